@@ -1,0 +1,3 @@
+from naba.cli import main
+
+main()

@@ -1,0 +1,37 @@
+"""The export contract: one JSON object per article. Other tools and later issues read it; keep it stable.
+
+Fields (absent values are null or [], never invented):
+    id, external_id, url, source, title, body, published_at, fetched_at, author, lang,
+    credited_source, page_tags, page_read_also ({"title", "lede"} or null), page_similar,
+    page_related_leaks, tags (as given by the input)
+Added after the first contract (new fields are only ever appended):
+    canonical_url, first_seen_at, summary, categories
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from naba.models import StoredArticle
+
+EXPORT_FIELDS = (
+    "id", "external_id", "url", "source", "title", "body", "published_at", "fetched_at", "author",
+    "lang", "credited_source", "page_tags", "page_read_also", "page_similar", "page_related_leaks",
+    "tags", "canonical_url", "first_seen_at", "summary", "categories",
+)
+
+
+def export_record(stored: StoredArticle) -> dict[str, Any]:
+    article = stored.article
+    read_also = article.page_read_also
+    record: dict[str, Any] = {
+        "id": stored.id,
+        "fetched_at": stored.fetched_at,
+        "first_seen_at": stored.first_seen_at,
+        "page_read_also": None if read_also is None else {"title": read_also.title, "lede": read_also.lede},
+    }
+    for name in EXPORT_FIELDS:
+        if name not in record:
+            value = getattr(article, name)
+            record[name] = list(value) if isinstance(value, tuple) else value
+    return {name: record[name] for name in EXPORT_FIELDS}

@@ -1,0 +1,170 @@
+"""The data that flows between stages: frozen dataclasses, no I/O.
+
+    Record      one raw input unit cut out of a file (bytes + the reader that understands them)
+    RawArticle  what a reader parsed out of a Record, fields as the source gave them
+    Article     the cleaned article the store keeps (display text, parsed trailing blocks)
+    Rejection   a Record or file that could not be taken in, and why
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One raw input unit, kept verbatim (compressed) so ``naba reprocess`` can rebuild everything.
+
+    ``format`` names the reader that parses ``payload`` ("json", "ant", "textpage", "html").
+    ``origin`` says where it came from: ``path``, ``path:line``, ``archive!member#index``.
+    ``hints`` carries what the container knew and the payload may not (e.g. ``source`` given on
+    the command line, or the URL an HTML page was fetched from), as sorted key/value pairs.
+    """
+
+    format: str
+    payload: bytes
+    origin: str
+    hints: tuple[tuple[str, str], ...] = ()
+
+    def hint(self, key: str) -> str | None:
+        for name, value in self.hints:
+            if name == key:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """An article as its source gave it: nothing normalised, nothing invented.
+
+    ``published`` is the source's date string, unparsed; the clean stage parses it.
+    """
+
+    body: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    author: str | None = None
+    external_id: str | None = None
+    summary: str | None = None
+    lang: str | None = None
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReadAlso:
+    """The "اقرأ أيضا" teaser of a page: another article's headline and its lede."""
+
+    title: str
+    lede: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article, in display form, with the page's trailing blocks parsed into fields."""
+
+    body: str
+    title: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    source: str | None = None
+    published_at: str | None = None  # ISO 8601; offset kept when the source gave one
+    author: str | None = None
+    external_id: str | None = None
+    summary: str | None = None
+    lang: str = "und"
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    credited_source: str | None = None
+    page_tags: tuple[str, ...] = ()
+    page_read_also: ReadAlso | None = None
+    page_similar: tuple[str, ...] = ()
+    page_related_leaks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """Something that could not be taken in: where it was and why."""
+
+    where: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """The closing summary of one ingest or reprocess run."""
+
+    read: int = 0
+    stored: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDoc:
+    """The text a store indexes for one article: index-normalized tokens joined by spaces.
+
+    Every backend indexes these same strings, so search behaves the same on all of them.
+    """
+
+    title: str
+    body: str
+    stems: str  # light stems of title and body, for recall on inflected forms
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedArticle:
+    """An article ready to store: cleaned, identified, indexed, with the raw input it came from."""
+
+    article: Article
+    identity: str  # "url:<canonical url>" or "text:<source>:<hash of the normalized text>"
+    content_hash: str  # changes when any stored field changes
+    search: SearchDoc
+    record: Record
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article as the store returns it."""
+
+    id: int
+    article: Article
+    first_seen_at: str
+    fetched_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class QueryTerm:
+    """One query word in index form, with its stem; ``phrase`` holds a quoted multi-word run."""
+
+    token: str
+    stem: str
+    phrase: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MatchQuery:
+    """A parsed search: every term must match (in its exact or its stemmed form), plus filters."""
+
+    terms: tuple[QueryTerm, ...]
+    source: str | None = None
+    since_ts: float | None = None
+    until_ts: float | None = None
+    limit: int = 10
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    stored: StoredArticle
+    score: float  # higher is better

@@ -1,0 +1,114 @@
+"""Registered schema migrations for the SQLite store, each recorded in ``naba_migrations`` when applied.
+
+A migration is never edited once released: change the schema by appending a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime, timezone
+from typing import NamedTuple
+
+
+class Migration(NamedTuple):
+    version: int
+    name: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+_INITIAL_SCHEMA = """
+        CREATE TABLE articles (
+            id              INTEGER PRIMARY KEY,
+            identity        TEXT NOT NULL UNIQUE,
+            content_hash    TEXT NOT NULL,
+            external_id     TEXT,
+            url             TEXT,
+            canonical_url   TEXT,
+            source          TEXT,
+            title           TEXT,
+            body            TEXT NOT NULL,
+            summary         TEXT,
+            published_at    TEXT,
+            published_ts    REAL,
+            first_seen_at   TEXT NOT NULL,
+            fetched_at      TEXT NOT NULL,
+            author          TEXT,
+            lang            TEXT NOT NULL,
+            credited_source TEXT,
+            tags            TEXT NOT NULL,
+            categories      TEXT NOT NULL,
+            page_tags       TEXT NOT NULL,
+            page_read_also  TEXT,
+            page_similar    TEXT NOT NULL,
+            page_related_leaks TEXT NOT NULL
+        );
+        CREATE INDEX articles_canonical_url ON articles(canonical_url);
+        CREATE INDEX articles_published_ts ON articles(published_ts);
+        CREATE INDEX articles_source_published ON articles(source, published_ts);
+
+        -- The raw input of every article, zlib-compressed, so `naba reprocess` can rebuild everything.
+        CREATE TABLE raw_inputs (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            format     TEXT NOT NULL,
+            origin     TEXT NOT NULL,
+            hints      TEXT NOT NULL,
+            payload    BLOB NOT NULL
+        );
+
+        -- Index-normalized tokens (see naba.text); FTS5's unicode61 only splits them on spaces.
+        CREATE VIRTUAL TABLE article_fts USING fts5(
+            title, body, stems,
+            tokenize = "unicode61 remove_diacritics 0"
+        );
+"""
+
+
+def _run_statements(script: str) -> Callable[[sqlite3.Connection], None]:
+    """Run a script statement by statement, so it stays inside the caller's transaction
+    (``executescript`` would commit first)."""
+    statements = [s.strip() for s in script.split(";\n") if s.strip()]
+
+    def apply(conn: sqlite3.Connection) -> None:
+        for statement in statements:
+            conn.execute(statement)
+
+    return apply
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, raw inputs and full-text index", _run_statements(_INITIAL_SCHEMA)),
+)
+
+
+def applied_versions(conn: sqlite3.Connection) -> set[int]:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS naba_migrations "
+        "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    return {row[0] for row in conn.execute("SELECT version FROM naba_migrations")}
+
+
+def apply_pending(conn: sqlite3.Connection) -> list[Migration]:
+    """Apply every registered migration not yet recorded, each in its own transaction.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``): transactions are explicit.
+    """
+    done = applied_versions(conn)
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            migration.apply(conn)
+            conn.execute(
+                "INSERT INTO naba_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (migration.version, migration.name, datetime.now(timezone.utc).isoformat()),
+            )
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        applied.append(migration)
+    return applied
