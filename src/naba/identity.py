@@ -22,7 +22,15 @@ def article_identity(article: Article) -> str:
     return f"text:{article.source or ''}:{digest}"
 
 
+# How an article was reached (the URL as given, with its tracking parameters; the feed's item id)
+# is not what it says: the same story re-read through another link is an unchanged re-ingest.
+_NOT_CONTENT = ("url", "external_id")
+
+
 def content_hash(article: Article) -> str:
-    """A digest of every stored field; equal digests mean an unchanged re-ingest."""
-    payload = json.dumps(asdict(article), ensure_ascii=False, sort_keys=True, default=list)
+    """A digest of every stored field that is content; equal digests mean an unchanged re-ingest."""
+    fields = asdict(article)
+    for name in _NOT_CONTENT:
+        del fields[name]
+    payload = json.dumps(fields, ensure_ascii=False, sort_keys=True, default=list)
     return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
