@@ -1,0 +1,205 @@
+"""Benchmark: crawl 100 feeds x 50 items from local servers, end to end, politeness delays at zero.
+
+    .venv/bin/python bench/crawl.py [--feeds 100] [--items 50] [--hosts 20] [--workers 8] [--extract html|none]
+
+The servers run in a child process (so they do not share the GIL with the crawler), one per
+loopback address 127.0.0.2, 127.0.0.3, ... (all loopback on Linux), each a separate "host" for the
+client's per-host rules. Feeds (RSS 2.0 in windows-1256 and Atom in UTF-8, half each) and article
+pages are generated in memory. Each host is crawled by one task (per-host concurrency 1 anyway);
+a thread pool runs the hosts in parallel.
+
+Per page, ``on_page(item, result)`` runs: by default naba.readers' HTML extraction (trafilatura);
+the store pipeline can be plugged in there. Time is summed over the worker threads and split into
+fetching (network and waiting on the server), feed parsing, the page callback, and the rest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import sys
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))  # the test suite's local HTTP server
+
+from fetch_server import Answer, FetchServer  # noqa: E402
+
+from naba.fetch import FeedItem, FetchPolicy, FetchResult, PoliteClient, dedup_items, poll_source  # noqa: E402
+
+PARAGRAPHS = (
+    "أعلنت وزارة الزراعة اليوم عن خطة جديدة لدعم صغار المزارعين في المناطق الريفية وتوفير البذور المحسنة.",
+    "وقال المتحدث باسم الوزارة إن البرنامج يشمل تدريب الشباب على أساليب الري الحديثة وترشيد استهلاك المياه.",
+    "وأشار التقرير إلى أن إنتاج القمح ارتفع بنسبة ملحوظة خلال الموسم الماضي بفضل الأمطار الغزيرة.",
+    "من جهة أخرى، طالب عدد من التجار بتحسين الطرق الزراعية لتسهيل نقل المحاصيل إلى الأسواق الكبرى.",
+    "ويأمل المسؤولون أن تسهم هذه الإجراءات في خفض أسعار الخضار والفواكه خلال الأشهر المقبلة.",
+)
+
+
+def article_page(host: int, feed: int, item: int) -> bytes:
+    paragraphs = "\n".join(f"<p>{PARAGRAPHS[(item + k) % len(PARAGRAPHS)]} ({host}-{feed}-{item}-{k})</p>"
+                           for k in range(6))
+    return (f'<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">'
+            f"<title>خبر رقم {item} من الموجز {feed}</title></head><body><nav><a href='/'>الرئيسية</a></nav>"
+            f"<article><h1>خبر رقم {item} من الموجز {feed}</h1>\n{paragraphs}\n</article>"
+            f"<footer>جميع الحقوق محفوظة</footer></body></html>").encode("utf-8")
+
+
+def feed_document(base: str, host: int, feed: int, items: int) -> tuple[bytes, str]:
+    """(body, content type): even feeds are RSS 2.0 in windows-1256 without a charset header, odd ones Atom."""
+    links = [f"{base}/news/{feed}/{item}.html?utm_source=rss" for item in range(items)]
+    if feed % 2 == 0:
+        entries = "".join(f"<item><title>خبر رقم {i} من الموجز {feed}</title><link>{link.replace('&', '&amp;')}"
+                          f"</link><description>{PARAGRAPHS[i % 5]}</description>"
+                          f"<pubDate>Sun, 29 Nov 2026 08:{i % 60:02d}:00 +0300</pubDate></item>"
+                          for i, link in enumerate(links))
+        text = (f'<?xml version="1.0" encoding="windows-1256"?><rss version="2.0"><channel>'
+                f"<title>موجز {host}-{feed}</title><link>{base}/</link>{entries}</channel></rss>")
+        return text.encode("cp1256"), "application/rss+xml"
+    entries = "".join(f'<entry><title>خبر رقم {i} من الموجز {feed}</title><link href="{link}"/>'
+                      f"<id>{link}</id><updated>2026-11-29T08:{i % 60:02d}:00+03:00</updated>"
+                      f"<summary>{PARAGRAPHS[i % 5]}</summary></entry>" for i, link in enumerate(links))
+    text = (f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            f"<title>موجز {host}-{feed}</title><id>{base}/</id>{entries}</feed>")
+    return text.encode("utf-8"), "application/atom+xml"
+
+
+def serve(hosts: int, feeds_per_host: int, items: int, ready, stop) -> None:
+    """Child process: one server per loopback address, until ``stop`` is set."""
+    servers = []
+    for host in range(hosts):
+        server = FetchServer(f"127.0.0.{host + 2}")
+        for feed in range(feeds_per_host):
+            body, content_type = feed_document(server.base, host, feed, items)
+            server.add(f"/feeds/{feed}.xml", Answer(body=body, headers=(("Content-Type", content_type),)))
+        server.add("/robots.txt", Answer(body=b"User-agent: *\nDisallow: /admin/\n"))
+        server.fallback = _page_route(host)
+        servers.append(server.start())
+    ready.send([server.base for server in servers])
+    stop.wait()
+    for server in servers:
+        server.stop()
+
+
+def _page_route(host: int) -> Callable[[str], Answer | None]:
+    def route(path: str) -> Answer | None:
+        parts = path.partition("?")[0].strip("/").split("/")  # news/<feed>/<item>.html
+        if len(parts) != 3 or parts[0] != "news":
+            return None
+        body = article_page(host, int(parts[1]), int(parts[2].removesuffix(".html")))
+        return Answer(body=body, headers=(("Content-Type", "text/html; charset=utf-8"),))
+    return route
+
+
+def extract_page(item: FeedItem, result: FetchResult) -> None:
+    """The default per-page step: naba.readers' HTML extraction, as ingest would run it."""
+    from naba.models import Record
+    from naba.readers import parse_record
+
+    hints = (("charset", result.charset),) if result.charset else ()
+    parse_record(Record("html", result.body, result.final_url, hints + (("url", result.final_url),)))
+
+
+@dataclass
+class Tally:
+    """Seconds summed over worker threads, and counts."""
+
+    fetch: float = 0.0
+    parse: float = 0.0
+    on_page: float = 0.0
+    total: float = 0.0
+    feeds: int = 0
+    items: int = 0
+    pages: int = 0
+    errors: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, **amounts) -> None:
+        with self.lock:
+            for name, value in amounts.items():
+                setattr(self, name, getattr(self, name) + value)
+
+
+def crawl_host(client: PoliteClient, feed_urls: list[str], on_page, tally: Tally) -> None:
+    """Poll every feed of one host, then fetch and process each new item's page."""
+    start = time.perf_counter()
+    seen: set[str] = set()
+    for url in feed_urls:
+        t0 = time.perf_counter()
+        poll = poll_source(client, url)
+        total = time.perf_counter() - t0
+        if not poll.ok:
+            tally.errors.append(str(poll.error))
+            continue
+        tally.add(fetch=poll.result.elapsed, parse=total - poll.result.elapsed, feeds=1)
+        for item in dedup_items(poll.listing.items):
+            if item.canonical_url in seen:
+                continue
+            seen.add(item.canonical_url)
+            result = client.fetch(item.url)
+            if not result.ok:
+                tally.errors.append(str(result.error))
+                continue
+            t1 = time.perf_counter()
+            on_page(item, result)
+            tally.add(fetch=result.elapsed, on_page=time.perf_counter() - t1, items=1, pages=1)
+    tally.add(total=time.perf_counter() - start)
+
+
+def run(bases: list[str], feeds_per_host: int, workers: int, on_page) -> tuple[Tally, float]:
+    policy = FetchPolicy(min_delay=0.0, allowed_networks=("127.0.0.0/8",), connect_timeout=5, read_timeout=30)
+    tally = Tally()
+    start = time.perf_counter()
+    with PoliteClient(policy) as client, ThreadPoolExecutor(workers) as pool:
+        jobs = [pool.submit(crawl_host, client, [f"{base}/feeds/{feed}.xml" for feed in range(feeds_per_host)],
+                            on_page, tally) for base in bases]
+        for job in jobs:
+            job.result()
+    return tally, time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--feeds", type=int, default=100)
+    parser.add_argument("--items", type=int, default=50)
+    parser.add_argument("--hosts", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=8)
+    parser.add_argument("--extract", choices=("html", "none"), default="html")
+    args = parser.parse_args()
+    if args.feeds % args.hosts:
+        parser.error("--feeds must be a multiple of --hosts")
+    on_page = extract_page if args.extract == "html" else (lambda item, result: None)
+    receive, send = multiprocessing.Pipe(duplex=False)
+    stop = multiprocessing.Event()
+    child = multiprocessing.Process(target=serve, args=(args.hosts, args.feeds // args.hosts, args.items, send, stop))
+    child.start()
+    try:
+        bases = receive.recv()
+        tally, wall = run(bases, args.feeds // args.hosts, args.workers, on_page)
+    finally:
+        stop.set()
+        child.join()
+    print_table(tally, wall, args)
+    return 1 if tally.errors else 0
+
+
+def print_table(tally: Tally, wall: float, args) -> None:
+    other = max(tally.total - tally.fetch - tally.parse - tally.on_page, 0.0)
+    busy = tally.total or 1.0
+    print(f"{args.feeds} feeds x {args.items} items on {args.hosts} hosts, {args.workers} workers, "
+          f"page step: {args.extract}, politeness delays 0\n")
+    print("| feeds | items | wall s | items/s | fetching | feed parsing | page step | rest |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(f"| {tally.feeds} | {tally.items:,} | {wall:.1f} | {tally.items / wall:,.0f} | "
+          f"{tally.fetch / busy:.0%} | {tally.parse / busy:.0%} | {tally.on_page / busy:.0%} | {other / busy:.0%} |")
+    if tally.errors:
+        print(f"\n{len(tally.errors)} errors, first: {tally.errors[0]}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
