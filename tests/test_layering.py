@@ -27,6 +27,7 @@ FORBIDDEN = {
                    "naba.identity", "naba.searchdoc"},
     "naba.engine": {"naba.cli", "sqlite3"},
     "naba.search": {"naba.cli", "naba.engine", "sqlite3"},
+    "naba.crawler": {"naba.cli", "sqlite3"},
     "naba.fetch": {"naba.store", "naba.clean", "naba.engine", "naba.search", "naba.cli"},
 }
 

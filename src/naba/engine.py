@@ -2,25 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import BinaryIO
 
 from naba.clean import clean_article
 from naba.errors import InputError, StoreError
 from naba.identity import article_identity, content_hash
-from naba.models import IngestReport, PreparedArticle, Record, Rejection
+from naba.models import IngestReport, PreparedArticle, RawArticle, Record, Rejection
 from naba.readers import iter_records, parse_record
 from naba.searchdoc import search_doc
 from naba.settings import Settings
-from naba.store import Outcome, Store
+from naba.store import Outcome, Store, WriteResult
 
 ProgressCallback = Callable[[IngestReport], None]
 
 
+# Hints a crawler leaves on a page's record: the feed's own fields, used where the page lacks them.
+_FEED_FALLBACKS = {"feed_title": "title", "feed_published": "published", "feed_author": "author",
+                   "feed_summary": "summary"}
+
+
+def _with_feed_fallbacks(raw: RawArticle, record: Record) -> RawArticle:
+    missing = {field: record.hint(hint) for hint, field in _FEED_FALLBACKS.items()
+               if record.hint(hint) and not getattr(raw, field)}
+    return replace(raw, **missing) if missing else raw
+
+
 def prepare(record: Record) -> PreparedArticle:
     """Run one raw record through the pipeline. Raises an InputError for bad input."""
-    article = clean_article(parse_record(record))
+    article = clean_article(_with_feed_fallbacks(parse_record(record), record))
+    if record.hint("feed_only"):
+        article = replace(article, feed_only=record.hint("feed_only"))
     return PreparedArticle(
         article=article,
         identity=article_identity(article),
@@ -34,15 +48,23 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _prepare_or_reject(record: Record, report: IngestReport) -> PreparedArticle | None:
-    """The prepared article, or None after recording in ``report`` why the record was rejected."""
+def prepare_checked(record: Record) -> PreparedArticle | Rejection:
+    """The prepared article, or why the record was rejected. Safe to call from worker threads."""
     try:
         return prepare(record)
     except InputError as exc:
-        report.rejected.append(Rejection(record.origin, exc.message))
+        return Rejection(record.origin, exc.message)
     except Exception as exc:  # a bug on one odd record must not stop a long ingest; it is reported
-        report.rejected.append(Rejection(record.origin, f"internal error: {type(exc).__name__}: {exc}"))
-    return None
+        return Rejection(record.origin, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def prepare_or_reject(record: Record, report: IngestReport) -> PreparedArticle | None:
+    """The prepared article, or None after recording in ``report`` why the record was rejected."""
+    result = prepare_checked(record)
+    if isinstance(result, Rejection):
+        report.rejected.append(result)
+        return None
+    return result
 
 
 def _count(report: IngestReport, outcomes: Iterable[Outcome]) -> None:
@@ -63,26 +85,61 @@ def ingest(
     stdin: BinaryIO | None = None,
     progress: ProgressCallback | None = None,
 ) -> IngestReport:
-    """Read every path, store what parses, report the rest. Batches are committed as they fill,
-    so an interruption or a bad record never loses what was already stored."""
+    """Read every path, store what parses, report the rest."""
+    return ingest_records(store, iter_records(paths, settings, hints or {}, stdin=stdin), settings, progress)
+
+
+def ingest_records(
+    store: Store,
+    items: Iterable[Record | Rejection],
+    settings: Settings,
+    progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Store what parses, report the rest."""
     report = IngestReport()
-    batch: list[PreparedArticle] = []
-    seen_at = _now()
-    for item in iter_records(paths, settings, hints or {}, stdin=stdin):
+    return store_prepared(store, _prepared(items, report), settings, report, progress)
+
+
+def _prepared(items: Iterable[Record | Rejection], report: IngestReport) -> Iterator[PreparedArticle]:
+    for item in items:
         if isinstance(item, Rejection):
             report.rejected.append(item)
             continue
         report.read += 1
-        prepared = _prepare_or_reject(item, report)
+        prepared = prepare_or_reject(item, report)
         if prepared is not None:
-            batch.append(prepared)
+            yield prepared
+
+
+def store_prepared(
+    store: Store,
+    items: Iterable[PreparedArticle],
+    settings: Settings,
+    report: IngestReport,
+    progress: ProgressCallback | None = None,
+    on_written: Callable[[PreparedArticle, WriteResult], None] | None = None,
+) -> IngestReport:
+    """Write prepared articles in batches, counted into ``report``. Each batch is committed as it
+    fills, so an interruption or a bad record never loses what was already stored."""
+    batch: list[PreparedArticle] = []
+    seen_at = _now()
+
+    def flush() -> None:
+        results = store.write(batch, seen_at)
+        _count(report, (r.outcome for r in results))
+        if on_written:
+            for prepared, result in zip(batch, results):
+                on_written(prepared, result)
+        batch.clear()
+        if progress:
+            progress(report)
+
+    for prepared in items:
+        batch.append(prepared)
         if len(batch) >= settings.batch_size:
-            _count(report, (r.outcome for r in store.write(batch, seen_at)))
-            batch.clear()
-            if progress:
-                progress(report)
+            flush()
     if batch:
-        _count(report, (r.outcome for r in store.write(batch, seen_at)))
+        flush()
     if progress:
         progress(report)
     return report
@@ -94,7 +151,7 @@ def reprocess(store: Store, settings: Settings, progress: ProgressCallback | Non
     seen_at = _now()
     for article_id, record in store.iter_raw():
         report.read += 1
-        prepared = _prepare_or_reject(record, report)
+        prepared = prepare_or_reject(record, report)
         if prepared is not None:
             try:
                 _count(report, [store.replace(article_id, prepared, seen_at).outcome])

@@ -5,7 +5,8 @@ Fields (absent values are null or [], never invented):
     credited_source, page_tags, page_read_also ({"title", "lede"} or null), page_similar,
     page_related_leaks, tags (as given by the input)
 Added after the first contract (new fields are only ever appended):
-    canonical_url, first_seen_at, summary, categories
+    canonical_url, first_seen_at, summary, categories,
+    feed_only (why the text is a feed's summary rather than the page, e.g. robots.txt; else null)
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from naba.models import StoredArticle
 EXPORT_FIELDS = (
     "id", "external_id", "url", "source", "title", "body", "published_at", "fetched_at", "author",
     "lang", "credited_source", "page_tags", "page_read_also", "page_similar", "page_related_leaks",
-    "tags", "canonical_url", "first_seen_at", "summary", "categories",
+    "tags", "canonical_url", "first_seen_at", "summary", "categories", "feed_only",
 )
 
 

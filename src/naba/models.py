@@ -82,6 +82,7 @@ class Article:
     page_read_also: ReadAlso | None = None
     page_similar: tuple[str, ...] = ()
     page_related_leaks: tuple[str, ...] = ()
+    feed_only: str | None = None  # why the text is the feed's summary, not the page (e.g. robots.txt)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,3 +169,38 @@ class MatchQuery:
 class SearchHit:
     stored: StoredArticle
     score: float  # higher is better
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A feed, sitemap or site that ``naba crawl`` polls, with its schedule and health."""
+
+    id: int
+    url: str
+    name: str | None
+    kind: str  # "rss", "atom" or "sitemap"
+    every_seconds: int
+    paused: bool = False
+    etag: str | None = None
+    last_modified: str | None = None
+    next_poll_at: float = 0.0  # epoch seconds
+    last_polled_at: str | None = None
+    last_success_at: str | None = None
+    last_error_at: str | None = None
+    last_error: str | None = None
+    consecutive_failures: int = 0
+    created_at: str = ""
+    items_total: int = 0
+    items_last_day: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PollOutcome:
+    """What one poll of a source did, for its schedule and health."""
+
+    polled_at: str
+    next_poll_at: float
+    ok: bool
+    error: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None

@@ -1,16 +1,17 @@
-"""The store interface every backend implements (SQLite now, PostgreSQL later).
+"""The store interface every backend implements (SQLite and PostgreSQL).
 
 The pipeline talks to this Protocol only; a backend never imports the pipeline.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
-from naba.models import MatchQuery, PreparedArticle, Record, SearchHit, StoredArticle
+from naba.models import (MatchQuery, PollOutcome, PreparedArticle, Record, SearchDoc, SearchHit, Source,
+                         StoredArticle)
 
 
 class Outcome(str, Enum):
@@ -34,8 +35,46 @@ class StoreStats:
     sizes: dict[str, int]  # bytes per table or index
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleDump:
+    """Everything a store keeps about one article, to move it to another store as it is."""
+
+    stored: StoredArticle
+    identity: str
+    content_hash: str
+    search: SearchDoc
+    record: Record
+
+
+class SourceRegistry(Protocol):
+    """The feeds and sitemaps `naba crawl` polls, with their schedule and health."""
+
+    def add(self, url: str, name: str | None, kind: str, every_seconds: int, created_at: str) -> Source:
+        """Register a source; StoreError if its URL is already registered."""
+
+    def list(self) -> list[Source]: ...
+
+    def get(self, ref: str) -> Source:
+        """A source by id or URL; NotFound otherwise."""
+
+    def remove(self, source_id: int) -> None: ...
+
+    def set_paused(self, source_id: int, paused: bool) -> None: ...
+
+    def due(self, now: float) -> list[Source]:
+        """Unpaused sources whose next poll time has come, most overdue first."""
+
+    def next_due_at(self) -> float | None: ...
+
+    def record_poll(self, source_id: int, outcome: PollOutcome) -> None: ...
+
+    def link_items(self, source_id: int, article_ids: Iterable[int], seen_at: float) -> None:
+        """Remember that the source listed these articles (for items per day)."""
+
+
 class Store(Protocol):
     url: str
+    sources: SourceRegistry
 
     def write(self, batch: Sequence[PreparedArticle], seen_at: str) -> list[WriteResult]:
         """Insert new articles and update changed ones, in one transaction.
@@ -50,6 +89,9 @@ class Store(Protocol):
 
     def get_by_url(self, canonical_url: str) -> StoredArticle | None: ...
 
+    def known_urls(self, canonical_urls: Sequence[str]) -> dict[str, int]:
+        """The ids of the stored articles among these canonical URLs."""
+
     def search(self, query: MatchQuery) -> list[SearchHit]: ...
 
     def count_matches(self, query: MatchQuery) -> int: ...
@@ -59,5 +101,14 @@ class Store(Protocol):
     def iter_raw(self) -> Iterator[tuple[int, Record]]: ...
 
     def stats(self) -> StoreStats: ...
+
+    def iter_dump(self) -> Iterator[ArticleDump]:
+        """Every article with its identity, hash, SearchDoc and raw input, in id order (for copy_store)."""
+
+    def load_dump(self, dumps: Sequence[ArticleDump]) -> None:
+        """Write dumped articles as they are (ids, first-seen and fetch times kept), in one transaction.
+
+        An id or identity already in the store is an error; the transaction is then rolled back.
+        """
 
     def close(self) -> None: ...

@@ -76,8 +76,40 @@ def _run_statements(script: str) -> Callable[[sqlite3.Connection], None]:
     return apply
 
 
+_SOURCES = """
+        ALTER TABLE articles ADD COLUMN feed_only TEXT;
+
+        CREATE TABLE sources (
+            id                   INTEGER PRIMARY KEY,
+            url                  TEXT NOT NULL UNIQUE,
+            name                 TEXT,
+            kind                 TEXT NOT NULL,
+            every_seconds        INTEGER NOT NULL,
+            paused               INTEGER NOT NULL DEFAULT 0,
+            etag                 TEXT,
+            last_modified        TEXT,
+            next_poll_at         REAL NOT NULL DEFAULT 0,
+            last_polled_at       TEXT,
+            last_success_at      TEXT,
+            last_error_at        TEXT,
+            last_error           TEXT,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            created_at           TEXT NOT NULL
+        );
+
+        -- Which source listed which article: one article seen in two feeds is linked to both.
+        CREATE TABLE source_items (
+            source_id  INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            seen_at    REAL NOT NULL,
+            PRIMARY KEY (source_id, article_id)
+        );
+        CREATE INDEX source_items_seen ON source_items(source_id, seen_at);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, raw inputs and full-text index", _run_statements(_INITIAL_SCHEMA)),
+    Migration(2, "sources to crawl, their health, and the articles they listed", _run_statements(_SOURCES)),
 )
 
 

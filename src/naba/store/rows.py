@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+import zlib
 from typing import Any
 
-from naba.models import Article, ReadAlso, StoredArticle
+from naba.models import Article, ReadAlso, Record, StoredArticle
 
 ARTICLE_COLUMNS = (
     "external_id", "url", "canonical_url", "source", "title", "body", "summary",
     "published_at", "author", "lang", "credited_source", "tags", "categories",
-    "page_tags", "page_read_also", "page_similar", "page_related_leaks",
+    "page_tags", "page_read_also", "page_similar", "page_related_leaks", "feed_only",
 )
 _LIST_FIELDS = frozenset({"tags", "categories", "page_tags", "page_similar", "page_related_leaks"})
 
@@ -53,3 +54,20 @@ def stored_from_row(row: Any) -> StoredArticle:
         first_seen_at=row["first_seen_at"],
         fetched_at=row["fetched_at"],
     )
+
+
+# Added for the PostgreSQL store and for copying between stores.
+
+JSON_COLUMNS = frozenset(_LIST_FIELDS | {"page_read_also"})
+
+
+def raw_values(record: Record, compression_level: int) -> tuple[str, str, str, bytes]:
+    """(format, origin, hints as JSON, zlib-compressed payload) of a raw input, as every backend stores it."""
+    hints = json.dumps(dict(record.hints), ensure_ascii=False, sort_keys=True)
+    return (record.format, record.origin, hints, zlib.compress(record.payload, compression_level))
+
+
+def record_from_row(row: Any) -> Record:
+    """The raw input back from a row with format, origin, hints and payload by name."""
+    hints = tuple(sorted(json.loads(row["hints"]).items()))
+    return Record(row["format"], zlib.decompress(row["payload"]), row["origin"], hints)

@@ -13,11 +13,12 @@ from pathlib import Path
 
 from naba.dates import to_timestamp
 from naba.errors import StoreError
-from naba.models import MatchQuery, PreparedArticle, Record, SearchHit, StoredArticle
+from naba.models import MatchQuery, PreparedArticle, Record, SearchDoc, SearchHit, StoredArticle
 from naba.settings import Settings
-from naba.store.base import Outcome, StoreStats, WriteResult
+from naba.store.base import ArticleDump, Outcome, StoreStats, WriteResult
 from naba.store.migrations import apply_pending
-from naba.store.rows import ARTICLE_COLUMNS, article_values, stored_from_row
+from naba.store.rows import ARTICLE_COLUMNS, article_values, raw_values, record_from_row, stored_from_row
+from naba.store.sqlite_sources import SQLiteSources
 
 # bm25 weights of the FTS columns (title, body, stems): a title hit counts most, a stem-only hit least.
 BM25_WEIGHTS = (4.0, 1.0, 0.5)
@@ -50,6 +51,7 @@ class SQLiteStore:
             apply_pending(self._conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open a naba store: {exc}", where=self.path) from exc
+        self.sources = SQLiteSources(self._conn, self._transaction)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -156,6 +158,17 @@ class SQLiteStore:
             "SELECT * FROM articles WHERE canonical_url = ? ORDER BY id LIMIT 1", (canonical_url,)).fetchone()
         return None if row is None else stored_from_row(row)
 
+    def known_urls(self, canonical_urls: Sequence[str]) -> dict[str, int]:
+        known = {}
+        unique = list(dict.fromkeys(canonical_urls))
+        for start in range(0, len(unique), _MAX_PARAMS):
+            chunk = unique[start:start + _MAX_PARAMS]
+            rows = self._conn.execute(
+                f"SELECT canonical_url, id FROM articles WHERE canonical_url IN ({','.join('?' * len(chunk))})",
+                chunk)
+            known.update((url, article_id) for url, article_id in rows)
+        return known
+
     def search(self, query: MatchQuery) -> list[SearchHit]:
         where, params = self._search_filter(query)
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
@@ -229,6 +242,38 @@ class SQLiteStore:
             per_lang=counts("SELECT lang, count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"),
             sizes=sizes,
         )
+
+    # -- copying between stores -------------------------------------------------------------
+
+    def iter_dump(self) -> Iterator[ArticleDump]:
+        last_id = 0
+        while True:
+            page = self._conn.execute(
+                "SELECT a.*, r.format, r.origin, r.hints, r.payload, f.title AS s_title, f.body AS s_body, "
+                "f.stems AS s_stems FROM articles a JOIN raw_inputs r ON r.article_id = a.id "
+                "JOIN article_fts f ON f.rowid = a.id WHERE a.id > ? ORDER BY a.id LIMIT 500",
+                (last_id,)).fetchall()
+            if not page:
+                return
+            for row in page:
+                yield ArticleDump(stored_from_row(row), row["identity"], row["content_hash"],
+                                  SearchDoc(row["s_title"], row["s_body"], row["s_stems"]), record_from_row(row))
+            last_id = page[-1]["id"]
+
+    def load_dump(self, dumps: Sequence[ArticleDump]) -> None:
+        level = self.settings.raw_compression_level
+        with self._transaction():
+            for dump in dumps:
+                stored, article_id = dump.stored, dump.stored.id
+                self._conn.execute(_ARTICLE_INSERT, [
+                    article_id, dump.identity, dump.content_hash, to_timestamp(stored.article.published_at),
+                    stored.first_seen_at, stored.fetched_at, *article_values(stored.article)])
+                self._conn.execute(
+                    "INSERT INTO raw_inputs (article_id, format, origin, hints, payload) VALUES (?, ?, ?, ?, ?)",
+                    (article_id, *raw_values(dump.record, level)))
+                self._conn.execute(
+                    "INSERT INTO article_fts (rowid, title, body, stems) VALUES (?, ?, ?, ?)",
+                    (article_id, dump.search.title, dump.search.body, dump.search.stems))
 
     def close(self) -> None:
         self._conn.close()

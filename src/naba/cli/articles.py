@@ -1,7 +1,4 @@
-"""The `naba` command line: each command opens the store, calls one library function, prints.
-
-Exit codes: 0 done; 1 an error stopped the command; 2 bad usage; 3 done, but some input was rejected.
-"""
+"""Commands on articles: ingest, search, show, stats, export, reprocess, demo."""
 
 from __future__ import annotations
 
@@ -10,79 +7,24 @@ import sys
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from naba import engine
-from naba.dates import parse_user_date, to_timestamp
-from naba.errors import NabaError, NotFound, UsageError
+from naba.cli.common import (DbOption, JsonOption, SinceOption, UntilOption, app, open_db, out, print_json,
+                             report_summary, run_with_progress)
+from naba.dates import parse_user_date
+from naba.errors import NotFound, UsageError
 from naba.export import export_record
-from naba.models import IngestReport, StoredArticle
+from naba.models import StoredArticle
 from naba.sample_corpus import sample_paths
 from naba.search import SearchPage, search
 from naba.settings import Settings
-from naba.store import Store, open_store
+from naba.store import Store
 from naba.urls import canonical_url
-
-EXIT_REJECTED = 3
-
-app = typer.Typer(
-    help="naba (نبأ): an Arabic-first news aggregation engine.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
-out = Console()
-err = Console(stderr=True)
-
-DbOption = Annotated[str, typer.Option(
-    "--db", envvar="NABA_DB", help="Database: a path or sqlite:///path (default: $NABA_DB, else naba.db).")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-SinceOption = Annotated[Optional[str], typer.Option("--since", help="Only articles published on or after this date.")]
-UntilOption = Annotated[Optional[str], typer.Option("--until", help="Only articles published before this date.")]
-
-
-def _open(db: str) -> Store:
-    return open_store(db, Settings.from_env())
-
-
-def _print_json(value: object) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
 # -- ingest and reprocess -----------------------------------------------------------------
-
-def _run_with_progress(label: str, work) -> IngestReport:
-    columns = (SpinnerColumn(), TextColumn("[bold]{task.description}"), TextColumn("{task.fields[counts]}"),
-               TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
-        task = progress.add_task(label, counts="")
-
-        def update(report: IngestReport) -> None:
-            progress.update(task, counts=f"{report.read:,} read · {report.stored:,} stored · "
-                                         f"{len(report.rejected):,} rejected")
-
-        return work(update)
-
-
-def _report_summary(report: IngestReport, as_json: bool) -> None:
-    if as_json:
-        _print_json({"read": report.read, "stored": report.stored, "updated": report.updated,
-                     "unchanged": report.unchanged, "rejected": len(report.rejected),
-                     "rejections": [{"where": r.where, "reason": r.reason} for r in report.rejected]})
-    else:
-        for rejection in report.rejected:
-            err.print(Text(f"rejected: {rejection}", style="yellow"))
-        table = Table(show_header=False, box=None)
-        for name, value in (("read", report.read), ("stored", report.stored), ("updated", report.updated),
-                            ("unchanged re-ingests", report.unchanged), ("rejected", len(report.rejected))):
-            table.add_row(name, f"{value:,}")
-        out.print(table)
-    if report.rejected:
-        raise typer.Exit(EXIT_REJECTED)
-
 
 @app.command()
 def ingest(
@@ -97,26 +39,26 @@ def ingest(
     if not targets:
         raise UsageError("nothing to ingest", hint="give paths, - for stdin, or --sample")
     settings = Settings.from_env()
-    store = _open(db)
+    store = open_db(db)
     hints = {"source": source} if source else {}
     try:
-        report = _run_with_progress("ingesting", lambda update: engine.ingest(
+        report = run_with_progress("ingesting", lambda update: engine.ingest(
             store, targets, settings, hints, stdin=sys.stdin.buffer, progress=update))
     finally:
         store.close()
-    _report_summary(report, as_json)
+    report_summary(report, as_json)
 
 
 @app.command()
 def reprocess(db: DbOption = "naba.db", as_json: JsonOption = False) -> None:
     """Re-run the pipeline over the stored raw inputs (after an improvement to naba)."""
-    store = _open(db)
+    store = open_db(db)
     try:
-        report = _run_with_progress("reprocessing", lambda update: engine.reprocess(
+        report = run_with_progress("reprocessing", lambda update: engine.reprocess(
             store, Settings.from_env(), progress=update))
     finally:
         store.close()
-    _report_summary(report, as_json)
+    report_summary(report, as_json)
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -152,7 +94,7 @@ def search_command(
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search in Arabic or English, with highlighted snippets."""
-    store = _open(db)
+    store = open_db(db)
     try:
         page = search(store, query, source=source,
                       since=parse_user_date(since) if since else None,
@@ -160,7 +102,7 @@ def search_command(
     finally:
         store.close()
     if as_json:
-        _print_json({"query": page.query, "total": page.total, "results": [
+        print_json({"query": page.query, "total": page.total, "results": [
             {**export_record(r.hit.stored), "score": round(r.hit.score, 4),
              "snippet": r.snippet.text, "highlights": [list(h) for h in r.snippet.highlights]}
             for r in page.results]})
@@ -207,28 +149,34 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Show one stored article."""
-    store = _open(db)
+    store = open_db(db)
     try:
         stored = _find(store, ref)
     finally:
         store.close()
     if as_json:
-        _print_json(export_record(stored))
+        print_json(export_record(stored))
     else:
         _render_article(stored)
 
 
 @app.command()
 def stats(db: DbOption = "naba.db", as_json: JsonOption = False) -> None:
-    """Counts per outlet, per day and per language, and index sizes."""
-    store = _open(db)
+    """Counts per outlet, per day and per language, index sizes, and the health of crawled sources."""
+    store = open_db(db)
     try:
         result = store.stats()
+        sources = store.sources.list()
     finally:
         store.close()
+    health = [{"id": s.id, "name": s.name, "url": s.url, "paused": s.paused, "last_success_at": s.last_success_at,
+               "last_error_at": s.last_error_at, "last_error": s.last_error,
+               "consecutive_failures": s.consecutive_failures, "items_last_day": s.items_last_day}
+              for s in sources]
     if as_json:
-        _print_json({"articles": result.articles, "per_source": result.per_source,
-                     "per_day": result.per_day, "per_lang": result.per_lang, "sizes_bytes": result.sizes})
+        print_json({"articles": result.articles, "per_source": result.per_source,
+                    "per_day": result.per_day, "per_lang": result.per_lang, "sizes_bytes": result.sizes,
+                    "sources": health})
         return
     out.print(f"[bold]{result.articles:,}[/bold] articles in {db}")
     for title, counts in (("outlet", result.per_source), ("day", result.per_day),
@@ -238,6 +186,13 @@ def stats(db: DbOption = "naba.db", as_json: JsonOption = False) -> None:
         table.add_column("count", justify="right")
         for key, value in counts.items():
             table.add_row(key, f"{value:,}")
+        out.print(table)
+    if health:
+        table = Table("source", "last success", "failures", "items/day", "last error",
+                      title="crawled sources", title_justify="left")
+        for h in health:
+            table.add_row(h["name"] or h["url"], h["last_success_at"] or "never", str(h["consecutive_failures"]),
+                          str(h["items_last_day"]), h["last_error"] or "")
         out.print(table)
 
 
@@ -250,7 +205,7 @@ def export(
     """Write every article as one JSON object per line on stdout (the documented export contract)."""
     if format != "jsonl":
         raise UsageError(f"unknown export format {format!r}", hint="the only format is jsonl")
-    store = _open(db)
+    store = open_db(db)
     try:
         for stored in store.iter_articles(since_ts=_timestamp_or_none(since)):
             sys.stdout.write(json.dumps(export_record(stored), ensure_ascii=False) + "\n")
@@ -261,7 +216,7 @@ def export(
 @app.command()
 def demo(db: DbOption = "naba.db") -> None:
     """Load the bundled sample corpus and show what naba does with it."""
-    store = _open(db)
+    store = open_db(db)
     try:
         report = engine.ingest(store, sample_paths(), Settings.from_env())
         out.print(f"[bold]sample corpus[/bold]: {report.read} read, {report.stored} stored, "
@@ -272,11 +227,3 @@ def demo(db: DbOption = "naba.db") -> None:
     finally:
         store.close()
     out.print(f"\nThe store is {db}. Try: naba search QUERY · naba show ID · naba stats · naba export")
-
-
-def main() -> None:
-    try:
-        app()
-    except NabaError as exc:
-        err.print(Text(f"error: {exc}", style="red"))
-        sys.exit(1)

@@ -1,0 +1,24 @@
+"""The `naba` command line: each command opens the store, calls one library function, prints.
+
+Exit codes: 0 done; 1 an error stopped the command; 2 bad usage; 3 done, but some input was rejected.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from rich.text import Text
+
+from naba.cli import articles, sources  # noqa: F401 - importing registers the commands
+from naba.cli.common import app, err
+from naba.errors import NabaError
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    try:
+        app()
+    except NabaError as exc:
+        err.print(Text(f"error: {exc}", style="red"))
+        sys.exit(1)

@@ -1,0 +1,164 @@
+"""Commands for live ingestion: sources add|list|remove|pause|resume, fetch, crawl, watch."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from dataclasses import asdict
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from naba import crawler
+from naba.cli.common import DbOption, JsonOption, app, err, open_db, out, print_json, report_summary
+from naba.fetch import FetchPolicy, PoliteClient
+from naba.models import Source
+from naba.settings import Settings
+
+sources_app = typer.Typer(help="The feeds and sitemaps that `naba crawl` polls.", no_args_is_help=True)
+app.add_typer(sources_app, name="sources")
+
+RefArgument = Annotated[str, typer.Argument(metavar="ID|URL")]
+
+
+def _client() -> PoliteClient:
+    return PoliteClient(FetchPolicy.from_env())
+
+
+def source_health(source: Source) -> dict:
+    return asdict(source)
+
+
+@sources_app.command("add")
+def sources_add(
+    url: str,
+    db: DbOption = "naba.db",
+    name: Annotated[Optional[str], typer.Option(help="Outlet name (default: the feed's title).")] = None,
+    every: Annotated[str, typer.Option(help="Poll interval: 30s, 10m, 2h, 1d.")] = "10m",
+) -> None:
+    """Register an RSS/Atom feed, a (news) sitemap, or a site's home page (its feed is discovered)."""
+    interval = crawler.parse_interval(every)
+    store = open_db(db)
+    try:
+        with _client() as client:
+            source = crawler.add_source(store, client, url, name, interval)
+    finally:
+        store.close()
+    out.print(f"source {source.id}: {source.kind} {source.url} ({source.name or 'no name'}), every {every}")
+
+
+@sources_app.command("list")
+def sources_list(db: DbOption = "naba.db", as_json: JsonOption = False) -> None:
+    """Every source with its health: last success, last error, consecutive failures, items per day."""
+    store = open_db(db)
+    try:
+        sources = store.sources.list()
+    finally:
+        store.close()
+    if as_json:
+        print_json([source_health(s) for s in sources])
+        return
+    table = Table("id", "name", "kind", "url", "every", "state", "last success", "failures", "items/day",
+                  "last error")
+    for s in sources:
+        table.add_row(str(s.id), s.name or "", s.kind, s.url, f"{s.every_seconds}s",
+                      "paused" if s.paused else "active", s.last_success_at or "never",
+                      str(s.consecutive_failures), str(s.items_last_day), s.last_error or "")
+    out.print(table)
+
+
+def _change(ref: str, db: str, action) -> None:
+    store = open_db(db)
+    try:
+        source = store.sources.get(ref)
+        action(store, source)
+    finally:
+        store.close()
+
+
+@sources_app.command("remove")
+def sources_remove(ref: RefArgument, db: DbOption = "naba.db") -> None:
+    """Stop following a source (its articles stay)."""
+    _change(ref, db, lambda store, s: store.sources.remove(s.id))
+
+
+@sources_app.command("pause")
+def sources_pause(ref: RefArgument, db: DbOption = "naba.db") -> None:
+    """Stop polling a source until it is resumed."""
+    _change(ref, db, lambda store, s: store.sources.set_paused(s.id, True))
+
+
+@sources_app.command("resume")
+def sources_resume(ref: RefArgument, db: DbOption = "naba.db") -> None:
+    """Poll a paused source again."""
+    _change(ref, db, lambda store, s: store.sources.set_paused(s.id, False))
+
+
+@app.command()
+def fetch(
+    urls: Annotated[list[str], typer.Argument(help="Article page URLs.")],
+    db: DbOption = "naba.db",
+    source: Annotated[Optional[str], typer.Option(help="Outlet name (default: the page's site name).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Fetch single article pages and store them."""
+    store = open_db(db)
+    try:
+        with _client() as client:
+            report = crawler.fetch_pages(store, client, urls, Settings.from_env(), source)
+    finally:
+        store.close()
+    report_summary(report, as_json)
+
+
+def _print_crawl(report: crawler.CrawlReport, as_json: bool) -> None:
+    if as_json:
+        print_json({"sources": [{"id": r.source.id, "url": r.source.url, "status": r.status, "items": r.items,
+                                 "new_items": r.new_items, "error": r.error} for r in report.sources],
+                    "pages_fetched": report.pages_fetched, "feed_only": report.feed_only,
+                    "stored": report.ingest.stored, "updated": report.ingest.updated,
+                    "unchanged": report.ingest.unchanged, "rejected": len(report.ingest.rejected)})
+        return
+    for r in report.sources:
+        detail = r.error or f"{r.items} items, {r.new_items} new"
+        out.print(f"{r.source.id:>4} {r.status:<13} {r.source.url}  {detail}")
+    for rejection in report.ingest.rejected:
+        err.print(f"rejected: {rejection}")
+    out.print(f"{report.pages_fetched} pages fetched, {report.feed_only} stored from feed fields only, "
+              f"{report.ingest.stored} stored, {report.ingest.updated} updated")
+
+
+@app.command()
+def crawl(
+    db: DbOption = "naba.db",
+    once: Annotated[bool, typer.Option("--once", help="Poll every due source once (the only mode).")] = True,
+    as_json: JsonOption = False,
+) -> None:
+    """Poll every due source once and store what is new."""
+    store = open_db(db)
+    try:
+        with _client() as client:
+            report = crawler.crawl_once(store, client, Settings.from_env())
+    finally:
+        store.close()
+    _print_crawl(report, as_json)
+
+
+@app.command()
+def watch(
+    db: DbOption = "naba.db",
+    idle: Annotated[float, typer.Option(help="Longest sleep between checks, in seconds.")] = 60.0,
+) -> None:
+    """Keep polling on schedule until stopped; SIGINT/SIGTERM stop it cleanly between batches."""
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    store = open_db(db)
+    try:
+        with _client() as client:
+            crawler.watch(store, client, Settings.from_env(), stop, idle_seconds=idle,
+                          on_cycle=lambda report: _print_crawl(report, False) if report.sources else None)
+    finally:
+        store.close()
+    err.print("stopped")

@@ -1,0 +1,175 @@
+"""Live ingestion end to end: a real HTTP server on 127.0.0.x, the polite client, the store.
+
+After each scenario the test checks what was stored AND what the server was asked for.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from fetch_server import Answer, fetch_server, second_server  # noqa: F401 (fixtures)
+from naba import crawler
+from naba.errors import InputError
+from naba.fetch import FetchPolicy, PoliteClient
+from naba.settings import Settings
+
+RSS = "application/rss+xml"  # no charset: the windows-1256 feed must be detected
+
+
+def local_client() -> PoliteClient:
+    policy = FetchPolicy(min_delay=0.0, connect_timeout=0.5, read_timeout=0.5, total_timeout=5.0,
+                         allowed_networks=("127.0.0.0/8",))
+    return PoliteClient(policy)
+
+
+@pytest.fixture
+def site(fetch_server):
+    fetch_server.add_fixture("/robots.txt", "robots.txt", "text/plain")
+    fetch_server.add_fixture("/feeds/wahat.xml", "rss-windows-1256.xml", RSS, etag='"w1"')
+    fetch_server.add_fixture("/feeds/nakheel.atom", "atom-utf8.xml", "application/atom+xml")
+    fetch_server.add_fixture("/news/library.html", "article-library.html", "text/html")
+    fetch_server.add_fixture("/news/bus.html", "article-library-windows-1256.html", "text/html")
+    fetch_server.add_fixture("/", "home.html", "text/html")
+    return fetch_server
+
+
+def requests_for(server, path):
+    """Requests for ``path`` whatever their query string (feeds link with tracking parameters)."""
+    return [p for p in server.paths() if p.partition("?")[0] == path]
+
+
+def articles(store):
+    return {s.article.canonical_url: s for s in store.iter_articles()}
+
+
+def test_a_feed_is_crawled_pages_fetched_and_robots_obeyed(store, site):
+    with local_client() as client:
+        source = crawler.add_source(store, client, site.url("/feeds/wahat.xml"), "الواحة", 600)
+        report = crawler.crawl_once(store, client, Settings())
+    stored = articles(store)
+    library = stored[site.url("/news/library.html")]
+    assert library.article.feed_only is None and library.article.source == "الواحة"
+    assert len(library.article.body) > 100  # the page's text, not the feed's one-line summary
+    science = stored[site.url("/private/science.html")]
+    assert science.article.feed_only == crawler.ROBOTS_DISALLOWED
+    assert science.article.title == "مدرسة القرية تفوز بمسابقة العلوم"
+    assert requests_for(site, "/private/science.html") == []  # never requested
+    # the vegetables page is a 404 on this server: stored from the feed, saying why
+    vegetables = stored[site.url("/news/vegetables.html")]
+    assert vegetables.article.feed_only.startswith("page not fetched")
+    assert (report.pages_fetched, report.feed_only, report.ingest.stored) == (1, 2, 3)
+    assert all("naba" in r.headers["user-agent"] for r in site.log)
+    [health] = store.sources.list()
+    assert health.id == source.id and health.last_success_at and health.consecutive_failures == 0
+    assert health.items_total == 3
+
+
+def test_re_poll_is_conditional_and_stores_nothing_twice(store, site):
+    with local_client() as client:
+        source = crawler.add_source(store, client, site.url("/feeds/wahat.xml"), None, 600)
+        crawler.crawl_once(store, client, Settings())
+        again = crawler.crawl_once(store, client, Settings(), now=lambda: time.time() + 601)
+    polls = site.requests_to("/feeds/wahat.xml")
+    assert polls[-1].headers.get("if-none-match") == '"w1"'
+    assert [r.status for r in again.sources] == ["not_modified"]
+    assert again.ingest.stored == 0 and len(articles(store)) == 3
+    assert len(requests_for(site, "/news/library.html")) == 1
+    assert store.sources.get(str(source.id)).etag == '"w1"'
+
+
+def test_the_same_article_in_two_feeds_is_stored_once(store, site):
+    with local_client() as client:
+        crawler.add_source(store, client, site.url("/feeds/wahat.xml"), None, 600)
+        crawler.add_source(store, client, site.url("/feeds/nakheel.atom"), None, 600)
+        crawler.crawl_once(store, client, Settings())
+    stored = articles(store)
+    assert list(stored).count(site.url("/news/library.html")) == 1
+    assert len(requests_for(site, "/news/library.html")) == 1
+    assert {s.items_total for s in store.sources.list()} == {3, 2}  # both feeds are linked to it
+
+
+def test_a_home_page_is_replaced_by_the_feed_it_announces(store, site):
+    with local_client() as client:
+        source = crawler.add_source(store, client, site.url("/"), None, 600)
+    assert source.url == site.url("/feeds/wahat.xml") and source.kind == "rss"
+
+
+def test_a_failing_source_does_not_stop_the_others(store, site, second_server):
+    second_server.add("/feed.xml", Answer(body=b"<html>not a feed</html>", headers=(("Content-Type", RSS),)))
+    with local_client() as client:
+        crawler.add_source(store, client, site.url("/feeds/wahat.xml"), None, 600)
+        with pytest.raises(InputError):
+            crawler.add_source(store, client, second_server.url("/feed.xml"), None, 600)
+        broken = store.sources.add(second_server.url("/gone.xml"), "gone", "rss", 600, "2026-11-29")
+        report = crawler.crawl_once(store, client, Settings())
+    statuses = {r.source.url: r.status for r in report.sources}
+    assert statuses[broken.url] == "error" and statuses[site.url("/feeds/wahat.xml")] == "ok"
+    assert report.ingest.stored == 3
+    health = store.sources.get(str(broken.id))
+    assert health.consecutive_failures == 1 and "404" in health.last_error
+    assert health.next_poll_at > time.time() + 590  # one interval now, doubling with each further failure
+
+
+def test_paused_sources_are_not_polled(store, site):
+    with local_client() as client:
+        source = crawler.add_source(store, client, site.url("/feeds/wahat.xml"), None, 600)
+        store.sources.set_paused(source.id, True)
+        report = crawler.crawl_once(store, client, Settings())
+    assert report.sources == [] and len(site.requests_to("/feeds/wahat.xml")) == 1  # only the add
+
+
+def test_fetch_pages_stores_single_articles(store, site):
+    with local_client() as client:
+        report = crawler.fetch_pages(store, client, [site.url("/news/library.html?utm_source=x"),
+                                                     site.url("/missing.html")], Settings())
+    assert report.stored == 1 and [r.where for r in report.rejected] == [site.url("/missing.html")]
+
+
+@pytest.mark.parametrize("text,seconds", [("30s", 30), ("10m", 600), ("2h", 7200), ("1d", 86400), ("45", 45)])
+def test_intervals(text, seconds):
+    assert crawler.parse_interval(text) == seconds
+
+
+def run_naba(*args, db, **kwargs):
+    env = {**os.environ, "NABA_DB": str(db), "NABA_ALLOW_PRIVATE_ADDRESSES": "1", "COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "naba", *args], capture_output=True, text=True, env=env,
+                          timeout=120, **kwargs)
+
+
+def test_cli_sources_and_crawl(tmp_path, site):
+    db = tmp_path / "live.db"
+    added = run_naba("sources", "add", site.url("/feeds/nakheel.atom"), "--name", "النخيل", "--every", "5m", db=db)
+    assert added.returncode == 0, added.stderr
+    crawled = json.loads(run_naba("crawl", "--once", "--json", db=db).stdout)
+    assert crawled["stored"] == 2 and crawled["sources"][0]["status"] == "ok"
+    [listed] = json.loads(run_naba("sources", "list", "--json", db=db).stdout)
+    assert listed["name"] == "النخيل" and listed["every_seconds"] == 300 and listed["items_last_day"] == 2
+    assert run_naba("sources", "pause", "1", db=db).returncode == 0
+    assert json.loads(run_naba("sources", "list", "--json", db=db).stdout)[0]["paused"] is True
+    assert run_naba("sources", "remove", site.url("/feeds/nakheel.atom"), db=db).returncode == 0
+    assert json.loads(run_naba("sources", "list", "--json", db=db).stdout) == []
+
+
+def test_watch_stops_cleanly_on_sigterm(tmp_path, site):
+    db = tmp_path / "watch.db"
+    assert run_naba("sources", "add", site.url("/feeds/nakheel.atom"), db=db).returncode == 0
+    env = {**os.environ, "NABA_DB": str(db), "NABA_ALLOW_PRIVATE_ADDRESSES": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "naba", "watch", "--idle", "0.5"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and len(requests_for(site, "/news/bus.html")) == 0:
+        time.sleep(0.1)
+    time.sleep(0.5)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 0, stderr
+    assert "stopped" in stderr
+    export = run_naba("export", db=db)
+    assert len(export.stdout.splitlines()) == 2
