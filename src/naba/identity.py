@@ -7,8 +7,7 @@ index-normalized text, so the same page re-read with other whitespace or diacrit
 from __future__ import annotations
 
 import hashlib
-import json
-from dataclasses import asdict
+from dataclasses import fields
 
 from naba.models import Article
 from naba.text import tokens
@@ -27,10 +26,16 @@ def article_identity(article: Article) -> str:
 _NOT_CONTENT = ("url", "external_id")
 
 
+_CONTENT_FIELDS = tuple(f.name for f in fields(Article) if f.name not in _NOT_CONTENT)
+
+
 def content_hash(article: Article) -> str:
     """A digest of every stored field that is content; equal digests mean an unchanged re-ingest."""
-    fields = asdict(article)
-    for name in _NOT_CONTENT:
-        del fields[name]
-    payload = json.dumps(fields, ensure_ascii=False, sort_keys=True, default=list)
-    return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
+    # field by field, repr for the non-strings (deterministic for None, tuples and ReadAlso):
+    # far cheaper than dataclasses.asdict + json (measured ~200 µs per article)
+    digest = hashlib.blake2b(digest_size=16)
+    for name in _CONTENT_FIELDS:
+        value = getattr(article, name)
+        digest.update((value if isinstance(value, str) else repr(value)).encode())
+        digest.update(b"\x1f")
+    return digest.hexdigest()

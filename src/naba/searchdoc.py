@@ -1,16 +1,21 @@
-"""The text a store indexes for an article: naba.text tokens, and their light stems."""
+"""The text a store indexes for an article: naba.text tokens, and the light stems that differ from them.
+
+The stems column holds each distinct stem of the article once, and only where the stem is not the
+token itself (a query's stem is also looked for in the title and body columns, so a word that is its
+own stem is found there). Stopwords get no stem: a query keeps them only when it has nothing else,
+and then the exact columns answer it. This keeps the stem index about a third of the body's size.
+"""
 
 from __future__ import annotations
 
 from naba.models import Article, SearchDoc
-from naba.text import stems, tokens
+from naba.text import stems, stopword_set, tokens
 
 
 def search_doc(article: Article) -> SearchDoc:
     title_tokens = tokens(article.title or "")
     body_tokens = tokens(article.body)
-    return SearchDoc(
-        title=" ".join(title_tokens),
-        body=" ".join(body_tokens),
-        stems=" ".join(stems(title_tokens + body_tokens)),
-    )
+    stopwords = stopword_set()
+    distinct = [t for t in dict.fromkeys(title_tokens + body_tokens) if t not in stopwords]
+    differing = dict.fromkeys(s for t, s in zip(distinct, stems(distinct)) if s != t)
+    return SearchDoc(title=" ".join(title_tokens), body=" ".join(body_tokens), stems=" ".join(differing))

@@ -298,7 +298,8 @@ class _Transaction:
 
 
 def fts_expression(query: MatchQuery) -> str:
-    """An FTS5 MATCH expression: every term in title/body as written, or in the stems column.
+    """An FTS5 MATCH expression: every term in title/body as written, or its stem in any column
+    (the stems column holds only the stems that differ from their token; see naba.searchdoc).
 
     Tokens come from naba.text and hold no quotes; they are quoted anyway so that FTS5 never
     reads a word such as "not" as an operator.
@@ -308,5 +309,5 @@ def fts_expression(query: MatchQuery) -> str:
         if term.phrase:
             parts.append('{title body}: "' + " ".join(term.phrase) + '"')
         else:
-            parts.append(f'({{title body}}: "{term.token}" OR stems: "{term.stem}")')
+            parts.append(f'({{title body}}: "{term.token}" OR "{term.stem}")')
     return " AND ".join(parts)

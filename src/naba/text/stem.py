@@ -27,7 +27,7 @@ import Stemmer
 
 _CONJUNCTION_BEFORE_ARTICLE_RE = re.compile(r"^[وف](?=ال...)")  # ال + 3 letters: spares والده
 _FINAL_HEH_RE = re.compile(r"(?<=...)ه$")  # 4+ letters: spares وجه
-_CACHE_LIMIT = 100_000  # distinct tokens (~20 MB); 3,000 SaudiNewsNet articles hold ~98k
+_CACHE_LIMIT = 1_000_000  # distinct tokens (~200 MB at most); all of SaudiNewsNet + ANT hold ~600k
 
 
 class _ThreadState(threading.local):
