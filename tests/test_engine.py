@@ -86,3 +86,19 @@ def test_real_saudinewsnet_and_ant_end_to_end(store):
     assert set(stats.per_source) >= {"aawsat", "alarabia"} or len(stats.per_source) >= 2
     page = search(store, "السعودية")
     assert page.total > 10 and page.results[0].snippet.highlights
+
+
+def test_an_article_filed_under_two_categories_is_one_article(store, tmp_path):
+    politics = {**ONE, "category": "سياسة"}
+    world = {**ONE, "url": ONE["url"] + "&ref=rss", "category": "العالم"}
+    for batch_size in (500, 1):  # the second filing in the same batch, and in a later batch
+        store_path = tmp_path / f"{batch_size}.db"
+        from naba.store import open_store
+
+        with_store = open_store(str(store_path))
+        report = engine.ingest(with_store, [write_jsonl(tmp_path / "cats.jsonl", [politics, world])],
+                               Settings(batch_size=batch_size))
+        [stored] = list(with_store.iter_articles())
+        assert (report.stored, report.unchanged) == (1, 1)
+        assert stored.article.categories == ("سياسة", "العالم")
+        with_store.close()

@@ -23,7 +23,8 @@ def article_identity(article: Article) -> str:
 
 # How an article was reached (the URL as given, with its tracking parameters; the feed's item id)
 # is not what it says: the same story re-read through another link is an unchanged re-ingest.
-_NOT_CONTENT = ("url", "external_id")
+# Categories are filing, not content: an article filed under a second section is merged, not updated.
+_NOT_CONTENT = ("url", "external_id", "categories")
 
 
 _CONTENT_FIELDS = tuple(f.name for f in fields(Article) if f.name not in _NOT_CONTENT)
