@@ -102,3 +102,19 @@ def test_an_article_filed_under_two_categories_is_one_article(store, tmp_path):
         assert (report.stored, report.unchanged) == (1, 1)
         assert stored.article.categories == ("سياسة", "العالم")
         with_store.close()
+
+
+def test_parallel_ingest_stores_the_same_as_serial(tmp_path):
+    from naba.export import export_record
+    from naba.sample_corpus import sample_paths
+    from naba.store import open_store
+
+    exports = []
+    for workers in (1, 2):
+        with_store = open_store(str(tmp_path / f"w{workers}.db"))
+        report = engine.ingest(with_store, sample_paths(), Settings(batch_size=7), workers=workers)
+        assert report.stored > 80 and not report.rejected
+        exports.append([{k: v for k, v in export_record(s).items() if not k.endswith("_at") or k == "published_at"}
+                        for s in with_store.iter_articles()])
+        with_store.close()
+    assert exports[0] == exports[1]

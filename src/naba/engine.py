@@ -11,6 +11,7 @@ from naba.clean import clean_article
 from naba.errors import InputError, StoreError
 from naba.identity import article_identity, content_hash
 from naba.models import IngestReport, PreparedArticle, RawArticle, Record, Rejection
+from naba.parallel import prepare_in_parallel
 from naba.readers import iter_records, parse_record
 from naba.searchdoc import search_doc
 from naba.settings import Settings
@@ -84,9 +85,12 @@ def ingest(
     hints: Mapping[str, str] | None = None,
     stdin: BinaryIO | None = None,
     progress: ProgressCallback | None = None,
+    workers: int = 1,
 ) -> IngestReport:
-    """Read every path, store what parses, report the rest."""
-    return ingest_records(store, iter_records(paths, settings, hints or {}, stdin=stdin), settings, progress)
+    """Read every path, store what parses, report the rest. With ``workers`` > 1 the per-article
+    work runs in that many processes (see naba.parallel); the result is the same."""
+    items = iter_records(paths, settings, hints or {}, stdin=stdin)
+    return ingest_records(store, items, settings, progress, workers)
 
 
 def ingest_records(
@@ -94,21 +98,38 @@ def ingest_records(
     items: Iterable[Record | Rejection],
     settings: Settings,
     progress: ProgressCallback | None = None,
+    workers: int = 1,
 ) -> IngestReport:
     """Store what parses, report the rest."""
     report = IngestReport()
-    return store_prepared(store, _prepared(items, report), settings, report, progress)
+    records = _counted(items, report)
+    if workers > 1:
+        prepared = prepare_in_parallel(records, prepare_chunk, workers)
+    else:
+        prepared = map(prepare_checked, records)
+    return store_prepared(store, _accepted(prepared, report), settings, report, progress)
 
 
-def _prepared(items: Iterable[Record | Rejection], report: IngestReport) -> Iterator[PreparedArticle]:
+def prepare_chunk(records: list[Record]) -> list[PreparedArticle | Rejection]:
+    return [prepare_checked(record) for record in records]
+
+
+def _counted(items: Iterable[Record | Rejection], report: IngestReport) -> Iterator[Record]:
+    """The records, counted as read; the readers' rejections go straight to the report."""
     for item in items:
         if isinstance(item, Rejection):
             report.rejected.append(item)
-            continue
-        report.read += 1
-        prepared = prepare_or_reject(item, report)
-        if prepared is not None:
-            yield prepared
+        else:
+            report.read += 1
+            yield item
+
+
+def _accepted(results: Iterable[PreparedArticle | Rejection], report: IngestReport) -> Iterator[PreparedArticle]:
+    for result in results:
+        if isinstance(result, Rejection):
+            report.rejected.append(result)
+        else:
+            yield result
 
 
 def store_prepared(

@@ -32,6 +32,8 @@ def ingest(
     db: DbOption = "naba.db",
     source: Annotated[Optional[str], typer.Option(help="Outlet name for inputs that do not say.")] = None,
     sample: Annotated[bool, typer.Option("--sample", help="Also ingest the bundled sample corpus.")] = False,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Processes preparing articles (1: none); "
+                                         "the stored result is the same.")] = 1,
     as_json: JsonOption = False,
 ) -> None:
     """Read articles from files (JSON, JSONL, zip, tar, ANT XML, text pages, HTML) into the store."""
@@ -43,7 +45,7 @@ def ingest(
     hints = {"source": source} if source else {}
     try:
         report = run_with_progress("ingesting", lambda update: engine.ingest(
-            store, targets, settings, hints, stdin=sys.stdin.buffer, progress=update))
+            store, targets, settings, hints, stdin=sys.stdin.buffer, progress=update, workers=workers))
     finally:
         store.close()
     report_summary(report, as_json)

@@ -17,7 +17,8 @@ _LIST_FIELDS = frozenset({"tags", "categories", "page_tags", "page_similar", "pa
 
 
 def _dump(value: Any) -> str:
-    return json.dumps(list(value), ensure_ascii=False)
+    # most list fields are empty: skip the encoder for them (it is a measurable share of a bulk ingest)
+    return json.dumps(list(value), ensure_ascii=False) if value else "[]"
 
 
 def article_values(article: Article) -> list[Any]:
