@@ -102,3 +102,10 @@ def test_empty_query_finds_nothing(loaded):
 
 def test_exact_form_ranks_above_a_stem_only_match(loaded):
     assert ids(search(loaded, "المسئولين"))[0] == "1"
+
+
+def test_snippet_is_one_line_and_offsets_still_hold():
+    text = "الفقرة الأولى عن النفط.\n\nالفقرة الثانية عن النفط أيضا."
+    snippet = make_snippet(text, parse_query("النفط"))
+    assert "\n" not in snippet.text
+    assert [snippet.text[s:e] for s, e in snippet.highlights] == ["النفط", "النفط"]

@@ -93,7 +93,8 @@ def make_snippet(text: str, terms: tuple[QueryTerm, ...], words: int = SNIPPET_W
     shift = len(prefix) - start
     highlights = tuple(
         (spans[i][0] + shift, spans[i][1] + shift) for i in matched if first <= i <= last)
-    return Snippet(prefix + text[start:end] + suffix, highlights)
+    # a snippet is one line: paragraph breaks become spaces (one for one, so offsets hold)
+    return Snippet(prefix + text[start:end].replace("\n", " ") + suffix, highlights)
 
 
 def _best_window_start(spans: list, matched: list[int], words: int) -> int:
