@@ -3,9 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pg_server import pg_url  # noqa: F401  (registers the fixture: a fresh PostgreSQL database)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+BACKENDS = ["sqlite", "postgresql"]
 
 
 def shared_path(*parts: str) -> Path:
@@ -16,10 +18,18 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+@pytest.fixture(params=BACKENDS)
+def store_url(request, tmp_path) -> str:
+    """A new, empty store on each backend: a SQLite file, and a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "naba.db")
+    return request.getfixturevalue("pg_url")
+
+
 @pytest.fixture
-def store(tmp_path):
+def store(store_url):
     from naba.store import open_store
 
-    opened = open_store(str(tmp_path / "naba.db"))
+    opened = open_store(store_url)
     yield opened
     opened.close()

@@ -111,3 +111,21 @@ def test_errors_are_one_clear_line(tmp_path):
     assert result.stderr.strip().count("\n") == 0 and "999" in result.stderr
     bad_date = run("search", "النفط", "--since", "not a date", db=tmp_path / "empty.db")
     assert bad_date.returncode == 1 and "not a date" in bad_date.stderr
+
+
+def test_db_upgrade_and_copy_to_postgresql_and_back(sample_db, tmp_path, pg_url):
+    assert "up to date" in run("db", "upgrade", db=sample_db).stdout
+    copied = run("db", "copy", "--from", str(sample_db), "--to", pg_url, db=sample_db)
+    assert copied.returncode == 0, copied.stderr
+    back = tmp_path / "back.db"
+    assert run("db", "copy", "--from", pg_url, "--to", str(back), db=sample_db).returncode == 0
+    original = run("export", db=sample_db).stdout
+    assert run("export", db=pg_url).stdout == original
+    assert run("export", db=back).stdout == original
+    page = json.loads(run("search", "أسعار النفط", "--json", db=pg_url).stdout)
+    assert page["total"] == json.loads(run("search", "أسعار النفط", "--json", db=sample_db).stdout)["total"] > 0
+
+
+def test_copy_into_a_store_that_has_articles_is_refused(sample_db):
+    result = run("db", "copy", "--from", str(sample_db), "--to", str(sample_db), db=sample_db)
+    assert result.returncode == 1 and "error:" in result.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
-import sqlite3
+from dataclasses import replace
 
 from naba import engine
 from naba.settings import Settings
@@ -58,10 +58,11 @@ def test_batches_commit_as_they_fill(store, tmp_path):
 
 def test_reprocess_rebuilds_from_raw_inputs(store, tmp_path):
     engine.ingest(store, [write_jsonl(tmp_path / "a.jsonl", [ONE])], Settings())
-    conn = sqlite3.connect(store.path)
-    with conn:  # simulate an older pipeline's output
-        conn.execute("UPDATE articles SET body = 'old', content_hash = 'old'")
-    conn.close()
+    [(article_id, record)] = list(store.iter_raw())
+    current = engine.prepare(record)
+    older = replace(current, article=replace(current.article, body="old"), content_hash="old")
+    store.replace(article_id, older, "2026-11-01T00:00:00+00:00")  # what an older pipeline stored
+    assert store.get(article_id).article.body == "old"
     report = engine.reprocess(store, Settings())
     assert (report.read, report.updated) == (1, 1)
     [article] = list(store.iter_articles())

@@ -1,0 +1,51 @@
+"""Database maintenance: db upgrade (apply pending migrations), db copy (move a store between backends)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from naba.cli.common import DbOption, app, open_db, out
+from naba.store.copy import copy_store, upgrade
+
+db_app = typer.Typer(help="Database maintenance: migrations, and moving a store between backends.",
+                     no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: DbOption = "naba.db") -> None:
+    """Apply pending schema migrations (every command also does this on a fresh database)."""
+    applied = upgrade(db)
+    if not applied:
+        out.print("the schema is up to date")
+    for migration in applied:
+        out.print(f"applied migration {migration.version}: {migration.name}")
+
+
+@db_app.command("copy")
+def db_copy(
+    source: Annotated[str, typer.Option("--from", help="The store to read: a path, sqlite:///path or postgresql://...")],
+    target: Annotated[str, typer.Option("--to", help="An empty store to write into.")],
+) -> None:
+    """Copy every article (ids, times, raw inputs, search text) and every source to another store."""
+    reader, writer = open_db(source), open_db(target)
+    try:
+        count = copy_store(reader, writer, progress=lambda done: out.print(f"{done:,} articles copied", end="\r"))
+        sources = _copy_sources(reader, writer)
+    finally:
+        reader.close()
+        writer.close()
+    out.print(f"copied {count:,} articles and {sources} sources from {source} to {target}")
+
+
+def _copy_sources(reader, writer) -> int:
+    """The followed feeds and their schedules (their poll history starts afresh on the target)."""
+    copied = 0
+    for source in reader.sources.list():
+        added = writer.sources.add(source.url, source.name, source.kind, source.every_seconds, source.created_at)
+        if source.paused:
+            writer.sources.set_paused(added.id, True)
+        copied += 1
+    return copied
