@@ -37,9 +37,12 @@ def parse(record: Record) -> RawArticle:
     if tree is None:
         raise RecordError("not an HTML page that can be parsed", where=record.origin)
     published, lang = _published_meta(tree), tree.get("lang")  # read before extraction prunes the tree
+    # fast: no fallback extractors (justext/readability comparison), and no extensive date search
+    # (the page's own meta date is read above): 4.8 ms → ~2 ms a page, same text on news pages
     document = trafilatura.bare_extraction(
         tree, url=record.hint("url"), with_metadata=True, include_comments=False,
-        favor_precision=True, include_tables=False,
+        favor_precision=True, include_tables=False, fast=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     title = (document.title or None) if document is not None else None
     body = _paragraphs(document.text if document is not None else None, title)
