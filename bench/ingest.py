@@ -10,7 +10,6 @@ Each side runs in its own child process so that its peak memory (max RSS) is its
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import multiprocessing
 import re

@@ -3,7 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pg_server import pg_url  # noqa: F401  (registers the fixture: a fresh PostgreSQL database)
+from fetch_server import fetch_server, second_server  # noqa: F401  (fixtures: local HTTP servers)
+from pg_server import pg_url  # noqa: F401  (fixture: a fresh PostgreSQL database)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

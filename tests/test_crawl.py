@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from fetch_server import Answer, fetch_server, second_server  # noqa: F401 (fixtures)
+from fetch_server import Answer
 from naba import crawler
 from naba.errors import InputError
 from naba.fetch import FetchPolicy, PoliteClient

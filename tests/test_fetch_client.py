@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from fetch_server import Answer, FakeClock, fetch_server, http_date, second_server  # noqa: F401 (fixtures)
+from fetch_server import Answer, FakeClock, http_date
 from naba.errors import InputError, TooLarge
 from naba.fetch import FetchPolicy, PoliteClient, Validators
 from naba.fetch.policy import DEFAULT_USER_AGENT

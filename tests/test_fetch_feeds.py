@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fetch_server import FIXTURES, Answer, FakeClock, fetch_server  # noqa: F401 (fixture)
+from fetch_server import FIXTURES, Answer, FakeClock
 from naba.fetch import (FeedError, FeedItem, FetchPolicy, PoliteClient, ResponseTooLarge, dedup_items, detect_kind,
                         discover_feeds, parse_feed, parse_sitemap, poll_source, read_listing)
 

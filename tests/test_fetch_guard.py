@@ -11,7 +11,7 @@ import socket
 
 import pytest
 
-from fetch_server import Answer, FakeClock, fetch_server  # noqa: F401 (fixture)
+from fetch_server import Answer, FakeClock
 from naba.errors import InputError
 from naba.fetch import (BlockedAddress, FetchPolicy, InvalidURL, PoliteClient, UnsupportedScheme, address_problem,
                         check_address)

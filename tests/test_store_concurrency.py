@@ -15,7 +15,6 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from pg_server import pg_url  # noqa: F401  (the fixture, for when conftest.py does not register it)
 from pg_server import create_database_or_skip, drop_database
 
 from naba.engine import prepare

@@ -9,7 +9,6 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from pg_server import pg_url  # noqa: F401  (the fixture, for when conftest.py does not register it)
 
 psycopg = pytest.importorskip("psycopg")
 
