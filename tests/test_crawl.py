@@ -173,3 +173,17 @@ def test_watch_stops_cleanly_on_sigterm(tmp_path, site):
     assert "stopped" in stderr
     export = run_naba("export", db=db)
     assert len(export.stdout.splitlines()) == 2
+
+
+def test_a_sitemap_index_source_reads_its_child_sitemaps(store, site):
+    site.add_fixture("/sitemap.xml", "sitemap-index.xml", "application/xml")
+    site.add_fixture("/sitemaps/news.xml", "news-sitemap.xml", "application/xml")
+    with local_client() as client:
+        source = crawler.add_source(store, client, site.url("/sitemap.xml"), "الواحة", 600)
+        report = crawler.crawl_once(store, client, Settings())
+    assert source.kind == "sitemap"
+    [polled] = report.sources
+    assert polled.status == "ok" and polled.items > 0
+    assert site.requests_to("/sitemaps/news.xml")
+    assert report.ingest.stored == 2  # library and bus; rain.html is a 404 here and a sitemap has no text
+    assert [r.where for r in report.ingest.rejected] == [site.url("/news/rain.html")]

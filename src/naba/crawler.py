@@ -12,17 +12,18 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
 from naba import engine
 from naba.errors import InputError, UsageError
-from naba.fetch import FeedItem, PoliteClient, Validators, poll_source
+from naba.fetch import FeedItem, PoliteClient, SourcePoll, Validators, dedup_items, poll_source
 from naba.models import IngestReport, PollOutcome, PreparedArticle, Record, Rejection, Source
 from naba.settings import Settings
 from naba.store import Store, WriteResult
 
 MAX_BACKOFF_SECONDS = 24 * 3600
+MAX_CHILD_SITEMAPS = 10  # of a sitemap index, the first (newest-listed) ones are read each poll
 ROBOTS_DISALLOWED = "robots.txt disallows the page"
 
 
@@ -113,6 +114,20 @@ def fetch_item(client: PoliteClient, item: FeedItem, source: Source) -> Prepared
     return prepared
 
 
+def poll_with_children(client: PoliteClient, url: str, validators: Validators) -> SourcePoll:
+    """A poll of the source; for a sitemap index, its child sitemaps' items are read too."""
+    poll = poll_source(client, url, validators)
+    listing = poll.listing
+    if listing is None or listing.kind != "sitemap" or not listing.follow:
+        return poll
+    items = list(listing.items)
+    for child_url in listing.follow[:MAX_CHILD_SITEMAPS]:
+        child = poll_source(client, child_url)
+        if child.listing is not None:
+            items.extend(child.listing.items)
+    return replace(poll, listing=replace(listing, items=tuple(dedup_items(items))))
+
+
 def _poll_outcome(source: Source, poll, client: PoliteClient, now: float) -> PollOutcome:
     if poll.ok:
         validators = poll.result.validators
@@ -137,7 +152,7 @@ def crawl_once(
     if not due:
         return report
     with ThreadPoolExecutor(max_workers=options.workers, thread_name_prefix="naba-crawl") as pool:
-        polls = [pool.submit(poll_source, client, s.url, Validators(s.etag, s.last_modified)) for s in due]
+        polls = [pool.submit(poll_with_children, client, s.url, Validators(s.etag, s.last_modified)) for s in due]
         jobs: dict[Future, FeedItem] = {}
         listed_by: dict[str, list[int]] = {}  # canonical URL -> the sources listing it in this crawl
         for source, future in zip(due, polls):
