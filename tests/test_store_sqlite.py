@@ -29,3 +29,14 @@ def test_not_a_naba_store_is_a_clear_error(tmp_path):
     junk.write_bytes(b"this is not a database" * 100)
     with pytest.raises(StoreError, match="junk.db"):
         open_store(str(junk))
+
+
+@pytest.mark.parametrize("compress", [
+    lambda data: __import__("lz4.frame").frame.compress(data),
+    lambda data: __import__("zlib").compress(data, 6),  # rows written before raw inputs moved to LZ4
+], ids=["lz4", "zlib"])
+def test_raw_payloads_decompress_whatever_codec_wrote_them(compress):
+    from naba.store.rows import decompress_payload
+
+    payload = "خبر عاجل: نص الخبر الكامل".encode() * 50
+    assert decompress_payload(compress(payload)) == payload

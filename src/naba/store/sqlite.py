@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -230,9 +229,7 @@ class SQLiteStore:
             if not page:
                 return
             for row in page:
-                hints = tuple(sorted(json.loads(row["hints"]).items()))
-                yield row["article_id"], Record(
-                    row["format"], zlib.decompress(row["payload"]), row["origin"], hints)
+                yield row["article_id"], record_from_row(row)
             last_id = page[-1]["article_id"]
 
     def stats(self) -> StoreStats:
