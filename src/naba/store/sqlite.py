@@ -48,6 +48,9 @@ class SQLiteStore:
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA busy_timeout = 10000")
+            # 64 MiB of page cache (the default is 2 MiB): FTS5 segment merges reread what they just
+            # wrote; measured ~10% off bulk writes, and warm searches stay in memory
+            self._conn.execute("PRAGMA cache_size = -65536")
             apply_pending(self._conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open a naba store: {exc}", where=self.path) from exc
