@@ -132,6 +132,8 @@ def _handler_for(server: FetchServer) -> type[BaseHTTPRequestHandler]:
                 server.max_in_flight = max(server.max_in_flight, server.in_flight)
             try:
                 self._answer(server.answer_for(self.path, headers))
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up first (timeout and size-limit tests): expected
             finally:
                 with server.lock:
                     server.in_flight -= 1

@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from fetch_server import Answer
+from fetch_server import FIXTURES, Answer
 from naba import crawler
 from naba.errors import InputError
 from naba.fetch import FetchPolicy, PoliteClient
@@ -187,3 +187,71 @@ def test_a_sitemap_index_source_reads_its_child_sitemaps(store, site):
     assert site.requests_to("/sitemaps/news.xml")
     assert report.ingest.stored == 2  # library and bus; rain.html is a 404 here and a sitemap has no text
     assert [r.where for r in report.ingest.rejected] == [site.url("/news/rain.html")]
+
+
+def one_item_feed(server, link: str) -> str:
+    """A UTF-8 RSS feed with one item linking to ``link`` (a path on ``server`` or a full URL)."""
+    href = link if link.startswith("http") else server.url(link)
+    body = (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>اختبار</title>'
+            f"<item><title>خبر الاختبار</title><link>{href}</link>"
+            f"<description>ملخص الخبر كما ورد في الموجز.</description></item></channel></rss>").encode()
+    return server.add("/one.xml", Answer(body=body, headers=(("Content-Type", RSS),)))
+
+
+def crawl_one(store, server, link: str, **policy):
+    feed = one_item_feed(server, link)
+    values = dict(min_delay=0.0, connect_timeout=0.5, read_timeout=0.5, total_timeout=5.0,
+                  allowed_networks=("127.0.0.0/8",))
+    values.update(policy)
+    with PoliteClient(FetchPolicy(**values)) as client:
+        crawler.add_source(store, client, feed, "اختبار", 600)
+        return crawler.crawl_once(store, client, Settings())
+
+
+def test_a_page_behind_a_redirect_is_stored_under_its_final_url(store, site):
+    site.add("/old/library.html", Answer(301, headers=(("Location", "/news/library.html"),)))
+    report = crawl_one(store, site, "/old/library.html")
+    [stored] = articles(store).values()
+    assert report.pages_fetched == 1 and stored.article.feed_only is None
+    assert stored.article.canonical_url == site.url("/news/library.html")
+    assert requests_for(site, "/old/library.html") and requests_for(site, "/news/library.html")
+
+
+def test_a_redirect_to_a_private_address_is_refused_and_the_feed_kept(store, site):
+    site.add("/go.html", Answer(302, headers=(("Location", "http://10.0.0.1/secret.html"),)))
+    report = crawl_one(store, site, "/go.html")
+    [stored] = articles(store).values()
+    assert report.feed_only == 1 and "10.0.0.1" in stored.article.feed_only
+    assert stored.article.body == "ملخص الخبر كما ورد في الموجز."
+
+
+@pytest.mark.parametrize("answer", [
+    Answer(body=b"<html><p>late</p></html>", delay=2.0),                  # a slow endpoint: timeout
+    Answer(503, body=b"busy", headers=(("Retry-After", "120"),)),         # 503 with Retry-After
+], ids=["timeout", "503-retry-after"])
+def test_a_transient_page_failure_stores_nothing_and_is_retried_next_poll(store, site, answer):
+    site.add("/news/later.html", answer, Answer(body=(FIXTURES / "article-library.html").read_bytes(),
+                                                headers=(("Content-Type", "text/html"),)))
+    report = crawl_one(store, site, "/news/later.html")
+    assert report.ingest.read == 0 and articles(store) == {}
+    assert len(requests_for(site, "/news/later.html")) == 1
+
+
+def test_a_20_mb_page_is_refused_and_the_feed_fields_kept(store, site):
+    site.add("/news/huge.html", Answer(stream_bytes=20 * 1024 * 1024, headers=(("Content-Type", "text/html"),)))
+    report = crawl_one(store, site, "/news/huge.html", max_bytes=10 * 1024 * 1024)
+    [stored] = articles(store).values()
+    assert report.feed_only == 1 and stored.article.feed_only.startswith("page not fetched")
+    assert site.streams["/news/huge.html"].completed is False
+
+
+def test_a_feed_with_a_broken_item_stores_the_good_ones(store, site):
+    site.add_fixture("/feeds/broken.xml", "rss-broken-item.xml", RSS)
+    site.add_fixture("/news/rain.html", "article-library.html", "text/html")
+    site.add_fixture("/news/trees.html", "article-library-windows-1256.html", "text/html")
+    with local_client() as client:
+        crawler.add_source(store, client, site.url("/feeds/broken.xml"), None, 600)
+        report = crawler.crawl_once(store, client, Settings())
+    [polled] = report.sources
+    assert polled.status == "ok" and report.ingest.stored == polled.new_items == 2
+    assert set(articles(store)) == {site.url("/news/rain.html"), site.url("/news/trees.html")}

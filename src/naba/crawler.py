@@ -25,6 +25,7 @@ from naba.store import Store, WriteResult
 MAX_BACKOFF_SECONDS = 24 * 3600
 MAX_CHILD_SITEMAPS = 10  # of a sitemap index, the first (newest-listed) ones are read each poll
 ROBOTS_DISALLOWED = "robots.txt disallows the page"
+TRANSIENT_KINDS = frozenset({"deferred", "timeout", "connect", "rate_limited"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,13 +100,26 @@ def _page_record(item: FeedItem, source: Source, body: bytes, final_url: str, ch
     return Record("html", body, final_url, tuple(sorted((k, v) for k, v in hints.items() if v)))
 
 
+def _is_transient(result) -> bool:
+    """A failure worth retrying on the next poll: the host asked us to wait, timed out, refused the
+    connection or had a server error. The item is then not stored, so the next poll sees it as new."""
+    if result.status == "deferred":
+        return True
+    error = result.error
+    if error is None:
+        return False
+    status = getattr(error, "status", None)
+    return error.kind in TRANSIENT_KINDS or (status is not None and status >= 500)
+
+
 def fetch_item(client: PoliteClient, item: FeedItem, source: Source) -> PreparedArticle | Rejection | None:
-    """The item's page through the pipeline, else its feed fields; None when the host asks us to wait."""
+    """The item's page through the pipeline, else its feed fields (robots.txt, a permanent failure);
+    None when the failure is transient and the page should be tried again on the next poll."""
     if not client.allowed(item.url):
         return engine.prepare_checked(_feed_record(item, source, ROBOTS_DISALLOWED))
     result = client.fetch(item.url)
-    if result.status == "deferred":
-        return None  # not stored, so the next poll sees it as new again
+    if _is_transient(result):
+        return None
     if not result.ok:
         return engine.prepare_checked(_feed_record(item, source, f"page not fetched: {result.error}"))
     prepared = engine.prepare_checked(_page_record(item, source, result.body, result.final_url, result.charset))
