@@ -69,6 +69,14 @@ def _timestamp_or_none(value: str | None) -> float | None:
     return None if value is None else parse_user_date(value).timestamp()
 
 
+def _headline(article) -> str:
+    """The title, or for a page without one (plain-text pages often have none) its opening words."""
+    if article.title:
+        return article.title
+    words = article.body.split()
+    return "(no title) " + " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+
+
 def _render_search(page: SearchPage) -> None:
     if not page.results:
         out.print(f"no articles match [bold]{page.query}[/bold]")
@@ -76,9 +84,10 @@ def _render_search(page: SearchPage) -> None:
     out.print(f"{page.total:,} articles match [bold]{page.query}[/bold]\n")
     for rank, result in enumerate(page.results, 1):
         article = result.hit.stored.article
-        out.print(Text.assemble((f"{rank}. ", "dim"), (article.title or "(no title)", "bold"),
+        out.print(Text.assemble((f"{rank}. ", "dim"), (_headline(article), "bold"),
                                 (f"  [{result.hit.stored.id}]", "dim")))
-        out.print(Text(f"   {article.source or '?'} · {article.published_at or 'date unknown'}", style="cyan"))
+        out.print(Text(f"   {article.source or 'outlet unknown'} · {article.published_at or 'date unknown'}",
+                       style="cyan"))
         snippet = Text("   " + result.snippet.text)
         for start, end in result.snippet.highlights:
             snippet.stylize("bold yellow", start + 3, end + 3)
@@ -125,7 +134,7 @@ def _find(store: Store, ref: str) -> StoredArticle:
 
 def _render_article(stored: StoredArticle) -> None:
     a = stored.article
-    out.print(Text(a.title or "(no title)", style="bold"))
+    out.print(Text(_headline(a), style="bold"))
     facts = [("id", str(stored.id)), ("outlet", a.source), ("published", a.published_at),
              ("url", a.url), ("author", a.author), ("language", a.lang),
              ("credited source", a.credited_source), ("tags", "، ".join(a.tags)),
