@@ -1,4 +1,5 @@
 from dataclasses import fields
+from pathlib import Path
 
 import pytest
 
@@ -20,3 +21,9 @@ def test_environment_overrides(name, raw, expected):
     settings = Settings.from_env({f"NABA_{name.upper()}": raw})
     assert getattr(settings, name) == expected
     assert Settings.from_env({}) == Settings()
+
+
+def test_every_setting_is_in_the_readme():
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    for setting in SETTINGS:
+        assert f"NABA_{setting.name.upper()}" in readme, setting.name

@@ -32,8 +32,6 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("raw_compression_level", 0,
             "LZ4 frame level for the raw inputs kept for reprocess (0 fastest .. 16 smallest); "
             "0 compresses a news record in ~17 µs to 0.59 of its size."),
-    Setting("search_limit", 10,
-            "Default number of search results."),
 )
 
 
@@ -44,7 +42,6 @@ class Settings:
     max_compression_ratio: int = SETTINGS[2].default  # type: ignore[assignment]
     batch_size: int = SETTINGS[3].default  # type: ignore[assignment]
     raw_compression_level: int = SETTINGS[4].default  # type: ignore[assignment]
-    search_limit: int = SETTINGS[5].default  # type: ignore[assignment]
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
