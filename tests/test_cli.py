@@ -129,3 +129,10 @@ def test_db_upgrade_and_copy_to_postgresql_and_back(sample_db, tmp_path, pg_url)
 def test_copy_into_a_store_that_has_articles_is_refused(sample_db):
     result = run("db", "copy", "--from", str(sample_db), "--to", str(sample_db), db=sample_db)
     assert result.returncode == 1 and "error:" in result.stderr
+
+
+def test_demo_loads_the_sample_and_shows_a_parsed_page(tmp_path):
+    result = run("demo", db=tmp_path / "demo.db")
+    assert result.returncode == 0, result.stderr
+    assert "104 stored" in result.stdout
+    assert "credited source" in result.stdout and "leaked headlines" in result.stdout

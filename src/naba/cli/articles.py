@@ -235,6 +235,10 @@ def demo(db: DbOption = "naba.db") -> None:
         for query in ("زيلينسكي", "المسئولين", "اسعار النفط"):
             out.rule(f"naba search {query}")
             _render_search(search(store, query, limit=3))
+        page = next((s for s in store.iter_articles() if s.article.page_similar), None)
+        if page is not None:
+            out.rule(f"naba show {page.id}: a page like the seed, its trailing blocks parsed into fields")
+            _render_article(page)
     finally:
         store.close()
     out.print(f"\nThe store is {db}. Try: naba search QUERY · naba show ID · naba stats · naba export")
