@@ -28,6 +28,8 @@ FORBIDDEN = {
     "naba.engine": {"naba.cli", "sqlite3"},
     "naba.search": {"naba.cli", "naba.engine", "sqlite3"},
     "naba.crawler": {"naba.cli", "sqlite3"},
+    "naba.dedup": {"naba.store", "naba.readers", "naba.engine", "naba.cli", "sqlite3"},
+    "naba.similarity": {"naba.store", "naba.readers", "naba.engine", "naba.cli", "sqlite3"},
     "naba.fetch": {"naba.store", "naba.clean", "naba.engine", "naba.search", "naba.cli"},
 }
 
