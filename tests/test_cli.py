@@ -136,3 +136,21 @@ def test_demo_loads_the_sample_and_shows_a_parsed_page(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "104 stored" in result.stdout
     assert "credited source" in result.stdout and "leaked headlines" in result.stdout
+
+
+def test_compare_two_articles(sample_db):
+    truth = json.loads((Path(__file__).parents[1] / "src/naba/sample/truth.json").read_text(encoding="utf-8"))
+    exported = {json.loads(line)["external_id"]: json.loads(line)
+                for line in run("export", db=sample_db).stdout.splitlines()}
+    stories = {}
+    for external_id, facts in truth["articles"].items():
+        if external_id in exported:
+            stories.setdefault(facts["story"], []).append(exported[external_id]["id"])
+    same = next(ids for ids in stories.values() if len(ids) >= 2)
+    other = next(ids[0] for story, ids in stories.items() if ids[0] not in same)
+    together = json.loads(run("compare", str(same[0]), str(same[1]), "--json", db=sample_db).stdout)
+    apart = json.loads(run("compare", str(same[0]), str(other), "--json", db=sample_db).stdout)
+    assert 0.0 <= apart["similarity"] < together["similarity"] <= 1.0
+    assert isinstance(together["same_story"], bool) and apart["same_story"] is False
+    shown = run("compare", str(same[0]), str(same[1]), db=sample_db)
+    assert shown.returncode == 0 and "similarity" in shown.stdout

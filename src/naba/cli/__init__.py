@@ -9,7 +9,7 @@ import sys
 
 from rich.text import Text
 
-from naba.cli import articles, db, sources  # noqa: F401 - importing registers the commands
+from naba.cli import articles, db, sources, stories  # noqa: F401 - importing registers the commands
 from naba.cli.common import app, err
 from naba.errors import NabaError
 

@@ -121,7 +121,7 @@ def search_command(
         _render_search(page)
 
 
-def _find(store: Store, ref: str) -> StoredArticle:
+def find_article(store: Store, ref: str) -> StoredArticle:
     if ref.isdigit():
         found = store.get(int(ref))
     else:
@@ -162,7 +162,7 @@ def show(
     """Show one stored article."""
     store = open_db(db)
     try:
-        stored = _find(store, ref)
+        stored = find_article(store, ref)
     finally:
         store.close()
     if as_json:
