@@ -1,8 +1,9 @@
-"""Build naba/data/idf.tsv and idf_chars.tsv.gz: document frequencies over SaudiNewsNet + ANT.
+"""Count idf.tsv and idf_chars.tsv.gz, document frequencies over SaudiNewsNet + ANT, for NABA_IDF_DIR.
 
-    .venv/bin/python bench/build_idf.py [--limit-per-corpus N] [--top 50000] [--char-every 6]
+    .venv/bin/python bench/build_idf.py --out DIR [--limit-per-corpus N] [--top 50000] [--char-every 6]
 
-Reads ../shared/data (never copied; only counts are written). idf.tsv: a header line ``#docs\tN`` then
+Reads ../shared/data and writes counts outside the repository (the data is third-party: the tables
+are rebuilt where they are needed, as bench/compare.py does, never committed). idf.tsv: a header line ``#docs\tN`` then
 ``stem\tdf`` rows for the ``--top`` most frequent stems with df >= 3. idf_chars.tsv.gz: the same for the
 character 3-5-grams of naba.similarity (first CHAR_LIMIT characters) over every ``--char-every``-th
 document, grams with df >= 5 only (a missing gram is a rare one). naba.similarity turns df into IDF.
@@ -11,7 +12,6 @@ document, grams with df >= 5 only (a missing gram is a rare one). naba.similarit
 from __future__ import annotations
 
 import argparse
-import gzip
 import io
 import itertools
 import json
@@ -22,13 +22,10 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from naba.similarity import CHAR_LIMIT, _char_grams
-from naba.text import index, stems, tokens
+from naba.similarity import count_document_frequencies, write_frequencies
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
-OUT = ROOT / "src" / "naba" / "data" / "idf.tsv"
-OUT_CHARS = OUT.with_name("idf_chars.tsv.gz")
 _TAG_RE = re.compile(r"<(TITLE|TEXT)>(.*?)</\1>", re.DOTALL)
 
 
@@ -59,37 +56,25 @@ def ant(limit: int) -> Iterator[str]:
                 return
 
 
+def build(out: Path, limit_per_corpus: int = 40_000, top: int = 50_000, char_every: int = 6) -> None:
+    """Count the tables over ../shared/data into ``out`` (a folder for NABA_IDF_DIR)."""
+    texts = itertools.chain(saudinewsnet(limit_per_corpus), ant(limit_per_corpus))
+    (stem_df, docs), chars = count_document_frequencies(texts, char_every)
+    kept = dict(Counter(stem_df).most_common(top))
+    out.mkdir(parents=True, exist_ok=True)
+    rows = write_frequencies(out / "idf.tsv", (kept, docs), minimum=3)
+    grams = write_frequencies(out / "idf_chars.tsv.gz", chars, minimum=5)
+    print(f"{docs} documents: {rows} stems and {grams} character grams written to {out}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True, help="folder to write (then NABA_IDF_DIR=folder)")
     parser.add_argument("--limit-per-corpus", type=int, default=40_000)
     parser.add_argument("--top", type=int, default=50_000)
     parser.add_argument("--char-every", type=int, default=6)
     args = parser.parse_args()
-    df: Counter[str] = Counter()
-    char_df: Counter[str] = Counter()
-    docs = char_docs = 0
-    seen_texts: set[int] = set()
-    for text in itertools.chain(saudinewsnet(args.limit_per_corpus), ant(args.limit_per_corpus)):
-        key = hash(text)
-        if key in seen_texts:  # exact copies would inflate df of wire-story words
-            continue
-        seen_texts.add(key)
-        df.update(set(stems(tokens(text))))
-        if docs % args.char_every == 0:
-            char_df.update(_char_grams(index(text)[:CHAR_LIMIT]).keys())
-            char_docs += 1
-        docs += 1
-    rows = [(s, c) for s, c in df.most_common(args.top) if c >= 3 and "\t" not in s]
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8") as f:
-        f.write(f"#docs\t{docs}\n")
-        f.writelines(f"{s}\t{c}\n" for s, c in rows)
-    print(f"{docs} documents, {len(df)} stems, wrote {len(rows)} to {OUT}")
-    grams = [(g, c) for g, c in char_df.most_common() if c >= 5 and "\t" not in g and "\n" not in g]
-    with gzip.open(OUT_CHARS, "wt", encoding="utf-8", compresslevel=9) as f:
-        f.write(f"#docs\t{char_docs}\n")
-        f.writelines(f"{g}\t{c}\n" for g, c in grams)
-    print(f"{char_docs} documents, {len(char_df)} char grams, wrote {len(grams)} to {OUT_CHARS}")
+    build(args.out, args.limit_per_corpus, args.top, args.char_every)
 
 
 if __name__ == "__main__":

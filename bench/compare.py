@@ -14,6 +14,8 @@ Needs scikit-learn for the baseline (a bench-only dependency).
 from __future__ import annotations
 
 import argparse
+import os
+import tempfile
 import json
 import sys
 import time
@@ -169,8 +171,21 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=20)
     parser.add_argument("--fit", action="store_true", help="print the constants fitted on all pairs")
+    parser.add_argument("--idf-dir", type=Path, help="tables from bench/build_idf.py (default: count them "
+                        "now over ../shared/data into a temporary folder)")
     args = parser.parse_args()
     pairs = load()
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = args.idf_dir or Path(scratch)
+        if args.idf_dir is None:
+            from build_idf import build
+
+            build(folder)
+        os.environ[sim.IDF_DIR_ENV] = str(folder)
+        report(args, pairs)
+
+
+def report(args, pairs: list[dict]) -> None:
     overall = np.array([p["scores"]["Overall"] for p in pairs])
     gold = overall <= SAME
     Xs = {powers: features(pairs, powers)[0] for powers in POWERS}

@@ -10,7 +10,7 @@ Two pipelines see the same texts in the same run, both from raw text to a duplic
 - plain datasketch: the same naba tokens and word shingles, ``MinHash.update_batch`` (SHA-1 per
   shingle) and ``MinHashLSH(threshold=J)``: query, take the earliest hit as duplicate_of, insert.
 
-Quality is pairwise over ``bench/data/saudinewsnet_duplicate_pairs.jsonl`` (see its README): a pair is
+Quality is pairwise over ``bench/labels/saudinewsnet_duplicate_labels.jsonl`` (see its README): a pair is
 predicted duplicate when both articles end in the same group (the same earliest copy). Pairs whose
 articles fall outside ``--limit`` are skipped.
 """
@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "saudinewsnet"
-LABELS = ROOT / "bench" / "data" / "saudinewsnet_duplicate_pairs.jsonl"
+LABELS = ROOT / "bench" / "labels" / "saudinewsnet_duplicate_labels.jsonl"
 
 
 def load_articles(limit: int | None) -> list[tuple[tuple[str, int], str, str]]:

@@ -18,10 +18,10 @@ measured between two profiles; all are symmetric:
               a mention of its country. Weight = type weight * specificity (IDF of the name) * (1 + log count).
     title     cosine of the titles' stem sets, each stem weighted by its IDF
     terms     cosine of title + body stem vectors, weight tf * IDF ** TERM_IDF_POWER, stopwords dropped, the
-              title counted twice. IDF = log((N + 1) / (df + 0.5)) from ``data/idf.tsv`` (document
-              frequencies over SaudiNewsNet + ANT, built by ``bench/build_idf.py``); unseen stems take df = 1
+              title counted twice. IDF = log((N + 1) / (df + 0.5)) from the tables described at "IDF
+              tables" below; unseen stems take df = 1
     chars     cosine of within-word character 3-5-gram vectors, weight tf * IDF ** CHAR_IDF_POWER (IDF from
-              ``data/idf_chars.tsv.gz``, built the same way), over the first CHAR_LIMIT characters
+              the same tables), over the first CHAR_LIMIT characters
     time      penalty 0 up to one day apart, growing with log(days) to 1 at 30 days; unknown date → 0
 
     similarity = (Σ WEIGHTS[part] * part)       * (1 - Options.time_weight * time)     Σ WEIGHTS = 1
@@ -45,12 +45,14 @@ from __future__ import annotations
 
 import functools
 import gzip
+import json
 import math
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib import resources
+from pathlib import Path
 
 from naba.gazetteer import Entry, Gazetteer, load_gazetteer
 from naba.models import Article
@@ -277,36 +279,89 @@ def _char_grams(text: str) -> Counter[str]:
     return counts
 
 
-# --- IDF table ------------------------------------------------------------------------------------
+# --- IDF tables -----------------------------------------------------------------------------------
+# Document frequencies come from the corpus the tables were counted on, never shipped with the package:
+# ``NABA_IDF_DIR`` names a folder holding idf.tsv and idf_chars.tsv.gz (``bench/build_idf.py --out DIR``
+# counts them over SaudiNewsNet + ANT in ../shared/data). Without it they are counted, once per process,
+# over the bundled sample corpus: original text, small, so the weights are coarse.
 
-@functools.cache
+IDF_DIR_ENV = "NABA_IDF_DIR"
+
+
 def _idf() -> _Idf:
-    """stem → IDF from the packaged document-frequency table."""
-    return _read_idf("idf.tsv")
+    """stem → IDF."""
+    return _tables(os.environ.get(IDF_DIR_ENV))[0]
+
+
+def _char_idf() -> _Idf:
+    """character n-gram → IDF."""
+    return _tables(os.environ.get(IDF_DIR_ENV))[1]
 
 
 @functools.cache
-def _char_idf() -> _Idf:
-    """character n-gram → IDF from the packaged table (grams in fewer than 5 documents are left out)."""
-    return _read_idf("idf_chars.tsv.gz")
+def _tables(folder: str | None) -> tuple[_Idf, _Idf]:
+    if folder is None:
+        stem_df, char_df = count_document_frequencies(_sample_texts())
+    else:
+        stem_df, char_df = (read_frequencies(Path(folder) / name) for name in ("idf.tsv", "idf_chars.tsv.gz"))
+    return _to_idf(*stem_df), _to_idf(*char_df)
 
 
-def _read_idf(name: str) -> _Idf:
-    """IDF = log((N + 1) / (df + 0.5)); a key not in the table takes df = 1.
+Frequencies = tuple[dict[str, int], int]  # (key -> documents holding it, documents)
 
-    The tables ship inside the package (naba/data); a missing one is an install error and raises.
-    """
-    raw = resources.files("naba").joinpath("data", name).read_bytes()
-    text = (gzip.decompress(raw) if name.endswith(".gz") else raw).decode("utf-8")
-    table: dict[str, float] = {}
+
+def count_document_frequencies(texts, char_every: int = 1) -> tuple[Frequencies, Frequencies]:
+    """Stem and character-gram document frequencies over ``texts`` (exact repeats counted once);
+    character grams over every ``char_every``-th document only (they cost most to count)."""
+    stem_df: Counter[str] = Counter()
+    char_df: Counter[str] = Counter()
+    seen: set[str] = set()
+    char_docs = 0
+    for text in texts:
+        if text in seen:  # exact copies would inflate the df of wire-story words
+            continue
+        if len(seen) % char_every == 0:
+            char_df.update(_char_grams(index(text)[:CHAR_LIMIT]).keys())
+            char_docs += 1
+        seen.add(text)
+        stem_df.update(set(stems(tokens(text))))
+    return (dict(stem_df), len(seen)), (dict(char_df), char_docs)
+
+
+def write_frequencies(path: Path, frequencies: Frequencies, minimum: int = 1) -> int:
+    """``#docs\tN`` then ``key\tdf`` rows (gzip when the name ends in .gz); returns the rows written."""
+    table, docs = frequencies
+    rows = [(k, c) for k, c in sorted(table.items(), key=lambda kc: (-kc[1], kc[0]))
+            if c >= minimum and "\t" not in k and "\n" not in k]
+    text = f"#docs\t{docs}\n" + "".join(f"{k}\t{c}\n" for k, c in rows)
+    data = text.encode("utf-8")
+    path.write_bytes(gzip.compress(data) if path.name.endswith(".gz") else data)
+    return len(rows)
+
+
+def read_frequencies(path: Path) -> Frequencies:
+    raw = path.read_bytes()
+    table: dict[str, int] = {}
     docs = 0
-    for line in text.splitlines():
+    for line in (gzip.decompress(raw) if path.name.endswith(".gz") else raw).decode("utf-8").splitlines():
         key, _, value = line.partition("\t")
         if key == "#docs":
             docs = int(value)
         elif value:
-            table[key] = float(value)
+            table[key] = int(value)
+    return table, docs
+
+
+def _to_idf(table: dict[str, int], docs: int) -> _Idf:
+    """IDF = log((N + 1) / (df + 0.5)); a key not in the table takes df = 1."""
     return _Idf({k: math.log((docs + 1) / (df + 0.5)) for k, df in table.items()}, math.log((docs + 1) / 1.5))
+
+
+def _sample_texts() -> list[str]:
+    from naba.sample_corpus import sample_dir  # the package's own corpus, written for naba
+
+    lines = (sample_dir() / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    return [f"{item.get('title') or ''}\n{item.get('content') or ''}" for item in map(json.loads, lines)]
 
 
 @dataclass(frozen=True, slots=True)
