@@ -177,9 +177,14 @@ def crawl_once(
                     jobs[pool.submit(fetch_item, client, item, source)] = item
                 listed_by.setdefault(item.canonical_url, []).append(source.id)
 
-        def link(prepared: PreparedArticle, written: WriteResult) -> None:
-            for source_id in listed_by.get(prepared.article.canonical_url, ()):
-                store.sources.link_items(source_id, [written.article_id], now())
+        def link(written: list[tuple[PreparedArticle, WriteResult]]) -> None:
+            """Each written batch linked to the sources that listed it: one transaction per source."""
+            by_source: dict[int, list[int]] = {}
+            for prepared, result in written:
+                for source_id in listed_by.get(prepared.article.canonical_url, ()):
+                    by_source.setdefault(source_id, []).append(result.article_id)
+            for source_id, article_ids in by_source.items():
+                store.sources.link_items(source_id, article_ids, now())
 
         engine.store_prepared(store, _finished(jobs, report, stop), settings, report.ingest, on_written=link)
     return report

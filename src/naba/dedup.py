@@ -1,7 +1,7 @@
 """Exact and near duplicates, found online: MinHash LSH over word shingles, verified exactly.
 
 Groundwork for the story-intelligence issue: not wired into the pipeline or the store yet. On 180
-SaudiNewsNet pairs labelled for naba (bench/data), all 31,030 articles indexed: P = R = F1 = 0.950
+SaudiNewsNet pairs labelled for naba (bench/labels), all 31,030 articles indexed: P = R = F1 = 0.950
 (thresholds chosen on those same labels, so optimistic) against F1 0.846 for plain datasketch
 MinHashLSH, 1.3x its speed without tokenizing. ``bench/dedup.py`` prints the current figures.
 

@@ -138,7 +138,7 @@ def store_prepared(
     settings: Settings,
     report: IngestReport,
     progress: ProgressCallback | None = None,
-    on_written: Callable[[PreparedArticle, WriteResult], None] | None = None,
+    on_written: Callable[[list[tuple[PreparedArticle, WriteResult]]], None] | None = None,
 ) -> IngestReport:
     """Write prepared articles in batches, counted into ``report``. Each batch is committed as it
     fills, so an interruption or a bad record never loses what was already stored."""
@@ -149,8 +149,7 @@ def store_prepared(
         results = store.write(batch, seen_at)
         _count(report, (r.outcome for r in results))
         if on_written:
-            for prepared, result in zip(batch, results):
-                on_written(prepared, result)
+            on_written(list(zip(batch, results)))
         batch.clear()
         if progress:
             progress(report)

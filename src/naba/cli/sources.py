@@ -13,7 +13,6 @@ from rich.table import Table
 from naba import crawler
 from naba.cli.common import DbOption, JsonOption, app, err, open_db, out, print_json, report_summary
 from naba.fetch import FetchPolicy, PoliteClient
-from naba.models import Source
 from naba.settings import Settings
 
 sources_app = typer.Typer(help="The feeds and sitemaps that `naba crawl` polls.", no_args_is_help=True)
@@ -24,10 +23,6 @@ RefArgument = Annotated[str, typer.Argument(metavar="ID|URL")]
 
 def _client() -> PoliteClient:
     return PoliteClient(FetchPolicy.from_env())
-
-
-def source_health(source: Source) -> dict:
-    return asdict(source)
 
 
 @sources_app.command("add")
@@ -57,7 +52,7 @@ def sources_list(db: DbOption = "naba.db", as_json: JsonOption = False) -> None:
     finally:
         store.close()
     if as_json:
-        print_json([source_health(s) for s in sources])
+        print_json([asdict(s) for s in sources])
         return
     table = Table("id", "name", "kind", "url", "every", "state", "last success", "failures", "items/day",
                   "last error")

@@ -8,13 +8,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Migration(NamedTuple):
+    """One schema change; ``apply`` takes the backend's DB-API connection (sqlite3 or psycopg)."""
+
     version: int
     name: str
-    apply: Callable[[sqlite3.Connection], None]
+    apply: Callable[[Any], None]
 
 
 _INITIAL_SCHEMA = """
@@ -63,12 +65,12 @@ _INITIAL_SCHEMA = """
 """
 
 
-def _run_statements(script: str) -> Callable[[sqlite3.Connection], None]:
-    """Run a script statement by statement, so it stays inside the caller's transaction
-    (``executescript`` would commit first)."""
+def run_statements(script: str) -> Callable[[Any], None]:
+    """Run a script statement by statement on any DB-API connection, so it stays inside the caller's
+    transaction (sqlite3's ``executescript`` would commit first). Shared by both backends."""
     statements = [s.strip() for s in script.split(";\n") if s.strip()]
 
-    def apply(conn: sqlite3.Connection) -> None:
+    def apply(conn: Any) -> None:
         for statement in statements:
             conn.execute(statement)
 
@@ -107,8 +109,8 @@ _SOURCES = """
 """
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "articles, raw inputs and full-text index", _run_statements(_INITIAL_SCHEMA)),
-    Migration(2, "sources to crawl, their health, and the articles they listed", _run_statements(_SOURCES)),
+    Migration(1, "articles, raw inputs and full-text index", run_statements(_INITIAL_SCHEMA)),
+    Migration(2, "sources to crawl, their health, and the articles they listed", run_statements(_SOURCES)),
 )
 
 

@@ -20,23 +20,17 @@ being adjacent, so a phrase never matches across the two, as in SQLite's FTS5 co
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import NamedTuple
 
 import psycopg
 from psycopg.rows import tuple_row
+
+from naba.store.migrations import Migration, run_statements
 
 LEDE_CHARS = 600  # how much of the body the ranking vector holds (news puts the point first)
 
 # Any constant key will do, as long as it is ours: "naba" in ASCII.
 ADVISORY_LOCK_KEY = 0x6E616261
-
-
-class Migration(NamedTuple):
-    version: int
-    name: str
-    apply: Callable[[psycopg.Connection], None]
 
 
 def _vector(column: str) -> str:
@@ -140,20 +134,10 @@ _SOURCES = """
 """
 
 
-def _run_statements(script: str) -> Callable[[psycopg.Connection], None]:
-    statements = [s.strip() for s in script.split(";\n") if s.strip()]
-
-    def apply(conn: psycopg.Connection) -> None:
-        for statement in statements:
-            conn.execute(statement)
-
-    return apply
-
-
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "articles, raw inputs and full-text vectors", _run_statements(_INITIAL_SCHEMA)),
-    Migration(2, "pg_trgm and a trigram index on titles", _run_statements(_TITLE_TRIGRAMS)),
-    Migration(3, "sources to crawl, their health, and the articles they listed", _run_statements(_SOURCES)),
+    Migration(1, "articles, raw inputs and full-text vectors", run_statements(_INITIAL_SCHEMA)),
+    Migration(2, "pg_trgm and a trigram index on titles", run_statements(_TITLE_TRIGRAMS)),
+    Migration(3, "sources to crawl, their health, and the articles they listed", run_statements(_SOURCES)),
 )
 
 
