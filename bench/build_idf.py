@@ -1,12 +1,11 @@
-"""Count idf.tsv and idf_chars.tsv.gz, document frequencies over SaudiNewsNet + ANT, for NABA_IDF_DIR.
+"""Count idf.tsv, stem document frequencies over SaudiNewsNet + ANT, for NABA_IDF_DIR.
 
-    .venv/bin/python bench/build_idf.py --out DIR [--limit-per-corpus N] [--top 50000] [--char-every 6]
+    .venv/bin/python bench/build_idf.py --out DIR [--limit-per-corpus N] [--top 50000]
 
-Reads ../shared/data and writes counts outside the repository (the data is third-party: the tables
-are rebuilt where they are needed, as bench/compare.py does, never committed). idf.tsv: a header line ``#docs\tN`` then
-``stem\tdf`` rows for the ``--top`` most frequent stems with df >= 3. idf_chars.tsv.gz: the same for the
-character 3-5-grams of naba.similarity (first CHAR_LIMIT characters) over every ``--char-every``-th
-document, grams with df >= 5 only (a missing gram is a rare one). naba.similarity turns df into IDF.
+Reads ../shared/data and writes counts outside the repository (the data is third-party: the table is
+rebuilt where it is needed, as bench/compare.py does, never committed). idf.tsv: a header line
+``#docs\tN`` then ``stem\tdf`` rows for the ``--top`` most frequent stems with df >= 3 (a missing stem
+is a rare one). naba.similarity turns df into IDF.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from naba.similarity import count_document_frequencies, write_frequencies
+from naba.similarity import STEM_TABLE, count_document_frequencies, write_frequencies
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -56,15 +55,14 @@ def ant(limit: int) -> Iterator[str]:
                 return
 
 
-def build(out: Path, limit_per_corpus: int = 40_000, top: int = 50_000, char_every: int = 6) -> None:
-    """Count the tables over ../shared/data into ``out`` (a folder for NABA_IDF_DIR)."""
+def build(out: Path, limit_per_corpus: int = 40_000, top: int = 50_000) -> None:
+    """Count the table over ../shared/data into ``out`` (a folder for NABA_IDF_DIR)."""
     texts = itertools.chain(saudinewsnet(limit_per_corpus), ant(limit_per_corpus))
-    (stem_df, docs), chars = count_document_frequencies(texts, char_every)
+    stem_df, docs = count_document_frequencies(texts)
     kept = dict(Counter(stem_df).most_common(top))
     out.mkdir(parents=True, exist_ok=True)
-    rows = write_frequencies(out / "idf.tsv", (kept, docs), minimum=3)
-    grams = write_frequencies(out / "idf_chars.tsv.gz", chars, minimum=5)
-    print(f"{docs} documents: {rows} stems and {grams} character grams written to {out}")
+    rows = write_frequencies(out / STEM_TABLE, (kept, docs), minimum=3)
+    print(f"{docs} documents: {rows} stems written to {out / STEM_TABLE}")
 
 
 def main() -> None:
@@ -72,9 +70,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True, help="folder to write (then NABA_IDF_DIR=folder)")
     parser.add_argument("--limit-per-corpus", type=int, default=40_000)
     parser.add_argument("--top", type=int, default=50_000)
-    parser.add_argument("--char-every", type=int, default=6)
     args = parser.parse_args()
-    build(args.out, args.limit_per_corpus, args.top, args.char_every)
+    build(args.out, args.limit_per_corpus, args.top)
 
 
 if __name__ == "__main__":
