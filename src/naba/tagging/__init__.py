@@ -1,0 +1,27 @@
+"""Tags and named entities of an article (the page's "كلمات دلالية").
+
+    tag_article(title, body) -> Tags      keywords: 5–12 display strings, best first (entities'
+                                          canonical names and key phrases, mixed by score);
+                                          entities: one Entity per canonical entity, best first
+    resolve_entity(name) -> Entity | None any spelling a user types → its canonical entity
+
+How it reads an article (one module each):
+    stream     tokens in index and display form, punctuation breaks, clitics
+    lexicon    gazetteer names, titles, spelling skeletons and word frequencies, built once
+    matching   longest-first name matching over the stream
+    mentions   entity mentions and the evidence that settles ambiguous ones
+    newnames   names the gazetteer lacks, from titles and head nouns
+    spelling   a skeleton key for transliteration variants
+    phrases    key phrases and their scores
+    tagger     the ranked merge of both
+
+Pure and deterministic; safe across threads and processes (the lexicon is built once under a lock
+and never changed; ``naba.text.stems`` keeps per-thread stemmers).
+"""
+
+from naba.tagging.options import TagOptions
+from naba.tagging.resolve import resolve_entity
+from naba.tagging.tagger import Tags, tag_article, warm_up
+from naba.tagging.words import forget as forget_words
+
+__all__ = ["TagOptions", "Tags", "forget_words", "resolve_entity", "tag_article", "warm_up"]
