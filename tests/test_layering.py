@@ -31,6 +31,11 @@ FORBIDDEN = {
     "naba.dedup": {"naba.store", "naba.readers", "naba.engine", "naba.cli", "sqlite3"},
     "naba.similarity": {"naba.store", "naba.readers", "naba.engine", "naba.cli", "sqlite3"},
     "naba.fetch": {"naba.store", "naba.clean", "naba.engine", "naba.search", "naba.cli"},
+    "naba.tagging": {"naba.store", "naba.readers", "naba.clean", "naba.engine", "naba.cli", "sqlite3"},
+    "naba.stories": {"naba.readers", "naba.clean", "naba.engine", "naba.search", "naba.cli", "sqlite3"},
+    "naba.related": {"naba.readers", "naba.clean", "naba.engine", "naba.stories", "naba.cli", "sqlite3"},
+    "naba.evaluation": {"naba.cli", "naba.web"},
+    "naba.web": {"naba.engine", "naba.readers", "naba.clean", "naba.fetch", "naba.crawler", "naba.cli", "sqlite3"},
 }
 
 

@@ -60,14 +60,19 @@ def _ingest_process(url: str, paths: list[str]) -> subprocess.Popen:
 
 
 def _articles(url: str) -> set[str]:
-    """Each article's export without id and timestamps (categories as a set), as sortable JSON."""
+    """Each article's export without id and timestamps (categories as a set), as sortable JSON; the
+    story and the original are named by that article's URL and body, as ids differ between runs."""
     store = open_store(url)
     try:
         out = set()
-        for stored in store.iter_articles():
+        everything = list(store.iter_articles())
+        name = {s.id: f"{s.article.canonical_url} {s.article.body[:80]}" for s in everything}
+        for stored in everything:
             record = {k: v for k, v in export_record(stored).items()
                       if k not in ("id", "fetched_at", "first_seen_at")}
             record["categories"] = sorted(record["categories"])
+            record["story_id"] = name[record["story_id"]]
+            record["duplicate_of"] = name.get(record["duplicate_of"])
             out.add(json.dumps(record, ensure_ascii=False, sort_keys=True))
         return out
     finally:

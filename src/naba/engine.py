@@ -16,6 +16,9 @@ from naba.readers import iter_records, parse_record
 from naba.searchdoc import search_doc
 from naba.settings import Settings
 from naba.store import Outcome, Store, WriteResult
+from naba.stories import StoryStage
+from naba.stories.sketch import sketch_search_doc
+from naba.tagging import tag_article
 
 ProgressCallback = Callable[[IngestReport], None]
 
@@ -36,12 +39,16 @@ def prepare(record: Record) -> PreparedArticle:
     article = clean_article(_with_feed_fallbacks(parse_record(record), record))
     if record.hint("feed_only"):
         article = replace(article, feed_only=record.hint("feed_only"))
+    tags = tag_article(article.title, article.body)
+    article = replace(article, keywords=tags.keywords, entities=tags.entities)
+    search = search_doc(article)
     return PreparedArticle(
         article=article,
         identity=article_identity(article),
         content_hash=content_hash(article),
-        search=search_doc(article),
+        search=search,
         record=record,
+        sketch=sketch_search_doc(search),
     )
 
 
@@ -93,6 +100,12 @@ def ingest(
     return ingest_records(store, items, settings, progress, workers)
 
 
+def group_written(stage: StoryStage, written: list[tuple[PreparedArticle, WriteResult]]) -> None:
+    """Hand the story stage what a batch stored or changed (an unchanged re-ingest moves nothing)."""
+    stage.process((result.article_id, prepared.sketch) for prepared, result in written
+                  if result.outcome is not Outcome.UNCHANGED)
+
+
 def ingest_records(
     store: Store,
     items: Iterable[Record | Rejection],
@@ -107,7 +120,9 @@ def ingest_records(
         prepared = prepare_in_parallel(records, prepare_chunk, workers)
     else:
         prepared = map(prepare_checked, records)
-    return store_prepared(store, _accepted(prepared, report), settings, report, progress)
+    stage = StoryStage(store)
+    return store_prepared(store, _accepted(prepared, report), settings, report, progress,
+                          on_written=lambda written: group_written(stage, written))
 
 
 def prepare_chunk(records: list[Record]) -> list[PreparedArticle | Rejection]:
@@ -169,16 +184,24 @@ def reprocess(store: Store, settings: Settings, progress: ProgressCallback | Non
     """Re-run the pipeline over every stored raw input, updating articles whose result changed."""
     report = IngestReport()
     seen_at = _now()
+    stage, changed = StoryStage(store), []
     for article_id, record in store.iter_raw():
         report.read += 1
         prepared = prepare_or_reject(record, report)
         if prepared is not None:
             try:
-                _count(report, [store.replace(article_id, prepared, seen_at).outcome])
+                outcome = store.replace(article_id, prepared, seen_at).outcome
+                _count(report, [outcome])
+                if outcome is Outcome.UPDATED:
+                    changed.append((article_id, prepared.sketch))
             except StoreError as exc:
                 report.rejected.append(Rejection(record.origin, exc.message))
-        if progress and report.read % settings.batch_size == 0:
-            progress(report)
+        if report.read % settings.batch_size == 0:
+            stage.process(changed)
+            changed.clear()
+            if progress:
+                progress(report)
+    stage.process(changed)
     if progress:
         progress(report)
     return report

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,15 @@ class ReadAlso:
 
 
 @dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity an article mentions: the spelling shown, and the one form all its spellings share."""
+
+    name: str  # display form as the article wrote it, titles and clitics dropped ("زيلنسكي")
+    canonical: str  # one form for every spelling ("فولوديمير زيلينسكي"); entity pages are keyed by it
+    kind: str  # "person", "place", "org" or "other"
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A cleaned article, in display form, with the page's trailing blocks parsed into fields."""
 
@@ -83,6 +93,9 @@ class Article:
     page_similar: tuple[str, ...] = ()
     page_related_leaks: tuple[str, ...] = ()
     feed_only: str | None = None  # why the text is the feed's summary, not the page (e.g. robots.txt)
+    keywords: tuple[str, ...] = ()  # naba's own tags, display form, best first
+    entities: tuple[Entity, ...] = ()  # best first
+    attribution: tuple[str, ...] = ()  # the outlets this article credits as its origin, credited source first
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +145,9 @@ class PreparedArticle:
     content_hash: str  # changes when any stored field changes
     search: SearchDoc
     record: Record
+    # the story stage's per-article sketch (naba.stories.sketch), computed with the rest of the
+    # pipeline so that worker processes share that work too; None when not computed
+    sketch: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +158,8 @@ class StoredArticle:
     article: Article
     first_seen_at: str
     fetched_at: str
+    duplicate_of: int | None = None  # the earliest stored copy of the same text, if this is a copy
+    story_id: int | None = None  # the story this article belongs to (None until grouped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,3 +222,52 @@ class PollOutcome:
     error: str | None = None
     etag: str | None = None
     last_modified: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Grouping:
+    """Where the story stage put one article: its original if it is a copy, and its story.
+
+    ``parent_id`` is the earlier article it was joined to (None: it starts its story) and
+    ``parent_score`` how similar they are; the story id is the id of the story's first article.
+    """
+
+    article_id: int
+    duplicate_of: int | None
+    story_id: int
+    parent_id: int | None
+    parent_score: float
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """One story as lists show it: the same event reported by one or more outlets."""
+
+    id: int
+    title: str  # the representative title
+    articles: int  # how many articles, copies included
+    outlets: tuple[str, ...]  # distinct outlets, the first reporter first
+    first_article_id: int
+    first_source: str | None
+    first_at: str | None  # ISO 8601 time of the first report
+    last_at: str | None  # ISO 8601 time of the latest update
+    top_entities: tuple[str, ...]  # canonical names, most mentioned first
+    keywords: tuple[str, ...] = ()  # top tags across its articles
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    """One entry of an article's "similar" or "read also" list: a story, shown by its best article."""
+
+    article: StoredArticle
+    story_id: int | None
+    score: float  # in [0, 1]; higher is better
+    why: tuple[str, ...]  # shared entities and terms, display form
+    outlets: tuple[str, ...]  # every outlet that carried this story among the candidates
+    copies: int  # how many candidate articles collapsed into this entry
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    similar: tuple[Recommendation, ...]
+    read_also: tuple[Recommendation, ...]

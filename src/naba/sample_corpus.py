@@ -15,3 +15,8 @@ def sample_paths() -> list[str]:
     root = sample_dir()
     pages = sorted(str(p) for p in (root / "pages").glob("*") if p.suffix in {".txt", ".html"})
     return [str(root / "articles.jsonl"), *pages]
+
+
+def sample_truth_path() -> Path:
+    """The sample's ground truth: stories, duplicate groups, spelling variants (see sample/README.md)."""
+    return sample_dir() / "truth.json"

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 from typing import Iterable
 
+from naba.clean.attribution import find_attribution
 from naba.clean.blocks import PageBlocks, split_trailing_blocks
 from naba.clean.boilerplate import read_also_headline, strip_boilerplate, teaser_headline
 from naba.clean.leaks import extract_leaks
@@ -55,6 +56,7 @@ def clean_article(raw: RawArticle) -> Article:
         page_read_also=blocks.page_read_also,
         page_similar=blocks.page_similar,
         page_related_leaks=tuple(leaks),
+        attribution=find_attribution(body, blocks.credited_source),
     )
 
 

@@ -15,8 +15,9 @@ from naba.cli.common import (DbOption, JsonOption, SinceOption, UntilOption, app
                              report_summary, run_with_progress)
 from naba.dates import parse_user_date
 from naba.errors import NotFound, UsageError
-from naba.export import export_record
+from naba.export import export_record, related_fields
 from naba.models import StoredArticle
+from naba.related import related
 from naba.sample_corpus import sample_paths
 from naba.search import SearchPage, search
 from naba.settings import Settings
@@ -212,6 +213,7 @@ def export(
     db: DbOption = "naba.db",
     format: Annotated[str, typer.Option("--format", help="Output format (jsonl).")] = "jsonl",
     since: SinceOption = None,
+    related_k: Annotated[int, typer.Option("--related", min=0, help="Add `similar` and `read_also` (K similar).")] = 0,
 ) -> None:
     """Write every article as one JSON object per line on stdout (the documented export contract)."""
     if format != "jsonl":
@@ -219,7 +221,11 @@ def export(
     store = open_db(db)
     try:
         for stored in store.iter_articles(since_ts=_timestamp_or_none(since)):
-            sys.stdout.write(json.dumps(export_record(stored), ensure_ascii=False) + "\n")
+            record = export_record(stored)
+            if related_k:
+                found = related(store, stored.id, k=related_k)
+                record.update(related_fields(found) if found else {"similar": [], "read_also": []})
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     finally:
         store.close()
 

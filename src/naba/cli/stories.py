@@ -1,15 +1,165 @@
-"""Commands on how articles relate: compare (a first piece of the story-intelligence issue)."""
+"""Commands on how articles relate: stories, one story, related articles, an entity, compare."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from rich.table import Table
 from rich.text import Text
 
-from naba.cli.articles import find_article
-from naba.cli.common import DbOption, JsonOption, app, open_db, out, print_json
+from naba.cli.articles import _timestamp_or_none, find_article
+from naba.cli.common import DbOption, JsonOption, SinceOption, app, open_db, out, print_json
+from naba.errors import NotFound
+from naba.models import Recommendation, StorySummary
+from naba.related import related as related_articles
 from naba.similarity import compare as compare_articles
+from naba.stories import story_detail, story_verdict
+from naba.tagging import resolve_entity
+from naba.text import index
+
+LimitOption = Annotated[int, typer.Option("-n", "--limit", min=1, help="How many to list.")]
+
+
+def story_json(summary: StorySummary) -> dict[str, Any]:
+    return {"id": summary.id, "title": summary.title, "articles": summary.articles, "outlets": list(summary.outlets),
+            "first_article_id": summary.first_article_id, "first_source": summary.first_source,
+            "first_at": summary.first_at, "last_at": summary.last_at, "top_entities": list(summary.top_entities),
+            "keywords": list(summary.keywords)}
+
+
+def recommendation_json(item: Recommendation) -> dict[str, Any]:
+    article = item.article.article
+    return {"id": item.article.id, "story_id": item.story_id, "score": item.score, "why": list(item.why),
+            "title": article.title, "source": article.source, "published_at": article.published_at,
+            "outlets": list(item.outlets), "copies": item.copies}
+
+
+@app.command()
+def stories(
+    db: DbOption = "naba.db",
+    since: SinceOption = None,
+    limit: LimitOption = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Stories, latest update first: the title, how many articles and outlets, who reported first."""
+    store = open_db(db)
+    try:
+        found = store.list_stories(since_ts=_timestamp_or_none(since), limit=limit)
+    finally:
+        store.close()
+    if as_json:
+        print_json([story_json(s) for s in found])
+        return
+    table = Table("id", "story", "articles", "outlets", "first", "latest")
+    for s in found:
+        table.add_row(str(s.id), s.title, str(s.articles), "، ".join(s.outlets), s.first_source or "",
+                      (s.last_at or "")[:16])
+    out.print(table)
+
+
+@app.command()
+def story(
+    story_id: Annotated[int, typer.Argument(metavar="ID", help="A story id (from `naba stories`).")],
+    db: DbOption = "naba.db",
+    as_json: JsonOption = False,
+) -> None:
+    """One story: its articles by outlet and time, the first reporter, attribution and entities."""
+    store = open_db(db)
+    try:
+        detail = story_detail(store, story_id)
+    finally:
+        store.close()
+    if detail is None:
+        raise NotFound("no such story", where=str(story_id), hint="list stories with `naba stories`")
+    if as_json:
+        print_json({**story_json(detail.summary),
+                    "timeline": [{"at": t.at, "article_id": t.article_id, "source": t.source, "title": t.title,
+                                  "duplicate_of": t.duplicate_of} for t in detail.timeline],
+                    "first_reporter": {"id": detail.first_reporter.id, "source": detail.first_reporter.article.source},
+                    "attribution": [{"article_id": a, "source": s, "credits": list(c)} for a, s, c in detail.attribution],
+                    "entities": [{"canonical": c, "kind": k, "articles": n} for c, k, n in detail.entities]})
+        return
+    summary = detail.summary
+    out.print(Text(summary.title, style="bold"))
+    out.print(Text.assemble(("first reported by ", "dim"), summary.first_source or "?", (" at ", "dim"),
+                            summary.first_at or "?", ("  ·  ", "dim"), f"{summary.articles} articles, "
+                            f"{len(summary.outlets)} outlets"))
+    table = Table("time", "outlet", "title", "id", "copy of")
+    for entry in detail.timeline:
+        table.add_row((entry.at or "")[:16], entry.source or "", entry.title or "", str(entry.article_id),
+                      "" if entry.duplicate_of is None else str(entry.duplicate_of))
+    out.print(table)
+    for article_id, source, credits in detail.attribution:
+        out.print(Text.assemble(("attribution: ", "dim"), f"{source} ({article_id}) ← " + "، ".join(credits)))
+    if detail.entities:
+        out.print(Text.assemble(("entities: ", "dim"), "، ".join(c for c, _, _ in detail.entities[:10])))
+
+
+@app.command()
+def related(
+    ref: Annotated[str, typer.Argument(metavar="ID|URL", help="An article id or URL.")],
+    db: DbOption = "naba.db",
+    k: Annotated[int, typer.Option("-k", min=1, help="How many similar articles.")] = 10,
+    as_json: JsonOption = False,
+) -> None:
+    """An article's similar articles (one per story) and read-also picks, each with its score and why."""
+    store = open_db(db)
+    try:
+        article = find_article(store, ref)
+        found = related_articles(store, article.id, k=k)
+    finally:
+        store.close()
+    assert found is not None  # the article exists
+    if as_json:
+        print_json({"id": article.id, "similar": [recommendation_json(r) for r in found.similar],
+                    "read_also": [recommendation_json(r) for r in found.read_also]})
+        return
+    for label, items in (("مقالات مشابهة · similar", found.similar), ("اقرأ أيضا · read also", found.read_also)):
+        out.rule(label)
+        for item in items:
+            outlets = "، ".join(item.outlets)
+            out.print(Text.assemble((f"{item.score:.2f} ", "bold"), item.article.article.title or "",
+                                    (f"  [{item.article.id}] {outlets}", "dim")))
+            if item.why:
+                out.print(Text.assemble(("     why: ", "dim"), "، ".join(item.why)))
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="Any spelling of a name: زيلنسكي, بيونج يانج, ترمب ...")],
+    db: DbOption = "naba.db",
+    limit: LimitOption = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """An entity's canonical form, the spellings seen, its latest articles and stories."""
+    resolved = resolve_entity(name)
+    canonical = resolved.canonical if resolved else name.strip()
+    store = open_db(db)
+    try:
+        spellings = store.entity_names(canonical)
+        if resolved is None and not spellings:  # an unknown name may still be stored in index form
+            canonical = index(name)
+            spellings = store.entity_names(canonical)
+        articles = store.list_articles(entity=canonical, limit=limit)
+        story_list = store.list_stories(entity=canonical, limit=limit)
+    finally:
+        store.close()
+    kind = resolved.kind if resolved else None
+    if as_json:
+        print_json({"name": name, "canonical": canonical, "kind": kind, "spellings": spellings,
+                    "articles": [{"id": a.id, "title": a.article.title, "source": a.article.source,
+                                  "published_at": a.article.published_at, "story_id": a.story_id} for a in articles],
+                    "stories": [story_json(s) for s in story_list]})
+        return
+    out.print(Text.assemble((canonical, "bold"), (f"  ({kind or 'unknown'})", "dim")))
+    if spellings:
+        out.print(Text.assemble(("spellings: ", "dim"), "، ".join(f"{s} ({n})" for s, n in spellings.items())))
+    table = Table("id", "title", "outlet", "published", "story")
+    for a in articles:
+        table.add_row(str(a.id), a.article.title or "", a.article.source or "", (a.article.published_at or "")[:16],
+                      str(a.story_id or ""))
+    out.print(table)
 
 
 @app.command()
@@ -25,15 +175,19 @@ def compare(
         a, b = find_article(store, first), find_article(store, second)
     finally:
         store.close()
+    verdict = story_verdict(a, b)
     result = compare_articles(a.article, b.article)
     if as_json:
-        print_json({"a": a.id, "b": b.id, **result.as_dict()})
+        print_json({"a": a.id, "b": b.id, **result.as_dict(), "same_story": verdict.same_story,
+                    "story_score": verdict.score, "story_ids": [a.story_id, b.story_id]})
         return
-    verdict = "the same story" if result.same_story else "not the same story"
-    out.print(Text.assemble(("similarity ", "dim"), (f"{result.similarity:.2f}", "bold"), f"  ·  {verdict}"))
+    said = "the same story" if verdict.same_story else "not the same story"
+    out.print(Text.assemble(("similarity ", "dim"), (f"{result.similarity:.2f}", "bold"), f"  ·  {said}",
+                            (f"  (story score {verdict.score:.2f}, needs {verdict.needed:.2f})", "dim")))
     if result.shared_entities:
         out.print(Text.assemble(("shared entities: ", "dim"), "، ".join(result.shared_entities[:8])))
     if result.shared_terms:
         out.print(Text.assemble(("shared terms: ", "dim"), "، ".join(result.shared_terms[:12])))
-    gap = "unknown" if result.time_gap_hours is None else f"{result.time_gap_hours:.1f} hours"
-    out.print(Text.assemble(("time gap: ", "dim"), gap))
+    out.print(Text.assemble(("time gap: ", "dim"), f"{verdict.gap_hours:.1f} hours"))
+    stories = "one story" if a.story_id == b.story_id else f"stories {a.story_id} and {b.story_id}"
+    out.print(Text.assemble(("stored in: ", "dim"), stories))

@@ -1,8 +1,9 @@
 """Moving a store to another backend (``naba db copy``) and bringing a schema up to date (``naba db upgrade``).
 
 A copy keeps everything as it is: ids, first-seen and fetch times, identities, content hashes, the
-SearchDoc each article was indexed with, and its raw input (so ``naba reprocess`` still works on
-the target). Nothing is re-run through the pipeline: the store never imports it.
+SearchDoc each article was indexed with, its raw input (so ``naba reprocess`` still works on
+the target), and the story stage's decisions and links (the target's story summaries are rebuilt
+from them). Nothing is re-run through the pipeline: the store never imports it.
 """
 
 from __future__ import annotations
@@ -39,7 +40,18 @@ def copy_store(source: Store, target: Store, progress: Callable[[int], None] | N
             copied += _flush(target, batch, progress, copied)
     if batch:
         copied += _flush(target, batch, progress, copied)
+    _copy_groupings(source, target, batch_size)
     return copied
+
+
+def _copy_groupings(source: Store, target: Store, batch_size: int) -> None:
+    groupings = []
+    for grouping in source.iter_groupings():
+        groupings.append(grouping)
+        if len(groupings) >= batch_size:
+            target.apply_groupings(groupings)
+            groupings = []
+    target.apply_groupings(groupings, list(source.iter_links()))
 
 
 def _flush(target: Store, batch: list[ArticleDump], progress: Callable[[int], None] | None, done: int) -> int:

@@ -108,9 +108,74 @@ _SOURCES = """
         CREATE INDEX source_items_seen ON source_items(source_id, seen_at);
 """
 
+def story_schema(integer: str, real: str, blob_id: str) -> str:
+    """Tags, entities, duplicates, stories and similar-article links; one text for both backends,
+    which differ only in their type names. JSON lists are kept as text."""
+    return f"""
+        ALTER TABLE articles ADD COLUMN keywords TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE articles ADD COLUMN entities TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE articles ADD COLUMN attribution TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE articles ADD COLUMN duplicate_of {integer};
+        ALTER TABLE articles ADD COLUMN story_id {integer};
+        ALTER TABLE articles ADD COLUMN story_parent {integer};
+        ALTER TABLE articles ADD COLUMN story_score {real};
+        -- which write of the story stage last changed the row: a process catches up on the others' work
+        ALTER TABLE articles ADD COLUMN group_seq {integer};
+        CREATE INDEX articles_group_seq ON articles(group_seq);
+        CREATE INDEX articles_story ON articles(story_id, published_ts);
+        CREATE INDEX articles_story_parent ON articles(story_parent);
+
+        -- One row per (canonical entity, article): entity pages and "read also" candidates.
+        CREATE TABLE article_entities (
+            canonical    TEXT NOT NULL,
+            article_id   {blob_id} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            name         TEXT NOT NULL,
+            kind         TEXT NOT NULL,
+            rank         INTEGER NOT NULL,
+            published_ts {real},
+            PRIMARY KEY (canonical, article_id)
+        );
+        CREATE INDEX article_entities_recent ON article_entities(canonical, published_ts);
+        CREATE INDEX article_entities_article ON article_entities(article_id);
+
+        -- Pairs the story stage compared and found related (both directions), for "similar articles".
+        CREATE TABLE article_links (
+            article_id {blob_id} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            other_id   {blob_id} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            score      {real} NOT NULL,
+            PRIMARY KEY (article_id, other_id)
+        );
+
+        -- A summary row per story, refreshed whenever one of its articles is (re)grouped.
+        CREATE TABLE stories (
+            id               {blob_id} PRIMARY KEY,
+            title            TEXT NOT NULL,
+            articles         INTEGER NOT NULL,
+            outlets          TEXT NOT NULL,
+            first_article_id {blob_id} NOT NULL,
+            first_source     TEXT,
+            first_at         TEXT,
+            first_ts         {real},
+            last_at          TEXT,
+            last_ts          {real},
+            top_entities     TEXT NOT NULL,
+            keywords         TEXT NOT NULL
+        );
+        CREATE INDEX stories_latest ON stories(last_ts, id);
+        CREATE TABLE story_outlets (
+            source   TEXT NOT NULL,
+            story_id {blob_id} NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            last_ts  {real},
+            PRIMARY KEY (source, story_id)
+        );
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, raw inputs and full-text index", run_statements(_INITIAL_SCHEMA)),
     Migration(2, "sources to crawl, their health, and the articles they listed", run_statements(_SOURCES)),
+    Migration(3, "tags, entities, duplicates, stories and links",
+              run_statements(story_schema("INTEGER", "REAL", "INTEGER"))),
 )
 
 

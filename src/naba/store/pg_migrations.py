@@ -25,7 +25,7 @@ from datetime import datetime, timezone
 import psycopg
 from psycopg.rows import tuple_row
 
-from naba.store.migrations import Migration, run_statements
+from naba.store.migrations import Migration, run_statements, story_schema
 
 LEDE_CHARS = 600  # how much of the body the ranking vector holds (news puts the point first)
 
@@ -138,6 +138,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, raw inputs and full-text vectors", run_statements(_INITIAL_SCHEMA)),
     Migration(2, "pg_trgm and a trigram index on titles", run_statements(_TITLE_TRIGRAMS)),
     Migration(3, "sources to crawl, their health, and the articles they listed", run_statements(_SOURCES)),
+    Migration(4, "tags, entities, duplicates, stories and links",
+              run_statements(story_schema("bigint", "double precision", "bigint"))),
 )
 
 

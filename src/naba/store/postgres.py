@@ -19,6 +19,7 @@ most) and the lede, so that ranking thousands of matches does not read thousands
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import time
@@ -34,10 +35,12 @@ from naba.models import MatchQuery, PreparedArticle, Record, SearchDoc, SearchHi
 from naba.settings import Settings
 from naba.store.base import ArticleDump, Outcome, StoreStats, WriteResult
 from naba.store.pg_migrations import apply_pending
+from naba.store.groups import GroupTables, StoryMethods
 from naba.store.pg_sources import PostgresSources
 from naba.store.rows import (
     ARTICLE_COLUMNS, JSON_COLUMNS, article_values, raw_values, record_from_row, stored_from_row)
 
+STORY_LOCK_KEY = 0x6E616262  # "nabb": the story stage's session advisory lock
 MAX_ATTEMPTS = 6  # tries of one batch before a deadlock or serialization failure is raised
 _RETRYABLE = (errors.SerializationFailure, errors.DeadlockDetected)
 
@@ -63,7 +66,7 @@ _SEARCH_UPSERT = (
     "ON CONFLICT (article_id) DO UPDATE SET title = excluded.title, body = excluded.body, "
     "stems = excluded.stems")
 # The columns stored_from_row reads, JSON ones as text (rows.py parses them).
-_SELECT = ", ".join(["a.id", "a.first_seen_at", "a.fetched_at"] + [
+_SELECT = ", ".join(["a.id", "a.first_seen_at", "a.fetched_at", "a.duplicate_of", "a.story_id"] + [
     f"a.{name}::text AS {name}" if name in JSON_COLUMNS else f"a.{name}" for name in ARTICLE_COLUMNS])
 
 Known = dict[str, tuple[int, str, tuple[str, ...]]]  # identity -> (id, content hash, categories)
@@ -96,7 +99,7 @@ def _safe(url: str) -> str:
     return f"{scheme}//{user.split(':', 1)[0]}:***@{tail}"
 
 
-class PostgresStore:
+class PostgresStore(StoryMethods):
     """The Store protocol on one PostgreSQL database, over one connection.
 
     Like SQLiteStore, one object serves one thread at a time (its transactions are the connection's);
@@ -113,6 +116,7 @@ class PostgresStore:
             self._conn.close()
             raise StoreError(f"cannot migrate the naba schema: {exc}", where=self.url) from exc
         self.sources = PostgresSources(self._conn, self._conn.transaction)
+        self.groups = GroupTables(self._conn, self._conn.transaction, _SELECT, "%s")
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -193,6 +197,7 @@ class PostgresStore:
         with self._conn.cursor() as cur:
             cur.executemany(_RAW_UPSERT, [(i, *raw_values(p.record, level)) for i, p in rows])
             cur.executemany(_SEARCH_UPSERT, [(i, *_search_values(p.search)) for i, p in rows])
+        self.groups.write_entities([(i, p.article) for i, p in rows], replacing=True)
 
     def _update(self, article_id: int, prepared: PreparedArticle, seen_at: str) -> None:
         article = prepared.article
@@ -345,6 +350,14 @@ class PostgresStore:
             per_lang=counts("SELECT lang AS key, count(*) AS n FROM articles GROUP BY 1 ORDER BY 2 DESC"),
             sizes=sizes,
         )
+
+    @contextlib.contextmanager
+    def story_lock(self) -> Iterator[None]:
+        self._conn.execute("SELECT pg_advisory_lock(%s)", (STORY_LOCK_KEY,))
+        try:
+            yield
+        finally:
+            self._conn.execute("SELECT pg_advisory_unlock(%s)", (STORY_LOCK_KEY,))
 
     def close(self) -> None:
         self._conn.close()

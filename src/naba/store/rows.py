@@ -8,14 +8,17 @@ import zlib
 import lz4.frame
 from typing import Any
 
-from naba.models import Article, ReadAlso, Record, StoredArticle
+from naba.models import Article, Entity, ReadAlso, Record, StoredArticle
 
 ARTICLE_COLUMNS = (
     "external_id", "url", "canonical_url", "source", "title", "body", "summary",
     "published_at", "author", "lang", "credited_source", "tags", "categories",
     "page_tags", "page_read_also", "page_similar", "page_related_leaks", "feed_only",
+    "keywords", "entities", "attribution",
 )
 _LIST_FIELDS = frozenset({"tags", "categories", "page_tags", "page_similar", "page_related_leaks"})
+# JSON lists kept as text on every backend (jsonb buys nothing for them on PostgreSQL)
+_TEXT_LIST_FIELDS = frozenset({"keywords", "attribution"})
 
 
 def _dump(value: Any) -> str:
@@ -28,8 +31,10 @@ def article_values(article: Article) -> list[Any]:
     values = []
     for name in ARTICLE_COLUMNS:
         value = getattr(article, name)
-        if name in _LIST_FIELDS:
+        if name in _LIST_FIELDS or name in _TEXT_LIST_FIELDS:
             value = _dump(value)
+        elif name == "entities":
+            value = _dump([e.name, e.canonical, e.kind] for e in value) if value else "[]"
         elif name == "page_read_also":
             value = None if value is None else json.dumps(
                 {"title": value.title, "lede": value.lede}, ensure_ascii=False)
@@ -42,8 +47,10 @@ def article_from_row(row: Any) -> Article:
     fields = {}
     for name in ARTICLE_COLUMNS:
         value = row[name]
-        if name in _LIST_FIELDS:
+        if name in _LIST_FIELDS or name in _TEXT_LIST_FIELDS:
             value = tuple(json.loads(value))
+        elif name == "entities":
+            value = tuple(Entity(*fields) for fields in json.loads(value))
         elif name == "page_read_also" and value is not None:
             value = ReadAlso(**json.loads(value))
         fields[name] = value
@@ -56,7 +63,19 @@ def stored_from_row(row: Any) -> StoredArticle:
         article=article_from_row(row),
         first_seen_at=row["first_seen_at"],
         fetched_at=row["fetched_at"],
+        duplicate_of=row["duplicate_of"],
+        story_id=row["story_id"],
     )
+
+
+def entity_rows(article_id: int, article: Article, published_ts: float | None) -> list[tuple]:
+    """The article_entities rows of one article: (canonical, article id, name, kind, rank, published ts)."""
+    rows, seen = [], set()
+    for rank, entity in enumerate(article.entities):
+        if entity.canonical not in seen:
+            seen.add(entity.canonical)
+            rows.append((entity.canonical, article_id, entity.name, entity.kind, rank, published_ts))
+    return rows
 
 
 # Added for the PostgreSQL store and for copying between stores.

@@ -5,7 +5,9 @@ One writer per file (SQLite's rule); readers may open the same file at the same 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import fcntl
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -17,6 +19,7 @@ from naba.models import MatchQuery, PreparedArticle, Record, SearchDoc, SearchHi
 from naba.settings import Settings
 from naba.store.base import ArticleDump, Outcome, StoreStats, WriteResult
 from naba.store.migrations import apply_pending
+from naba.store.groups import GroupTables, StoryMethods
 from naba.store.rows import ARTICLE_COLUMNS, article_values, raw_values, record_from_row, stored_from_row
 from naba.store.sqlite_sources import SQLiteSources
 
@@ -34,7 +37,7 @@ _ARTICLE_UPDATE = (
 )
 
 
-class SQLiteStore:
+class SQLiteStore(StoryMethods):
     """The Store protocol on one SQLite file."""
 
     def __init__(self, path: str | Path, settings: Settings | None = None):
@@ -55,6 +58,7 @@ class SQLiteStore:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open a naba store: {exc}", where=self.path) from exc
         self.sources = SQLiteSources(self._conn, self._transaction)
+        self.groups = GroupTables(self._conn, self._transaction, "a.*", "?")
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -127,6 +131,7 @@ class SQLiteStore:
         self._conn.executemany(
             "INSERT INTO article_fts (rowid, title, body, stems) VALUES (?, ?, ?, ?)",
             [(article_id, p.search.title, p.search.body, p.search.stems) for article_id, p in pending.items()])
+        self.groups.write_entities([(article_id, p.article) for article_id, p in pending.items()], replacing=False)
 
     def _update(self, article_id: int, prepared: PreparedArticle, seen_at: str) -> None:
         article = prepared.article
@@ -140,6 +145,7 @@ class SQLiteStore:
         self._conn.execute(
             "INSERT INTO article_fts (rowid, title, body, stems) VALUES (?, ?, ?, ?)",
             (article_id, prepared.search.title, prepared.search.body, prepared.search.stems))
+        self.groups.write_entities([(article_id, article)], replacing=True)
 
     def _merge_categories(self, article_id: int, old: tuple[str, ...], prepared: PreparedArticle,
                           pending: dict[int, PreparedArticle]) -> PreparedArticle:
@@ -283,6 +289,17 @@ class SQLiteStore:
                 self._conn.execute(
                     "INSERT INTO article_fts (rowid, title, body, stems) VALUES (?, ?, ?, ?)",
                     (article_id, dump.search.title, dump.search.body, dump.search.stems))
+                self.groups.write_entities([(article_id, stored.article)], replacing=False)
+
+    @contextlib.contextmanager
+    def story_lock(self) -> Iterator[None]:
+        """An exclusive lock on a file beside the database (SQLite has no advisory locks)."""
+        with open(f"{self.path}.stories.lock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def close(self) -> None:
         self._conn.close()
