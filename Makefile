@@ -9,6 +9,7 @@ BIN = $(VENV)/bin
 
 demo: $(VENV)/.installed
 	$(BIN)/naba demo
+	$(BIN)/naba serve
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -n 2 -q

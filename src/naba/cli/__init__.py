@@ -9,7 +9,8 @@ import sys
 
 from rich.text import Text
 
-from naba.cli import articles, db, sources, stories  # noqa: F401 - importing registers the commands
+from naba.cli import articles, db, evaluate, sources, stories  # noqa: F401 - importing registers the commands
+from naba.cli import serve  # noqa: F401 - registers `naba serve`
 from naba.cli.common import app, err
 from naba.errors import NabaError
 

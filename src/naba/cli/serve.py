@@ -1,0 +1,40 @@
+"""naba serve: the web site and JSON API over a store (uvicorn in this process)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from naba.cli.common import DbOption, app, err
+
+STORE_MODES = ("per-thread", "lock")
+
+
+@app.command()
+def serve(
+    db: DbOption = "naba.db",
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes, each with its own store.")] = 1,
+    threads: Annotated[int, typer.Option(min=1, max=256, help="Worker threads per process.")] = 8,
+    store_mode: Annotated[str, typer.Option(help="per-thread: a store per worker thread; lock: one shared "
+                                            "store, one request at a time.")] = "per-thread",
+    access_log: Annotated[bool, typer.Option(help="Log every request.")] = True,
+) -> None:
+    """Serve the web site (Arabic, right-to-left) and the JSON API under /api/."""
+    import uvicorn
+
+    from naba.web.app import create_app
+    from naba.web.server import app_factory_env
+
+    if store_mode not in STORE_MODES:
+        raise typer.BadParameter(f"must be one of {', '.join(STORE_MODES)}", param_hint="--store-mode")
+    err.print(f"naba: serving {db} on http://{host}:{port}/ (Ctrl+C stops)")
+    if workers == 1:
+        uvicorn.run(create_app(db, store_mode=store_mode, worker_threads=threads), host=host, port=port,
+                    access_log=access_log, log_level="info" if access_log else "warning")
+        return
+    with app_factory_env(db, store_mode, threads):
+        uvicorn.run("naba.web.server:app_from_env", factory=True, host=host, port=port, workers=workers,
+                    access_log=access_log, log_level="info" if access_log else "warning")

@@ -1,0 +1,88 @@
+"""How request threads reach the store: one store behind a lock, or one store per worker thread.
+
+Route handlers are plain ``def`` functions, run by Starlette in a pool of worker threads. A SQLite
+connection must not be used by two threads at once, and a psycopg connection serves one query at a
+time, so either every request takes turns on one store (``lock``) or each worker thread opens its
+own (``per-thread``; SQLite's WAL lets readers run side by side, and sqlite3 releases the GIL while
+a query runs). ``bench/web.py`` measures both; ``per-thread`` is the default.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+
+from naba.store import Store, open_store
+
+MODES = ("per-thread", "lock")
+
+
+class StoreAccess:
+    def __init__(self, url: str, mode: str = "per-thread", opener: Callable[[str], Store] = open_store):
+        if mode not in MODES:
+            raise ValueError(f"store access mode must be one of {MODES}, not {mode!r}")
+        self.url = url
+        self.mode = mode
+        self._opener = opener
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._shared = self._open()  # open once at startup: a bad URL fails the start, not a request
+
+    def _open(self) -> Store:
+        store = self._opener(self.url)
+        with self._lock:
+            self._opened.append(store)
+        return store
+
+    @contextmanager
+    def __call__(self) -> Iterator[Store]:
+        """The store for the calling thread, for the length of one request's reads."""
+        if self.mode == "lock":
+            with self._lock:
+                yield self._shared
+            return
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = self._open()
+        yield store
+
+    def close(self) -> None:
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for store in opened:
+            store.close()
+
+
+class TimedCache:
+    """Values recomputed at most every ``seconds``, the ``max_items`` most recently used kept.
+
+    Two threads missing the same key may both compute it; the later one wins. That is cheaper than
+    holding a lock while computing, and harmless for read-only values.
+    """
+
+    def __init__(self, seconds: float, clock: Callable[[], float], max_items: int = 1024):
+        if seconds <= 0 or max_items < 1:
+            raise ValueError("a cache needs seconds > 0 and max_items >= 1")
+        self.seconds = seconds
+        self.max_items = max_items
+        self._clock = clock
+        self._values: OrderedDict[Hashable, tuple[float, object]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], object]) -> object:
+        now = self._clock()
+        with self._lock:
+            hit = self._values.get(key)
+            if hit is not None and now - hit[0] < self.seconds:
+                self._values.move_to_end(key)
+                return hit[1]
+        value = compute()
+        with self._lock:
+            self._values[key] = (now, value)
+            self._values.move_to_end(key)
+            while len(self._values) > self.max_items:
+                self._values.popitem(last=False)
+        return value

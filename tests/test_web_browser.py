@@ -1,0 +1,121 @@
+"""The site in a real browser: Debian's chromium driven by Playwright against a real uvicorn server.
+
+Playwright never downloads a browser here: it launches /usr/bin/chromium (installed by .ci/run).
+Screenshots at phone and desktop widths go to test-artifacts/screenshots/ for people to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from web_server import live_server, sample_db  # noqa: F401 (fixtures)
+
+os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+sync_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
+WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
+# without these, headless chromium keeps calling home, which this machine's closed network refuses
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                reason="Debian's chromium is not installed (.ci/run installs it)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(params=list(WIDTHS))
+def page(request, browser):
+    width, height = WIDTHS[request.param]
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="ar")
+    opened = context.new_page()
+    opened.set_default_timeout(15_000)
+    opened.width_name = request.param
+    yield opened
+    context.close()
+
+
+def _shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}-{page.width_name}.png"), full_page=True)
+
+
+def _no_horizontal_scroll(page) -> None:
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 1, f"the page scrolls sideways by {overflow}px at {page.width_name} width"
+
+
+def test_reader_path_home_story_article_tag(page, live_server):
+    page.goto(live_server + "/")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("document.documentElement.lang") == "ar"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    _no_horizontal_scroll(page)
+    _shot(page, "home")
+
+    # the first card is a story several outlets carry
+    page.locator(".card-title a").first.click()
+    page.wait_for_url(re.compile(r"/story/\d+$"))
+    assert page.get_by_role("heading", name="التسلسل الزمني").is_visible()
+    _no_horizontal_scroll(page)
+    _shot(page, "story")
+
+    page.locator(".versions .row-title").first.click()
+    page.wait_for_url(re.compile(r"/article/\d+$"))
+    assert page.get_by_role("heading", name="مقالات مشابهة").is_visible()
+    stories = page.locator(".similar li[data-story]").evaluate_all("els => els.map(e => e.dataset.story)")
+    assert len(stories) == len(set(stories)), "similar articles repeat a story"
+    _no_horizontal_scroll(page)
+    _shot(page, "article")
+
+    tag = page.locator(".article .tags a").first
+    name = tag.inner_text()
+    tag.click()
+    page.wait_for_url(re.compile(r"/entity/"))
+    assert page.locator("h1").inner_text() != ""
+    assert page.locator(".rows a, .cards a").count() > 0, f"the tag page of {name!r} lists nothing"
+    _shot(page, "entity")
+
+
+def test_search_in_another_spelling_finds_the_article(page, live_server):
+    page.goto(live_server + "/")
+    box = page.get_by_role("searchbox", name="ابحث في الأخبار")
+    box.fill("الاسكندريه")  # the articles write الإسكندرية: hamza and teh marbuta differ
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/search\?"))
+    assert page.locator(".hit").count() > 0
+    assert "الإسكندرية" in page.locator(".hit mark").first.inner_text()
+    _no_horizontal_scroll(page)
+    _shot(page, "search")
+    page.locator(".hit h3 a").first.click()
+    page.wait_for_url(re.compile(r"/article/\d+$"))
+    assert "الإسكندرية" in page.locator(".article").inner_text()
+
+
+def test_keyboard_reaches_the_content_first(page, live_server):
+    page.goto(live_server + "/")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text() == "تخطَّ إلى المحتوى"
+    assert skip.is_visible()  # the skip link shows itself when focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+
+
+def test_error_page_is_styled_arabic(page, live_server):
+    response = page.goto(live_server + "/article/999999")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "لم نجد هذه الصفحة"
+    _shot(page, "not-found")
