@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 from web_server import EVIL_TITLE, client, sample_db  # noqa: F401 (fixtures)
 
 from naba.web import create_app
+from naba.web.access import TimedCache
 from naba.web.cursors import decode_keyset, decode_offset, encode_keyset, encode_offset
 
 
@@ -220,3 +221,30 @@ def test_related_lists_one_entry_per_story_and_never_the_article_itself(client):
 
 def test_related_of_a_missing_article_is_a_404(client):
     _error(client.get("/api/articles/999999/related"), 404, "not_found")
+
+
+def test_the_cache_keeps_values_for_a_while_and_the_most_recent_ones():
+    now = [0.0]
+    cache = TimedCache(10, lambda: now[0], max_items=2)
+    calls = []
+
+    def compute(key):
+        calls.append(key)
+        return key * 2
+
+    assert cache.get(1, lambda: compute(1)) == 2
+    assert cache.get(1, lambda: compute(1)) == 2 and calls == [1]  # a hit
+    now[0] = 11
+    cache.get(1, lambda: compute(1))
+    assert calls == [1, 1]  # expired, computed again
+    cache.get(2, lambda: compute(2))
+    cache.get(1, lambda: compute(1))  # 1 is now the most recent
+    cache.get(3, lambda: compute(3))  # evicts 2, the least recent
+    cache.get(1, lambda: compute(1))
+    cache.get(2, lambda: compute(2))
+    assert calls == [1, 1, 2, 3, 2]
+
+
+def test_a_missing_article_is_not_cached(client):
+    assert client.get("/article/999999").status_code == 404
+    assert client.get("/article/999999").status_code == 404

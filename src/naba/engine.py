@@ -18,7 +18,7 @@ from naba.settings import Settings
 from naba.store import Outcome, Store, WriteResult
 from naba.stories import StoryStage
 from naba.stories.sketch import sketch_search_doc
-from naba.tagging import tag_article
+from naba.tagging import tag_article, warm_up
 
 ProgressCallback = Callable[[IngestReport], None]
 
@@ -117,6 +117,7 @@ def ingest_records(
     report = IngestReport()
     records = _counted(items, report)
     if workers > 1:
+        warm_up()  # the tagger's lexicon and word tables, built once here and shared by the forked workers
         prepared = prepare_in_parallel(records, prepare_chunk, workers)
     else:
         prepared = map(prepare_checked, records)

@@ -31,7 +31,7 @@ SIGNATURE = 10  # the heaviest stems, by which candidates are found
 TITLE_WEIGHT, LEAD_WEIGHT = 2.0, 1.5
 LEAD_TOKENS = 80
 MAX_TOKENS = 400  # the rest of a long article adds background, not the event
-MIN_RARITY = 2.5  # words more common than this (about one in 300 words) say nothing of the event
+MIN_RARITY = 2.5  # words more common than this (Zipf 6.5, about one in 300 words) say nothing of the event
 
 STORY_THRESHOLD = 0.20  # chosen by `naba eval stories`
 STORY_FREE_HOURS = 12.0
@@ -47,7 +47,6 @@ TIME_WEIGHT = 0.5
 class StoryFeatures:
     terms: dict[str, float]  # stem -> weight, L2-normalised
     signature: tuple[str, ...]
-    words: dict[str, str]  # stem -> the first token that produced it, for explanations
 
 
 def story_features(article: Article) -> StoryFeatures:
@@ -68,35 +67,27 @@ def features_of_tokens(title: list[str], body: list[str]) -> StoryFeatures:
             kept.append((token, tf, weight_of_word))
     by_stem: dict[str, float] = {}
     rarity_of: dict[str, float] = {}
-    words: dict[str, str] = {}
-    for (token, tf, weight_of_word), s in zip(kept, stems([t for t, _, _ in kept])):
+    for (_, tf, weight_of_word), s in zip(kept, stems([t for t, _, _ in kept])):
         by_stem[s] = by_stem.get(s, 0.0) + tf
         if s not in rarity_of or weight_of_word < rarity_of[s]:
-            words[s], rarity_of[s] = token, weight_of_word
+            rarity_of[s] = weight_of_word  # a stem is as common as its most common form
     top = heapq.nsmallest(TERMS, ((-(1.0 + math.log(n)) * rarity_of[s], s) for s, n in by_stem.items()))
     norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
     terms = {s: -w / norm for w, s in top}
-    return StoryFeatures(terms=terms, signature=tuple(s for _, s in top[:SIGNATURE]),
-                         words={s: words[s] for s in terms})
+    return StoryFeatures(terms=terms, signature=tuple(s for _, s in top[:SIGNATURE]))
 
 
 def score(a: StoryFeatures, b: StoryFeatures, gap_hours: float) -> float:
-    if len(a.terms) > len(b.terms):
-        a, b = b, a
-    cosine = sum(w * b.terms.get(s, 0.0) for s, w in a.terms.items())
-    return max(0.0, min(1.0, cosine)) * (1.0 - TIME_WEIGHT * time_penalty(gap_hours))
+    """Symmetric to the last bit (an exact sum over the shared stems, rounded to what the store keeps),
+    so which of two articles arrived first never changes their score."""
+    cosine = math.fsum(a.terms[s] * b.terms[s] for s in a.terms.keys() & b.terms.keys())
+    return round(max(0.0, min(1.0, cosine)) * (1.0 - TIME_WEIGHT * time_penalty(gap_hours)), 6)
 
 
 def same_story(similarity: float, gap_hours: float, threshold: float | None = None) -> bool:
     bar = (STORY_THRESHOLD if threshold is None else threshold) + GAP_SLOPE * max(
         0.0, gap_hours - STORY_FREE_HOURS) / 24.0
     return similarity >= bar and gap_hours <= MAX_GAP_HOURS
-
-
-def shared_words(a: StoryFeatures, b: StoryFeatures, n: int = 6) -> tuple[str, ...]:
-    """The shared stems that weigh most in both, as the first article wrote them."""
-    shared = sorted(set(a.terms) & set(b.terms), key=lambda s: (-a.terms[s] * b.terms[s], s))
-    return tuple(a.words[s] for s in shared[:n])
 
 
 def time_penalty(gap_hours: float) -> float:

@@ -163,7 +163,7 @@ class StoryStage:
             self._attach(node, None, 0.0, moved)
         for member in group:  # copies follow their original, which may just have arrived
             copy = self.nodes[member]
-            if copy.duplicate_of is not None and copy.duplicate_of in self.nodes and copy.parent != copy.duplicate_of:
+            if copy.duplicate_of in self.nodes and (copy.parent, copy.parent_score) != (copy.duplicate_of, 1.0):
                 self._attach(copy, copy.duplicate_of, 1.0, moved)
         for other, similarity in later:
             if other.duplicate_of is not None:

@@ -4,10 +4,13 @@
                                           canonical names and key phrases, mixed by score);
                                           entities: one Entity per canonical entity, best first
     resolve_entity(name) -> Entity | None any spelling a user types → its canonical entity
+    warm_up()                             build the lexicon now (a worker pool's initializer)
+    TagOptions                            the scoring weights, tuned on AKEC train (``options``)
 
 How it reads an article (one module each):
     stream     tokens in index and display form, punctuation breaks, clitics
     lexicon    gazetteer names, titles, spelling skeletons and word frequencies, built once
+    words      what each token is (stem, frequency, adjective, ...), memoized per process
     matching   longest-first name matching over the stream
     mentions   entity mentions and the evidence that settles ambiguous ones
     newnames   names the gazetteer lacks, from titles and head nouns
@@ -16,7 +19,8 @@ How it reads an article (one module each):
     tagger     the ranked merge of both
 
 Pure and deterministic; safe across threads and processes (the lexicon is built once under a lock
-and never changed; ``naba.text.stems`` keeps per-thread stemmers).
+and never changed; the word memo only grows or is dropped whole; ``naba.text.stems`` keeps
+per-thread stemmers). The lexicon takes about 1 s and 100 MB (wordfreq's Arabic list, the gazetteer).
 """
 
 from naba.tagging.options import TagOptions

@@ -11,7 +11,7 @@ token is one dict lookup; each value lists (reading, [(tokens, name), ...]) in `
 The name table is rebuilt from the gazetteer's public ``entries`` and checked key by key with
 ``Gazetteer.lookup``, so it holds exactly the loader's keys (with and without ال) and owners.
 
-Word frequencies come from the ``wordfreq`` package, which ships its Arabic list inside the wheel:
+Word frequencies come from naba.text.frequency (the ``wordfreq`` package's Arabic list, inside the wheel):
 nothing is downloaded and nothing corpus-derived is kept in this repository.
 """
 
@@ -25,10 +25,9 @@ from naba.gazetteer import Entry, load_gazetteer
 from naba.tagging.matching import Starts, keyed_with_clitics
 from naba.tagging.spelling import MIN_LETTERS, similar, skeleton
 from naba.text import index, tokens
+from naba.text.frequency import UNSEEN_ZIPF, zipf_table
 
 ARTICLE = "ال"
-MIN_ZIPF_KEPT = 2.0  # rarer words are left out of the table (~200k words kept) and read as UNSEEN_ZIPF
-UNSEEN_ZIPF = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,39 +138,17 @@ def _skeleton_table() -> dict[str, tuple[Entry, tuple[str, ...]]]:
             for key, ids in owners.items() if len(ids) == 1}
 
 
-def _frequency_table() -> dict[str, float]:
-    """Index form → Zipf frequency (the highest of the forms that fold together).
-
-    Read with ``wordfreq.read_cBpack``, not ``get_frequency_dict``: the latter keeps all 620k
-    Arabic words cached for the life of the process (~150 MB); we keep the ~180k we use.
-    """
-    import wordfreq  # deferred: reading the Arabic list takes about a second
-
-    buckets = wordfreq.read_cBpack(wordfreq.available_languages("best")["ar"])
-    last = round((9 - MIN_ZIPF_KEPT) * 100)  # bucket i holds words of Zipf 9 - i / 100
-    kept = [(word, 9 - i / 100) for i, bucket in enumerate(buckets[:last + 1]) for word in bucket]
-    del buckets
-    folded = index("\n".join(w.replace("\n", " ") for w, _ in kept)).split("\n")
-    if len(folded) != len(kept):  # a word folded to nothing shifted the lines: one at a time
-        folded = [index(w) for w, _ in kept]
-    table: dict[str, float] = {}
-    for key, (_, zipf) in zip(folded, kept, strict=True):
-        if zipf > table.get(key, 0.0):
-            table[key] = zipf
-    return table
-
-
 _LOCK = threading.Lock()
 _LEXICON: list[Lexicon] = []
 
 
 def lexicon() -> Lexicon:
-    """The process's lexicon, built on first call (about 2 s, mostly the word-frequency list)."""
+    """The process's lexicon, built on first call (about 1 s, mostly the word-frequency list)."""
     if not _LEXICON:
         with _LOCK:
             if not _LEXICON:
                 _LEXICON.append(Lexicon(names=keyed_with_clitics(_name_table()),
                                         titles=keyed_with_clitics(_title_table()),
                                         adjectives=_adjective_table(), skeletons=_skeleton_table(),
-                                        frequencies=_frequency_table()))
+                                        frequencies=zipf_table()))
     return _LEXICON[0]

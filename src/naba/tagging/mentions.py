@@ -15,6 +15,8 @@ unambiguously elsewhere, or, with one owner, when a title stands before it.
 
 from __future__ import annotations
 
+import itertools
+import operator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -23,13 +25,15 @@ from naba.tagging import newnames
 from naba.tagging.lexicon import Lexicon, Name
 from naba.tagging.matching import Match, keyed_with_clitics, scan
 from naba.tagging.stream import Stream
-from naba.tagging.words import MISSPELT_MAX_ZIPF, Word
+from naba.tagging.words import Word
 
 KIND_OF_TYPE = {"person": "person", "country": "place", "city": "place", "region": "place", "org": "org"}
 ADJECTIVE_WEIGHT = 0.5
 PAIR_MEMO_LIMIT = 200_000
 _PAIRS: dict[tuple[str, str], Entry | None] = {}  # two rare words → the entry they spell, memoized
 _UNSEEN = object()
+_ADJECTIVE = operator.attrgetter("adjective")
+_RARE = operator.attrgetter("rare")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,11 +124,11 @@ def _misspelled(stream: Stream, words: list[Word], lex: Lexicon, taken: bytearra
     gazetteer entry. The single-word lookups are memoized in ``Word.misspelt``."""
     mentions = []
     keys = stream.keys
-    for i in [i for i, w in enumerate(words) if w.zipf < MISSPELT_MAX_ZIPF]:
+    for i in itertools.compress(range(len(words)), map(_RARE, words)):
         if taken[i]:
             continue
         end, form, entry = i + 2, keys[i], None
-        if end <= len(keys) and words[i + 1].zipf < MISSPELT_MAX_ZIPF and not taken[i + 1] and not stream.breaks[i + 1]:
+        if end <= len(keys) and words[i + 1].rare and not taken[i + 1] and not stream.breaks[i + 1]:
             pair = (keys[i], keys[i + 1])
             entry = _PAIRS.get(pair, _UNSEEN)
             if entry is _UNSEEN:
@@ -142,8 +146,8 @@ def _misspelled(stream: Stream, words: list[Word], lex: Lexicon, taken: bytearra
 def _adjectives(words: list[Word], taken: bytearray) -> list[Mention]:
     """Nationality adjectives (الروسي، الأمريكيين) as light mentions of their country."""
     mentions = []
-    for i, word in enumerate(words):
-        if word.adjective is not None and not taken[i]:
+    for i in itertools.compress(range(len(words)), map(_ADJECTIVE, words)):  # the scan runs in C
+        if not taken[i]:
             taken[i] = 1
-            mentions.append(Mention(i, i + 1, "", ref_of(word.adjective), ADJECTIVE_WEIGHT))
+            mentions.append(Mention(i, i + 1, "", ref_of(words[i].adjective), ADJECTIVE_WEIGHT))
     return mentions

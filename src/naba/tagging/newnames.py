@@ -12,6 +12,7 @@ rare word (``ONE_WORD_MAX_ZIPF``), because a title is as often followed by a ver
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from naba.tagging.lexicon import Name, lexicon
@@ -25,15 +26,21 @@ MAX_NAME_WORDS = 4
 ONE_WORD_MAX_ZIPF = 4.0
 NAME_MAX_ZIPF = 4.0
 FAMILY_NAME_MAX_ZIPF = 4.0  # an ال-word ends a name if it is a nisba (ـي) or this rare (الجبير, not الدائم)
-TRAILING_WORD_MAX_ZIPF = 4.2
+TRAILING_WORD_MAX_ZIPF = 4.2  # a common last word without ال is the sentence going on, not the name
 CLITIC_LETTERS = "وفبلك"
-CLITIC_MARGIN_ZIPF = 1.0  # a common last word without ال is the sentence going on, not the name
+CLITIC_MARGIN_ZIPF = 1.0  # بتصريح is ب + a word: the bare rest is this much more common than the whole
 
 # Words that head an organisation's name.
-ORG_HEADS = frozenset(index(w) for w in ["وزارة", "منظمة", "حزب", "جامعة", "شركة", "حركة", "هيئة", "مؤسسة", "جمعية", "وكالة", "مجلس", "بنك", "مصرف", "اتحاد", "نادي", "صحيفة", "جبهة", "مفوضية", "محكمة", "برنامج", "صندوق", "مركز", "معهد"])
+_ORG_HEADS = """
+وزارة منظمة حزب جامعة شركة حركة هيئة مؤسسة جمعية وكالة مجلس بنك مصرف اتحاد نادي صحيفة جبهة مفوضية
+محكمة برنامج صندوق مركز معهد
+"""
+ORG_HEADS = frozenset(index(w) for w in _ORG_HEADS.split())
 _ORG_HEAD_TOKENS = frozenset(t for head in ORG_HEADS for h in (head, "ال" + head) for t in with_clitics(h))
-NOT_NAMES = TIME_WORDS | frozenset(index(w) for w in ["الذي", "التي", "الذين", "اللذين", "عن", "إن", "أن", "لدى"])
-NAME_LINKS = frozenset(index(w) for w in ["بن", "ابن", "بنت", "ولد", "أبو", "أبي", "أم", "عبد", "آل", "دي", "دو", "فون", "فان"])
+_NOT_NAMES = "الذي التي الذين اللذين عن إن أن لدى"  # pronouns and particles: the sentence goes on
+NOT_NAMES = TIME_WORDS | frozenset(index(w) for w in _NOT_NAMES.split())
+_NAME_LINKS = "بن ابن بنت ولد أبو أبي أم عبد آل دي دو فون فان"  # words inside names
+NAME_LINKS = frozenset(index(w) for w in _NAME_LINKS.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +136,7 @@ def organisations(stream: Stream, taken: bytearray) -> list[NewName]:
     """A head noun (وزارة، حزب، ...) and the one to three ال-words after it: a new organisation."""
     names = []
     keys = stream.keys
-    for at in [i for i, key in enumerate(keys) if key in _ORG_HEAD_TOKENS]:
+    for at in list(itertools.compress(range(len(keys)), map(_ORG_HEAD_TOKENS.__contains__, keys))):
         if taken[at]:
             continue
         end = at + 1

@@ -4,7 +4,8 @@ Arabic writers transliterate foreign names by ear: long vowels come and go (تر
 أوزبكستان / أوزباكستان), the hard g is written غ, ج, ق or ك (بيونغ يانغ / بيونج يانج), emphatic and
 plain letters swap (ت / ط, س / ص, د / ض, ز / ذ / ظ) and two-word names are glued (بيونغيانغ).
 The skeleton keeps what survives all that: the words joined, the first letter, then the consonants
-of the rest with the swapping letters mapped to one of each group and doubled letters collapsed. It is a key for lookups, never shown.
+of the rest with the swapping letters mapped to one of each group and doubled letters collapsed.
+It is a key for lookups, never shown.
 
 Skeletons are coarse by design, so the caller uses them only where a wrong merge is unlikely: a
 gazetteer skeleton claimed by two entries is dropped (two Kims stay two, كيم يو جونغ and كيم جونغ

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -91,8 +92,9 @@ def _append(text: str, keys: list[str], breaks: bytearray, clauses: list[str], s
     parts = _CLAUSE_RE.split(text)
     found = tokens(_SENTINEL.join(parts))
     offset = len(keys)
-    clause_breaks = [i for i, token in enumerate(found) if token == _SENTINEL_TOKEN]
-    keys += [token for token in found if token != _SENTINEL_TOKEN] if clause_breaks else found
+    is_break = _SENTINEL_TOKEN.__eq__  # both passes below run in C
+    clause_breaks = list(itertools.compress(range(len(found)), map(is_break, found)))
+    keys += itertools.filterfalse(is_break, found) if clause_breaks else found
     breaks.extend(bytes(len(keys) - offset))
     starts.append(offset)
     for number, at in enumerate(clause_breaks):

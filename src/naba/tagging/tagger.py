@@ -81,7 +81,8 @@ def _entities(stream: Stream, mentions: list[Mention], options: TagOptions) -> l
     for ref, group in by_ref.items():
         score = options.entity_boost * sum(weights[m.start] * m.weight for m in group) ** options.tf_power
         first = min(m.start for m in group)
-        scored.append((_Scored(score, first, ref.canonical), Entity(_name(stream, group, ref), ref.canonical, ref.kind)))
+        entity = Entity(_name(stream, group, ref), ref.canonical, ref.kind)
+        scored.append((_Scored(score, first, ref.canonical), entity))
     scored.sort(key=lambda pair: (-pair[0].score, pair[0].first, pair[0].label))
     return scored
 

@@ -24,8 +24,13 @@ from naba.text import index, stems, stopword_set
 
 MEMO_LIMIT = 500_000
 MISSPELT_MAX_ZIPF = 3.0  # only words this rare are tried as misspelled names
-# Weekdays, months and a few words that follow a title without being a name or a topic.
-TIME_WORDS = frozenset(index(w) for w in ["السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "سبت", "أحد", "اثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "يناير", "فبراير", "مارس", "أبريل", "إبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين"])
+# Weekdays and months: they follow titles and open phrases without being a name or a topic.
+_TIME_WORDS = """
+السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة سبت أحد اثنين ثلاثاء أربعاء خميس جمعة
+يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
+كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
+"""
+TIME_WORDS = frozenset(index(w) for w in _TIME_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # identity equality: ``None in words`` stays in C
@@ -36,6 +41,7 @@ class Word:
     content: bool
     adjective: Entry | None
     misspelt: tuple[str, Entry] | None  # (clitic-free reading, entry) when a rare word's skeleton is a name's
+    rare: bool  # zipf < MISSPELT_MAX_ZIPF: worth trying as a misspelled name
 
 
 _MEMO: dict[str, Word] = {}
@@ -73,7 +79,7 @@ def _learn(missing: set[str], lex: Lexicon) -> dict[str, Word]:
         misspelt = None
         if zipf < MISSPELT_MAX_ZIPF and adjective is None and len(key) >= MIN_LETTERS:
             misspelt = _misspelt(forms, lex)
-        learned[key] = Word(base, stem, zipf, content, adjective, misspelt)
+        learned[key] = Word(base, stem, zipf, content, adjective, misspelt, zipf < MISSPELT_MAX_ZIPF)
     _MEMO.update(learned)
     return learned
 

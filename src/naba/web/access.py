@@ -60,7 +60,7 @@ class TimedCache:
     """Values recomputed at most every ``seconds``, the ``max_items`` most recently used kept.
 
     Two threads missing the same key may both compute it; the later one wins. That is cheaper than
-    holding a lock while computing, and harmless for read-only values.
+    holding a lock while computing, and harmless for read-only values. None is not a value.
     """
 
     def __init__(self, seconds: float, clock: Callable[[], float], max_items: int = 1024):
@@ -73,16 +73,24 @@ class TimedCache:
         self._lock = threading.Lock()
 
     def get(self, key: Hashable, compute: Callable[[], object]) -> object:
-        now = self._clock()
+        value = self.lookup(key)
+        if value is None:
+            value = compute()
+            self.put(key, value)
+        return value
+
+    def lookup(self, key: Hashable) -> object | None:
+        """The cached value, or None if there is none or it is too old (so values must not be None)."""
         with self._lock:
             hit = self._values.get(key)
-            if hit is not None and now - hit[0] < self.seconds:
-                self._values.move_to_end(key)
-                return hit[1]
-        value = compute()
+            if hit is None or self._clock() - hit[0] >= self.seconds:
+                return None
+            self._values.move_to_end(key)
+            return hit[1]
+
+    def put(self, key: Hashable, value: object) -> None:
         with self._lock:
-            self._values[key] = (now, value)
+            self._values[key] = (self._clock(), value)
             self._values.move_to_end(key)
             while len(self._values) > self.max_items:
                 self._values.popitem(last=False)
-        return value

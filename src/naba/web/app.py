@@ -36,6 +36,10 @@ WORKER_THREADS = 8
 # only when the story stage links new articles: keep the latest few thousand for two minutes.
 RELATED_SECONDS = 120.0
 RELATED_ITEMS = 4096
+# Rendered article pages, for the same reason (an article page is mostly its related lists); a page
+# is at most this old, like the related lists it shows.
+PAGE_SECONDS = 120.0
+PAGE_ITEMS = 2048
 
 _CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 422: "invalid_request",
           500: "internal_error"}
@@ -77,6 +81,7 @@ def create_app(store_url: str, *, store_mode: str = "per-thread", worker_threads
 
     app.state.stats = stats
     app.state.related = related
+    app.state.pages = TimedCache(PAGE_SECONDS, time.monotonic, max_items=PAGE_ITEMS)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(feeds.router)

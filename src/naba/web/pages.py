@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from naba.web import views
 from naba.web.render import entity_url, render
@@ -45,10 +46,20 @@ def story(request: Request, story_id: int) -> HTMLResponse:
 
 
 @router.get("/article/{article_id}")
-def article(request: Request, article_id: int) -> HTMLResponse:
+async def article(request: Request, article_id: int) -> HTMLResponse:
+    """A cached page is answered on the event loop; only a miss takes a worker thread and the store."""
+    cache = request.app.state.pages
+    html = cache.lookup(("article", article_id))
+    if html is None:
+        html = await run_in_threadpool(_article_html, request, article_id)
+        cache.put(("article", article_id), html)
+    return HTMLResponse(html)
+
+
+def _article_html(request: Request, article_id: int) -> str:
     with _access(request) as store:
         view = views.article_view(store, article_id, related_of=request.app.state.related)
-    return _html("article.html", request, view=view, a=view.stored.article, stored=view.stored)
+    return render("article.html", request, view=view, a=view.stored.article, stored=view.stored)
 
 
 @router.get("/entity/{name:path}")
