@@ -255,3 +255,15 @@ def test_a_feed_with_a_broken_item_stores_the_good_ones(store, site):
     [polled] = report.sources
     assert polled.status == "ok" and report.ingest.stored == polled.new_items == 2
     assert set(articles(store)) == {site.url("/news/rain.html"), site.url("/news/trees.html")}
+
+
+
+def test_crawled_and_fetched_articles_are_grouped_into_stories(store, site):
+    with local_client() as client:
+        crawler.add_source(store, client, site.url("/feeds/wahat.xml"), "الواحة", 600)
+        crawler.crawl_once(store, client, Settings())
+        crawler.fetch_pages(store, client, [site.url("/news/bus.html")], Settings())
+    stored = list(store.iter_articles())
+    assert len(stored) == 4
+    assert all(s.story_id is not None for s in stored)
+    assert {s.story_id for s in stored} <= {summary.id for summary in store.list_stories(limit=10)}

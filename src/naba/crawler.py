@@ -21,6 +21,7 @@ from naba.fetch import FeedItem, PoliteClient, SourcePoll, Validators, dedup_ite
 from naba.models import IngestReport, PollOutcome, PreparedArticle, Record, Rejection, Source
 from naba.settings import Settings
 from naba.store import Store, WriteResult
+from naba.stories import StoryStage
 
 MAX_BACKOFF_SECONDS = 24 * 3600
 MAX_CHILD_SITEMAPS = 10  # of a sitemap index, the first (newest-listed) ones are read each poll
@@ -159,9 +160,12 @@ def crawl_once(
     options: CrawlOptions = CrawlOptions(),
     stop: threading.Event | None = None,
     now: Callable[[], float] = time.time,
+    stage: StoryStage | None = None,
 ) -> CrawlReport:
-    """Poll every due source once and store what is new. One failing source never stops the others."""
+    """Poll every due source once and store what is new, grouped into stories as it is stored (by
+    ``stage``, which `watch` keeps from one crawl to the next). One failing source never stops the others."""
     report = CrawlReport()
+    stage = stage or StoryStage(store)
     due = store.sources.due(now())
     if not due:
         return report
@@ -185,6 +189,7 @@ def crawl_once(
                     by_source.setdefault(source_id, []).append(result.article_id)
             for source_id, article_ids in by_source.items():
                 store.sources.link_items(source_id, article_ids, now())
+            engine.group_written(stage, written)
 
         engine.store_prepared(store, _finished(jobs, report, stop), settings, report.ingest, on_written=link)
     return report
@@ -238,8 +243,9 @@ def watch(
     idle_seconds: float = 60.0,
 ) -> None:
     """Crawl on schedule until ``stop`` is set (the CLI sets it on SIGINT/SIGTERM)."""
+    stage = StoryStage(store)  # its memory of recent articles lasts from one crawl to the next
     while not stop.is_set():
-        report = crawl_once(store, client, settings, options, stop)
+        report = crawl_once(store, client, settings, options, stop, stage=stage)
         if on_cycle:
             on_cycle(report)
         next_due = store.sources.next_due_at()
@@ -270,4 +276,6 @@ def fetch_pages(store: Store, client: PoliteClient, urls: list[str], settings: S
             else:
                 yield outcome
 
-    return engine.store_prepared(store, prepared(), settings, report)
+    stage = StoryStage(store)
+    return engine.store_prepared(store, prepared(), settings, report,
+                                 on_written=lambda written: engine.group_written(stage, written))

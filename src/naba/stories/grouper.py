@@ -1,7 +1,12 @@
 """The story stage: duplicates and stories, decided online as articles are stored.
 
-Each article is placed by rules that depend only on the set of articles, never on the order or the
-batches they arrived in, so a store fed the same articles in any order ends with the same stories:
+Each article is placed by rules that depend on the set of articles, not on the order or the batches
+they arrived in, so a store fed the same articles in any order ends with the same stories (tested on
+the sample corpus). One rule of naba.dedup is order-bound: a text that is only *contained* in others
+(a trimmed copy) joins the group of its best match among those already stored. On two days of
+SaudiNewsNet (5,022 articles) in file order and shuffled in batches of 37, 13 duplicate_of answers and
+5 of 2,323 stories differed, all through it (merging on containment too is order-free, but costs F1
+on the duplicate labels: 0.946 against 0.950).
 
 - ``duplicate_of`` is the earliest copy of its text (naba.dedup: MinHash LSH, verified exactly);
 - every article has a *parent*: its original if it is a copy, else the earlier article (by reported
@@ -90,12 +95,14 @@ class StoryStage:
             self._forget(article_id)  # a changed article is placed again from scratch
         times = [article_time(stored) for stored in fresh.values()]
         self._load(min(times) - 2 * self.reach, max(times) + 2 * self.reach, skip=fresh)
-        placed = [(self._node(stored, None, sketches.get(stored.id)), sketches.get(stored.id))
-                  for stored in fresh.values()]
+        placed = []
+        for stored in fresh.values():
+            sketch = sketches.get(stored.id) or sketch_article(stored.article)
+            placed.append((self._node(stored, None, sketch), sketch))
         links: list[tuple[int, int, float]] = []
         moved: list[tuple[int, int]] = []
         for node, sketch in sorted(placed, key=lambda pair: pair[0].order):
-            self._place(node, sketch or sketch_article(fresh[node.id].article), links, moved)
+            self._place(node, sketch, links, moved)
         touched = [self.nodes[i] for i in sorted(self._dirty) if i in self.nodes]
         self._dirty.clear()
         changed = [n.grouping() for n in touched if n.saved != n.grouping()]
@@ -226,13 +233,12 @@ class StoryStage:
 
     # -- memory -------------------------------------------------------------------------------
 
-    def _node(self, stored: StoredArticle, saved: Grouping | None, sketch: ArticleSketch | None) -> _Node:
+    def _node(self, stored: StoredArticle, saved: Grouping | None, sketch: ArticleSketch) -> _Node:
         ts = article_time(stored)
         article = stored.article
         key = article.canonical_url or hashlib.blake2b(
             f"{article.source}\n{article.title}\n{article.body}".encode(), digest_size=12).hexdigest()
-        features = sketch.features if sketch else sketch_article(article).features
-        node = _Node(stored.id, (ts, key), features, ts, saved)
+        node = _Node(stored.id, (ts, key), sketch.features, ts, saved)
         if saved is not None:
             node.duplicate_of, node.story_id = saved.duplicate_of, saved.story_id
             node.parent, node.parent_score = saved.parent_id, saved.parent_score
