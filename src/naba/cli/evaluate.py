@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from naba.cli.common import app, out
+from naba.cli.common import app
 from naba.errors import UsageError
 
 evaluate = typer.Typer(help="Run an evaluation and print its table (needs the data folder).", no_args_is_help=True)
@@ -33,7 +33,7 @@ def keywords(data: DataOption = DEFAULT_DATA,
     from naba.evaluation.keywords import format_table, run_keyword_eval
 
     _require(data, "akec")
-    out.print(format_table(run_keyword_eval(data, ant_limit=ant_limit)), markup=False)
+    print(format_table(run_keyword_eval(data, ant_limit=ant_limit)))
 
 
 @evaluate.command("duplicates")
@@ -43,7 +43,7 @@ def duplicates(data: DataOption = DEFAULT_DATA,
     from naba.evaluation.duplicates import run_duplicate_eval
 
     _require(data, "saudinewsnet")
-    out.print(run_duplicate_eval(data, limit), markup=False)
+    print(run_duplicate_eval(data, limit))
 
 
 @evaluate.command("stories")
@@ -51,7 +51,7 @@ def stories(data: DataOption = DEFAULT_DATA) -> None:
     """Same-story decisions on SemEval-2022 ar-ar pairs; stories on the labelled sample corpus."""
     from naba.evaluation.stories import run_story_eval
 
-    out.print(run_story_eval(data), markup=False)
+    print(run_story_eval(data))
 
 
 @evaluate.command("related")
@@ -63,4 +63,4 @@ def related(
     """Similar-article lists: recall@10 of other outlets' versions, repeated stories, latency."""
     from naba.evaluation.related import fit_rank_weights, run_related_eval
 
-    out.print(fit_rank_weights() if fit else run_related_eval(data, db), markup=False)
+    print(fit_rank_weights() if fit else run_related_eval(data, db))
