@@ -5,8 +5,9 @@ Two sets:
 - the bundled sample corpus (labelled): for every article whose gold story has other outlets,
   recall@10 = the share of those other outlets' versions that the top-10 similar entries cover (an
   entry covers the versions of its story that are among the outlets it lists); gold from truth.json;
-- ANT (no story labels): the same recall against the stories naba's story stage formed, so it
-  measures whether the lists surface what the stage grouped, not whether the grouping is right.
+- a real store (ANT by default, or ``--db``: no story labels): the same recall against the stories
+  naba's story stage formed, so it measures whether the lists surface what the stage grouped, not
+  whether the grouping is right.
 
 On both: the share of similar lists that show one story twice (target 0), and the list sizes.
 """
@@ -82,7 +83,7 @@ def sample_row() -> dict:
             store.close()
 
 
-def ant_row(store: Store) -> dict:
+def store_row(store: Store, name: str) -> dict:
     by_story: dict[int, list] = defaultdict(list)
     for stored in store.iter_articles():
         if stored.story_id is not None:
@@ -99,7 +100,7 @@ def ant_row(store: Store) -> dict:
             versions[stored.id] = others
     queries = sorted(versions)
     random.Random(1).shuffle(queries)
-    return _recall_row("ANT, naba's own stories", store, sorted(queries[:SAMPLED]), versions)
+    return _recall_row(f"{name}, naba's own stories", store, sorted(queries[:SAMPLED]), versions)
 
 
 def build_ant_store(data_dir: Path, path: str) -> None:
@@ -165,13 +166,14 @@ def _ndcg(gains: list[float], k: int) -> float:
 def run_related_eval(data_dir: Path, db: str | None = None) -> str:
     rows = [sample_row()]
     with tempfile.TemporaryDirectory() as folder:
+        name = db
         if db is None and (data_dir / "ant" / "ant-v2.1.tar.xz").exists():
-            db = str(Path(folder) / "ant.db")
+            db, name = str(Path(folder) / "ant.db"), "ANT"
             build_ant_store(data_dir, db)
         if db is not None:
             store = open_store(db)
             try:
-                rows.append(ant_row(store))
+                rows.append(store_row(store, name))
             finally:
                 store.close()
     lines = ["| set | queries | recall@10 of other outlets | lists repeating a story | mean similar | p50 ms | p99 ms |",
