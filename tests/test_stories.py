@@ -130,8 +130,9 @@ def test_stories_match_the_sample_truth(sample_url):
         gold, found = GOLD[a] == GOLD[b], story_of[a] == story_of[b]
         tp, fp, fn = tp + (gold and found), fp + (found and not gold), fn + (gold and not found)
     precision, recall = tp / (tp + fp), tp / (tp + fn)
-    # measured 0.78 / 0.84 (pairwise, the sample's 102 labelled articles); a drop means a regression
-    assert precision >= 0.75 and recall >= 0.80, (precision, recall)
+    # measured 1.00 / 0.60 (pairwise, the sample's labelled articles) with the threshold chosen for
+    # real data, where a lower one chains daily protocol news into stories of hundreds
+    assert precision >= 0.95 and recall >= 0.55, (precision, recall)
 
 
 def test_a_story_page_names_its_first_reporter_outlets_and_attribution(sample_url):

@@ -248,3 +248,40 @@ def test_the_cache_keeps_values_for_a_while_and_the_most_recent_ones():
 def test_a_missing_article_is_not_cached(client):
     assert client.get("/article/999999").status_code == 404
     assert client.get("/article/999999").status_code == 404
+
+
+def test_naba_serve_serves_the_site(sample_db):
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    from web_server import free_port
+
+    port = free_port()
+    naba = Path(sys.executable).with_name("naba")
+    server = subprocess.Popen([str(naba), "serve", "--db", sample_db, "--port", str(port), "--no-access-log"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline, body = time.monotonic() + 60, None
+        while body is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stats", timeout=2) as response:
+                    body = response.read()
+            except OSError:
+                time.sleep(0.2)
+        assert body is not None, server.stderr.read() if server.poll() is not None else "no answer in 60 s"
+        assert b'"articles"' in body
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_naba_serve_rejects_an_unknown_store_mode(sample_db):
+    from typer.testing import CliRunner
+
+    from naba.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", sample_db, "--store-mode", "shared"])
+    assert result.exit_code == 2

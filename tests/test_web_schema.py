@@ -21,9 +21,9 @@ from naba.web import create_app
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
-# The app opens its store at startup, not when it is built, so the schema can be read at import
-# time; the fixture below fills the store and starts the app before any generated request.
-_DIR = Path(tempfile.mkdtemp(prefix="naba-schema-"))
+# Reading the schema at import time starts the app once on an empty store in _DIR; the fixture
+# below fills that store and starts the app again before any generated request.
+_DIR = Path(tempfile.mkdtemp(prefix="naba-schema-"))  # removed by the fixture below
 app = create_app(str(_DIR / "sample.db"))
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 

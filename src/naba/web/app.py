@@ -32,7 +32,7 @@ log = logging.getLogger("naba.web")
 STATIC = Path(__file__).parent / "static"
 STATS_SECONDS = 300.0  # store.stats() scans the whole file: recount at most every five minutes
 WORKER_THREADS = 8
-# An article's related lists cost a dozen reads and some scoring (~10 ms on 62k articles) and change
+# An article's related lists cost reads and scoring (~10 ms an article on 62k articles) and change
 # only when the story stage links new articles: keep the latest few thousand for two minutes.
 RELATED_SECONDS = 120.0
 RELATED_ITEMS = 4096
@@ -56,8 +56,8 @@ def create_app(store_url: str, *, store_mode: str = "per-thread", worker_threads
     async def lifespan(app: FastAPI):
         anyio.to_thread.current_default_thread_limiter().total_tokens = worker_threads
         app.state.access = StoreAccess(store_url, store_mode)
-        await anyio.to_thread.run_sync(resolve_entity, "نبأ")  # load the spellings now, not on a request
         try:
+            await anyio.to_thread.run_sync(resolve_entity, "نبأ")  # load the spellings now, not on a request
             yield
         finally:
             app.state.access.close()
@@ -65,13 +65,13 @@ def create_app(store_url: str, *, store_mode: str = "per-thread", worker_threads
     app = FastAPI(title="naba", version="1", lifespan=lifespan,
                   description="نبأ: Arabic news, grouped into stories. Errors: {\"error\": {status, code, message}}.",
                   docs_url="/api/docs", redoc_url=None)
-    cache = TimedCache(STATS_SECONDS, time.monotonic)
+    stats_cache = TimedCache(STATS_SECONDS, time.monotonic)
 
     def stats() -> StoreStats:
         def count() -> StoreStats:
             with app.state.access() as store:
                 return store.stats()
-        return cache.get("stats", count)
+        return stats_cache.get("stats", count)
 
     related_cache = TimedCache(RELATED_SECONDS, time.monotonic, max_items=RELATED_ITEMS)
 
