@@ -179,17 +179,21 @@ def _zone(name: str | None, offset: str | None) -> timezone | None:
     return timezone.utc if name else None
 
 
-def to_timestamp(iso: str | None) -> float | None:
-    """POSIX seconds for an ISO 8601 string (naive read as UTC), for sorting and filtering."""
+def parse_iso(iso: str | None) -> datetime | None:
+    """An ISO 8601 string as an aware moment (naive read as UTC); None when absent or unreadable."""
     if not iso:
         return None
     try:
         moment = datetime.fromisoformat(iso)
     except ValueError:
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.timestamp()
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def to_timestamp(iso: str | None) -> float | None:
+    """POSIX seconds for an ISO 8601 string (naive read as UTC), for sorting and filtering."""
+    moment = parse_iso(iso)
+    return None if moment is None else moment.timestamp()
 
 
 def parse_user_date(text: str) -> datetime:

@@ -59,8 +59,8 @@ import itertools
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
+from naba.dates import to_timestamp
 from naba.gazetteer import load_gazetteer
 from naba.models import Article
 from naba.similarity.entities import (
@@ -287,10 +287,4 @@ def _normalised(vector: dict[str, float]) -> dict[str, float]:
 
 
 def _parse_date(value: str | None) -> float | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None  # an unreadable date is treated as unknown: neutral, never a penalty
-    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).timestamp()
+    return to_timestamp(value)  # an unreadable date is treated as unknown: neutral, never a penalty

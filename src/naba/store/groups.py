@@ -314,15 +314,6 @@ class StoryMethods:
     def entity_names(self, canonical: str) -> dict[str, int]:
         return self.groups.entity_names(canonical)
 
-    def candidate_rows(self, article_ids: Sequence[int]) -> list[CandidateRow]:
-        """What ranking a recommendation reads, without the bodies (a candidate list is long)."""
-        rows = self._in("SELECT id, source, title, published_at, published_ts, first_seen_at, story_id, "
-                        "duplicate_of, keywords, entities FROM articles WHERE id IN ({})", list(article_ids))
-        return [CandidateRow(row["id"], row["source"], row["title"], row["published_ts"] or to_timestamp(
-                    row["first_seen_at"]) or 0.0, row["story_id"], row["duplicate_of"],
-                    tuple(json.loads(row["keywords"])), tuple(e[1] for e in json.loads(row["entities"])))
-                for row in rows]
-
     def entity_candidates(self, canonicals: Sequence[str], per_entity: int) -> dict[int, list[str]]:
         return self.groups.entity_candidates(canonicals, per_entity)
 

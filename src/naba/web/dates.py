@@ -10,7 +10,9 @@ and the order it shows it in agree.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+
+from naba.dates import parse_iso
 
 SITE_ZONE = timezone(timedelta(hours=3))
 SITE_ZONE_NAME = "بتوقيت مكة المكرمة"
@@ -25,15 +27,8 @@ def arabic_digits(value: object) -> str:
 
 def local_time(iso: str | None) -> datetime | None:
     """An ISO 8601 string as a moment in the site's zone (naive read as UTC); None if it does not parse."""
-    if not iso:
-        return None
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(SITE_ZONE)
+    moment = parse_iso(iso)
+    return None if moment is None else moment.astimezone(SITE_ZONE)
 
 
 def arabic_date(value: str | date | None) -> str:
