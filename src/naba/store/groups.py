@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from naba.dates import to_timestamp
-from naba.models import Article, Grouping, StoredArticle, StorySummary
+from naba.models import Article, Entity, Grouping, StoredArticle, StorySummary
 from naba.store.rows import entity_rows, stored_from_row
 from naba.store.summaries import summarize_story
 
@@ -88,8 +88,9 @@ class GroupTables:
         return {s for s in left if s is not None}
 
     def _refresh_story(self, story_id: int) -> None:
-        members = [stored_from_row(row) for row in self._all(
-            f"SELECT {self._columns} FROM articles a WHERE a.story_id = ?", [story_id])]
+        members = [_summary_member(row) for row in self._all(
+            "SELECT id, first_seen_at, fetched_at, source, title, published_at, keywords, entities, "
+            "substr(body, 1, 120) AS lede FROM articles WHERE story_id = ?", [story_id])]
         self._all("DELETE FROM stories WHERE id = ?", [story_id], fetch=False)
         if not members:
             return
@@ -254,6 +255,15 @@ class GroupTables:
         else:  # psycopg: executemany lives on cursors
             with self._conn.cursor() as cur:
                 cur.executemany(self._sql(sql), rows)
+
+
+def _summary_member(row: Any) -> StoredArticle:
+    """What a story summary reads of one article (the body's opening only: a big story has hundreds)."""
+    article = Article(body=row["lede"], title=row["title"], source=row["source"], published_at=row["published_at"],
+                      keywords=tuple(json.loads(row["keywords"])),
+                      entities=tuple(Entity(*fields) for fields in json.loads(row["entities"])))
+    return StoredArticle(id=row["id"], article=article, first_seen_at=row["first_seen_at"],
+                         fetched_at=row["fetched_at"], story_id=None)
 
 
 def _grouping(row: Any) -> Grouping:

@@ -67,7 +67,9 @@ class StoryStage:
         self.store = store
         self.reach = max_gap_hours * 3600.0
         self.nodes: dict[int, _Node] = {}
-        self.postings: dict[str, set[int]] = defaultdict(set)
+        # (stem, day) -> articles: a candidate search reads only the days within reach, so its cost
+        # does not grow with the months of articles held in memory
+        self.postings: dict[tuple[str, int], set[int]] = defaultdict(set)
         self.duplicates = DuplicateIndex()
         self._loaded: list[tuple[float, float]] = []  # time spans already read from the store
         self._dirty: set[int] = set()  # nodes whose decisions may have changed in this batch
@@ -217,9 +219,11 @@ class StoryStage:
 
     def _candidates(self, node: _Node) -> list[_Node]:
         shared: dict[int, int] = defaultdict(int)
+        first, last = _day(node.ts - self.reach), _day(node.ts + self.reach)
         for stem in node.features.signature:
-            for other_id in self.postings.get(stem, ()):
-                shared[other_id] += 1
+            for day in range(first, last + 1):
+                for other_id in self.postings.get((stem, day), ()):
+                    shared[other_id] += 1
         found = []
         for other_id, count in shared.items():
             other = self.nodes[other_id]
@@ -248,7 +252,7 @@ class StoryStage:
         self.nodes[node.id] = node
         node.children |= self._orphans.pop(node.id, set())
         for stem in node.features.signature:
-            self.postings[stem].add(node.id)
+            self.postings[stem, _day(node.ts)].add(node.id)
         if node.parent is not None and node.parent in self.nodes:
             self.nodes[node.parent].children.add(node.id)
 
@@ -262,7 +266,7 @@ class StoryStage:
         if node.parent is not None and node.parent in self.nodes:
             self.nodes[node.parent].children.discard(article_id)
         for stem in node.features.signature:
-            self.postings[stem].discard(article_id)
+            self.postings[stem, _day(node.ts)].discard(article_id)
         if article_id in self.duplicates:
             self.duplicates.remove(article_id)
 
@@ -284,11 +288,15 @@ class StoryStage:
             self.nodes[node.id] = node
             node.children |= self._orphans.pop(node.id, set())
             for stem in node.features.signature:
-                self.postings[stem].add(node.id)
+                self.postings[stem, _day(node.ts)].add(node.id)
         for node in context:
             if node.parent is not None and node.parent in self.nodes:
                 self.nodes[node.parent].children.add(node.id)
 
+
+
+def _day(ts: float) -> int:
+    return int(ts // 86400)
 
 
 def _better(similarity: float, order: tuple[float, str], than: float, than_order: tuple[float, str]) -> bool:
