@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from naba import engine
+from naba.dates import to_timestamp
 from naba.models import Record, Rejection
 from naba.readers import iter_records
 from naba.sample_corpus import sample_paths
@@ -163,10 +164,11 @@ def test_story_summaries_list_latest_first_with_keyset_pages(sample_url):
     finally:
         store.close()
     assert [s.id for s in first_page + second_page] == [s.id for s in everything[:10]]
-    lasts = [s.last_at for s in everything]
+    # ordered by POSIX time (ISO strings with different offsets need not sort as text)
+    lasts = [to_timestamp(s.last_at) for s in everything]
     assert len({s.id for s in everything}) == len(everything)
     assert sum(s.articles for s in everything) == 104
-    assert lasts  # ordered by POSIX time; ISO strings with offsets need not sort as text
+    assert lasts == sorted(lasts, reverse=True)
 
 
 def test_letting_go_of_memory_does_not_change_the_stories(tmp_path, monkeypatch):

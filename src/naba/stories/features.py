@@ -88,10 +88,14 @@ def score(a: StoryFeatures, b: StoryFeatures, gap_hours: float) -> float:
     return round(max(0.0, min(1.0, cosine)) * (1.0 - TIME_WEIGHT * time_penalty(gap_hours)), 6)
 
 
+def needed(gap_hours: float, threshold: float | None = None) -> float:
+    """The score two articles this far apart need to be one story."""
+    base = STORY_THRESHOLD if threshold is None else threshold
+    return base + GAP_SLOPE * max(0.0, gap_hours - STORY_FREE_HOURS) / 24.0
+
+
 def same_story(similarity: float, gap_hours: float, threshold: float | None = None) -> bool:
-    bar = (STORY_THRESHOLD if threshold is None else threshold) + GAP_SLOPE * max(
-        0.0, gap_hours - STORY_FREE_HOURS) / 24.0
-    return similarity >= bar and gap_hours <= MAX_GAP_HOURS
+    return similarity >= needed(gap_hours, threshold) and gap_hours <= MAX_GAP_HOURS
 
 
 def time_penalty(gap_hours: float) -> float:
@@ -113,5 +117,5 @@ class Verdict:
 
 def verdict(a: StoryFeatures, b: StoryFeatures, gap_hours: float) -> Verdict:
     similarity = score(a, b, gap_hours)
-    needed = STORY_THRESHOLD + GAP_SLOPE * max(0.0, gap_hours - STORY_FREE_HOURS) / 24.0
-    return Verdict(round(similarity, 4), round(needed, 4), round(gap_hours, 1), same_story(similarity, gap_hours))
+    return Verdict(round(similarity, 4), round(needed(gap_hours), 4), round(gap_hours, 1),
+                   same_story(similarity, gap_hours))
