@@ -5,7 +5,7 @@
 Reads ../shared/data and writes counts outside the repository (the data is third-party: the table is
 rebuilt where it is needed, as bench/compare.py does, never committed). idf.tsv: a header line
 ``#docs\tN`` then ``stem\tdf`` rows for the ``--top`` most frequent stems with df >= 3 (a missing stem
-is a rare one). naba.similarity turns df into IDF.
+is a rare one). naba.stories.similarity turns df into IDF.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from naba.similarity import STEM_TABLE, count_document_frequencies, write_frequencies
+from naba.stories.similarity import STEM_TABLE, count_document_frequencies, write_frequencies
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"

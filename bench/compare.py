@@ -1,10 +1,10 @@
-"""Story similarity on the SemEval-2022 ar-ar pairs: naba.similarity vs a TF-IDF char 3-5-gram cosine.
+"""Story similarity on the SemEval-2022 ar-ar pairs: naba.stories.similarity vs a TF-IDF char 3-5-gram cosine.
 
     .venv/bin/python bench/compare.py [--folds 5] [--repeats 20] [--fit] [--idf-dir DIR]
 
 Metrics (README of ../shared/data): Pearson of the similarity with -Overall, and same-story F1 with
 gold = Overall <= 1.5. Everything learned is learned inside the cross-validation: the vector weights
-(naba.similarity.Weights, the one of GRID with the best Pearson + same-story F1 on the training folds)
+(naba.stories.similarity.Weights, the one of GRID with the best Pearson + same-story F1 on the training folds)
 and the same-story threshold (best F1 on the training folds) are scored on the held-out fold; the
 numbers are out-of-fold, mean ± sd over repeats of the fold split. The time rules act on same_story
 only (the similarity ignores time), so Pearson is one figure and F1 is given per time rule.
@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 from scipy.stats import pearsonr
 
-from naba import similarity as sim
+from naba.stories import similarity as sim
 
 PAIRS = Path(__file__).resolve().parents[2] / "shared" / "data" / "semeval-ar" / "pairs.jsonl"
 SAME = 1.5
@@ -218,7 +218,7 @@ def report(args, pairs: list[dict]) -> None:
     p = np.array(res["pearson"])
     for name, values in res["f1"].items():
         v = np.array(values)
-        print(f"| naba.similarity, {name} (CV) | {p.mean():.3f} ± {p.std():.3f} | {v.mean():.3f} ± {v.std():.3f} |")
+        print(f"| naba.stories.similarity, {name} (CV) | {p.mean():.3f} ± {p.std():.3f} | {v.mean():.3f} ± {v.std():.3f} |")
     b = np.array(res["base"])
     print(f"| TF-IDF char 3-5 cosine (CV threshold) | {b[:, 0].mean():.3f} | "
           f"{b[:, 1].mean():.3f} ± {b[:, 1].std():.3f} |")

@@ -4,7 +4,7 @@
 
 Two runs against the same servers, in one invocation:
   * baseline: the polite client polls every feed and fetches every page, and does nothing with them;
-  * naba: the real thing, ``naba.crawler.crawl_once`` on a fresh SQLite store with every feed
+  * naba: the real thing, ``naba.engine.crawler.crawl_once`` on a fresh SQLite store with every feed
     registered as a source: poll, fetch new pages, extract (trafilatura + Arabic rules), clean,
     index, store. Time is summed over threads and split into fetching, feed parsing, extraction,
     the rest of the pipeline (cleaning, tokenizing, hashing) and writing the store.
@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the test suite's local HTTP server
 
 from fetch_server import Answer, FetchServer  # noqa: E402
 
-from naba.fetch import FeedItem, FetchPolicy, FetchResult, PoliteClient, dedup_items, poll_source  # noqa: E402
+from naba.sources.fetch import FeedItem, FetchPolicy, FetchResult, PoliteClient, dedup_items, poll_source  # noqa: E402
 
 PARAGRAPHS = (
     "أعلنت وزارة الزراعة اليوم عن خطة جديدة لدعم صغار المزارعين في المناطق الريفية وتوفير البذور المحسنة.",
@@ -101,9 +101,9 @@ def _page_route(host: int) -> Callable[[str], Answer | None]:
 
 
 def extract_page(item: FeedItem, result: FetchResult) -> None:
-    """The default per-page step: naba.readers' HTML extraction, as ingest would run it."""
+    """The default per-page step: naba.sources.readers' HTML extraction, as ingest would run it."""
     from naba.models import Record
-    from naba.readers import parse_record
+    from naba.sources.readers import parse_record
 
     hints = (("charset", result.charset),) if result.charset else ()
     parse_record(Record("html", result.body, result.final_url, hints + (("url", result.final_url),)))
@@ -190,19 +190,20 @@ def run_naba(bases: list[str], feeds_per_host: int, workers: int) -> tuple[dict,
     """The real crawler into a fresh SQLite store; returns (seconds per stage, wall seconds, articles)."""
     import tempfile
 
-    import naba.fetch.listing
-    import naba.readers.html
-    from naba import crawler, engine
-    from naba.crawler import CrawlOptions
-    from naba.readers import reader_for
+    import naba.sources.fetch.listing
+    import naba.sources.readers.html
+    from naba import engine
+    from naba.engine import crawler
+    from naba.engine.crawler import CrawlOptions
+    from naba.sources.readers import reader_for
     from naba.settings import Settings
     from naba.store import open_store
 
     timers = Timers()
-    originals = (naba.fetch.listing.read_listing, engine.prepare_checked, naba.readers.html.parse)
-    naba.fetch.listing.read_listing = timers.wrap("parse", naba.fetch.listing.read_listing)
+    originals = (naba.sources.fetch.listing.read_listing, engine.prepare_checked, naba.sources.readers.html.parse)
+    naba.sources.fetch.listing.read_listing = timers.wrap("parse", naba.sources.fetch.listing.read_listing)
     engine.prepare_checked = timers.wrap("prepare", engine.prepare_checked)
-    naba.readers.html.parse = timers.wrap("extract", naba.readers.html.parse)
+    naba.sources.readers.html.parse = timers.wrap("extract", naba.sources.readers.html.parse)
     reader_for.cache_clear()
     policy = FetchPolicy(min_delay=0.0, allowed_networks=("127.0.0.0/8",), connect_timeout=5, read_timeout=30)
     try:
@@ -219,7 +220,7 @@ def run_naba(bases: list[str], feeds_per_host: int, workers: int) -> tuple[dict,
             articles = store.stats().articles
             store.close()
     finally:
-        naba.fetch.listing.read_listing, engine.prepare_checked, naba.readers.html.parse = originals
+        naba.sources.fetch.listing.read_listing, engine.prepare_checked, naba.sources.readers.html.parse = originals
         reader_for.cache_clear()
     if report.ingest.rejected or any(r.status != "ok" for r in report.sources):
         print(f"warning: {len(report.ingest.rejected)} rejected, "

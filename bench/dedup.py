@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/dedup.py [--limit N]        (the same table as `naba eval duplicates`)
 
-naba.dedup.DuplicateIndex against plain datasketch MinHashLSH, in one run; see
+naba.stories.copies.DuplicateIndex against plain datasketch MinHashLSH, in one run; see
 naba/evaluation/duplicates.py for what is measured and how.
 """
 

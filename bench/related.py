@@ -24,7 +24,7 @@ import sys
 import time
 from pathlib import Path
 
-from naba.related import related
+from naba.stories.related import related
 from naba.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -47,7 +47,7 @@ def _ingest(inputs: list[str], db: Path) -> None:
 
 
 def snapshot_lines(db: Path) -> list[str]:
-    from naba.export import export_record
+    from naba.serve.export import export_record
     from naba.store import open_store
 
     store = open_store(str(db))

@@ -6,7 +6,7 @@ Measured for each backend, in one process, one after the other:
 - ingest: ``naba.engine.ingest`` of the first N/2 SaudiNewsNet and N/2 ANT articles into a fresh store
   (the pipeline costs the same on both; the difference is the store);
 - write only: the same articles prepared beforehand, then ``store.write`` in batches of 500;
-- search: ``naba.search.search`` (limit 10, with the total) for queries cut from real titles (one word,
+- search: ``naba.serve.search.search`` (limit 10, with the total) for queries cut from real titles (one word,
   two words, a quoted two-word phrase), each run once cold and timed warm; p50 / p99 in milliseconds.
 The sets of matches are compared too: any query whose matches differ between backends is listed.
 
@@ -33,9 +33,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from naba import engine  # noqa: E402
 from naba.models import Record  # noqa: E402
-from naba.readers import iter_records  # noqa: E402
+from naba.sources.readers import iter_records  # noqa: E402
 from naba.models import MatchQuery  # noqa: E402
-from naba.search import parse_query, search  # noqa: E402
+from naba.serve.search import parse_query, search  # noqa: E402
 from naba.settings import Settings  # noqa: E402
 from naba.store import open_store  # noqa: E402
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from naba.clean import clean_article
+from naba.pipeline.clean import clean_article
 from naba.errors import RecordError
 from naba.models import RawArticle, ReadAlso
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from naba.clean.attribution import find_attribution
-from naba.sample_corpus import sample_dir
+from naba.pipeline.clean.attribution import find_attribution
+from naba.sample import sample_dir
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from naba.clean.blocks import PageBlocks, split_trailing_blocks
+from naba.pipeline.clean.blocks import PageBlocks, split_trailing_blocks
 from naba.models import ReadAlso
 
 ARTICLE = (

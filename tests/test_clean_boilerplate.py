@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from naba.clean.boilerplate import strip_boilerplate, teaser_headline
+from naba.pipeline.clean.boilerplate import strip_boilerplate, teaser_headline
 
 PROSE = "وقال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل في جنيف."
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from naba.clean.leaks import extract_leaks
+from naba.pipeline.clean.leaks import extract_leaks
 
 PROSE_BEFORE = "قال الرئيس الروسي فلاديمير بوتين إن الولايات المتحدة أرادت التفاوض، لكن لا توجد رغبة كبيرة."
 PROSE_AFTER = 'وأضاف بوتين في إفادة صحفية: "يبدو لي أنهم يريدون التفاوض في مجال الأسلحة الاستراتيجية".'

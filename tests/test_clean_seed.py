@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from naba.clean import clean_article
+from naba.pipeline.clean import clean_article
 from naba.models import RawArticle, ReadAlso
 
 SHARED = Path(__file__).parents[1].parent / "shared"

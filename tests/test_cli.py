@@ -61,7 +61,7 @@ def test_stats_json(sample_db):
 
 
 def test_export_contract(sample_db):
-    from naba.export import EXPORT_FIELDS
+    from naba.serve.export import EXPORT_FIELDS
 
     lines = run("export", "--format", "jsonl", db=sample_db).stdout.splitlines()
     records = [json.loads(line) for line in lines]

@@ -15,9 +15,9 @@ import time
 import pytest
 
 from fetch_server import FIXTURES, Answer
-from naba import crawler
+from naba.engine import crawler
 from naba.errors import InputError
-from naba.fetch import FetchPolicy, PoliteClient
+from naba.sources.fetch import FetchPolicy, PoliteClient
 from naba.settings import Settings
 
 RSS = "application/rss+xml"  # no charset: the windows-1256 feed must be detected

@@ -1,4 +1,4 @@
-"""naba.dedup: exact and near duplicates, and the templated notices that must stay apart."""
+"""naba.stories.copies: exact and near duplicates, and the templated notices that must stay apart."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from naba.dedup import DuplicateIndex, Match
+from naba.stories.copies import DuplicateIndex, Match
 from naba.errors import UsageError
 from naba.text import tokens
 

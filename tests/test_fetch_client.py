@@ -9,8 +9,8 @@ import pytest
 
 from fetch_server import Answer, FakeClock, http_date
 from naba.errors import InputError, TooLarge
-from naba.fetch import FetchPolicy, PoliteClient, Validators
-from naba.fetch.policy import DEFAULT_USER_AGENT
+from naba.sources.fetch import FetchPolicy, PoliteClient, Validators
+from naba.sources.fetch.policy import DEFAULT_USER_AGENT
 
 MiB = 1024 * 1024
 

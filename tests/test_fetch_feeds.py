@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from fetch_server import FIXTURES, Answer, FakeClock
-from naba.fetch import (FeedError, FeedItem, FetchPolicy, PoliteClient, ResponseTooLarge, dedup_items, detect_kind,
+from naba.sources.fetch import (FeedError, FeedItem, FetchPolicy, PoliteClient, ResponseTooLarge, dedup_items, detect_kind,
                         discover_feeds, parse_feed, parse_sitemap, poll_source, read_listing)
 
 BASE = "http://news.example"

@@ -13,9 +13,9 @@ import pytest
 
 from fetch_server import Answer, FakeClock
 from naba.errors import InputError
-from naba.fetch import (BlockedAddress, FetchPolicy, InvalidURL, PoliteClient, UnsupportedScheme, address_problem,
+from naba.sources.fetch import (BlockedAddress, FetchPolicy, InvalidURL, PoliteClient, UnsupportedScheme, address_problem,
                         check_address)
-from naba.fetch.guard import check_scheme
+from naba.sources.fetch.guard import check_scheme
 
 LOOPBACK_ONLY = FetchPolicy(min_delay=0.0, connect_timeout=0.5, read_timeout=0.5,
                             allowed_networks=("127.0.0.0/8",))

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from naba.models import Record, Rejection
-from naba.readers import iter_records, parse_record
+from naba.sources.readers import iter_records, parse_record
 from naba.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"

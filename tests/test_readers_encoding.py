@@ -7,7 +7,7 @@ import random
 import pytest
 
 from naba.errors import EncodingError
-from naba.readers.encoding import decode
+from naba.sources.readers.encoding import decode
 
 ARABIC = ("قال الرئيس الروسي فلاديمير بوتين اليوم الثلاثاء إن الولايات المتحدة أرادت التفاوض "
           "مع روسيا في مجال الأسلحة الاستراتيجية، لكن حتى الآن لا توجد رغبة كبيرة. وأضاف في إفادة "

@@ -8,8 +8,8 @@ import pytest
 
 from naba.errors import RecordError
 from naba.models import Record
-from naba.readers import iter_records, parse_record
-from naba.readers.html import declared_charset
+from naba.sources.readers import iter_records, parse_record
+from naba.sources.readers.html import declared_charset
 from naba.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"

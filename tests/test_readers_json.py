@@ -11,8 +11,8 @@ from conftest import shared_path
 
 from naba.errors import RecordError
 from naba.models import Record, Rejection
-from naba.readers import iter_records, parse_record
-from naba.readers.jsonfile import parse
+from naba.sources.readers import iter_records, parse_record
+from naba.sources.readers.jsonfile import parse
 from naba.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"

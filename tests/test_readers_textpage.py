@@ -9,8 +9,8 @@ from conftest import shared_path
 
 from naba.errors import RecordError
 from naba.models import Record
-from naba.readers import iter_records, parse_record
-from naba.readers.textpage import split_title
+from naba.sources.readers import iter_records, parse_record
+from naba.sources.readers.textpage import split_title
 from naba.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"

@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from naba import engine
-from naba.related import related
-from naba.sample_corpus import sample_paths
+from naba.stories.related import related
+from naba.sample import sample_paths
 from naba.settings import Settings
 
 

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import pytest
 
 from naba import engine
-from naba.search import make_snippet, parse_query, search
+from naba.serve.search import make_snippet, parse_query, search
 from naba.settings import Settings
 from naba.text import index
 

@@ -10,7 +10,7 @@ import pytest
 
 from naba.gazetteer import load_gazetteer
 from naba.models import Article
-from naba.similarity import (
+from naba.stories.similarity import (
     ArticleView,
     Options,
     Weights,
@@ -24,8 +24,8 @@ from naba.similarity import (
     time_penalty,
     write_frequencies,
 )
-from naba.similarity import idf as idf_module
-from naba.similarity.entities import _lookup
+from naba.stories.similarity import idf as idf_module
+from naba.stories.similarity.entities import _lookup
 from naba.text import stem, tokens
 
 ZELENSKY_KYIV = ArticleView(

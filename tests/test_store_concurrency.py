@@ -18,9 +18,9 @@ import pytest
 from pg_server import create_database_or_skip, drop_database
 
 from naba.engine import prepare
-from naba.export import export_record
-from naba.readers import iter_records
-from naba.sample_corpus import sample_dir, sample_paths
+from naba.serve.export import export_record
+from naba.sources.readers import iter_records
+from naba.sample import sample_dir, sample_paths
 from naba.settings import Settings
 from naba.store import open_store
 

@@ -12,10 +12,10 @@ import pytest
 from pg_server import create_database_or_skip, drop_database
 
 from naba.engine import ingest
-from naba.export import export_record
+from naba.serve.export import export_record
 from naba.models import MatchQuery
-from naba.sample_corpus import sample_paths
-from naba.search import parse_query, search
+from naba.sample import sample_paths
+from naba.serve.search import parse_query, search
 from naba.settings import Settings
 from naba.store import open_store
 from naba.store.copy import copy_store

@@ -12,8 +12,8 @@ import pytest
 from naba import engine
 from naba.dates import to_timestamp
 from naba.models import Record, Rejection
-from naba.readers import iter_records
-from naba.sample_corpus import sample_paths
+from naba.sources.readers import iter_records
+from naba.sample import sample_paths
 from naba.settings import Settings
 from naba.store import open_store
 from naba.stories import story_detail
@@ -172,7 +172,7 @@ def test_story_summaries_list_latest_first_with_keyset_pages(sample_url):
 
 
 def test_letting_go_of_memory_does_not_change_the_stories(tmp_path, monkeypatch):
-    from naba.stories import grouper
+    from naba.stories import stage as grouper
 
     records = sorted(_records(), key=lambda r: r.origin)
     whole, tight = str(tmp_path / "whole.db"), str(tmp_path / "tight.db")

@@ -1,4 +1,4 @@
-"""naba.tagging: one canonical entity for every spelling, namesakes kept apart, titles stripped,
+"""naba.pipeline.tagging: one canonical entity for every spelling, namesakes kept apart, titles stripped,
 5–12 tags on real-looking articles, and the same answer every time."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from naba.models import Entity
-from naba.tagging import Tags, resolve_entity, tag_article
+from naba.pipeline.tagging import Tags, resolve_entity, tag_article
 
 SHARED = Path(__file__).parents[2] / "shared"
 SEED = SHARED / "seeds" / "000_2aaa80a09399a346.txt"
@@ -191,11 +191,11 @@ def test_the_seed_page_gives_one_zelensky_for_three_spellings():
     assert canonicals(tags).count("أوزبكستان") == 1  # written أوزباكستان on the page
 
 
-# --- layering: naba.tagging reads the text module, the gazetteer and the models, nothing else ----------
+# --- layering: naba.pipeline.tagging reads the text module, the gazetteer and the models, nothing else ----------
 
 def test_tagging_imports_only_its_layers():
     package = Path(__file__).parents[1] / "src" / "naba" / "tagging"
-    allowed = ("naba.text", "naba.gazetteer", "naba.models", "naba.tagging")
+    allowed = ("naba.text", "naba.gazetteer", "naba.models", "naba.pipeline.tagging")
     for path in package.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else \

@@ -1,12 +1,12 @@
-"""The small parts of naba.tagging: clitics, the token stream, spelling skeletons, name matching."""
+"""The small parts of naba.pipeline.tagging: clitics, the token stream, spelling skeletons, name matching."""
 
 from __future__ import annotations
 
 import pytest
 
-from naba.tagging.lexicon import lexicon
-from naba.tagging.spelling import similar, skeleton
-from naba.tagging.stream import (
+from naba.pipeline.tagging.lexicon import lexicon
+from naba.pipeline.tagging.spelling import similar, skeleton
+from naba.pipeline.tagging.stream import (
     Stream,
     article_form,
     bare_forms,

@@ -6,9 +6,9 @@ import pytest
 from fastapi.testclient import TestClient
 from web_server import EVIL_TITLE, client, sample_db  # noqa: F401 (fixtures)
 
-from naba.web import create_app
-from naba.web.access import TimedCache
-from naba.web.cursors import decode_keyset, decode_offset, encode_keyset, encode_offset
+from naba.serve.web import create_app
+from naba.serve.web.access import TimedCache
+from naba.serve.web.cursors import decode_keyset, decode_offset, encode_keyset, encode_offset
 
 
 def _error(response, status: int, code: str) -> dict:

@@ -9,10 +9,10 @@ from urllib.parse import quote, unquote
 import pytest
 from web_server import EVIL_TITLE, client, sample_db  # noqa: F401 (fixtures)
 
-from naba.search import Snippet
-from naba.web import pages
-from naba.web.dates import arabic_date, arabic_datetime
-from naba.web.render import highlight, plural
+from naba.serve.search import Snippet
+from naba.serve.web import pages
+from naba.serve.web.dates import arabic_date, arabic_datetime
+from naba.serve.web.render import highlight, plural
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -13,7 +13,7 @@ import pytest
 import time_machine
 
 from naba import engine
-from naba.sample_corpus import sample_paths
+from naba.sample import sample_paths
 from naba.settings import Settings
 from naba.store import open_store
 
@@ -57,7 +57,7 @@ def sample_db(tmp_path_factory) -> str:
 def client(sample_db):
     from fastapi.testclient import TestClient
 
-    from naba.web import create_app
+    from naba.serve.web import create_app
 
     with TestClient(create_app(sample_db), raise_server_exceptions=False) as test_client:
         yield test_client
@@ -74,7 +74,7 @@ def live_server(sample_db):
     """A real uvicorn server in a thread on a free port of 127.0.0.1; yields its base URL."""
     import uvicorn
 
-    from naba.web import create_app
+    from naba.serve.web import create_app
 
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(sample_db), host="127.0.0.1", port=port, log_level="warning"))

@@ -15,11 +15,11 @@ from naba.cli.common import (DbOption, JsonOption, SinceOption, UntilOption, app
                              report_summary, run_with_progress)
 from naba.dates import parse_user_date
 from naba.errors import NotFound, UsageError
-from naba.export import export_record, related_fields
+from naba.serve.export import export_record, related_fields
 from naba.models import StoredArticle
-from naba.related import related
-from naba.sample_corpus import sample_paths
-from naba.search import SearchPage, search
+from naba.stories.related import related
+from naba.sample import sample_paths
+from naba.serve.search import SearchPage, search
 from naba.settings import Settings
 from naba.store import Store
 from naba.urls import canonical_url

@@ -25,8 +25,8 @@ def serve(
     """Serve the web site (Arabic, right-to-left) and the JSON API under /api/."""
     import uvicorn
 
-    from naba.web.app import create_app
-    from naba.web.server import app_factory_env
+    from naba.serve.web.app import create_app
+    from naba.serve.web.server import app_factory_env
 
     if store_mode not in STORE_MODES:
         raise typer.BadParameter(f"must be one of {', '.join(STORE_MODES)}", param_hint="--store-mode")
@@ -36,5 +36,5 @@ def serve(
                     access_log=access_log, log_level="info" if access_log else "warning")
         return
     with app_factory_env(db, store_mode, threads):
-        uvicorn.run("naba.web.server:app_from_env", factory=True, host=host, port=port, workers=workers,
+        uvicorn.run("naba.serve.web.server:app_from_env", factory=True, host=host, port=port, workers=workers,
                     access_log=access_log, log_level="info" if access_log else "warning")

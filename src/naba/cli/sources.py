@@ -10,9 +10,9 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from naba import crawler
+from naba.engine import crawler
 from naba.cli.common import DbOption, JsonOption, app, err, open_db, out, print_json, report_summary
-from naba.fetch import FetchPolicy, PoliteClient
+from naba.sources.fetch import FetchPolicy, PoliteClient
 from naba.settings import Settings
 
 sources_app = typer.Typer(help="The feeds and sitemaps that `naba crawl` polls.", no_args_is_help=True)

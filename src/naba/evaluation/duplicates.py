@@ -3,7 +3,7 @@
 All 31,030 SaudiNewsNet articles arrive in order of ``date_extracted`` (then file, then position), as
 the story stage sees them. Two pipelines get the same texts, from raw text to a duplicate_of answer:
 
-- ``naba.dedup.DuplicateIndex`` (what the story stage runs): vectorized MinHash, LSH banding on the
+- ``naba.stories.copies.DuplicateIndex`` (what the story stage runs): vectorized MinHash, LSH banding on the
   whole text and on its opening, exact verification, the templated-notice guard;
 - plain datasketch (needs the ``bench`` extra): the same naba tokens and word shingles,
   ``MinHash.update_batch`` and ``MinHashLSH(threshold=0.45)``: query, the earliest hit is duplicate_of.
@@ -21,7 +21,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from naba.dedup import DuplicateIndex
+from naba.stories.copies import DuplicateIndex
 from naba.text import tokens
 
 LABELS = Path(__file__).parent / "labels" / "saudinewsnet_duplicate_labels.jsonl"

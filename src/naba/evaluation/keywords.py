@@ -1,4 +1,4 @@
-"""Keyword evaluation: ``naba.tagging`` against YAKE and TF-IDF, in one run, on two third-party sets.
+"""Keyword evaluation: ``naba.pipeline.tagging`` against YAKE and TF-IDF, in one run, on two third-party sets.
 
 AKEC (``akec/``): 160 Arabic articles with crowd-sourced keyphrases (``keyphrases/sort_frequency``,
 about 63 a document); scored on ``test.ids`` (``train.ids`` is for tuning). Per document, the top k
@@ -15,7 +15,7 @@ with or without ال), or when it has two or more words none of which starts wit
 (a proper name such as سيرغي_سكريبال; not الاتفاق_النووي). Hashtags are cut out of the text before
 any system sees it. Recall@10 per document (macro), a hashtag found when a top-10 prediction matches:
     strict   exact match as above
-    entity   strict, or both resolve (``naba.tagging.resolve_entity``) to the same canonical entity
+    entity   strict, or both resolve (``naba.pipeline.tagging.resolve_entity``) to the same canonical entity
              (ترمب ~ دونالد ترامب), applied to every system alike
 TF-IDF's IDF is fitted at run time on the AKEC train documents (for AKEC) and on the ANT documents
 evaluated (for ANT). Throughput is documents per CPU second over both sets, extraction only, twice: cold
@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from naba.gazetteer import load_gazetteer
-from naba.tagging import TagOptions, forget_words, resolve_entity, tag_article
+from naba.pipeline.tagging import TagOptions, forget_words, resolve_entity, tag_article
 from naba.text import index, is_stopword, stopword_set, tokens
 
 Extractor = Callable[[str | None, str], list[str]]

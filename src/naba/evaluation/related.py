@@ -24,7 +24,7 @@ from pathlib import Path
 import itertools
 import math
 
-from naba.related import WEIGHTS, RankWeights, candidate_entries, related
+from naba.stories.related import WEIGHTS, RankWeights, candidate_entries, related
 from naba.store import Store, open_store
 
 SAMPLED = 1000  # ANT articles scored (a fixed random sample of those in multi-outlet stories)
@@ -52,7 +52,7 @@ def _recall_row(name: str, store: Store, queries: list[int], versions: dict[int,
 def _sample_store(folder: str) -> tuple[Store, dict, dict]:
     """The sample corpus in a fresh store, its gold stories, and the truth file."""
     from naba import engine
-    from naba.sample_corpus import sample_paths, sample_truth_path
+    from naba.sample import sample_paths, sample_truth_path
     from naba.settings import Settings
 
     truth = json.loads(Path(sample_truth_path()).read_text(encoding="utf-8"))

@@ -7,7 +7,7 @@ Rows, all measured in this run:
     story stage       naba.stories.features.score and same_story: the decision stories are built with,
                       and the verdict `naba compare` prints; with the dates the pairs carry (70% have
                       none: their gap counts as 0)
-    naba.similarity   the similarity `naba compare` prints, and that module's own same_story rule
+    naba.stories.similarity   the similarity `naba compare` prints, and that module's own same_story rule
     TF-IDF chars      baseline: cosine of char 3-5-gram TF-IDF vectors (scikit-learn, fitted on the
                       pairs' own texts), F1 at its best threshold on all pairs (an oracle, as in the issue)
 
@@ -71,7 +71,7 @@ def best_threshold_f1(scores: list[float], gold: list[bool]) -> tuple[float, flo
 
 
 def semeval_rows(data_dir: Path) -> list[dict]:
-    from naba.similarity import compare
+    from naba.stories.similarity import compare
 
     pairs = semeval_pairs(data_dir)
     target = [-p["scores"]["Overall"] for p in pairs]
@@ -91,7 +91,7 @@ def semeval_rows(data_dir: Path) -> list[dict]:
         compare_same.append(comparison.same_story)
     rows.append({"system": "story stage (naba.stories; `naba compare` verdict)", "pearson": pearson(stage_scores, target),
                  **_prf(stage_same, gold), "f1_no_time_rule": f1(stage_same_no_time, gold)[2]})
-    rows.append({"system": "naba.similarity (`naba compare` similarity)", "pearson": pearson(compare_scores, target),
+    rows.append({"system": "naba.stories.similarity (`naba compare` similarity)", "pearson": pearson(compare_scores, target),
                  **_prf(compare_same, gold), "f1_no_time_rule": None})
     rows.append(_tfidf_row(pairs, target, gold))
     return rows
@@ -120,8 +120,8 @@ def _tfidf_row(pairs: list[dict], target: list[float], gold: list[bool]) -> dict
 
 def sample_rows() -> list[dict]:
     from naba import engine
-    from naba.readers import iter_records
-    from naba.sample_corpus import sample_paths, sample_truth_path
+    from naba.sources.readers import iter_records
+    from naba.sample import sample_paths, sample_truth_path
     from naba.settings import Settings
     from naba.store import open_store
 

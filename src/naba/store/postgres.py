@@ -367,7 +367,7 @@ def _search_filter(query: MatchQuery) -> tuple[str, list, str]:
     """The WHERE clause, its parameters, and the join to ``articles`` when a filter needs it.
 
     Every term matches: its token in title/body, or its stem anywhere (the stems column holds only
-    the stems that differ from their token; see naba.searchdoc); a phrase in title/body.
+    the stems that differ from their token; see naba.pipeline.searchdoc); a phrase in title/body.
     """
     clauses, params = [], []
     for term in query.terms:

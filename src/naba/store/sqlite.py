@@ -325,7 +325,7 @@ class _Transaction:
 
 def fts_expression(query: MatchQuery) -> str:
     """An FTS5 MATCH expression: every term in title/body as written, or its stem in any column
-    (the stems column holds only the stems that differ from their token; see naba.searchdoc).
+    (the stems column holds only the stems that differ from their token; see naba.pipeline.searchdoc).
 
     Tokens come from naba.text and hold no quotes; they are quoted anyway so that FTS5 never
     reads a word such as "not" as an operator.

@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from naba.dedup import DuplicateIndex
+from naba.stories.copies import DuplicateIndex
 from naba.models import Article, SearchDoc
 from naba.stories.features import StoryFeatures, features_of_tokens
 from naba.text import tokens

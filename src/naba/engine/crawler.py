@@ -1,0 +1,281 @@
+"""Crawling: poll the sources that are due, fetch the pages of new items, store them through the engine.
+
+Network work runs in a thread pool (the PoliteClient keeps one request per host at a time and the
+delays between them); every database write happens in the calling thread, batch by batch, so a stop
+between batches leaves no partial write.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+
+from naba import engine
+from naba.errors import InputError, UsageError
+from naba.sources.fetch import FeedItem, PoliteClient, SourcePoll, Validators, dedup_items, poll_source
+from naba.models import IngestReport, PollOutcome, PreparedArticle, Record, Rejection, Source
+from naba.settings import Settings
+from naba.store import Store, WriteResult
+from naba.stories import StoryStage
+
+MAX_BACKOFF_SECONDS = 24 * 3600
+MAX_CHILD_SITEMAPS = 10  # of a sitemap index, the first (newest-listed) ones are read each poll
+ROBOTS_DISALLOWED = "robots.txt disallows the page"
+TRANSIENT_KINDS = frozenset({"deferred", "timeout", "connect", "rate_limited"})
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlOptions:
+    workers: int = 8
+    max_items_per_poll: int = 500
+
+
+@dataclass(slots=True)
+class SourceReport:
+    source: Source
+    status: str  # "ok", "not_modified" or "error"
+    items: int = 0
+    new_items: int = 0
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class CrawlReport:
+    sources: list[SourceReport] = field(default_factory=list)
+    ingest: IngestReport = field(default_factory=IngestReport)
+    pages_fetched: int = 0
+    feed_only: int = 0
+
+
+def _iso(epoch: float) -> str:
+    return datetime.fromtimestamp(epoch, timezone.utc).isoformat(timespec="seconds")
+
+
+# -- registering sources ----------------------------------------------------------------
+
+def add_source(store: Store, client: PoliteClient, url: str, name: str | None, every_seconds: int) -> Source:
+    """Register a feed or sitemap; a site's home page is replaced by the first feed it announces."""
+    poll = poll_source(client, url)
+    if poll.error is not None:
+        raise InputError(f"cannot read this source: {poll.error}", where=url)
+    listing = poll.listing
+    if listing.kind == "html":
+        if not listing.follow:
+            raise InputError("this page is not a feed or sitemap and announces no feed", where=url,
+                             hint="give the URL of an RSS/Atom feed or a sitemap")
+        return add_source(store, client, listing.follow[0], name or listing.title, every_seconds)
+    return store.sources.add(poll.result.final_url, name or listing.title, listing.kind, every_seconds,
+                             _iso(time.time()))
+
+
+def parse_interval(text: str) -> int:
+    """'10m' → 600: seconds from a number with an optional unit s, m, h or d."""
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    number, unit = (text[:-1], text[-1]) if text and text[-1] in units else (text, "s")
+    if not number.isdigit() or int(number) == 0:
+        raise UsageError(f"not an interval: {text!r}", hint="for example 30s, 10m, 2h or 1d")
+    return int(number) * units[unit]
+
+
+# -- one crawl --------------------------------------------------------------------------
+
+def _feed_record(item: FeedItem, source: Source, reason: str) -> Record:
+    """The feed's own fields as a record, for an item whose page we may not or could not read."""
+    payload = {"url": item.url, "title": item.title, "content": item.content or item.summary,
+               "summary": item.summary, "date": item.published_at or item.published,
+               "author": item.author, "tags": list(item.tags), "id": item.guid}
+    hints = {"feed_only": reason, **({"source": source.name} if source.name else {})}
+    return Record("json", json.dumps(payload, ensure_ascii=False).encode(), item.url,
+                  tuple(sorted(hints.items())))
+
+
+def _page_record(item: FeedItem, source: Source, body: bytes, final_url: str, charset: str | None) -> Record:
+    hints = {"url": final_url, "source": source.name, "charset": charset, "feed_title": item.title,
+             "feed_published": item.published_at or item.published, "feed_author": item.author,
+             "feed_summary": item.summary}
+    return Record("html", body, final_url, tuple(sorted((k, v) for k, v in hints.items() if v)))
+
+
+def _is_transient(result) -> bool:
+    """A failure worth retrying on the next poll: the host asked us to wait, timed out, refused the
+    connection or had a server error. The item is then not stored, so the next poll sees it as new."""
+    if result.status == "deferred":
+        return True
+    error = result.error
+    if error is None:
+        return False
+    status = getattr(error, "status", None)
+    return error.kind in TRANSIENT_KINDS or (status is not None and status >= 500)
+
+
+def fetch_item(client: PoliteClient, item: FeedItem, source: Source) -> PreparedArticle | Rejection | None:
+    """The item's page through the pipeline, else its feed fields (robots.txt, a permanent failure);
+    None when the failure is transient and the page should be tried again on the next poll."""
+    if not client.allowed(item.url):
+        return engine.prepare_checked(_feed_record(item, source, ROBOTS_DISALLOWED))
+    result = client.fetch(item.url)
+    if _is_transient(result):
+        return None
+    if not result.ok:
+        return engine.prepare_checked(_feed_record(item, source, f"page not fetched: {result.error}"))
+    prepared = engine.prepare_checked(_page_record(item, source, result.body, result.final_url, result.charset))
+    if isinstance(prepared, Rejection):  # a page with no extractable text: fall back on the feed
+        return engine.prepare_checked(_feed_record(item, source, f"page not usable: {prepared.reason}"))
+    return prepared
+
+
+def poll_with_children(client: PoliteClient, url: str, validators: Validators) -> SourcePoll:
+    """A poll of the source; for a sitemap index, its child sitemaps' items are read too."""
+    poll = poll_source(client, url, validators)
+    listing = poll.listing
+    if listing is None or listing.kind != "sitemap" or not listing.follow:
+        return poll
+    items = list(listing.items)
+    for child_url in listing.follow[:MAX_CHILD_SITEMAPS]:
+        child = poll_source(client, child_url)
+        if child.listing is not None:
+            items.extend(child.listing.items)
+    return replace(poll, listing=replace(listing, items=tuple(dedup_items(items))))
+
+
+def _poll_outcome(source: Source, poll, client: PoliteClient, now: float) -> PollOutcome:
+    if poll.ok:
+        validators = poll.result.validators
+        return PollOutcome(_iso(now), now + source.every_seconds, True,
+                           etag=validators.etag, last_modified=validators.last_modified)
+    backoff = min(source.every_seconds * 2 ** source.consecutive_failures, MAX_BACKOFF_SECONDS)
+    host_free_at = client.blocked_until(source.url) or 0.0
+    return PollOutcome(_iso(now), max(now + backoff, host_free_at), False, error=str(poll.error))
+
+
+def crawl_once(
+    store: Store,
+    client: PoliteClient,
+    settings: Settings,
+    options: CrawlOptions = CrawlOptions(),
+    stop: threading.Event | None = None,
+    now: Callable[[], float] = time.time,
+    stage: StoryStage | None = None,
+) -> CrawlReport:
+    """Poll every due source once and store what is new, grouped into stories as it is stored (by
+    ``stage``, which `watch` keeps from one crawl to the next). One failing source never stops the others."""
+    report = CrawlReport()
+    stage = stage or StoryStage(store)
+    due = store.sources.due(now())
+    if not due:
+        return report
+    with ThreadPoolExecutor(max_workers=options.workers, thread_name_prefix="naba-crawl") as pool:
+        polls = [pool.submit(poll_with_children, client, s.url, Validators(s.etag, s.last_modified)) for s in due]
+        jobs: dict[Future, FeedItem] = {}
+        listed_by: dict[str, list[int]] = {}  # canonical URL -> the sources listing it in this crawl
+        for source, future in zip(due, polls):
+            poll = future.result()
+            store.sources.record_poll(source.id, _poll_outcome(source, poll, client, now()))
+            for item in _new_items(store, source, poll, report, options):
+                if item.canonical_url not in listed_by and (stop is None or not stop.is_set()):
+                    jobs[pool.submit(fetch_item, client, item, source)] = item
+                listed_by.setdefault(item.canonical_url, []).append(source.id)
+
+        def link(written: list[tuple[PreparedArticle, WriteResult]]) -> None:
+            """Each written batch linked to the sources that listed it: one transaction per source."""
+            by_source: dict[int, list[int]] = {}
+            for prepared, result in written:
+                for source_id in listed_by.get(prepared.article.canonical_url, ()):
+                    by_source.setdefault(source_id, []).append(result.article_id)
+            for source_id, article_ids in by_source.items():
+                store.sources.link_items(source_id, article_ids, now())
+            engine.group_written(stage, written)
+
+        engine.store_prepared(store, _finished(jobs, report, stop), settings, report.ingest, on_written=link)
+    return report
+
+
+def _new_items(store: Store, source: Source, poll, report: CrawlReport, options: CrawlOptions) -> list[FeedItem]:
+    if not poll.ok:
+        report.sources.append(SourceReport(source, "error", error=str(poll.error)))
+        return []
+    if poll.result.not_modified or poll.listing is None:
+        report.sources.append(SourceReport(source, "not_modified"))
+        return []
+    items = [i for i in poll.listing.items if i.canonical_url][: options.max_items_per_poll]
+    known = store.known_urls([i.canonical_url for i in items])
+    store.sources.link_items(source.id, known.values(), time.time())
+    new = [i for i in items if i.canonical_url not in known]
+    report.sources.append(SourceReport(source, "ok", items=len(items), new_items=len(new)))
+    return new
+
+
+def _finished(jobs: dict[Future, FeedItem], report: CrawlReport,
+              stop: threading.Event | None) -> Iterator[PreparedArticle]:
+    """Prepared articles as their fetches finish; after a stop, pending fetches are cancelled."""
+    for future in as_completed(jobs):
+        if stop is not None and stop.is_set():
+            for pending in jobs:
+                pending.cancel()
+        if future.cancelled():
+            continue
+        result = future.result()
+        if result is None:
+            continue
+        report.ingest.read += 1
+        if isinstance(result, Rejection):
+            report.ingest.rejected.append(result)
+            continue
+        if result.article.feed_only:
+            report.feed_only += 1
+        else:
+            report.pages_fetched += 1
+        yield result
+
+
+def watch(
+    store: Store,
+    client: PoliteClient,
+    settings: Settings,
+    stop: threading.Event,
+    options: CrawlOptions = CrawlOptions(),
+    on_cycle: Callable[[CrawlReport], None] | None = None,
+    idle_seconds: float = 60.0,
+) -> None:
+    """Crawl on schedule until ``stop`` is set (the CLI sets it on SIGINT/SIGTERM)."""
+    stage = StoryStage(store)  # its memory of recent articles lasts from one crawl to the next
+    while not stop.is_set():
+        report = crawl_once(store, client, settings, options, stop, stage=stage)
+        if on_cycle:
+            on_cycle(report)
+        next_due = store.sources.next_due_at()
+        wait = idle_seconds if next_due is None else min(idle_seconds, max(0.5, next_due - time.time()))
+        stop.wait(wait)
+
+
+# -- single pages -----------------------------------------------------------------------
+
+def fetch_pages(store: Store, client: PoliteClient, urls: list[str], settings: Settings,
+                source: str | None = None) -> IngestReport:
+    """Fetch article pages by URL and store them (``naba fetch``)."""
+    report = IngestReport()
+
+    def prepared() -> Iterator[PreparedArticle]:
+        for url in urls:
+            result = client.fetch(url)
+            if not result.ok:
+                report.rejected.append(Rejection(url, str(result.error or result.status)))
+                continue
+            report.read += 1
+            hints = {"url": result.final_url, "source": source, "charset": result.charset}
+            record = Record("html", result.body, result.final_url,
+                            tuple(sorted((k, v) for k, v in hints.items() if v)))
+            outcome = engine.prepare_checked(record)
+            if isinstance(outcome, Rejection):
+                report.rejected.append(outcome)
+            else:
+                yield outcome
+
+    stage = StoryStage(store)
+    return engine.store_prepared(store, prepared(), settings, report,
+                                 on_written=lambda written: engine.group_written(stage, written))

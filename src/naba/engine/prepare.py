@@ -1,0 +1,69 @@
+"""One record through the per-article pipeline: read, clean, tag, identify, index, sketch.
+
+Pure and CPU-bound: ``naba.engine.parallel`` runs it in worker processes, the crawler in threads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from naba.errors import InputError
+from naba.models import IngestReport, PreparedArticle, RawArticle, Record, Rejection
+from naba.pipeline.clean import clean_article
+from naba.pipeline.identity import article_identity, content_hash
+from naba.pipeline.searchdoc import search_doc
+from naba.pipeline.tagging import tag_article
+from naba.sources.readers import parse_record
+from naba.stories.sketch import sketch_search_doc
+
+
+# Hints a crawler leaves on a page's record: the feed's own fields, used where the page lacks them.
+_FEED_FALLBACKS = {"feed_title": "title", "feed_published": "published", "feed_author": "author",
+                   "feed_summary": "summary"}
+
+
+def _with_feed_fallbacks(raw: RawArticle, record: Record) -> RawArticle:
+    missing = {field: record.hint(hint) for hint, field in _FEED_FALLBACKS.items()
+               if record.hint(hint) and not getattr(raw, field)}
+    return replace(raw, **missing) if missing else raw
+
+
+def prepare(record: Record) -> PreparedArticle:
+    """Run one raw record through the pipeline. Raises an InputError for bad input."""
+    article = clean_article(_with_feed_fallbacks(parse_record(record), record))
+    if record.hint("feed_only"):
+        article = replace(article, feed_only=record.hint("feed_only"))
+    tags = tag_article(article.title, article.body)
+    article = replace(article, keywords=tags.keywords, entities=tags.entities)
+    search = search_doc(article)
+    return PreparedArticle(
+        article=article,
+        identity=article_identity(article),
+        content_hash=content_hash(article),
+        search=search,
+        record=record,
+        sketch=sketch_search_doc(search),
+    )
+
+
+def prepare_checked(record: Record) -> PreparedArticle | Rejection:
+    """The prepared article, or why the record was rejected. Safe to call from worker threads."""
+    try:
+        return prepare(record)
+    except InputError as exc:
+        return Rejection(record.origin, exc.message)
+    except Exception as exc:  # a bug on one odd record must not stop a long ingest; it is reported
+        return Rejection(record.origin, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def prepare_or_reject(record: Record, report: IngestReport) -> PreparedArticle | None:
+    """The prepared article, or None after recording in ``report`` why the record was rejected."""
+    result = prepare_checked(record)
+    if isinstance(result, Rejection):
+        report.rejected.append(result)
+        return None
+    return result
+
+
+def prepare_chunk(records: list[Record]) -> list[PreparedArticle | Rejection]:
+    return [prepare_checked(record) for record in records]

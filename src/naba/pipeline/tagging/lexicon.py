@@ -1,0 +1,154 @@
+"""What the tagger knows before it reads an article, built once per process on first use.
+
+    Lexicon.names       token → gazetteer names its clitic-free readings start, longest first
+    Lexicon.titles      token → titles (الرئيس، وزير الخارجية، ...) likewise
+    Lexicon.adjectives  nationality adjective (الروسي، الأمريكيين) → its country
+    Lexicon.skeletons   spelling skeleton → the one gazetteer entry that has it (see ``spelling``)
+    Lexicon.zipf(t)     how common a word is in Arabic (wordfreq's Zipf scale, 0-8)
+
+Both tables are keyed by every clitic-bearing form of a name's first word (وبوتين، للأردن), so a
+token is one dict lookup; each value lists (reading, [(tokens, name), ...]) in ``bare_forms`` order.
+The name table is rebuilt from the gazetteer's public ``entries`` and checked key by key with
+``Gazetteer.lookup``, so it holds exactly the loader's keys (with and without ال) and owners.
+
+Word frequencies come from naba.text.frequency (the ``wordfreq`` package's Arabic list, inside the wheel):
+nothing is downloaded and nothing corpus-derived is kept in this repository.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+
+from naba.gazetteer import Entry, load_gazetteer
+from naba.pipeline.tagging.matching import Starts, keyed_with_clitics
+from naba.pipeline.tagging.spelling import MIN_LETTERS, similar, skeleton
+from naba.text import index, tokens
+from naba.text.frequency import UNSEEN_ZIPF, zipf_table
+
+ARTICLE = "ال"
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One gazetteer key as index tokens, and the entries it may mean."""
+
+    tokens: tuple[str, ...]
+    owners: tuple[Entry, ...]
+    ambiguous: bool  # the key alone is not evidence (?بوش, ?مالي): it needs context
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    names: dict[str, Starts[Name]]
+    titles: dict[str, Starts[int]]
+    adjectives: dict[str, Entry]  # index form (one word or several) → country
+    skeletons: dict[str, tuple[Entry, tuple[str, ...]]]  # skeleton → (entry, its surfaces' index forms)
+    frequencies: dict[str, float]
+
+    def spelled_like(self, tokens: tuple[str, ...] | list[str]) -> Entry | None:
+        """The gazetteer entry an unknown spelling is a variant of: same skeleton, and alike."""
+        code = skeleton(tokens)
+        found = self.skeletons.get(code) if len(code) >= MIN_LETTERS else None
+        if found is None:
+            return None
+        entry, surfaces = found
+        text = " ".join(tokens)
+        return entry if any(similar(text, surface) for surface in surfaces) else None
+
+    def zipf(self, token: str) -> float:
+        return self.frequencies.get(token, UNSEEN_ZIPF)
+
+    def adjective_of(self, token: str) -> Entry | None:
+        """The country a nationality adjective names (الروسي → روسيا), if exactly one."""
+        return self.adjectives.get(token)
+
+    def is_rare(self, token: str, below: float) -> bool:
+        return self.frequencies.get(token, UNSEEN_ZIPF) < below
+
+
+# Endings tried on every listed adjective when the table is built; only the forms the gazetteer's
+# own ``lookup_adjective`` confirms are kept, so this may list more than the loader inflects.
+_ADJECTIVE_ENDINGS = ("", "ة", "ه", "ان", "ين", "ون", "ات", "تان", "تين")
+
+
+def _adjective_table() -> dict[str, Entry]:
+    """Index form → the one country it is an unambiguous nationality adjective of."""
+    gaz = load_gazetteer()
+    table: dict[str, Entry] = {}
+    for entry in gaz.entries:
+        ambiguous = {index(surface) for surface in entry.ambiguous}
+        for adjective in entry.adjectives:
+            words = adjective.split(" ")
+            for ending in _ADJECTIVE_ENDINGS:
+                for article in ("", ARTICLE):
+                    form = " ".join(article + w + ending for w in words)
+                    key = index(form)
+                    owners = gaz.lookup_adjective(form)
+                    if len(owners) == 1 and owners[0] is entry and key not in ambiguous:
+                        table[key] = entry
+    return table
+
+
+def _surfaces(entry: Entry) -> list[str]:
+    names = [entry.canonical, *entry.variants]
+    return names + [n[len(ARTICLE):] for n in names if n.startswith(ARTICLE) and len(n.split(" ")[0]) > 4]
+
+
+def _name_table() -> dict[str, tuple[tuple[tuple[str, ...], Name], ...]]:
+    gaz = load_gazetteer()
+    seen: dict[tuple[str, ...], Name] = {}
+    for entry in gaz.entries:
+        for surface in _surfaces(entry):
+            key = tuple(tokens(surface))
+            owners = gaz.lookup(surface)
+            if key and owners and key not in seen:
+                seen[key] = Name(key, tuple(owners), gaz.is_ambiguous(surface))
+    table: dict[str, list[Name]] = defaultdict(list)
+    for key, name in seen.items():
+        table[key[0]].append(name)
+    return {first: tuple((n.tokens, n) for n in sorted(names, key=lambda n: (-len(n.tokens), n.tokens)))
+            for first, names in table.items()}
+
+
+def _title_table() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """First token → (title tokens, their count), longest first."""
+    table: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for title in load_gazetteer().titles:
+        key = tuple(tokens(title))
+        if key:
+            table[key[0]].add(key)
+    return {first: tuple((k, len(k)) for k in sorted(keys, key=lambda k: (-len(k), k)))
+            for first, keys in table.items()}
+
+
+def _skeleton_table() -> dict[str, tuple[Entry, tuple[str, ...]]]:
+    """Skeletons of unambiguous surfaces; a skeleton two entries share is dropped (a guess on a guess)."""
+    owners: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    gaz = load_gazetteer()
+    for entry in gaz.entries:
+        for surface in (entry.canonical, *entry.variants):
+            if surface not in entry.ambiguous:
+                words = tokens(surface)
+                key = skeleton(words)
+                if len(key) >= MIN_LETTERS:
+                    owners[key][entry.id].append(" ".join(words))
+    return {key: (gaz.get(next(iter(ids))), tuple(next(iter(ids.values()))))
+            for key, ids in owners.items() if len(ids) == 1}
+
+
+_LOCK = threading.Lock()
+_LEXICON: list[Lexicon] = []
+
+
+def lexicon() -> Lexicon:
+    """The process's lexicon, built on first call (about 1 s, mostly the word-frequency list)."""
+    if not _LEXICON:
+        with _LOCK:
+            if not _LEXICON:
+                _LEXICON.append(Lexicon(names=keyed_with_clitics(_name_table()),
+                                        titles=keyed_with_clitics(_title_table()),
+                                        adjectives=_adjective_table(), skeletons=_skeleton_table(),
+                                        frequencies=zipf_table()))
+    return _LEXICON[0]

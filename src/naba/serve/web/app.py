@@ -1,0 +1,148 @@
+"""The web site and JSON API: ``create_app(store_url)`` builds the FastAPI application.
+
+One store per process, opened at startup (see ``access``); pages and API routes are plain ``def``
+functions run in worker threads. Errors go through one handler: /api/* answers with the JSON shape
+``{"error": {"status", "code", "message"}}``, every other path with an Arabic error page, both with
+the right status.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import anyio.to_thread
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from naba.errors import NabaError, NotFound, UsageError
+from naba.models import Related
+from naba.store import Store, StoreStats
+from naba.pipeline.tagging import resolve_entity
+from naba.serve.web import api, feeds, pages, views
+from naba.serve.web.access import StoreAccess, TimedCache
+from naba.serve.web.render import render
+
+log = logging.getLogger("naba.serve.web")
+STATIC = Path(__file__).parent / "static"
+STATS_SECONDS = 300.0  # store.stats() scans the whole file: recount at most every five minutes
+WORKER_THREADS = 8
+# An article's related lists cost reads and scoring (~10 ms an article on 62k articles) and change
+# only when the story stage links new articles: keep the latest few thousand for two minutes.
+RELATED_SECONDS = 120.0
+RELATED_ITEMS = 4096
+# Rendered article pages, for the same reason (an article page is mostly its related lists); a page
+# is at most this old, like the related lists it shows.
+PAGE_SECONDS = 120.0
+PAGE_ITEMS = 2048
+
+_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 422: "invalid_request",
+          500: "internal_error"}
+_ARABIC = {  # status -> (title, explanation) of the error page
+    404: ("لم نجد هذه الصفحة", "ربما حُذف ما تبحث عنه، أو في الرابط خطأ."),
+    405: ("هذه الطريقة غير مسموحة هنا", "هذا العنوان لا يقبل هذا النوع من الطلبات."),
+    422: ("في الطلب ما لا نفهمه", "تحقق من القيم في الرابط أو في النموذج، كالتاريخ أو رقم الصفحة."),
+    500: ("حدث خطأ عندنا", "ليس الخطأ منك. حاول مرة أخرى بعد قليل."),
+}
+
+
+def create_app(store_url: str, *, store_mode: str = "per-thread", worker_threads: int = WORKER_THREADS) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        anyio.to_thread.current_default_thread_limiter().total_tokens = worker_threads
+        app.state.access = StoreAccess(store_url, store_mode)
+        try:
+            await anyio.to_thread.run_sync(resolve_entity, "نبأ")  # load the spellings now, not on a request
+            yield
+        finally:
+            app.state.access.close()
+
+    app = FastAPI(title="naba", version="1", lifespan=lifespan,
+                  description="نبأ: Arabic news, grouped into stories. Errors: {\"error\": {status, code, message}}.",
+                  docs_url="/api/docs", redoc_url=None)
+    stats_cache = TimedCache(STATS_SECONDS, time.monotonic)
+
+    def stats() -> StoreStats:
+        def count() -> StoreStats:
+            with app.state.access() as store:
+                return store.stats()
+        return stats_cache.get("stats", count)
+
+    related_cache = TimedCache(RELATED_SECONDS, time.monotonic, max_items=RELATED_ITEMS)
+
+    def related(store: Store, article_id: int, k: int = 10, read_also: int = 3) -> Related:
+        return related_cache.get((article_id, k, read_also), lambda: views.slim_related(
+            views.related_view(store, article_id, k=k, read_also=read_also)))
+
+    app.state.stats = stats
+    app.state.related = related
+    app.state.pages = TimedCache(PAGE_SECONDS, time.monotonic, max_items=PAGE_ITEMS)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.router)
+    app.include_router(feeds.router)
+    app.include_router(pages.router)
+    _install_error_handlers(app)
+
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> Response:  # no store, no thread: the benchmark's baseline
+        return Response("ok", media_type="text/plain")
+
+    return app
+
+
+# -- errors: one handler, one shape ---------------------------------------------------------------
+
+def _wants_json(request: Request) -> bool:
+    path = request.url.path
+    return path == "/api" or path.startswith("/api/") or path == "/openapi.json"
+
+
+def error_response(request: Request, status: int, message: str, code: str | None = None) -> Response:
+    code = code or _CODES.get(status, "error")
+    if _wants_json(request):
+        return JSONResponse({"error": {"status": status, "code": code, "message": message}}, status_code=status)
+    title, explanation = _ARABIC.get(status, ("حدث خطأ", "حاول مرة أخرى."))
+    html = render("error.html", request, status=status, title=title, explanation=explanation, message=message)
+    return HTMLResponse(html, status_code=status)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:5]:
+        where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body"))
+        parts.append(f"{where}: {err.get('msg', 'invalid')}" if where else str(err.get("msg", "invalid")))
+    return "; ".join(parts) or "invalid request"
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else _CODES.get(exc.status_code, "error")
+        response = error_response(request, exc.status_code, message)
+        for name, value in (exc.headers or {}).items():
+            response.headers[name] = value
+        return response
+
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        return error_response(request, 422, _validation_message(exc))
+
+    async def naba_error(request: Request, exc: NabaError) -> Response:
+        if isinstance(exc, NotFound):
+            return error_response(request, 404, str(exc))
+        if isinstance(exc, UsageError):
+            return error_response(request, 422, str(exc))
+        log.exception("store error on %s", request.url.path, exc_info=exc)
+        return error_response(request, 500, "the store failed to answer", code="store_error")
+
+    async def server_error(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s", request.url.path, exc_info=exc)
+        return error_response(request, 500, "internal server error")
+
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(NabaError, naba_error)
+    app.add_exception_handler(Exception, server_error)
