@@ -217,7 +217,7 @@ def run_naba(bases: list[str], feeds_per_host: int, workers: int) -> tuple[dict,
             start = time.perf_counter()
             report = crawler.crawl_once(store, client, Settings(), CrawlOptions(workers=workers))
             wall = time.perf_counter() - start
-            articles = store.stats().articles
+            articles = store.articles.stats().articles
             store.close()
     finally:
         naba.sources.fetch.listing.read_listing, engine.prepare_checked, naba.sources.readers.html.parse = originals

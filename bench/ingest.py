@@ -97,7 +97,7 @@ def run_naba(db_path: str, limit: int | None, workers: int = 1) -> dict:
     except Enough:
         report = None
     seconds = time.perf_counter() - start
-    stats = store.stats()
+    stats = store.articles.stats()
     store.close()
     return {"articles": stats.articles, "read": report.read if report else stats.articles,
             "rejected": len(report.rejected) if report else 0,

@@ -10,7 +10,7 @@ its story summaries, entity rows and similar-article links are copied alongside,
 ranked exactly as its original would be, among a million candidates.
 
 Each store is queried warm (every query run once first) with the same random articles; the baseline
-is `store.get(id)` for the same ids in the same run: one indexed read of one row.
+is `store.articles.get(id)` for the same ids in the same run: one indexed read of one row.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def measure(path: Path, ids: list[int]) -> dict[str, float]:
     try:
         for article_id in ids:  # warm: the pages these queries read are in the cache
             related(store, article_id)
-            store.get(article_id)
+            store.articles.get(article_id)
         return {"related": _timed(lambda i: related(store, i), ids), "get": _timed(store.get, ids)}
     finally:
         store.close()

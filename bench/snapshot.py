@@ -52,17 +52,17 @@ def snapshot_lines(db: Path) -> list[str]:
 
     store = open_store(str(db))
     try:
-        identity = {dump.stored.id: dump.identity for dump in store.iter_dump()}
+        identity = {dump.stored.id: dump.identity for dump in store.transfer.dump()}
         lines = []
-        for stored in store.iter_articles():
+        for stored in store.articles.scan():
             record = export_record(stored)
             for volatile in ("id", "fetched_at", "first_seen_at", "story_id", "duplicate_of"):
                 record.pop(volatile)
             record["identity"] = identity[stored.id]
             record["duplicate_of"] = identity.get(stored.duplicate_of) if stored.duplicate_of else None
             record["story"] = identity.get(stored.story_id) if stored.story_id else None
-            record["links"] = sorted([identity[other], score] for other, score in store.links_of(stored.id))
-            summary = store.get_story(stored.story_id) if stored.story_id else None
+            record["links"] = sorted([identity[other], score] for other, score in store.stories.links_of(stored.id))
+            summary = store.stories.get(stored.story_id) if stored.story_id else None
             record["story_summary"] = None if summary is None else [
                 summary.title, summary.articles, list(summary.outlets), list(summary.top_entities),
                 list(summary.keywords)]

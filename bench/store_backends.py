@@ -69,7 +69,7 @@ def _prepared(limit: int | None) -> list:
 
 
 def _queries(store, count: int) -> list[str]:
-    titles = [s.article.title for s in store.iter_articles() if s.article.title]
+    titles = [s.article.title for s in store.articles.scan() if s.article.title]
     rng = random.Random(7)
     queries = []
     for n, title in enumerate(rng.sample(titles, min(count, len(titles)))):
@@ -82,7 +82,7 @@ def _queries(store, count: int) -> list[str]:
 
 
 def _search_times(store, queries: list[str]) -> tuple[list[float], dict[str, frozenset[int]]]:
-    totals = {q: frozenset(hit.stored.id for hit in store.search(MatchQuery(parse_query(q), limit=10**7)))
+    totals = {q: frozenset(hit.stored.id for hit in store.search.query(MatchQuery(parse_query(q), limit=10**7)))
               for q in queries}  # cold pass, and every match
     times = []
     for q in queries:
@@ -98,7 +98,7 @@ def _run(url: str, limit: int | None, prepared: list, queries: list[str] | None,
     read = _ingest(store, [str(p) for p in SAUDI], limit // 2 if limit else None)
     read += _ingest(store, [str(ANT)], limit // 2 if limit else None)
     ingest_seconds = time.perf_counter() - start
-    articles = store.stats().articles
+    articles = store.articles.stats().articles
     queries = queries or _queries(store, 200)
     times, totals = _search_times(store, queries)
     store.close()
@@ -106,7 +106,7 @@ def _run(url: str, limit: int | None, prepared: list, queries: list[str] | None,
     target = open_store(write_url)
     start = time.perf_counter()
     for i in range(0, len(prepared), 500):
-        target.write(prepared[i:i + 500], "2026-01-01T00:00:00+00:00")
+        target.articles.write(prepared[i:i + 500], "2026-01-01T00:00:00+00:00")
     write_seconds = time.perf_counter() - start
     target.close()
     return {"read": read, "articles": articles, "ingest_s": ingest_seconds, "write_s": write_seconds,
@@ -149,7 +149,7 @@ def main() -> int:
             lite["db_mb"] = sum(f.stat().st_size for f in Path(tmp).glob("ingest.db*")) / 2**20
             pg = _run(pg_urls[0], args.limit, prepared, lite["queries"][:args.queries], pg_urls[1])
             store = open_store(pg_urls[0])
-            pg["db_mb"] = sum(store.stats().sizes.values()) / 2**20
+            pg["db_mb"] = sum(store.articles.stats().sizes.values()) / 2**20
             store.close()
     finally:
         if cluster:

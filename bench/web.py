@@ -66,11 +66,11 @@ def pick_urls(db: Path, seed: int = 7) -> dict[str, list[str]]:
     rng = random.Random(seed)
     store = open_store(str(db))
     try:
-        newest = store.list_articles(limit=1)[0].id
+        newest = store.articles.newest(limit=1)[0].id
         ids = rng.sample(range(1, newest + 1), min(newest, COLD * 2))
-        stored = store.get_many(ids)
+        stored = store.articles.get_many(ids)
         articles = [i for i in ids if i in stored][:COLD]
-        stories = [s.id for s in store.list_stories(limit=HOT)]
+        stories = [s.id for s in store.stories.newest(limit=HOT)]
         titles = [t for t in (stored[i].article.title for i in articles[:HOT * 2]) if t]
     finally:
         store.close()

@@ -46,7 +46,7 @@ def requests_for(server, path):
 
 
 def articles(store):
-    return {s.article.canonical_url: s for s in store.iter_articles()}
+    return {s.article.canonical_url: s for s in store.articles.scan()}
 
 
 def test_a_feed_is_crawled_pages_fetched_and_robots_obeyed(store, site):
@@ -263,7 +263,7 @@ def test_crawled_and_fetched_articles_are_grouped_into_stories(store, site):
         crawler.add_source(store, client, site.url("/feeds/wahat.xml"), "الواحة", 600)
         crawler.crawl_once(store, client, Settings())
         crawler.fetch_pages(store, client, [site.url("/news/bus.html")], Settings())
-    stored = list(store.iter_articles())
+    stored = list(store.articles.scan())
     assert len(stored) == 4
     assert all(s.story_id is not None for s in stored)
-    assert {s.story_id for s in stored} <= {summary.id for summary in store.list_stories(limit=10)}
+    assert {s.story_id for s in stored} <= {summary.id for summary in store.stories.newest(limit=10)}

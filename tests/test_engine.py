@@ -23,10 +23,10 @@ ONE = {"source": "الخبر اليومي", "url": "https://khabar.example/news/
 
 def test_changed_version_updates_and_keeps_first_seen(store, tmp_path):
     first = engine.ingest(store, [write_jsonl(tmp_path / "a.jsonl", [ONE])], Settings())
-    [stored] = list(store.iter_articles())
+    [stored] = list(store.articles.scan())
     edited = {**ONE, "url": "https://KHABAR.example/news/1", "content": "نص الخبر الأول بعد التعديل."}
     second = engine.ingest(store, [write_jsonl(tmp_path / "b.jsonl", [edited])], Settings())
-    [after] = list(store.iter_articles())
+    [after] = list(store.articles.scan())
     assert (first.stored, second.updated, second.stored) == (1, 1, 0)
     assert after.id == stored.id and after.first_seen_at == stored.first_seen_at
     assert after.article.body == "نص الخبر الأول بعد التعديل."
@@ -53,19 +53,19 @@ def test_batches_commit_as_they_fill(store, tmp_path):
     records = [{**ONE, "url": f"https://khabar.example/news/{i}", "content": f"نص الخبر رقم {i}."}
                for i in range(7)]
     report = engine.ingest(store, [write_jsonl(tmp_path / "many.jsonl", records)], Settings(batch_size=3))
-    assert report.stored == 7 and store.stats().articles == 7
+    assert report.stored == 7 and store.articles.stats().articles == 7
 
 
 def test_reprocess_rebuilds_from_raw_inputs(store, tmp_path):
     engine.ingest(store, [write_jsonl(tmp_path / "a.jsonl", [ONE])], Settings())
-    [(article_id, record)] = list(store.iter_raw())
+    [(article_id, record)] = list(store.articles.raw_inputs())
     current = engine.prepare(record)
     older = replace(current, article=replace(current.article, body="old"), content_hash="old")
-    store.replace(article_id, older, "2026-11-01T00:00:00+00:00")  # what an older pipeline stored
-    assert store.get(article_id).article.body == "old"
+    store.articles.replace(article_id, older, "2026-11-01T00:00:00+00:00")  # what an older pipeline stored
+    assert store.articles.get(article_id).article.body == "old"
     report = engine.reprocess(store, Settings())
     assert (report.read, report.updated) == (1, 1)
-    [article] = list(store.iter_articles())
+    [article] = list(store.articles.scan())
     assert article.article.body == ONE["content"]
     assert engine.reprocess(store, Settings()).unchanged == 1
 
@@ -80,9 +80,9 @@ def test_real_saudinewsnet_and_ant_end_to_end(store):
     records = itertools.chain(itertools.islice(iter_records([str(saudi)], settings, {}), 300),
                               itertools.islice(iter_records([str(ant)], settings, {}), 300))
     prepared = [engine.prepare(r) for r in records]
-    results = store.write(prepared, "2026-11-29T00:00:00+00:00")
+    results = store.articles.write(prepared, "2026-11-29T00:00:00+00:00")
     assert len(results) == 600
-    stats = store.stats()
+    stats = store.articles.stats()
     assert stats.articles > 550 and stats.per_lang.get("ar", 0) > 550
     assert set(stats.per_source) >= {"aawsat", "alarabia"} or len(stats.per_source) >= 2
     page = search(store, "السعودية")
@@ -99,7 +99,7 @@ def test_an_article_filed_under_two_categories_is_one_article(store, tmp_path):
         with_store = open_store(str(store_path))
         report = engine.ingest(with_store, [write_jsonl(tmp_path / "cats.jsonl", [politics, world])],
                                Settings(batch_size=batch_size))
-        [stored] = list(with_store.iter_articles())
+        [stored] = list(with_store.articles.scan())
         assert (report.stored, report.unchanged) == (1, 1)
         assert stored.article.categories == ("سياسة", "العالم")
         with_store.close()
@@ -116,6 +116,6 @@ def test_parallel_ingest_stores_the_same_as_serial(tmp_path):
         report = engine.ingest(with_store, sample_paths(), Settings(batch_size=7), workers=workers)
         assert report.stored > 80 and not report.rejected
         exports.append([{k: v for k, v in export_record(s).items() if not k.endswith("_at") or k == "published_at"}
-                        for s in with_store.iter_articles()])
+                        for s in with_store.articles.scan()])
         with_store.close()
     assert exports[0] == exports[1]

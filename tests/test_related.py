@@ -21,12 +21,12 @@ def sample_store(store):
 
 
 def _by_external_id(store, external_id):
-    return next(s for s in store.iter_articles() if s.article.external_id == external_id)
+    return next(s for s in store.articles.scan() if s.article.external_id == external_id)
 
 
 def test_every_list_shows_a_story_once_and_never_the_article_or_its_copies(sample_store):
     checked = 0
-    for stored in sample_store.iter_articles():
+    for stored in sample_store.articles.scan():
         found = related(sample_store, stored.id)
         assert found is not None
         shown = [r.story_id for r in found.similar + found.read_also]

@@ -65,7 +65,7 @@ def _articles(url: str) -> set[str]:
     store = open_store(url)
     try:
         out = set()
-        everything = list(store.iter_articles())
+        everything = list(store.articles.scan())
         name = {s.id: f"{s.article.canonical_url} {s.article.body[:80]}" for s in everything}
         for stored in everything:
             record = {k: v for k, v in export_record(stored).items()
@@ -131,6 +131,6 @@ def test_workers_opening_a_fresh_database_together_migrate_it_once(pg_url):
         assert worker.returncode == 0, stderr
     with psycopg.connect(pg_url) as conn:
         versions = [row[0] for row in conn.execute("SELECT version FROM naba_migrations ORDER BY 1")]
-    from naba.store.pg_migrations import MIGRATIONS
+    from naba.store.postgres_schema import MIGRATIONS
 
     assert versions == [m.version for m in MIGRATIONS]

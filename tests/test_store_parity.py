@@ -18,7 +18,7 @@ from naba.sample import sample_paths
 from naba.serve.search import parse_query, search
 from naba.settings import Settings
 from naba.store import open_store
-from naba.store.copy import copy_store
+from naba.store import copy_store
 
 # Different spellings of the same words (hamza seats, ة/ه, ى/ي, diacritics, tatweel, clitics), names
 # in two transliterations, numbers, phrases, English, and a few that match nothing.
@@ -33,7 +33,7 @@ TIMESTAMPS = ("fetched_at", "first_seen_at")
 
 
 def _without_timestamps(store) -> list[dict]:
-    return [{k: v for k, v in export_record(s).items() if k not in TIMESTAMPS} for s in store.iter_articles()]
+    return [{k: v for k, v in export_record(s).items() if k not in TIMESTAMPS} for s in store.articles.scan()]
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +62,7 @@ def test_both_backends_store_the_same_articles(both):
     assert reports["sqlite"].stored > 50
     sqlite_export, postgres_export = (_without_timestamps(stores[name]) for name in ("sqlite", "postgresql"))
     assert sqlite_export == postgres_export
-    assert list(stores["sqlite"].iter_raw()) == list(stores["postgresql"].iter_raw())
+    assert list(stores["sqlite"].articles.raw_inputs()) == list(stores["postgresql"].articles.raw_inputs())
 
 
 def test_a_second_ingest_is_unchanged_on_both(both, paths):
@@ -76,9 +76,9 @@ def test_a_second_ingest_is_unchanged_on_both(both, paths):
 def test_both_backends_match_the_same_articles(both, text):
     stores, _ = both
     query = MatchQuery(parse_query(text), limit=1000)
-    matches = {name: sorted(hit.stored.id for hit in store.search(query)) for name, store in stores.items()}
+    matches = {name: sorted(hit.stored.id for hit in store.search.query(query)) for name, store in stores.items()}
     assert matches["sqlite"] == matches["postgresql"], text
-    totals = {name: store.count_matches(query) for name, store in stores.items()}
+    totals = {name: store.search.count(query) for name, store in stores.items()}
     assert totals["sqlite"] == totals["postgresql"] == len(matches["sqlite"])
     pages = {name: search(store, text, limit=5) for name, store in stores.items()}
     assert pages["sqlite"].total == pages["postgresql"].total
@@ -86,7 +86,7 @@ def test_both_backends_match_the_same_articles(both, text):
 
 def test_the_queries_are_not_all_empty(both):
     stores, _ = both
-    found = [text for text in QUERIES if stores["sqlite"].count_matches(MatchQuery(parse_query(text)))]
+    found = [text for text in QUERIES if stores["sqlite"].search.count(MatchQuery(parse_query(text)))]
     assert len(found) >= len(QUERIES) - 3
 
 
@@ -94,9 +94,9 @@ def test_a_copy_of_the_postgresql_store_is_the_same_store(both, tmp_path):
     stores, _ = both
     copy = open_store(str(tmp_path / "copy.db"))
     try:
-        assert copy_store(stores["postgresql"], copy) == stores["sqlite"].stats().articles
-        assert list(copy.iter_dump()) == list(stores["postgresql"].iter_dump())
+        assert copy_store(stores["postgresql"], copy).articles == stores["sqlite"].articles.stats().articles
+        assert list(copy.transfer.dump()) == list(stores["postgresql"].transfer.dump())
         query = MatchQuery(parse_query("الإسكندرية"), limit=1000)
-        assert {h.stored.id for h in copy.search(query)} == {h.stored.id for h in stores["sqlite"].search(query)}
+        assert {h.stored.id for h in copy.search.query(query)} == {h.stored.id for h in stores["sqlite"].search.query(query)}
     finally:
         copy.close()

@@ -14,8 +14,8 @@ psycopg = pytest.importorskip("psycopg")
 
 from naba.errors import StoreError  # noqa: E402
 from naba.store import Outcome, open_store  # noqa: E402
-from naba.store import postgres  # noqa: E402
-from naba.store.pg_migrations import MIGRATIONS  # noqa: E402
+from naba.store import dialect  # noqa: E402
+from naba.store.postgres_schema import MIGRATIONS  # noqa: E402
 from test_store_backends import indexed, prepared  # noqa: E402
 
 
@@ -35,7 +35,7 @@ def test_migrations_are_recorded_once_and_trigram_index_exists(pg_url):
 
 def test_trigram_similarity_works_on_arabic_titles(pg_url):
     store = open_store(pg_url)
-    store.write([indexed(1, "بوتين يلتقي", "نص"), indexed(2, "قمة الرياض", "نص")], "t")
+    store.articles.write([indexed(1, "بوتين يلتقي", "نص"), indexed(2, "قمة الرياض", "نص")], "t")
     store.close()
     rows = _one(pg_url, "SELECT article_id FROM article_search WHERE title %% %s", ("بوتن يلتقي",))
     assert rows == [(1,)]
@@ -63,7 +63,7 @@ def test_concurrent_writers_store_each_identity_once(pg_url):
                 ids = [(offset * 7 + round_ * 11 + k * 3) % 60 for k in range(40)]
                 batch = [prepared(identity=f"url:https://a.example/{n}", categories=(f"c{offset}",))
                          for n in ids]
-                outcomes += [r.outcome for r in store.write(batch, "t")]
+                outcomes += [r.outcome for r in store.articles.write(batch, "t")]
             return outcomes
         finally:
             store.close()
@@ -77,14 +77,14 @@ def test_concurrent_writers_store_each_identity_once(pg_url):
     assert _one(pg_url, "SELECT count(*) FROM raw_inputs")[0][0] == stored
     assert _one(pg_url, "SELECT count(*) FROM article_search")[0][0] == stored
     store = open_store(pg_url)
-    every_category = {c for s in store.iter_articles() for c in s.article.categories}
+    every_category = {c for s in store.articles.scan() for c in s.article.categories}
     store.close()
     assert every_category == {"c0", "c1", "c2", "c3"}
 
 
 def test_a_deadlocked_batch_is_retried(pg_url, monkeypatch):
     store = open_store(pg_url)
-    real = store._write_batch
+    real = store.articles._write_batch
     failures = iter([psycopg.errors.DeadlockDetected("deadlock detected"),
                      psycopg.errors.SerializationFailure("could not serialize")])
 
@@ -95,11 +95,11 @@ def test_a_deadlocked_batch_is_retried(pg_url, monkeypatch):
             raise failure
         return real(batch, seen_at)
 
-    monkeypatch.setattr(postgres.time, "sleep", lambda _: None)
-    monkeypatch.setattr(store, "_write_batch", flaky)
-    results = store.write([prepared()], "t")
+    monkeypatch.setattr(dialect.time, "sleep", lambda _: None)
+    monkeypatch.setattr(store.articles, "_write_batch", flaky)
+    results = store.articles.write([prepared()], "t")
     assert [r.outcome for r in results] == [Outcome.UNCHANGED]  # the third try saw its own first write
-    assert store.stats().articles == 1
+    assert store.articles.stats().articles == 1
     store.close()
 
 
@@ -129,8 +129,8 @@ def test_a_huge_article_is_stored_with_its_index_cut_to_the_tsvector_limit(pg_ur
     noise = ["".join(rng.choice(letters) for _ in range(rng.randint(3, 8))) for _ in range(150_000)]
     words = ["البداية", *noise, "الخاتمة"]  # ة is not among the letters: الخاتمة is only at the end
     store = open_store(pg_url)
-    [huge] = store.write([indexed(1, "عنوان", " ".join(words), " ".join(words))], "t")
-    [small] = store.write([indexed(2, "عنوان", "نص قصير")], "t")  # the store goes on
+    [huge] = store.articles.write([indexed(1, "عنوان", " ".join(words), " ".join(words))], "t")
+    [small] = store.articles.write([indexed(2, "عنوان", "نص قصير")], "t")  # the store goes on
     assert (huge.outcome, small.outcome) == (Outcome.STORED, Outcome.STORED)
     from test_store_backends import matched
 

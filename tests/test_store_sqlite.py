@@ -11,7 +11,7 @@ import pytest
 
 from naba.errors import StoreError
 from naba.store import open_store
-from naba.store.migrations import MIGRATIONS
+from naba.store.sqlite_schema import MIGRATIONS
 
 
 def test_migrations_are_recorded_and_wal_is_on(tmp_path):

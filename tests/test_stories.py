@@ -43,7 +43,7 @@ def _partition(url: str, by_url: bool = False) -> tuple[set[frozenset[str]], dic
     item are one article whose external id is the one of whichever record arrived first."""
     store = open_store(url)
     try:
-        articles = list(store.iter_articles())
+        articles = list(store.articles.scan())
     finally:
         store.close()
     name = {s.id: (s.article.canonical_url if by_url else s.article.external_id) or s.article.body[:60]
@@ -139,7 +139,7 @@ def test_stories_match_the_sample_truth(sample_url):
 def test_a_story_page_names_its_first_reporter_outlets_and_attribution(sample_url):
     store = open_store(sample_url)
     try:
-        measles = next(s for s in store.iter_articles() if s.article.external_id == "uana-0112")
+        measles = next(s for s in store.articles.scan() if s.article.external_id == "uana-0112")
         detail = story_detail(store, measles.story_id)
     finally:
         store.close()
@@ -156,11 +156,11 @@ def test_a_story_page_names_its_first_reporter_outlets_and_attribution(sample_ur
 def test_story_summaries_list_latest_first_with_keyset_pages(sample_url):
     store = open_store(sample_url)
     try:
-        first_page = store.list_stories(limit=5)
+        first_page = store.stories.newest(limit=5)
         last = first_page[-1]
-        cursor = (store.groups.story_times(last.id)[1], last.id)
-        second_page = store.list_stories(limit=5, before=cursor)
-        everything = store.list_stories(limit=1000)
+        cursor = (to_timestamp(last.last_at), last.id)  # the web's keyset (views.story_key)
+        second_page = store.stories.newest(limit=5, before=cursor)
+        everything = store.stories.newest(limit=1000)
     finally:
         store.close()
     assert [s.id for s in first_page + second_page] == [s.id for s in everything[:10]]

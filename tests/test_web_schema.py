@@ -18,12 +18,15 @@ from schemathesis.specs.openapi.checks import (content_type_conformance, respons
 from web_server import EVIL, load_sample
 
 from naba.serve.web import create_app
+from naba.store import open_store
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
-# Reading the schema at import time starts the app once on an empty store in _DIR; the fixture
-# below fills that store and starts the app again before any generated request.
+# Reading the schema at import time starts the app once on an empty store in _DIR (serving opens stores
+# read-only, so a writer creates it first); the fixture below fills that store and starts the app again
+# before any generated request.
 _DIR = Path(tempfile.mkdtemp(prefix="naba-schema-"))  # removed by the fixture below
+open_store(str(_DIR / "sample.db")).close()
 app = create_app(str(_DIR / "sample.db"))
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 

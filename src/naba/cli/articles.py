@@ -124,10 +124,10 @@ def search_command(
 
 def find_article(store: Store, ref: str) -> StoredArticle:
     if ref.isdigit():
-        found = store.get(int(ref))
+        found = store.articles.get(int(ref))
     else:
         url = canonical_url(ref)
-        found = store.get_by_url(url) if url else None
+        found = store.articles.get_by_url(url) if url else None
     if found is None:
         raise NotFound("no such article", where=ref, hint="give an id from `naba search` or a stored URL")
     return found
@@ -177,7 +177,7 @@ def stats(db: DbOption = "naba.db", as_json: JsonOption = False) -> None:
     """Counts per outlet, per day and per language, index sizes, and the health of crawled sources."""
     store = open_db(db)
     try:
-        result = store.stats()
+        result = store.articles.stats()
         sources = store.sources.list()
     finally:
         store.close()
@@ -220,7 +220,7 @@ def export(
         raise UsageError(f"unknown export format {format!r}", hint="the only format is jsonl")
     store = open_db(db)
     try:
-        for stored in store.iter_articles(since_ts=_timestamp_or_none(since)):
+        for stored in store.articles.scan(since_ts=_timestamp_or_none(since)):
             record = export_record(stored)
             if related_k:
                 found = related(store, stored.id, k=related_k)
@@ -241,7 +241,7 @@ def demo(db: DbOption = "naba.db") -> None:
         for query in ("زيلينسكي", "المسئولين", "اسعار النفط"):
             out.rule(f"naba search {query}")
             _render_search(search(store, query, limit=3))
-        page = next((s for s in store.iter_articles() if s.article.page_similar), None)
+        page = next((s for s in store.articles.scan() if s.article.page_similar), None)
         if page is not None:
             out.rule(f"naba show {page.id}: a page like the seed, its trailing blocks parsed into fields")
             _render_article(page)

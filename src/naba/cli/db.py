@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from naba.cli.common import DbOption, app, open_db, out
-from naba.store.copy import copy_store, upgrade
+from naba.store import copy_store, upgrade_store
 
 db_app = typer.Typer(help="Database maintenance: migrations, and moving a store between backends.",
                      no_args_is_help=True)
@@ -17,11 +17,11 @@ app.add_typer(db_app, name="db")
 @db_app.command("upgrade")
 def db_upgrade(db: DbOption = "naba.db") -> None:
     """Apply pending schema migrations (every command also does this on a fresh database)."""
-    applied = upgrade(db)
+    applied = upgrade_store(db)
     if not applied:
         out.print("the schema is up to date")
-    for migration in applied:
-        out.print(f"applied migration {migration.version}: {migration.name}")
+    for version, name in applied:
+        out.print(f"applied migration {version}: {name}")
 
 
 @db_app.command("copy")
@@ -32,20 +32,8 @@ def db_copy(
     """Copy every article (ids, times, raw inputs, search text) and every source to another store."""
     reader, writer = open_db(source), open_db(target)
     try:
-        count = copy_store(reader, writer, progress=lambda done: out.print(f"{done:,} articles copied", end="\r"))
-        sources = _copy_sources(reader, writer)
+        report = copy_store(reader, writer, progress=lambda done: out.print(f"{done:,} articles copied", end="\r"))
     finally:
         reader.close()
         writer.close()
-    out.print(f"copied {count:,} articles and {sources} sources from {source} to {target}")
-
-
-def _copy_sources(reader, writer) -> int:
-    """The followed feeds and their schedules (their poll history starts afresh on the target)."""
-    copied = 0
-    for source in reader.sources.list():
-        added = writer.sources.add(source.url, source.name, source.kind, source.every_seconds, source.created_at)
-        if source.paused:
-            writer.sources.set_paused(added.id, True)
-        copied += 1
-    return copied
+    out.print(f"copied {report.articles:,} articles and {report.sources} sources from {source} to {target}")

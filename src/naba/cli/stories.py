@@ -45,7 +45,7 @@ def stories(
     """Stories, latest update first: the title, how many articles and outlets, who reported first."""
     store = open_db(db)
     try:
-        found = store.list_stories(since_ts=_timestamp_or_none(since), limit=limit)
+        found = store.stories.newest(since_ts=_timestamp_or_none(since), limit=limit)
     finally:
         store.close()
     if as_json:
@@ -137,12 +137,12 @@ def entity(
     canonical = resolved.canonical if resolved else name.strip()
     store = open_db(db)
     try:
-        spellings = store.entity_names(canonical)
+        spellings = store.entities.spellings(canonical)
         if resolved is None and not spellings:  # an unknown name may still be stored in index form
             canonical = index(name)
-            spellings = store.entity_names(canonical)
-        articles = store.list_articles(entity=canonical, limit=limit)
-        story_list = store.list_stories(entity=canonical, limit=limit)
+            spellings = store.entities.spellings(canonical)
+        articles = store.articles.newest(entity=canonical, limit=limit)
+        story_list = store.stories.newest(entity=canonical, limit=limit)
     finally:
         store.close()
     kind = resolved.kind if resolved else None

@@ -203,7 +203,7 @@ def _new_items(store: Store, source: Source, poll, report: CrawlReport, options:
         report.sources.append(SourceReport(source, "not_modified"))
         return []
     items = [i for i in poll.listing.items if i.canonical_url][: options.max_items_per_poll]
-    known = store.known_urls([i.canonical_url for i in items])
+    known = store.articles.known_urls([i.canonical_url for i in items])
     store.sources.link_items(source.id, known.values(), time.time())
     new = [i for i in items if i.canonical_url not in known]
     report.sources.append(SourceReport(source, "ok", items=len(items), new_items=len(new)))

@@ -110,7 +110,7 @@ def store_prepared(
     seen_at = _now()
 
     def flush() -> None:
-        results = store.write(batch, seen_at)
+        results = store.articles.write(batch, seen_at)
         _count(report, (r.outcome for r in results))
         if on_written:
             on_written(list(zip(batch, results)))
@@ -134,12 +134,12 @@ def reprocess(store: Store, settings: Settings, progress: ProgressCallback | Non
     report = IngestReport()
     seen_at = _now()
     stage, changed = StoryStage(store), []
-    for article_id, record in store.iter_raw():
+    for article_id, record in store.articles.raw_inputs():
         report.read += 1
         prepared = prepare_or_reject(record, report)
         if prepared is not None:
             try:
-                outcome = store.replace(article_id, prepared, seen_at).outcome
+                outcome = store.articles.replace(article_id, prepared, seen_at).outcome
                 _count(report, [outcome])
                 if outcome is Outcome.UPDATED:
                     changed.append((article_id, prepared.sketch))

@@ -66,7 +66,7 @@ def sample_row() -> dict:
     with tempfile.TemporaryDirectory() as folder:
         store, gold, _ = _sample_store(folder)
         try:
-            articles = [s for s in store.iter_articles() if s.article.external_id in gold]
+            articles = [s for s in store.articles.scan() if s.article.external_id in gold]
             by_story: dict[str, list] = defaultdict(list)
             for stored in articles:
                 by_story[gold[stored.article.external_id]].append(stored)
@@ -85,7 +85,7 @@ def sample_row() -> dict:
 
 def store_row(store: Store, name: str) -> dict:
     by_story: dict[int, list] = defaultdict(list)
-    for stored in store.iter_articles():
+    for stored in store.articles.scan():
         if stored.story_id is not None:
             by_story[stored.story_id].append(stored)
     versions = {}
@@ -131,8 +131,8 @@ def fit_rank_weights() -> str:
                 a, b = pair["stories"]
                 linked[a].add(b)
                 linked[b].add(a)
-            queries = [s for s in store.iter_articles() if s.article.external_id in gold]
-            names = {s.id: s.article.external_id for s in store.iter_articles()}
+            queries = [s for s in store.articles.scan() if s.article.external_id in gold]
+            names = {s.id: s.article.external_id for s in store.articles.scan()}
             results = []
             for weights in grid:
                 total = 0.0

@@ -137,7 +137,7 @@ def sample_rows() -> list[dict]:
             try:
                 engine.ingest_records(store, order, Settings(batch_size=batch))
                 partitions.append({s.article.canonical_url or s.article.external_id: (s.article.external_id,
-                                   s.story_id) for s in store.iter_articles()})
+                                   s.story_id) for s in store.articles.scan()})
             finally:
                 store.close()
     first, second = partitions

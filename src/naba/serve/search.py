@@ -71,8 +71,8 @@ def search(
     if not terms:
         return SearchPage(text, 0, ())
     query = MatchQuery(terms, source, _timestamp(since), _timestamp(until), limit, offset)
-    hits = store.search(query)
-    total = store.count_matches(query) if len(hits) == limit or offset else len(hits)
+    hits = store.search.query(query)
+    total = store.search.count(query) if len(hits) == limit or offset else len(hits)
     results = tuple(SearchResult(hit, make_snippet(hit.stored.article.body, terms)) for hit in hits)
     return SearchPage(text, total, results)
 

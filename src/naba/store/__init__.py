@@ -1,12 +1,26 @@
-"""Stores behind one Protocol; ``open_store`` picks the backend from a URL or path."""
+"""The store: articles, their search index, stories, entities and followed sources, on SQLite or PostgreSQL.
+
+    open_store(url)                   a path or sqlite:///path (SQLite), or postgresql://... ; migrated
+    open_store(url, read_only=True)   for serving: never migrates, refuses writes
+    upgrade_store(url)                apply pending migrations
+    copy_store(source, target)        move everything to another (empty) store
+
+The contracts (``naba.store.contracts``) are what callers see; a new backend implements them, usually by
+giving ``naba.store.sql.SQLStore`` its connection, dialect and full-text index (see ``sqlite.py``).
+Nothing here imports the pipeline or the story rules.
+"""
 
 from __future__ import annotations
 
 from naba.errors import StoreError
 from naba.settings import Settings
-from naba.store.base import ArticleDump, Outcome, Store, StoreStats, WriteResult
+from naba.store.contracts import (ArticleDump, Articles, CandidateRow, Entities, Keyset, Link, Outcome, SearchIndex,
+                                  SourceRegistry, Store, StoreStats, Stories, Summarizer, Transfer, WriteResult)
+from naba.store.copy import CopyReport, copy_store
 
-__all__ = ["ArticleDump", "Outcome", "Store", "StoreStats", "WriteResult", "is_postgres_url", "open_store"]
+__all__ = ["ArticleDump", "Articles", "CandidateRow", "Entities", "Keyset", "Link", "Outcome", "SearchIndex",
+           "SourceRegistry", "Store", "StoreStats", "Stories", "Summarizer", "Transfer", "WriteResult", "CopyReport", "copy_store",
+           "is_postgres_url", "open_store", "upgrade_store"]
 
 _POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
@@ -15,23 +29,31 @@ def is_postgres_url(url: str) -> bool:
     return url.startswith(_POSTGRES_SCHEMES)
 
 
-def open_store(url: str, settings: Settings | None = None) -> Store:
-    """Open (creating and migrating if needed) the store at ``url``: a path, ``sqlite:///path``, or
-    ``postgresql://user@host/dbname`` (the database must exist; naba creates its tables)."""
-    if is_postgres_url(url):
-        return _postgres_store_class(url)(url, settings)
+def _sqlite_path(url: str) -> str:
     if "://" in url and not url.startswith("sqlite:///"):
         raise StoreError("unknown database URL", where=url,
                          hint="use a path, sqlite:///path or postgresql://user@host/dbname")
-    from naba.store.sqlite import SQLiteStore
-
-    return SQLiteStore(url.removeprefix("sqlite:///"), settings)
+    return url.removeprefix("sqlite:///")
 
 
-def _postgres_store_class(url: str) -> type:
-    try:
-        from naba.store.postgres import PostgresStore
-    except ImportError as exc:  # psycopg is an optional dependency
-        raise StoreError(f"the PostgreSQL backend needs psycopg: {exc}", where=url.split("@")[-1],
-                         hint="pip install 'psycopg[binary]'") from exc
-    return PostgresStore
+def open_store(url: str, settings: Settings | None = None, *, read_only: bool = False) -> Store:
+    """Open the store at ``url`` (creating and migrating it, unless ``read_only``): a path,
+    ``sqlite:///path``, or ``postgresql://user@host/dbname`` (the database must exist)."""
+    if is_postgres_url(url):
+        from naba.store.postgres import open_postgres  # psycopg is imported only for PostgreSQL URLs
+
+        return open_postgres(url, settings, read_only)
+    from naba.store.sqlite import open_sqlite
+
+    return open_sqlite(_sqlite_path(url), settings, read_only)
+
+
+def upgrade_store(url: str) -> list[tuple[int, str]]:
+    """Apply the pending schema migrations of the store at ``url``; (version, name) of those applied."""
+    if is_postgres_url(url):
+        from naba.store.postgres import upgrade_postgres
+
+        return upgrade_postgres(url)
+    from naba.store.sqlite import upgrade_sqlite
+
+    return upgrade_sqlite(_sqlite_path(url))

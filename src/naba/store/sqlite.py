@@ -1,326 +1,164 @@
-"""The embedded SQLite store: WAL mode, registered migrations, FTS5 full-text search.
+"""The embedded SQLite store: WAL mode, the shared SQL parts, FTS5 full-text search over naba's tokens.
 
-One writer per file (SQLite's rule); readers may open the same file at the same time.
+What differs from PostgreSQL lives here: the connection and its pragmas, ``BEGIN IMMEDIATE`` write
+transactions (one writer per file, SQLite's rule; readers go on beside it), ids as max + 1, the FTS5
+index, a file lock for the story stage, and table sizes from ``dbstat``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
 import fcntl
-import json
 import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from naba.dates import to_timestamp
 from naba.errors import StoreError
-from naba.models import MatchQuery, PreparedArticle, Record, SearchDoc, SearchHit, StoredArticle
+from naba.models import MatchQuery, SearchDoc, SearchHit
 from naba.settings import Settings
-from naba.store.base import ArticleDump, Outcome, StoreStats, WriteResult
-from naba.store.migrations import apply_pending
-from naba.store.groups import GroupTables, StoryMethods
-from naba.store.rows import ARTICLE_COLUMNS, article_values, raw_values, record_from_row, stored_from_row
-from naba.store.sqlite_sources import SQLiteSources
+from naba.store.dialect import Database, Dialect
+from naba.store.rows import stored_from_row
+from naba.store.schema import apply_pending, require_current
+from naba.store.sql import SQLStore
+from naba.store.sql.articles import article_select
+from naba.store.sqlite_schema import MIGRATIONS
 
 # bm25 weights of the FTS columns (title, body, stems): a title hit counts most, a stem-only hit least.
 BM25_WEIGHTS = (4.0, 1.0, 0.5)
-_MAX_PARAMS = 500  # stay far below SQLite's bound-parameter limit
-
-_ARTICLE_INSERT = (
-    "INSERT INTO articles (id, identity, content_hash, published_ts, first_seen_at, fetched_at, "
-    + ", ".join(ARTICLE_COLUMNS) + ") VALUES (" + ", ".join("?" * (6 + len(ARTICLE_COLUMNS))) + ")"
-)
-_ARTICLE_UPDATE = (
-    "UPDATE articles SET identity = ?, content_hash = ?, published_ts = ?, fetched_at = ?, "
-    + ", ".join(f"{name} = ?" for name in ARTICLE_COLUMNS) + " WHERE id = ?"
-)
 
 
-class SQLiteStore(StoryMethods):
-    """The Store protocol on one SQLite file."""
+@contextmanager
+def _begin_immediate(conn: sqlite3.Connection) -> Iterator[None]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
-    def __init__(self, path: str | Path, settings: Settings | None = None):
-        self.path = str(path)
-        self.url = f"sqlite:///{self.path}"
-        self.settings = settings or Settings()
-        try:
-            self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self._conn.row_factory = sqlite3.Row
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            self._conn.execute("PRAGMA busy_timeout = 10000")
-            # 64 MiB of page cache (the default is 2 MiB): FTS5 segment merges reread what they just
-            # wrote; measured ~10% off bulk writes, and warm searches stay in memory
-            self._conn.execute("PRAGMA cache_size = -65536")
-            apply_pending(self._conn)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open a naba store: {exc}", where=self.path) from exc
-        self.sources = SQLiteSources(self._conn, self._transaction)
-        self.groups = GroupTables(self._conn, self._transaction, "a.*", "?")
 
-    # -- writing ---------------------------------------------------------------------------
+def _next_ids(conn: sqlite3.Connection, n: int) -> list[int]:
+    """Inside BEGIN IMMEDIATE no other writer can take them."""
+    first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+    return list(range(first, first + n))
 
-    def write(self, batch: Sequence[PreparedArticle], seen_at: str) -> list[WriteResult]:
-        with self._transaction():
-            known = self._known_identities([p.identity for p in batch])
-            next_id = self._conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
-            pending: dict[int, PreparedArticle] = {}  # new articles, inserted together at the end
-            results = []
-            for prepared in batch:
-                existing = known.get(prepared.identity)
-                if existing is None:
-                    article_id, outcome = next_id, Outcome.STORED
-                    next_id += 1
-                    pending[article_id] = prepared
-                else:
-                    article_id, content_hash, categories = existing
-                    if content_hash == prepared.content_hash:
-                        outcome = Outcome.UNCHANGED
-                        prepared = self._merge_categories(article_id, categories, prepared, pending)
-                    else:
-                        outcome = Outcome.UPDATED
-                        if article_id in pending:  # a second version of an article this batch adds
-                            pending[article_id] = prepared
-                        else:
-                            self._update(article_id, prepared, seen_at)
-                known[prepared.identity] = (article_id, prepared.content_hash, prepared.article.categories)
-                results.append(WriteResult(article_id, outcome))
-            self._insert_many(pending, seen_at)
-            return results
 
-    def replace(self, article_id: int, prepared: PreparedArticle, seen_at: str) -> WriteResult:
-        with self._transaction():
-            row = self._conn.execute(
-                "SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
-            if row is None:
-                raise StoreError(f"no article {article_id} to replace", where=self.path)
-            if row["content_hash"] == prepared.content_hash:
-                return WriteResult(article_id, Outcome.UNCHANGED)
-            clash = self._conn.execute(
-                "SELECT id FROM articles WHERE identity = ? AND id != ?",
-                (prepared.identity, article_id)).fetchone()
-            if clash is not None:
-                raise StoreError(
-                    f"reprocessed article {article_id} now has the identity of article {clash['id']}",
-                    where=prepared.record.origin)
-            self._update(article_id, prepared, seen_at)
-            return WriteResult(article_id, Outcome.UPDATED)
+SQLITE = Dialect(name="sqlite", placeholder="?", json_columns=frozenset(), for_update="",
+                 integrity_errors=(sqlite3.IntegrityError,), retryable_errors=(), driver_error=sqlite3.Error,
+                 begin=_begin_immediate, next_ids=_next_ids)
 
-    def _known_identities(self, identities: list[str]) -> dict[str, tuple[int, str, tuple[str, ...]]]:
-        known = {}
-        unique = list(dict.fromkeys(identities))
-        for start in range(0, len(unique), _MAX_PARAMS):
-            chunk = unique[start:start + _MAX_PARAMS]
-            rows = self._conn.execute(
-                f"SELECT id, identity, content_hash, categories FROM articles "
-                f"WHERE identity IN ({','.join('?' * len(chunk))})", chunk)
-            for row in rows:
-                known[row["identity"]] = (row["id"], row["content_hash"], tuple(json.loads(row["categories"])))
-        return known
 
-    def _insert_many(self, pending: dict[int, PreparedArticle], seen_at: str) -> None:
-        """One executemany per table: the per-statement overhead matters at thousands of articles/s."""
-        self._conn.executemany(_ARTICLE_INSERT, [
-            [article_id, p.identity, p.content_hash, to_timestamp(p.article.published_at), seen_at, seen_at,
-             *article_values(p.article)] for article_id, p in pending.items()])
-        self._conn.executemany(
-            "INSERT INTO raw_inputs (article_id, format, origin, hints, payload) VALUES (?, ?, ?, ?, ?)",
-            [self._raw_values(article_id, p.record) for article_id, p in pending.items()])
-        self._conn.executemany(
-            "INSERT INTO article_fts (rowid, title, body, stems) VALUES (?, ?, ?, ?)",
-            [(article_id, p.search.title, p.search.body, p.search.stems) for article_id, p in pending.items()])
-        self.groups.write_entities([(article_id, p.article) for article_id, p in pending.items()], replacing=False)
+def connect(path: str) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 10000")
+        # 64 MiB of page cache (the default is 2 MiB): FTS5 segment merges reread what they just
+        # wrote; measured ~10% off bulk writes, and warm searches stay in memory
+        conn.execute("PRAGMA cache_size = -65536")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open a naba store: {exc}", where=path) from exc
+    return conn
 
-    def _update(self, article_id: int, prepared: PreparedArticle, seen_at: str) -> None:
-        article = prepared.article
-        self._conn.execute(_ARTICLE_UPDATE, [
-            prepared.identity, prepared.content_hash, to_timestamp(article.published_at), seen_at,
-            *article_values(article), article_id])
-        self._conn.execute(
-            "INSERT OR REPLACE INTO raw_inputs (article_id, format, origin, hints, payload) "
-            "VALUES (?, ?, ?, ?, ?)", self._raw_values(article_id, prepared.record))
-        self._conn.execute("DELETE FROM article_fts WHERE rowid = ?", (article_id,))
-        self._conn.execute(
-            "INSERT INTO article_fts (rowid, title, body, stems) VALUES (?, ?, ?, ?)",
-            (article_id, prepared.search.title, prepared.search.body, prepared.search.stems))
-        self.groups.write_entities([(article_id, article)], replacing=True)
 
-    def _merge_categories(self, article_id: int, old: tuple[str, ...], prepared: PreparedArticle,
-                          pending: dict[int, PreparedArticle]) -> PreparedArticle:
-        """An article filed under a second category stays one article, listed under both."""
-        merged = tuple(dict.fromkeys(old + prepared.article.categories))
-        if merged == old:
-            return prepared
-        prepared = dataclasses.replace(prepared, article=dataclasses.replace(prepared.article, categories=merged))
-        if article_id in pending:
-            pending[article_id] = prepared
+def open_sqlite(path: str | Path, settings: Settings | None = None, read_only: bool = False) -> SQLStore:
+    """The store in one SQLite file, created and migrated if needed; ``read_only`` (for serving) never
+    migrates or writes, and needs a store a writer has brought up to date."""
+    path = str(path)
+    if read_only and not Path(path).is_file():
+        raise StoreError("no store here", where=path, hint="create one with `naba ingest` or `naba demo`")
+    db = Database(connect(path), SQLITE, path, read_only=read_only)
+    try:
+        if read_only:
+            require_current(db, MIGRATIONS)
+            db.run("PRAGMA query_only = ON")
         else:
-            self._conn.execute("UPDATE articles SET categories = ? WHERE id = ?",
-                               (json.dumps(list(merged), ensure_ascii=False), article_id))
-        return prepared
+            apply_pending(db, MIGRATIONS)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise StoreError(f"cannot open a naba store: {exc}", where=path) from exc
+    except StoreError:
+        db.close()
+        raise
+    return SQLStore(db, FTS5Index(db), settings or Settings(), story_lock=lambda: _file_lock(f"{path}.stories.lock"),
+                    table_sizes=lambda: _table_sizes(db))
 
-    def _raw_values(self, article_id: int, record: Record) -> tuple:
-        return (article_id, *raw_values(record, self.settings.raw_compression_level))
 
-    # -- reading ---------------------------------------------------------------------------
+def upgrade_sqlite(path: str) -> list[tuple[int, str]]:
+    """Apply the pending migrations; (version, name) of those applied."""
+    db = Database(connect(path), SQLITE, path)
+    try:
+        return [(m.version, m.name) for m in apply_pending(db, MIGRATIONS)]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot upgrade a naba store: {exc}", where=path) from exc
+    finally:
+        db.close()
 
-    def get(self, article_id: int) -> StoredArticle | None:
-        row = self._conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return None if row is None else stored_from_row(row)
 
-    def get_by_url(self, canonical_url: str) -> StoredArticle | None:
-        row = self._conn.execute(
-            "SELECT * FROM articles WHERE canonical_url = ? ORDER BY id LIMIT 1", (canonical_url,)).fetchone()
-        return None if row is None else stored_from_row(row)
+@contextmanager
+def _file_lock(path: str) -> Iterator[None]:
+    """An exclusive lock on a file beside the database (SQLite has no advisory locks)."""
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
-    def known_urls(self, canonical_urls: Sequence[str]) -> dict[str, int]:
-        known = {}
-        unique = list(dict.fromkeys(canonical_urls))
-        for start in range(0, len(unique), _MAX_PARAMS):
-            chunk = unique[start:start + _MAX_PARAMS]
-            rows = self._conn.execute(
-                f"SELECT canonical_url, id FROM articles WHERE canonical_url IN ({','.join('?' * len(chunk))})",
-                chunk)
-            known.update((url, article_id) for url, article_id in rows)
-        return known
 
-    def search(self, query: MatchQuery) -> list[SearchHit]:
-        where, params = self._search_filter(query)
+def _table_sizes(db: Database) -> dict[str, int]:
+    sizes: dict[str, int] = {}
+    for row in db.all("SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name"):
+        group = "article_fts" if row["name"].startswith("article_fts") else row["name"]
+        sizes[group] = sizes.get(group, 0) + row["bytes"]
+    return sizes
+
+
+class FTS5Index:
+    """naba.text tokens joined by spaces in an FTS5 table (title, body, stems), ranked by bm25."""
+
+    def __init__(self, db: Database):
+        self._db = db
+        self._select = article_select(db)
+
+    def write(self, docs: Sequence[tuple[int, SearchDoc]], replacing: bool) -> None:
+        if replacing and docs:
+            self._db.chunked("DELETE FROM article_fts WHERE rowid IN ({})", [i for i, _ in docs], fetch=False)
+        self._db.many("INSERT INTO article_fts (rowid, title, body, stems) VALUES (?, ?, ?, ?)",
+                      [(i, doc.title, doc.body, doc.stems) for i, doc in docs])
+
+    def docs(self, article_ids: Sequence[int]) -> dict[int, SearchDoc]:
+        rows = self._db.chunked("SELECT rowid AS id, title, body, stems FROM article_fts WHERE rowid IN ({})",
+                                list(article_ids))
+        return {row["id"]: SearchDoc(row["title"], row["body"], row["stems"]) for row in rows}
+
+    def query(self, query: MatchQuery) -> list[SearchHit]:
+        where, params = _search_filter(query)
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-        rows = self._conn.execute(
-            f"SELECT a.*, bm25(article_fts, {weights}) AS rank FROM article_fts "
+        rows = self._db.all(
+            f"SELECT {self._select}, bm25(article_fts, {weights}) AS rank FROM article_fts "
             f"JOIN articles a ON a.id = article_fts.rowid WHERE {where} "
             f"ORDER BY rank, a.id LIMIT ? OFFSET ?", [*params, query.limit, query.offset])
         return [SearchHit(stored_from_row(row), -row["rank"]) for row in rows]
 
-    def count_matches(self, query: MatchQuery) -> int:
-        where, params = self._search_filter(query)
-        return self._conn.execute(
-            f"SELECT count(*) FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
-            f"WHERE {where}", params).fetchone()[0]
-
-    def _search_filter(self, query: MatchQuery) -> tuple[str, list]:
-        clauses, params = ["article_fts MATCH ?"], [fts_expression(query)]
-        if query.source is not None:
-            clauses.append("a.source = ?")
-            params.append(query.source)
-        if query.since_ts is not None:
-            clauses.append("a.published_ts >= ?")
-            params.append(query.since_ts)
-        if query.until_ts is not None:
-            clauses.append("a.published_ts < ?")
-            params.append(query.until_ts)
-        return " AND ".join(clauses), params
-
-    def iter_articles(self, since_ts: float | None = None) -> Iterator[StoredArticle]:
-        sql, params = "SELECT * FROM articles", []
-        if since_ts is not None:
-            sql, params = sql + " WHERE published_ts >= ?", [since_ts]
-        last_id = 0
-        while True:  # keyset pages, so a long export never holds one huge cursor open
-            page = self._conn.execute(
-                f"{sql} {'AND' if params else 'WHERE'} id > ? ORDER BY id LIMIT 1000",
-                [*params, last_id]).fetchall()
-            if not page:
-                return
-            for row in page:
-                yield stored_from_row(row)
-            last_id = page[-1]["id"]
-
-    def iter_raw(self) -> Iterator[tuple[int, Record]]:
-        last_id = 0
-        while True:
-            page = self._conn.execute(
-                "SELECT * FROM raw_inputs WHERE article_id > ? ORDER BY article_id LIMIT 1000",
-                (last_id,)).fetchall()
-            if not page:
-                return
-            for row in page:
-                yield row["article_id"], record_from_row(row)
-            last_id = page[-1]["article_id"]
-
-    def stats(self) -> StoreStats:
-        def counts(sql: str) -> dict[str, int]:
-            return {str(key): n for key, n in self._conn.execute(sql)}
-
-        sizes: dict[str, int] = {}
-        for name, size in self._conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name"):
-            group = "article_fts" if name.startswith("article_fts") else name
-            sizes[group] = sizes.get(group, 0) + size
-        return StoreStats(
-            articles=self._conn.execute("SELECT count(*) FROM articles").fetchone()[0],
-            per_source=counts("SELECT coalesce(source, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"),
-            per_day=counts("SELECT coalesce(substr(published_at, 1, 10), 'unknown'), count(*) "
-                           "FROM articles GROUP BY 1 ORDER BY 1"),
-            per_lang=counts("SELECT lang, count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"),
-            sizes=sizes,
-        )
-
-    # -- copying between stores -------------------------------------------------------------
-
-    def iter_dump(self) -> Iterator[ArticleDump]:
-        last_id = 0
-        while True:
-            page = self._conn.execute(
-                "SELECT a.*, r.format, r.origin, r.hints, r.payload, f.title AS s_title, f.body AS s_body, "
-                "f.stems AS s_stems FROM articles a JOIN raw_inputs r ON r.article_id = a.id "
-                "JOIN article_fts f ON f.rowid = a.id WHERE a.id > ? ORDER BY a.id LIMIT 500",
-                (last_id,)).fetchall()
-            if not page:
-                return
-            for row in page:
-                yield ArticleDump(stored_from_row(row), row["identity"], row["content_hash"],
-                                  SearchDoc(row["s_title"], row["s_body"], row["s_stems"]), record_from_row(row))
-            last_id = page[-1]["id"]
-
-    def load_dump(self, dumps: Sequence[ArticleDump]) -> None:
-        level = self.settings.raw_compression_level
-        with self._transaction():
-            for dump in dumps:
-                stored, article_id = dump.stored, dump.stored.id
-                self._conn.execute(_ARTICLE_INSERT, [
-                    article_id, dump.identity, dump.content_hash, to_timestamp(stored.article.published_at),
-                    stored.first_seen_at, stored.fetched_at, *article_values(stored.article)])
-                self._conn.execute(
-                    "INSERT INTO raw_inputs (article_id, format, origin, hints, payload) VALUES (?, ?, ?, ?, ?)",
-                    (article_id, *raw_values(dump.record, level)))
-                self._conn.execute(
-                    "INSERT INTO article_fts (rowid, title, body, stems) VALUES (?, ?, ?, ?)",
-                    (article_id, dump.search.title, dump.search.body, dump.search.stems))
-                self.groups.write_entities([(article_id, stored.article)], replacing=False)
-
-    @contextlib.contextmanager
-    def story_lock(self) -> Iterator[None]:
-        """An exclusive lock on a file beside the database (SQLite has no advisory locks)."""
-        with open(f"{self.path}.stories.lock", "a") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
-
-    def close(self) -> None:
-        self._conn.close()
-
-    # -- plumbing --------------------------------------------------------------------------
-
-    def _transaction(self):
-        return _Transaction(self._conn)
+    def count(self, query: MatchQuery) -> int:
+        where, params = _search_filter(query)
+        return int(self._db.value(f"SELECT count(*) AS v FROM article_fts JOIN articles a "
+                                  f"ON a.id = article_fts.rowid WHERE {where}", params))
 
 
-class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error so a failed batch leaves nothing half-written."""
-
-    def __init__(self, conn: sqlite3.Connection):
-        self._conn = conn
-
-    def __enter__(self) -> None:
-        self._conn.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        self._conn.execute("ROLLBACK" if exc_type else "COMMIT")
+def _search_filter(query: MatchQuery) -> tuple[str, list[object]]:
+    clauses, params = ["article_fts MATCH ?"], [fts_expression(query)]
+    for clause, value in (("a.source = ?", query.source), ("a.published_ts >= ?", query.since_ts),
+                          ("a.published_ts < ?", query.until_ts)):
+        if value is not None:
+            clauses.append(clause)
+            params.append(value)
+    return " AND ".join(clauses), params
 
 
 def fts_expression(query: MatchQuery) -> str:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from naba.models import Recommendation, Related
 from naba.store import Store
-from naba.store.groups import CandidateRow
+from naba.store import CandidateRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +67,7 @@ def related(store: Store, article_id: int, k: int = 10, read_also: int = 3,
     others = [e for e in entries if _story_key(e.best) not in shown and _story_key(e.best) != _story_key(me)
               and main & set(e.best.entities)]
     also = sorted(others, key=_rank)[:read_also]
-    articles = store.get_many([e.best.id for e in similar + also])
+    articles = store.articles.get_many([e.best.id for e in similar + also])
     return Related(similar=tuple(_recommendation(e, articles) for e in similar if e.best.id in articles),
                    read_also=tuple(_recommendation(e, articles) for e in also if e.best.id in articles))
 
@@ -75,16 +75,16 @@ def related(store: Store, article_id: int, k: int = 10, read_also: int = 3,
 def candidate_entries(store: Store, article_id: int,
                       weights: RankWeights = WEIGHTS) -> tuple[CandidateRow, list[_Entry]] | None:
     """The article's ranking row and every candidate story, scored (one entry per story)."""
-    rows = {row.id: row for row in store.candidate_rows([article_id])}
+    rows = {row.id: row for row in store.articles.ranking_rows([article_id])}
     me = rows.get(article_id)
     if me is None:
         return None
-    links = dict(store.links_of(article_id))
-    by_entity = store.entity_candidates(me.entities[:MAIN_ENTITIES], PER_ENTITY)
+    links = dict(store.stories.links_of(article_id))
+    by_entity = store.entities.recent_articles(me.entities[:MAIN_ENTITIES], PER_ENTITY)
     story_mates = [] if me.story_id is None else [
-        s.id for s in store.list_articles(story_id=me.story_id, limit=50)]
+        s.id for s in store.articles.newest(story_id=me.story_id, limit=50)]
     ids = (set(links) | set(by_entity) | set(story_mates)) - {article_id}
-    candidates = [row for row in store.candidate_rows(sorted(ids)) if not _same_text(me, row)]
+    candidates = [row for row in store.articles.ranking_rows(sorted(ids)) if not _same_text(me, row)]
     return me, _collapse(me, candidates, links, weights)
 
 

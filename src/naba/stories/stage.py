@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from naba.stories.copies import DuplicateIndex
 from naba.models import Grouping, StoredArticle
 from naba.store import Store
-from naba.store.summaries import article_time
+from naba.stories.summaries import article_time, summarize_story
 from naba.stories.features import (LINK_THRESHOLD, MAX_GAP_HOURS, StoryFeatures, Verdict, same_story, score,
                                    verdict)
 from naba.stories.sketch import ArticleSketch, sketch_article
@@ -85,12 +85,12 @@ class StoryStage:
             sketches[article_id] = sketch
         if not sketches:
             return []
-        with self.store.story_lock():
+        with self.store.stories.lock():
             return self._process(sketches)
 
     def _process(self, sketches: dict[int, ArticleSketch | None]) -> list[Grouping]:
         self._catch_up()
-        fresh = self.store.get_many(sorted(sketches))
+        fresh = self.store.articles.get_many(sorted(sketches))
         if not fresh:
             return []
         for article_id in fresh:
@@ -108,10 +108,10 @@ class StoryStage:
         touched = [self.nodes[i] for i in sorted(self._dirty) if i in self.nodes]
         self._dirty.clear()
         changed = [n.grouping() for n in touched if n.saved != n.grouping()]
-        self.store.apply_groupings(changed, links, moved)
+        self.store.stories.apply(changed, links, moved, summarize_story)
         for grouping in changed:
             self.nodes[grouping.article_id].saved = grouping
-        self._seq = self.store.group_seq()
+        self._seq = self.store.stories.seq()
         if len(self.nodes) > MAX_NODES:
             self._evict()
         return changed
@@ -127,16 +127,16 @@ class StoryStage:
     def _catch_up(self) -> None:
         """Take in what other processes placed since this one last wrote (under the story lock)."""
         if self._seq is None:  # nothing in memory yet: the first _load reads the store as it is now
-            self._seq = self.store.group_seq()
+            self._seq = self.store.stories.seq()
             return
-        for stored, saved in self.store.grouped_since(self._seq):
+        for stored, saved in self.store.stories.placed_since(self._seq):
             node = self.nodes.get(stored.id)
             if node is not None and node.saved == saved:
                 continue
             self._forget(stored.id)
             if any(lo <= article_time(stored) < hi for lo, hi in self._loaded):
                 self._add_context([(stored, saved)])
-        self._seq = self.store.group_seq()
+        self._seq = self.store.stories.seq()
 
     # -- placing one article ------------------------------------------------------------------
 
@@ -273,7 +273,7 @@ class StoryStage:
     def _load(self, since: float, until: float, skip: dict[int, StoredArticle]) -> None:
         """Read the placed articles of [since, until) that are not in memory yet."""
         for lo, hi in _uncovered(self._loaded, since, until):
-            self._add_context((stored, saved) for stored, saved in self.store.grouping_window(lo, hi)
+            self._add_context((stored, saved) for stored, saved in self.store.stories.window(lo, hi)
                               if stored.id not in skip and stored.id not in self.nodes and saved is not None)
             self._loaded = _merged(self._loaded + [(lo, hi)])
 

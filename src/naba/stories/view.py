@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from naba.models import StoredArticle, StorySummary
 from naba.store import Store
-from naba.store.summaries import article_time, article_time_iso
+from naba.stories.summaries import article_time, article_time_iso
 
 MAX_ARTICLES = 500  # a story page lists at most this many versions
 
@@ -32,10 +32,10 @@ class StoryDetail:
 
 
 def story_detail(store: Store, story_id: int) -> StoryDetail | None:
-    summary = store.get_story(story_id)
+    summary = store.stories.get(story_id)
     if summary is None:
         return None
-    members = store.list_articles(story_id=story_id, limit=MAX_ARTICLES)
+    members = store.articles.newest(story_id=story_id, limit=MAX_ARTICLES)
     articles = tuple(sorted(members, key=lambda s: (article_time(s), s.id)))
     if not articles:
         return None

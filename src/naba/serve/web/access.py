@@ -19,8 +19,13 @@ from naba.store import Store, open_store
 MODES = ("per-thread", "lock")
 
 
+def open_for_reading(url: str) -> Store:
+    """Serving only reads: a read-only store never migrates, so a worker thread opens one cheaply."""
+    return open_store(url, read_only=True)
+
+
 class StoreAccess:
-    def __init__(self, url: str, mode: str = "per-thread", opener: Callable[[str], Store] = open_store):
+    def __init__(self, url: str, mode: str = "per-thread", opener: Callable[[str], Store] = open_for_reading):
         if mode not in MODES:
             raise ValueError(f"store access mode must be one of {MODES}, not {mode!r}")
         self.url = url

@@ -30,7 +30,7 @@ from naba.serve.web.render import render
 
 log = logging.getLogger("naba.serve.web")
 STATIC = Path(__file__).parent / "static"
-STATS_SECONDS = 300.0  # store.stats() scans the whole file: recount at most every five minutes
+STATS_SECONDS = 300.0  # store.articles.stats() scans the whole file: recount at most every five minutes
 WORKER_THREADS = 8
 # An article's related lists cost reads and scoring (~10 ms an article on 62k articles) and change
 # only when the story stage links new articles: keep the latest few thousand for two minutes.
@@ -70,7 +70,7 @@ def create_app(store_url: str, *, store_mode: str = "per-thread", worker_threads
     def stats() -> StoreStats:
         def count() -> StoreStats:
             with app.state.access() as store:
-                return store.stats()
+                return store.articles.stats()
         return stats_cache.get("stats", count)
 
     related_cache = TimedCache(RELATED_SECONDS, time.monotonic, max_items=RELATED_ITEMS)

@@ -94,7 +94,7 @@ def story_key(story: StorySummary) -> tuple[float, int]:
 
 def articles_slice(store: Store, cursor: str | None, limit: int, **filters) -> Slice:
     before = decode_keyset(cursor) if cursor else None
-    items = store.list_articles(before=before, limit=limit + 1, **filters)
+    items = store.articles.newest(before=before, limit=limit + 1, **filters)
     more = len(items) > limit
     items = items[:limit]
     return Slice(tuple(items), encode_keyset(*article_key(items[-1])) if more else None)
@@ -102,7 +102,7 @@ def articles_slice(store: Store, cursor: str | None, limit: int, **filters) -> S
 
 def stories_slice(store: Store, cursor: str | None, limit: int, **filters) -> Slice:
     before = decode_keyset(cursor) if cursor else None
-    items = store.list_stories(before=before, limit=limit + 1, **filters)
+    items = store.stories.newest(before=before, limit=limit + 1, **filters)
     more = len(items) > limit
     items = items[:limit]
     return Slice(tuple(items), encode_keyset(*story_key(items[-1])) if more else None)
@@ -144,10 +144,10 @@ def rank_stories(stories: list[StorySummary], limit: int = HOME_STORIES) -> tupl
 
 def home_view(store: Store, day: date | None, days: tuple[tuple[str, int], ...]) -> HomeView:
     if day is None:
-        stories = rank_stories(store.list_stories(limit=HOME_CANDIDATES))
+        stories = rank_stories(store.stories.newest(limit=HOME_CANDIDATES))
     else:
         since_ts, until_ts = day_bounds(day)
-        stories = rank_stories(store.list_stories(since_ts=since_ts, until_ts=until_ts, limit=HOME_CANDIDATES),
+        stories = rank_stories(store.stories.newest(since_ts=since_ts, until_ts=until_ts, limit=HOME_CANDIDATES),
                                limit=HOME_CANDIDATES)
     return HomeView(stories, day, days)
 
@@ -172,7 +172,7 @@ def story_view(store: Store, story_id: int) -> StoryDetail:
 
 
 def get_article(store: Store, article_id: int) -> StoredArticle:
-    stored = store.get(article_id)
+    stored = store.articles.get(article_id)
     if stored is None:
         raise NotFound("no such article", where=str(article_id))
     return stored
@@ -198,7 +198,7 @@ def article_view(store: Store, article_id: int,
                  related_of: Callable[[Store, int], Related] = related_view) -> ArticleView:
     """``related_of`` computes the related lists (the app passes a cached one)."""
     stored = get_article(store, article_id)
-    story = store.get_story(stored.story_id) if stored.story_id is not None else None
+    story = store.stories.get(stored.story_id) if stored.story_id is not None else None
     return ArticleView(stored, story, related_of(store, article_id), article_tags(stored))
 
 
@@ -223,9 +223,9 @@ def entity_key(name: str) -> tuple[str, str | None]:
 
 
 def entity_view(store: Store, key: str, kind: str | None, cursor: str | None, limit: int) -> EntityView:
-    spellings = store.entity_names(key)
+    spellings = store.entities.spellings(key)
     articles = articles_slice(store, cursor, limit, entity=key)
-    stories = tuple(store.list_stories(entity=key, limit=10)) if cursor is None else ()
+    stories = tuple(store.stories.newest(entity=key, limit=10)) if cursor is None else ()
     mentions = None
     if not spellings and not articles.items:
         mentions = search(store, f'"{key}"', limit=limit)
@@ -238,7 +238,7 @@ def source_view(store: Store, name: str, cursor: str | None, limit: int) -> Sour
     articles = articles_slice(store, cursor, limit, source=name)
     if not articles.items and cursor is None:
         raise NotFound("no articles from this outlet", where=name)
-    stories = tuple(store.list_stories(source=name, limit=10)) if cursor is None else ()
+    stories = tuple(store.stories.newest(source=name, limit=10)) if cursor is None else ()
     return SourceView(name, articles, stories)
 
 

@@ -2,8 +2,8 @@
 
 Document frequencies come from the corpus the tables were counted on and are never shipped with the
 package: ``NABA_IDF_DIR`` names a folder holding ``idf.tsv`` (``bench/build_idf.py --out DIR`` counts
-it over SaudiNewsNet + ANT in ../shared/data). Without it the table is counted, once per process,
-over the bundled sample corpus: original text, small, so the weights are coarse.
+it over SaudiNewsNet + ANT in ../shared/data). Without it, a word's rarity in Arabic at large stands in
+(``naba.text.frequency``: wordfreq's list, shipped inside that package).
 
     IDF(stem) = log((N + 1) / (df + 0.5))      a stem not in the table takes df = 1
 
@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import functools
 import gzip
-import json
 import math
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from naba.text import stems, tokens
+from naba.text.frequency import rarity
 
 IDF_DIR_ENV = "NABA_IDF_DIR"
 STEM_TABLE = "idf.tsv"
@@ -43,16 +43,16 @@ class Idf:
         return self.weights.get(key, self.top)
 
 
-def stem_idf() -> Idf:
-    """The stem table for the folder named by ``NABA_IDF_DIR`` (unset or empty: the sample corpus), read once."""
-    return _table(os.environ.get(IDF_DIR_ENV) or None)
+def stem_idf() -> Callable[[str], float]:
+    """The stem table of the folder named by ``NABA_IDF_DIR``, read once; unset or empty: how rare the
+    word is in Arabic at large (``naba.text.frequency``, a table shipped inside a package)."""
+    folder = os.environ.get(IDF_DIR_ENV) or None
+    return rarity if folder is None else _table(folder)
 
 
 @functools.cache
-def _table(folder: str | None) -> Idf:
-    frequencies = count_document_frequencies(_sample_texts()) if folder is None else \
-        read_frequencies(Path(folder) / STEM_TABLE)
-    return to_idf(*frequencies)
+def _table(folder: str) -> Idf:
+    return to_idf(*read_frequencies(Path(folder) / STEM_TABLE))
 
 
 def count_document_frequencies(texts: Iterable[str]) -> Frequencies:
@@ -95,11 +95,3 @@ def read_frequencies(path: Path) -> Frequencies:
 def to_idf(table: dict[str, int], docs: int) -> Idf:
     """IDF = log((N + 1) / (df + 0.5)); a key not in the table takes df = 1."""
     return Idf({k: math.log((docs + 1) / (df + 0.5)) for k, df in table.items()}, math.log((docs + 1) / 1.5))
-
-
-def _sample_texts() -> list[str]:
-    # the package's own corpus, written for naba; imported here, where it is needed
-    from naba.sample import sample_dir
-
-    lines = (sample_dir() / "articles.jsonl").read_text(encoding="utf-8").splitlines()
-    return [f"{item.get('title') or ''}\n{item.get('content') or ''}" for item in map(json.loads, lines)]

@@ -1,4 +1,5 @@
-"""A story's summary row, computed from its articles: pure Python, shared by every backend."""
+"""What a story's summary says, computed from its articles; the store keeps it (it is the ``Summarizer``
+the story stage passes to ``Stories.apply``)."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ def article_time_iso(stored: StoredArticle) -> str | None:
     return stored.article.published_at or stored.first_seen_at
 
 
-def summarize_story(story_id: int, articles: Sequence[StoredArticle]) -> tuple[StorySummary, float, float]:
-    """The summary of a non-empty story, with its first and last report times (POSIX seconds)."""
+def summarize_story(story_id: int, articles: Sequence[StoredArticle]) -> StorySummary:
+    """The summary of a non-empty story."""
     ordered = sorted(articles, key=lambda s: (article_time(s), s.id))
     first, last = ordered[0], ordered[-1]
     outlets = tuple(dict.fromkeys(s.article.source for s in ordered if s.article.source))
@@ -31,7 +32,7 @@ def summarize_story(story_id: int, articles: Sequence[StoredArticle]) -> tuple[S
     for stored in ordered:
         entities.update({e.canonical for e in stored.article.entities})
         keywords.update(set(stored.article.keywords))
-    summary = StorySummary(
+    return StorySummary(
         id=story_id,
         title=representative_title(ordered),
         articles=len(ordered),
@@ -43,7 +44,6 @@ def summarize_story(story_id: int, articles: Sequence[StoredArticle]) -> tuple[S
         top_entities=_most_common(entities, TOP_ENTITIES),
         keywords=_most_common(keywords, TOP_KEYWORDS),
     )
-    return summary, article_time(first), article_time(last)
 
 
 def representative_title(ordered: Sequence[StoredArticle]) -> str:

@@ -1,8 +1,7 @@
-"""Registered schema migrations for the PostgreSQL store, each recorded in ``naba_migrations`` when applied.
+"""The PostgreSQL store's schema migrations (the runner is ``naba.store.schema``; it runs them under a
+session advisory lock, so several processes opening a fresh database at once wait for the first).
 
-A migration is never edited once released: change the schema by appending a new one. Migrating runs
-under a session advisory lock, so several processes opening a fresh database at once apply each
-migration exactly once (the others wait, then find nothing left to do).
+A migration is never edited once released: change the schema by appending a new one.
 
 The search vectors are generated columns computed from the stored SearchDoc strings (naba's own
 index-normalized tokens), parsed with the ``simple`` configuration:
@@ -20,12 +19,7 @@ being adjacent, so a phrase never matches across the two, as in SQLite's FTS5 co
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
-import psycopg
-from psycopg.rows import tuple_row
-
-from naba.store.migrations import Migration, run_statements, story_schema
+from naba.store.schema import Migration, run_statements, story_schema
 
 LEDE_CHARS = 600  # how much of the body the ranking vector holds (news puts the point first)
 
@@ -141,36 +135,3 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "tags, entities, duplicates, stories and links",
               run_statements(story_schema("bigint", "double precision", "bigint"))),
 )
-
-
-def applied_versions(conn: psycopg.Connection) -> set[int]:
-    with conn.transaction():
-        conn.execute(
-            "CREATE TABLE IF NOT EXISTS naba_migrations "
-            "(version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)")
-        with conn.cursor(row_factory=tuple_row) as cur:
-            return {row[0] for row in cur.execute("SELECT version FROM naba_migrations")}
-
-
-def apply_pending(conn: psycopg.Connection) -> list[Migration]:
-    """Apply every registered migration not yet recorded, each in its own transaction.
-
-    ``conn`` must be in autocommit mode: transactions are explicit. The advisory lock is held for
-    the whole run, so a second process blocks here until the first is done, then applies nothing.
-    """
-    conn.execute("SELECT pg_advisory_lock(%s)", (ADVISORY_LOCK_KEY,))
-    try:
-        done = applied_versions(conn)
-        applied = []
-        for migration in MIGRATIONS:
-            if migration.version in done:
-                continue
-            with conn.transaction():
-                migration.apply(conn)
-                conn.execute(
-                    "INSERT INTO naba_migrations (version, name, applied_at) VALUES (%s, %s, %s)",
-                    (migration.version, migration.name, datetime.now(timezone.utc).isoformat()))
-            applied.append(migration)
-        return applied
-    finally:
-        conn.execute("SELECT pg_advisory_unlock(%s)", (ADVISORY_LOCK_KEY,))

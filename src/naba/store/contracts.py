@@ -1,0 +1,222 @@
+"""What a store promises, as small contracts: one per part, each a Protocol.
+
+    Store
+     ├── articles   Articles        write, replace and read articles (the pipeline writes, everyone reads)
+     ├── search     SearchIndex     full-text search over naba's own tokens
+     ├── stories    Stories         the story stage's decisions, links and story summaries
+     ├── entities   Entities        which articles name which canonical entity
+     ├── sources    SourceRegistry  the feeds and sitemaps `naba crawl` polls, with their health
+     └── transfer   Transfer        everything as it is, to move a store to another backend
+
+A caller types its parameter with the narrowest part it needs. Both backends (SQLite, PostgreSQL)
+implement every part with the same SQL where they can (``naba.store.sql``), through a small dialect
+object (``naba.store.dialect``); the backend modules hold only what truly differs. A store opened
+read-only (for serving) never migrates and refuses writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from enum import Enum
+from typing import Protocol
+
+from naba.models import (Grouping, MatchQuery, PollOutcome, PreparedArticle, Record, SearchDoc, SearchHit, Source,
+                         StoredArticle, StorySummary)
+
+Link = tuple[int, int, float]  # (article, other article, similarity)
+Keyset = tuple[float, int]  # (time, id) of the last item seen, for keyset pagination
+# Builds a story's summary from its members (the store keeps it; the rule of what a summary says
+# belongs to the story stage, which passes it in).
+Summarizer = Callable[[int, Sequence[StoredArticle]], StorySummary]
+
+
+class Outcome(str, Enum):
+    STORED = "stored"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    article_id: int
+    outcome: Outcome
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    articles: int
+    per_source: dict[str, int]
+    per_day: dict[str, int]
+    per_lang: dict[str, int]
+    sizes: dict[str, int]  # bytes per table or index
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDump:
+    """Everything a store keeps about one article, to move it to another store as it is."""
+
+    stored: StoredArticle
+    identity: str
+    content_hash: str
+    search: SearchDoc
+    record: Record
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateRow:
+    """What ranking an article as a recommendation reads of it: no body (candidate lists are long)."""
+
+    id: int
+    source: str | None
+    title: str | None
+    ts: float
+    story_id: int | None
+    duplicate_of: int | None
+    keywords: tuple[str, ...]
+    entities: tuple[str, ...]  # canonical names, best first
+
+
+class Articles(Protocol):
+    def write(self, batch: Sequence[PreparedArticle], seen_at: str) -> list[WriteResult]:
+        """Insert new articles and update changed ones, in one transaction.
+
+        Identity is ``PreparedArticle.identity``; an update keeps the article's id and first-seen time.
+        """
+
+    def replace(self, article_id: int, prepared: PreparedArticle, seen_at: str) -> WriteResult:
+        """Overwrite one stored article with a re-run of the pipeline on its raw input."""
+
+    def get(self, article_id: int) -> StoredArticle | None: ...
+
+    def get_by_url(self, canonical_url: str) -> StoredArticle | None: ...
+
+    def get_many(self, article_ids: Sequence[int]) -> dict[int, StoredArticle]: ...
+
+    def known_urls(self, canonical_urls: Sequence[str]) -> dict[str, int]:
+        """The ids of the stored articles among these canonical URLs."""
+
+    def newest(self, *, source: str | None = None, entity: str | None = None, story_id: int | None = None,
+               since_ts: float | None = None, until_ts: float | None = None, before: Keyset | None = None,
+               limit: int = 20) -> list[StoredArticle]:
+        """Newest first by (published time, id); ``before`` is the position of the last one seen;
+        ``entity`` is a canonical entity name."""
+
+    def scan(self, since_ts: float | None = None) -> Iterator[StoredArticle]:
+        """Every article (published since ``since_ts``), in id order."""
+
+    def raw_inputs(self) -> Iterator[tuple[int, Record]]:
+        """Every article's raw input, in id order (for reprocess)."""
+
+    def ranking_rows(self, article_ids: Sequence[int]) -> list[CandidateRow]: ...
+
+    def stats(self) -> StoreStats: ...
+
+
+class SearchIndex(Protocol):
+    def query(self, query: MatchQuery) -> list[SearchHit]:
+        """One page of the articles matching every term, best first."""
+
+    def count(self, query: MatchQuery) -> int: ...
+
+
+class Stories(Protocol):
+    def apply(self, groupings: Sequence[Grouping], links: Sequence[Link], moved: Sequence[tuple[int, int]],
+              summarize: Summarizer) -> None:
+        """Record the story stage's decisions and similar-article links, give the stored descendants of
+        each moved (article id, story id) that story, and rebuild the summary of every story touched
+        with ``summarize``, in one transaction."""
+
+    def lock(self) -> AbstractContextManager[None]:
+        """Held by the story stage from reading to writing its decisions: one process at a time, so
+        writers running at once place each article seeing everything placed before it."""
+
+    def seq(self) -> int:
+        """The number of the last write of story decisions (0: none yet)."""
+
+    def placed_since(self, seq: int) -> Iterator[tuple[StoredArticle, Grouping]]:
+        """The articles whose decisions were written after write ``seq``, by any process."""
+
+    def window(self, since_ts: float, until_ts: float) -> Iterator[tuple[StoredArticle, Grouping | None]]:
+        """The articles reported in [since_ts, until_ts), with their current decisions."""
+
+    def links_of(self, article_id: int) -> list[tuple[int, float]]:
+        """The articles the story stage found similar to this one, with their scores, best first."""
+
+    def newest(self, *, entity: str | None = None, source: str | None = None, since_ts: float | None = None,
+               until_ts: float | None = None, before: Keyset | None = None,
+               limit: int = 20) -> list[StorySummary]:
+        """Latest update first by (last time, id); ``before`` as for ``Articles.newest``."""
+
+    def get(self, story_id: int) -> StorySummary | None: ...
+
+
+class Entities(Protocol):
+    def spellings(self, canonical: str) -> dict[str, int]:
+        """The spellings articles used for one canonical entity, with how many articles used each."""
+
+    def recent_articles(self, canonicals: Sequence[str], per_entity: int) -> dict[int, list[str]]:
+        """The newest ``per_entity`` articles naming each entity: article id -> the entities it names."""
+
+
+class SourceRegistry(Protocol):
+    """The feeds and sitemaps `naba crawl` polls, with their schedule and health."""
+
+    def add(self, url: str, name: str | None, kind: str, every_seconds: int, created_at: str) -> Source:
+        """Register a source; StoreError if its URL is already registered."""
+
+    def list(self) -> list[Source]: ...
+
+    def get(self, ref: str) -> Source:
+        """A source by id or URL; NotFound otherwise."""
+
+    def remove(self, source_id: int) -> None: ...
+
+    def set_paused(self, source_id: int, paused: bool) -> None: ...
+
+    def due(self, now: float) -> list[Source]:
+        """Unpaused sources whose next poll time has come, most overdue first."""
+
+    def next_due_at(self) -> float | None: ...
+
+    def record_poll(self, source_id: int, outcome: PollOutcome) -> None: ...
+
+    def link_items(self, source_id: int, article_ids: Iterable[int], seen_at: float) -> None:
+        """Remember that the source listed these articles (for items per day)."""
+
+
+class Transfer(Protocol):
+    def dump(self) -> Iterator[ArticleDump]:
+        """Every article with its identity, hash, SearchDoc and raw input, in id order."""
+
+    def load(self, dumps: Sequence[ArticleDump]) -> None:
+        """Write dumped articles as they are (ids, first-seen and fetch times kept), in one transaction.
+
+        An id or identity already in the store is an error; the transaction is then rolled back.
+        """
+
+    def groupings(self) -> Iterator[Grouping]:
+        """Every grouped article's decisions, in id order."""
+
+    def links(self) -> Iterator[Link]:
+        """Every similar-article link once, as (a, b, score) with a < b."""
+
+    def summaries(self) -> Iterator[StorySummary]: ...
+
+    def load_stories(self, groupings: Sequence[Grouping], links: Sequence[Link],
+                     summaries: Sequence[StorySummary]) -> None:
+        """Write decisions, links and summaries as they are, in one transaction."""
+
+
+class Store(Protocol):
+    url: str
+    read_only: bool
+    articles: Articles
+    search: SearchIndex
+    stories: Stories
+    entities: Entities
+    sources: SourceRegistry
+    transfer: Transfer
+
+    def close(self) -> None: ...

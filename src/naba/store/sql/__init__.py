@@ -1,0 +1,59 @@
+"""The store's parts in SQL that both backends run, composed into one store object.
+
+    articles.py   the write/replace/merge decision and the article reads
+    stories.py    the story stage's decisions, links and summaries
+    entities.py   which articles name which entity
+    sources.py    followed feeds and sitemaps, their health
+    transfer.py   everything as it is, for ``naba db copy``
+
+A backend (``naba.store.sqlite``, ``naba.store.postgres``) supplies what differs: the connection and its
+dialect, the full-text index, the story lock, table sizes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from typing import Protocol
+
+from naba.models import MatchQuery, SearchDoc, SearchHit
+from naba.settings import Settings
+from naba.store.dialect import Database
+from naba.store.sql.articles import SQLArticles
+from naba.store.sql.entities import SQLEntities
+from naba.store.sql.sources import SQLSources
+from naba.store.sql.stories import SQLStories
+from naba.store.sql.transfer import SQLTransfer
+
+
+class TextIndex(Protocol):
+    """A backend's full-text index: written with the articles, queried by search, read back for a copy."""
+
+    def write(self, docs: Sequence[tuple[int, SearchDoc]], replacing: bool) -> None: ...
+
+    def docs(self, article_ids: Sequence[int]) -> dict[int, SearchDoc]: ...
+
+    def query(self, query: MatchQuery) -> list[SearchHit]: ...
+
+    def count(self, query: MatchQuery) -> int: ...
+
+
+class SQLStore:
+    """Every part of the Store contract on one database connection (one thread at a time)."""
+
+    def __init__(self, db: Database, index: TextIndex, settings: Settings, *,
+                 story_lock: Callable[[], AbstractContextManager[None]],
+                 table_sizes: Callable[[], dict[str, int]], after_load: Callable[[], None] = lambda: None):
+        self.url = db.where
+        self.read_only = db.read_only
+        self.settings = settings
+        self._db = db
+        self.articles = SQLArticles(db, index, settings, table_sizes)
+        self.search = index
+        self.stories = SQLStories(db, story_lock, self.articles.select)
+        self.entities = SQLEntities(db)
+        self.sources = SQLSources(db)
+        self.transfer = SQLTransfer(db, self.articles, self.stories, index.docs, after_load)
+
+    def close(self) -> None:
+        self._db.close()
