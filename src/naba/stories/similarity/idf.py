@@ -18,15 +18,16 @@ import functools
 import gzip
 import json
 import math
-import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from naba.settings import setting
 from naba.text import stems, tokens
 
-IDF_DIR_ENV = "NABA_IDF_DIR"
+IDF_DIR = setting("idf_dir")
+IDF_DIR_ENV = IDF_DIR.env
 STEM_TABLE = "idf.tsv"
 
 Frequencies = tuple[dict[str, int], int]  # (key -> documents holding it, documents)
@@ -45,7 +46,7 @@ class Idf:
 
 def stem_idf() -> Idf:
     """The stem table for the folder named by ``NABA_IDF_DIR`` (unset or empty: the sample corpus), read once."""
-    return _table(os.environ.get(IDF_DIR_ENV) or None)
+    return _table(str(IDF_DIR.read()) or None)
 
 
 @functools.cache
