@@ -41,7 +41,7 @@ class Setting:
     """One setting: its name, the type of its value, its default, its help, and its bounds."""
 
     name: str
-    type: type[int] | type[bool] | type[str]
+    type: type[int | bool | str]
     default: Value
     help: str
     minimum: int | None = None

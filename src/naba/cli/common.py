@@ -41,7 +41,7 @@ def print_error(exc: NabaError) -> None:
 class _Commands(TyperGroup):
     """Every command's NabaError becomes one line on stderr and its exit code, in-process too (CliRunner)."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # typer's click Context (recent typer carries its own click)
         for hint in misspelled():
             err.print(Text(f"warning: {hint}", style="yellow"), soft_wrap=True)
         try:

@@ -11,15 +11,13 @@ from contextlib import contextmanager
 from fastapi import FastAPI
 
 from naba.serve.web.app import create_app
-from naba.settings import Settings, setting
-
-_SETTINGS = ("db", "serve_store_mode", "serve_threads")
+from naba.settings import Settings, Value, setting
 
 
 @contextmanager
 def app_factory_env(db: str, store_mode: str, threads: int) -> Iterator[None]:
-    values = {setting(name).env: setting(name).to_env(value)
-              for name, value in zip(_SETTINGS, (db, store_mode, threads))}
+    given: dict[str, Value] = {"db": db, "serve_store_mode": store_mode, "serve_threads": threads}
+    values = {setting(name).env: setting(name).to_env(value) for name, value in given.items()}
     saved = {key: os.environ.get(key) for key in values}
     os.environ.update(values)
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from naba import __version__ as naba_version
 from naba.settings import Settings, setting
@@ -56,7 +57,8 @@ class FetchPolicy:
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> "FetchPolicy":
         """Defaults, the environment's settings (a bad one: UsageError), then ``overrides``."""
         settings = Settings.from_env(environ)
-        values = {"max_bytes": settings.max_page_bytes, "allow_private": settings.allow_private_addresses}
+        values: dict[str, Any] = {"max_bytes": settings.max_page_bytes,
+                                  "allow_private": settings.allow_private_addresses}
         values.update(overrides)
         return cls(**values)
 
