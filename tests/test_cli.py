@@ -110,7 +110,7 @@ def test_errors_are_one_clear_line(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip().count("\n") == 0 and "999" in result.stderr
     bad_date = run("search", "النفط", "--since", "not a date", db=tmp_path / "empty.db")
-    assert bad_date.returncode == 1 and "not a date" in bad_date.stderr
+    assert bad_date.returncode == 2 and "not a date" in bad_date.stderr
 
 
 def test_db_upgrade_and_copy_to_postgresql_and_back(sample_db, tmp_path, pg_url):

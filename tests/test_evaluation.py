@@ -39,4 +39,4 @@ def test_eval_duplicates_scores_the_labelled_pairs():
 def test_eval_without_the_data_is_a_usage_error(tmp_path):
     result = subprocess.run([sys.executable, "-m", "naba", "eval", "duplicates", "--data", str(tmp_path)],
                             capture_output=True, text=True, timeout=120)
-    assert result.returncode == 1 and "no saudinewsnet" in result.stderr
+    assert result.returncode == 2 and "no saudinewsnet" in result.stderr

@@ -86,7 +86,7 @@ def test_check_scheme(url, error):
     ({}, False, 10 * 1024 * 1024),
     ({"NABA_ALLOW_PRIVATE_ADDRESSES": "1"}, True, 10 * 1024 * 1024),
     ({"NABA_ALLOW_PRIVATE_ADDRESSES": "0"}, False, 10 * 1024 * 1024),
-    ({"NABA_ALLOW_PRIVATE_ADDRESSES": "yes"}, False, 10 * 1024 * 1024),  # only "1" switches it on
+    ({"NABA_ALLOW_PRIVATE_ADDRESSES": "yes"}, True, 10 * 1024 * 1024),  # a yes/no setting: 1, true, yes
     ({"NABA_MAX_PAGE_BYTES": "1000"}, False, 1000),
 ])
 def test_policy_from_env(environ, allow_private, max_bytes):

@@ -1,17 +1,16 @@
 """The `naba` command line: each command opens the store, calls one library function, prints.
 
-Exit codes: 0 done; 1 an error stopped the command; 2 bad usage; 3 done, but some input was rejected.
+Exit codes: 0 done; 1 an error stopped the command; 2 bad usage (a UsageError too, e.g. a bad
+``NABA_*`` setting); 3 done, but some input was rejected.
 """
 
 from __future__ import annotations
 
 import sys
 
-from rich.text import Text
-
 from naba.cli import articles, db, evaluate, sources, stories  # noqa: F401 - importing registers the commands
 from naba.cli import serve  # noqa: F401 - registers `naba serve`
-from naba.cli.common import app, err
+from naba.cli.common import app, exit_code, print_error
 from naba.errors import NabaError
 
 __all__ = ["app", "main"]
@@ -20,6 +19,6 @@ __all__ = ["app", "main"]
 def main() -> None:
     try:
         app()
-    except NabaError as exc:
-        err.print(Text(f"error: {exc}", style="red"))
-        sys.exit(1)
+    except NabaError as exc:  # raised outside a command: the app turns a command's own into an exit code
+        print_error(exc)
+        sys.exit(exit_code(exc))

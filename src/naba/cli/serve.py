@@ -6,9 +6,12 @@ from typing import Annotated
 
 import typer
 
-from naba.cli.common import DbOption, app, err
+from naba.cli.common import DbOption, app, err, from_settings
+from naba.settings import Settings, setting
 
-STORE_MODES = ("per-thread", "lock")
+STORE_MODE, THREADS = setting("serve_store_mode"), setting("serve_threads")
+DEFAULTS = Settings()
+STORE_MODES = STORE_MODE.choices
 
 
 @app.command()
@@ -17,9 +20,13 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes, each with its own store.")] = 1,
-    threads: Annotated[int, typer.Option(min=1, max=256, help="Worker threads per process.")] = 8,
-    store_mode: Annotated[str, typer.Option(help="per-thread: a store per worker thread; lock: one shared "
-                                            "store, one request at a time.")] = "per-thread",
+    threads: Annotated[int, typer.Option(min=THREADS.minimum, max=THREADS.maximum, callback=from_settings(THREADS.name),
+                                         help=f"Worker threads per process (default: ${THREADS.env}, else "
+                                              f"{THREADS.default}).")] = DEFAULTS.serve_threads,
+    store_mode: Annotated[str, typer.Option(callback=from_settings(STORE_MODE.name),
+                                            help="per-thread: a store per worker thread; lock: one shared store, "
+                                                 f"one request at a time (default: ${STORE_MODE.env}, else "
+                                                 f"{STORE_MODE.default}).")] = DEFAULTS.serve_store_mode,
     access_log: Annotated[bool, typer.Option(help="Log every request.")] = True,
 ) -> None:
     """Serve the web site (Arabic, right-to-left) and the JSON API under /api/."""

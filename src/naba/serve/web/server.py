@@ -1,5 +1,6 @@
 """Building the app in each of several server processes: uvicorn imports a factory by name in
-every worker, so the store URL and options travel in the environment."""
+every worker, so the parent hands the store URL and options down as the settings they are
+(``NABA_DB``, ``NABA_SERVE_STORE_MODE``, ``NABA_SERVE_THREADS``), read back with ``Settings.from_env``."""
 
 from __future__ import annotations
 
@@ -10,14 +11,15 @@ from contextlib import contextmanager
 from fastapi import FastAPI
 
 from naba.serve.web.app import create_app
-
-_KEYS = ("NABA_SERVE_DB", "NABA_SERVE_STORE_MODE", "NABA_SERVE_THREADS")
+from naba.settings import Settings, Value, setting
 
 
 @contextmanager
 def app_factory_env(db: str, store_mode: str, threads: int) -> Iterator[None]:
-    saved = {key: os.environ.get(key) for key in _KEYS}
-    os.environ.update(dict(zip(_KEYS, (db, store_mode, str(threads)))))
+    given: dict[str, Value] = {"db": db, "serve_store_mode": store_mode, "serve_threads": threads}
+    values = {setting(name).env: setting(name).to_env(value) for name, value in given.items()}
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
     try:
         yield
     finally:
@@ -29,5 +31,5 @@ def app_factory_env(db: str, store_mode: str, threads: int) -> Iterator[None]:
 
 
 def app_from_env() -> FastAPI:
-    return create_app(os.environ["NABA_SERVE_DB"], store_mode=os.environ.get("NABA_SERVE_STORE_MODE", "per-thread"),
-                      worker_threads=int(os.environ.get("NABA_SERVE_THREADS", "8")))
+    settings = Settings.from_env()
+    return create_app(settings.db, store_mode=settings.serve_store_mode, worker_threads=settings.serve_threads)

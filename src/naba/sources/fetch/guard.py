@@ -13,7 +13,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from naba.sources.fetch.errors import BlockedAddress, InvalidURL, UnsupportedScheme
-from naba.sources.fetch.policy import FetchPolicy
+from naba.sources.fetch.policy import ALLOW_PRIVATE_ENV, FetchPolicy
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -54,7 +54,7 @@ def check_address(address: str | IPAddress, policy: FetchPolicy, where: str | No
     if problem is None or (policy.allow_private and ip not in METADATA_ADDRESSES):
         return
     raise BlockedAddress(f"refused to connect to {ip}: {problem}", where=where,
-                         hint="set NABA_ALLOW_PRIVATE_ADDRESSES=1 to allow non-public addresses")
+                         hint=f"set {ALLOW_PRIVATE_ENV}=1 to allow non-public addresses")
 
 
 def resolve(host: str, port: int) -> list[tuple[int, str]]:

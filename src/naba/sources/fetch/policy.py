@@ -1,19 +1,20 @@
 """How politely and how safely naba fetches: one frozen value object, read once from the environment.
 
-Nothing here does I/O. ``FetchPolicy.from_env()`` reads ``NABA_ALLOW_PRIVATE_ADDRESSES=1`` (and
-``NABA_MAX_PAGE_BYTES`` through ``naba.settings``); everything else is a plain field to override
-with ``dataclasses.replace``. Benchmarks set ``min_delay=0``.
+Nothing here does I/O. ``FetchPolicy.from_env()`` takes ``NABA_ALLOW_PRIVATE_ADDRESSES`` and
+``NABA_MAX_PAGE_BYTES`` from ``naba.settings``; everything else is a plain field to override with
+``dataclasses.replace``. Benchmarks set ``min_delay=0``.
 """
 
 from __future__ import annotations
 
-import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from naba import __version__ as naba_version
-from naba.settings import Settings
+from naba.settings import Settings, setting
 
-ALLOW_PRIVATE_ENV = "NABA_ALLOW_PRIVATE_ADDRESSES"
+ALLOW_PRIVATE_ENV = setting("allow_private_addresses").env
 DEFAULT_USER_AGENT = f"naba/{naba_version} (Arabic news aggregator; +https://github.com/naba-news/naba)"
 
 
@@ -53,13 +54,11 @@ class FetchPolicy:
             raise ValueError("FetchPolicy.user_agent must name naba so that site owners know who calls")
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> "FetchPolicy":
-        """Defaults, the environment's settings, then ``overrides``."""
-        environ = os.environ if environ is None else environ
-        values = {
-            "max_bytes": Settings.from_env(environ).max_page_bytes,
-            "allow_private": environ.get(ALLOW_PRIVATE_ENV, "").strip() == "1",
-        }
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> "FetchPolicy":
+        """Defaults, the environment's settings (a bad one: UsageError), then ``overrides``."""
+        settings = Settings.from_env(environ)
+        values: dict[str, Any] = {"max_bytes": settings.max_page_bytes,
+                                  "allow_private": settings.allow_private_addresses}
         values.update(overrides)
         return cls(**values)
 

@@ -17,16 +17,17 @@ from __future__ import annotations
 import functools
 import gzip
 import math
-import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from naba.settings import setting
 from naba.text import stems, tokens
 from naba.text.frequency import rarity
 
-IDF_DIR_ENV = "NABA_IDF_DIR"
+IDF_DIR = setting("idf_dir")
+IDF_DIR_ENV = IDF_DIR.env
 STEM_TABLE = "idf.tsv"
 
 Frequencies = tuple[dict[str, int], int]  # (key -> documents holding it, documents)
@@ -46,8 +47,8 @@ class Idf:
 def stem_idf() -> Callable[[str], float]:
     """The stem table of the folder named by ``NABA_IDF_DIR``, read once; unset or empty: how rare the
     word is in Arabic at large (``naba.text.frequency``, a table shipped inside a package)."""
-    folder = os.environ.get(IDF_DIR_ENV) or None
-    return rarity if folder is None else _table(folder)
+    folder = str(IDF_DIR.read())
+    return _table(folder) if folder else rarity
 
 
 @functools.cache
