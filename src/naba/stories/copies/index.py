@@ -72,7 +72,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
@@ -83,12 +82,10 @@ from typing import Any
 import numpy as np
 
 from naba.errors import UsageError
+from naba.stories.copies.sketch import Sketcher, TextSketch
 from naba.text import tokens
 
-_MASK32 = np.uint64(0xFFFFFFFF)
-_SHIFT32 = np.uint64(32)
 _MAX_REPLACE = 4  # a substituted name or number is a short replace block
-_OPENING = 0.5  # share of the shorter text's opening shingles found in the longer text's opening
 _SPELLING = 0.75  # letter-level similarity above which two replaced spans are one name spelled twice
 _DATE_WORDS = frozenset((  # months (Gregorian, Levantine, Hijri) and date markers, in index form
     "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر",
@@ -105,16 +102,6 @@ class Match:
     key: Hashable
     jaccard: float
     containment: float
-
-
-@dataclass(slots=True)
-class _Entry:
-    shingles: np.ndarray  # sorted unique uint64
-    bands: tuple[bytes, ...]
-    timestamp: Any
-    tokens: tuple[str, ...] | None  # kept only for short texts, for the guard
-    head: np.ndarray  # the opening's shingles (first ``lead``)
-    window: np.ndarray  # the first 2 * ``lead`` shingles, where a copy's opening may sit after a byline
 
 
 def gazetteer_name_of() -> Callable[[str], str | None]:
@@ -138,27 +125,17 @@ class DuplicateIndex:
     def __init__(self, num_perm: int = 128, bands: int = 32, shingle: int = 4, jaccard: float = 0.45,
                  containment: float = 0.7, lead: int = 40, guard_tokens: int = 400,
                  name_of: Callable[[str], str | None] | None = None, seed: int = 1) -> None:
-        _check(num_perm >= 2, "num_perm", num_perm, "must be at least 2")
-        _check(bands >= 1 and num_perm % bands == 0, "bands", bands, f"must divide num_perm={num_perm}")
-        _check(shingle >= 1, "shingle", shingle, "must be at least 1 (words per shingle)")
         _check(0.0 < jaccard <= 1.0, "jaccard", jaccard, "must be in (0, 1]")
         _check(0.0 < containment <= 1.0, "containment", containment, "must be in (0, 1]")
-        _check(lead >= 0, "lead", lead, "must be >= 0 (0: no bands for the opening)")
-        _check(guard_tokens >= 0, "guard_tokens", guard_tokens, "must be >= 0 (0 turns the guard off)")
-        self.num_perm, self.bands, self.rows = num_perm, bands, num_perm // bands
-        self.shingle, self.jaccard, self.containment = shingle, jaccard, containment
-        self.lead, self.guard_tokens = lead, guard_tokens
+        self.sketcher = Sketcher(num_perm, bands, shingle, lead, guard_tokens, seed)
+        self.jaccard, self.containment = jaccard, containment
         self._name_of = name_of
-        rng = np.random.default_rng(seed)
-        self._a = rng.integers(0, 2**63, num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
-        self._b = rng.integers(0, 2**63, num_perm, dtype=np.uint64)
-        self._mix = rng.integers(0, 2**63, shingle, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
-        self._token_hash = _TokenHashes()
-        tables = bands * (2 if lead else 1)
+        tables = self.sketcher.tables
         # a bucket holds one key, or a set once a second key shares the band: most bands are unique,
         # and a set per band cost ~12 kB an article (measured on 62k articles)
         self._tables: list[dict[bytes, Any]] = [{} for _ in range(tables)]
-        self._entries: dict[Hashable, _Entry] = {}
+        self._entries: dict[Hashable, TextSketch] = {}  # key -> its sketch
+        self._time: dict[Hashable, Any] = {}
         self._target: dict[Hashable, Hashable] = {}  # duplicate key -> earliest copy
         self._group: dict[Hashable, set[Hashable]] = defaultdict(set)  # earliest copy -> duplicates
 
@@ -168,20 +145,21 @@ class DuplicateIndex:
         """Store ``text`` under ``key``; return the earliest copy it duplicates, or None."""
         return self.add_sketch(key, self.sketch(tokens(text)), timestamp)
 
-    def sketch(self, toks: list[str]) -> _Entry:
+    def sketch(self, toks: list[str]) -> TextSketch:
         """What ``add_sketch`` needs of a text's index-form tokens. It depends only on the index's
         parameters, so worker processes may compute it for the index in the main process."""
-        return self._entry(toks, None)
+        return self.sketcher.sketch(toks)
 
-    def add_sketch(self, key: Hashable, sketch: _Entry, timestamp: Any) -> Hashable | None:
+    def add_sketch(self, key: Hashable, sketch: TextSketch, timestamp: Any) -> Hashable | None:
         """``add`` for a text sketched beforehand."""
         if key in self._entries:
             raise UsageError(f"DuplicateIndex: key {key!r} is already in the index", hint="remove it first")
         # short texts keep their tokens for the guard: shared strings, not one copy per article
-        kept = None if sketch.tokens is None else tuple(map(sys.intern, sketch.tokens))
-        entry = dataclasses.replace(sketch, timestamp=timestamp, tokens=kept)
+        entry = sketch if sketch.tokens is None else dataclasses.replace(
+            sketch, tokens=tuple(map(sys.intern, sketch.tokens)))
         matches = self._verified(entry)
         self._entries[key] = entry
+        self._time[key] = timestamp
         for table, band in zip(self._tables, entry.bands):
             bucket = table.get(band)
             if bucket is None:
@@ -202,12 +180,13 @@ class DuplicateIndex:
 
     def query(self, text: str) -> list[Match]:
         """Stored texts that ``text`` duplicates, earliest first; the index is not changed."""
-        matches = self._verified(self._entry(tokens(text), None))
+        matches = self._verified(self.sketcher.sketch(tokens(text)))
         return sorted(matches, key=lambda m: self._order(m.key))
 
     def remove(self, key: Hashable) -> None:
         """Forget ``key``; its duplicates then point at the earliest of them."""
         entry = self._entries.pop(key)  # KeyError names the key, as a dict does
+        del self._time[key]
         for table, band in zip(self._tables, entry.bands):
             bucket = table[band]
             if not isinstance(bucket, set):
@@ -255,49 +234,15 @@ class DuplicateIndex:
 
     def shingles(self, toks: list[str]) -> np.ndarray:
         """Sorted unique 64-bit hashes of the word ``shingle``-grams of ``toks`` (vectorized)."""
-        return np.unique(self._shingle_sequence(toks))
-
-    def _shingle_sequence(self, toks: list[str]) -> np.ndarray:
-        if not toks:
-            return np.empty(0, dtype=np.uint64)
-        th = np.fromiter(map(self._token_hash.__getitem__, toks), dtype=np.uint64, count=len(toks))
-        k = min(self.shingle, len(toks))
-        n = len(toks) - k + 1
-        acc = np.zeros(n, dtype=np.uint64)
-        for j in range(k):  # h = sum_j token_j * mix_j (mod 2^64), then a xor-shift finaliser
-            acc += th[j:j + n] * self._mix[j]
-        acc ^= acc >> np.uint64(29)
-        return acc
+        return self.sketcher.shingles(toks)
 
     def signature(self, shingles: np.ndarray) -> np.ndarray:
         """MinHash signature: for each of ``num_perm`` functions, the minimum of (a·x + b) >> 32."""
-        return self._signatures(shingles, 0)[0]
-
-    def _signatures(self, sequence: np.ndarray, lead: int) -> tuple[np.ndarray, np.ndarray | None]:
-        """The signature of all of ``sequence`` and of its first ``lead`` items, from one hashing pass.
-
-        A minimum does not care about repeats, so the shingle sequence is hashed as it comes.
-        """
-        if sequence.size == 0:
-            empty = np.full(self.num_perm, _MASK32, dtype=np.uint64)
-            return empty, (empty if lead else None)
-        hashed = (self._a[:, None] * sequence[None, :] + self._b[:, None]) >> _SHIFT32
-        return hashed.min(axis=1), (hashed[:, :lead].min(axis=1) if lead else None)
-
-    def _entry(self, toks: list[str], timestamp: Any) -> _Entry:
-        sequence = self._shingle_sequence(toks)
-        full, lead = self._signatures(sequence, self.lead)
-        keys = [row.tobytes() for row in full.astype(np.uint32).reshape(self.bands, self.rows)]
-        if lead is not None:  # the opening's own bands: a trimmed copy keeps the opening
-            keys += [b"L" + row.tobytes() for row in lead.astype(np.uint32).reshape(self.bands, self.rows)]
-        opening = self.lead or 40
-        head, window = np.unique(sequence[:opening]), np.unique(sequence[:2 * opening])
-        short = len(toks) <= self.guard_tokens
-        return _Entry(np.unique(sequence), tuple(keys), timestamp, tuple(toks) if short else None, head, window)
+        return self.sketcher.signature(shingles)
 
     # -- verification -----------------------------------------------------------------------------
 
-    def _verified(self, entry: _Entry) -> list[Match]:
+    def _verified(self, entry: TextSketch) -> list[Match]:
         seen: set[Hashable] = set()
         for table, band in zip(self._tables, entry.bands):
             bucket = table.get(band)
@@ -312,15 +257,13 @@ class DuplicateIndex:
                 out.append(match)
         return out
 
-    def _verify(self, key: Hashable, entry: _Entry) -> Match | None:
+    def _verify(self, key: Hashable, entry: TextSketch) -> Match | None:
         other = self._entries[key]
-        a, b = entry.shingles, other.shingles
-        if a.size == 0 or b.size == 0:
+        overlap = entry.overlap(other)
+        if overlap is None:
             return None
-        inter = np.intersect1d(a, b, assume_unique=True).size
-        jac = inter / (a.size + b.size - inter)
-        con = inter / min(a.size, b.size)
-        if jac < self.jaccard and (con < self.containment or not _same_opening(entry, other)):
+        jac, con = overlap
+        if jac < self.jaccard and (con < self.containment or not entry.same_opening(other)):
             return None
         if jac < 1.0 and self._templated(entry.tokens, other.tokens):
             return None
@@ -387,7 +330,7 @@ class DuplicateIndex:
     # -- groups -----------------------------------------------------------------------------------
 
     def _order(self, key: Hashable) -> tuple[Any, str]:
-        return (self._entries[key].timestamp, str(key))
+        return (self._time[key], str(key))
 
     def _point(self, key: Hashable, first: Hashable) -> None:
         """Make ``key`` (an original or a duplicate) and its group point at ``first``."""
@@ -400,24 +343,6 @@ class DuplicateIndex:
             self._group[first].add(member)
         if first in self._target:  # first was a duplicate of someone later; it is the root now
             self._group[self._target.pop(first)].discard(first)
-
-
-class _TokenHashes(dict):
-    """token -> 64-bit BLAKE2b hash, computed on first use (stable across processes, unlike hash())."""
-
-    def __missing__(self, token: str) -> int:
-        digest = hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest()
-        value = self[token] = int.from_bytes(digest, "little")
-        return value
-
-
-def _same_opening(a: _Entry, b: _Entry) -> bool:
-    """The shorter text opens as the longer does: a trimmed copy, not one item of a compilation."""
-    short, long = (a, b) if a.shingles.size <= b.shingles.size else (b, a)
-    if short.head.size == 0:
-        return False
-    shared = np.intersect1d(short.head, long.window, assume_unique=True).size
-    return shared / short.head.size >= _OPENING
 
 
 def _in_date(seq: tuple[str, ...], i: int) -> bool:
