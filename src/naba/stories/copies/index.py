@@ -82,6 +82,7 @@ from typing import Any
 import numpy as np
 
 from naba.errors import UsageError
+from naba.stories.copies.lsh import BandIndex
 from naba.stories.copies.sketch import Sketcher, TextSketch
 from naba.text import tokens
 
@@ -130,10 +131,7 @@ class DuplicateIndex:
         self.sketcher = Sketcher(num_perm, bands, shingle, lead, guard_tokens, seed)
         self.jaccard, self.containment = jaccard, containment
         self._name_of = name_of
-        tables = self.sketcher.tables
-        # a bucket holds one key, or a set once a second key shares the band: most bands are unique,
-        # and a set per band cost ~12 kB an article (measured on 62k articles)
-        self._tables: list[dict[bytes, Any]] = [{} for _ in range(tables)]
+        self._bands: BandIndex[Hashable] = BandIndex(self.sketcher.tables)
         self._entries: dict[Hashable, TextSketch] = {}  # key -> its sketch
         self._time: dict[Hashable, Any] = {}
         self._target: dict[Hashable, Hashable] = {}  # duplicate key -> earliest copy
@@ -160,14 +158,7 @@ class DuplicateIndex:
         matches = self._verified(entry)
         self._entries[key] = entry
         self._time[key] = timestamp
-        for table, band in zip(self._tables, entry.bands):
-            bucket = table.get(band)
-            if bucket is None:
-                table[band] = key
-            elif isinstance(bucket, set):
-                bucket.add(key)
-            else:
-                table[band] = {bucket, key}
+        self._bands.insert(key, entry.bands)
         if not matches:
             return None
         strong = [m for m in matches if m.jaccard >= self.jaccard]
@@ -187,14 +178,7 @@ class DuplicateIndex:
         """Forget ``key``; its duplicates then point at the earliest of them."""
         entry = self._entries.pop(key)  # KeyError names the key, as a dict does
         del self._time[key]
-        for table, band in zip(self._tables, entry.bands):
-            bucket = table[band]
-            if not isinstance(bucket, set):
-                del table[band]
-                continue
-            bucket.discard(key)
-            if len(bucket) == 1:
-                table[band] = next(iter(bucket))
+        self._bands.remove(key, entry.bands)
         root = self._target.pop(key, None)
         if root is not None:
             self._group[root].discard(key)
@@ -243,15 +227,8 @@ class DuplicateIndex:
     # -- verification -----------------------------------------------------------------------------
 
     def _verified(self, entry: TextSketch) -> list[Match]:
-        seen: set[Hashable] = set()
-        for table, band in zip(self._tables, entry.bands):
-            bucket = table.get(band)
-            if isinstance(bucket, set):
-                seen.update(bucket)
-            elif bucket is not None:
-                seen.add(bucket)
         out = []
-        for key in seen:
+        for key in self._bands.query(entry.bands):
             match = self._verify(key, entry)
             if match is not None:
                 out.append(match)
