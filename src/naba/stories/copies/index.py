@@ -73,7 +73,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import sys
-from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -82,6 +81,7 @@ from typing import Any
 import numpy as np
 
 from naba.errors import UsageError
+from naba.stories.copies.groups import CopyGroups, Match
 from naba.stories.copies.lsh import BandIndex
 from naba.stories.copies.sketch import Sketcher, TextSketch
 from naba.text import tokens
@@ -94,15 +94,6 @@ _DATE_WORDS = frozenset((  # months (Gregorian, Levantine, Hijri) and date marke
     "صفر", "ربيع", "جمادي", "رجب", "شعبان", "رمضان", "شوال", "القعده", "الحجه", "ه", "هـ", "م", "الموافق",
 ))
 _NASAB = frozenset({"بن", "بنت", "ابن", "ابو"})  # "X بن Y": a person's name
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A stored text that a query text duplicates, with the exact shingle-set overlaps."""
-
-    key: Hashable
-    jaccard: float
-    containment: float
 
 
 def gazetteer_name_of() -> Callable[[str], str | None]:
@@ -133,9 +124,7 @@ class DuplicateIndex:
         self._name_of = name_of
         self._bands: BandIndex[Hashable] = BandIndex(self.sketcher.tables)
         self._entries: dict[Hashable, TextSketch] = {}  # key -> its sketch
-        self._time: dict[Hashable, Any] = {}
-        self._target: dict[Hashable, Hashable] = {}  # duplicate key -> earliest copy
-        self._group: dict[Hashable, set[Hashable]] = defaultdict(set)  # earliest copy -> duplicates
+        self._groups: CopyGroups[Hashable] = CopyGroups(jaccard)
 
     # -- verbs ------------------------------------------------------------------------------------
 
@@ -157,44 +146,23 @@ class DuplicateIndex:
             sketch, tokens=tuple(map(sys.intern, sketch.tokens)))
         matches = self._verified(entry)
         self._entries[key] = entry
-        self._time[key] = timestamp
         self._bands.insert(key, entry.bands)
-        if not matches:
-            return None
-        strong = [m for m in matches if m.jaccard >= self.jaccard]
-        joined = strong or [max(matches, key=lambda m: m.containment)]  # containment: one group only
-        roots = {self._target.get(m.key, m.key) for m in joined} | {key}
-        first = min(roots, key=self._order)
-        for root in roots:
-            self._point(root, first)
-        return None if first == key else first
+        return self._groups.add(key, timestamp, matches)
 
     def query(self, text: str) -> list[Match]:
         """Stored texts that ``text`` duplicates, earliest first; the index is not changed."""
         matches = self._verified(self.sketcher.sketch(tokens(text)))
-        return sorted(matches, key=lambda m: self._order(m.key))
+        return sorted(matches, key=lambda m: self._groups.order(m.key))
 
     def remove(self, key: Hashable) -> None:
         """Forget ``key``; its duplicates then point at the earliest of them."""
         entry = self._entries.pop(key)  # KeyError names the key, as a dict does
-        del self._time[key]
         self._bands.remove(key, entry.bands)
-        root = self._target.pop(key, None)
-        if root is not None:
-            self._group[root].discard(key)
-        members = self._group.pop(key, set())
-        if members:
-            first = min(members, key=self._order)
-            for member in members:
-                self._target.pop(member, None)
-            for member in members - {first}:
-                self._point(member, first)
+        self._groups.remove(key)
 
     def duplicate_of(self, key: Hashable) -> Hashable | None:
         """The earliest copy ``key`` duplicates, as known now (None for an original)."""
-        if key not in self._entries:
-            raise KeyError(key)
-        return self._target.get(key)
+        return self._groups.duplicate_of(key)
 
     def templated(self, a: Hashable, b: Hashable) -> bool:
         """Are two stored short texts one template filled with different names or numbers?"""
@@ -202,7 +170,7 @@ class DuplicateIndex:
 
     def copies_of(self, key: Hashable) -> set[Hashable]:
         """The keys that point at ``key`` as their earliest copy (empty for a duplicate or a loner)."""
-        return set(self._group.get(key, ()))
+        return self._groups.copies_of(key)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -303,24 +271,6 @@ class DuplicateIndex:
                 if named := self._name_of(" ".join(seq[start:start + n])):
                     return named
         return None
-
-    # -- groups -----------------------------------------------------------------------------------
-
-    def _order(self, key: Hashable) -> tuple[Any, str]:
-        return (self._time[key], str(key))
-
-    def _point(self, key: Hashable, first: Hashable) -> None:
-        """Make ``key`` (an original or a duplicate) and its group point at ``first``."""
-        moved = self._group.pop(key, set()) | ({key} if key != first else set())
-        old = self._target.pop(key, None)
-        if old is not None and old != first:
-            self._group[old].discard(key)
-        for member in moved - {first}:
-            self._target[member] = first
-            self._group[first].add(member)
-        if first in self._target:  # first was a duplicate of someone later; it is the root now
-            self._group[self._target.pop(first)].discard(first)
-
 
 def _in_date(seq: tuple[str, ...], i: int) -> bool:
     """``seq[i]`` (a number) is part of a date: a year, or within two words of a month or a year."""
