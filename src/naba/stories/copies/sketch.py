@@ -87,6 +87,7 @@ class Sketcher:
     """The sketch parameters, validated; ``sketch`` turns index-form tokens into a ``TextSketch``.
 
     Two sketchers with equal parameters make equal sketches (the hash functions come from ``seed``).
+    No ``slots``: DuplicateIndex reads the defaults as class attributes (``Sketcher.num_perm``).
     """
 
     num_perm: int = 128  # MinHash functions
