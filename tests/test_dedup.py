@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from naba.stories.copies import DuplicateIndex, Match
 from naba.errors import UsageError
+from naba.stories.copies import DuplicateIndex, Match
 from naba.text import tokens
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "naba" / "sample"

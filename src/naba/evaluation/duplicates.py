@@ -44,7 +44,7 @@ def load_labels() -> list[dict]:
 
 
 def run_naba(rows: list[Row]) -> tuple[dict, float]:
-    index = DuplicateIndex()
+    index: DuplicateIndex[tuple[str, int]] = DuplicateIndex()
     start = time.perf_counter()
     for key, ts, text in rows:
         index.add(key, text, ts)

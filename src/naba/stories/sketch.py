@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Any
 
-from naba.stories.copies import DuplicateIndex
 from naba.models import Article, SearchDoc
+from naba.stories.copies import DuplicateIndex, Sketcher, TextSketch
 from naba.stories.features import StoryFeatures, features_of_tokens
 from naba.text import tokens
 
@@ -15,13 +14,13 @@ from naba.text import tokens
 @dataclass(frozen=True, slots=True)
 class ArticleSketch:
     features: StoryFeatures
-    duplicate: Any  # DuplicateIndex.sketch of "title + body"
+    duplicate: TextSketch  # of "title + body", for the story stage's DuplicateIndex
 
 
 @functools.cache
-def duplicate_index_parameters() -> DuplicateIndex:
-    """An index with the story stage's parameters, used only to sketch (its tables stay empty)."""
-    return DuplicateIndex()
+def duplicate_index_parameters() -> Sketcher:
+    """The sketch parameters of the story stage's index (``DuplicateIndex()``, its defaults)."""
+    return DuplicateIndex().sketcher
 
 
 def sketch_search_doc(search: SearchDoc) -> ArticleSketch:

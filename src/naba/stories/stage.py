@@ -70,7 +70,7 @@ class StoryStage:
         # (stem, day) -> articles: a candidate search reads only the days within reach, so its cost
         # does not grow with the months of articles held in memory
         self.postings: dict[tuple[str, int], set[int]] = defaultdict(set)
-        self.duplicates = DuplicateIndex()
+        self.duplicates: DuplicateIndex[int] = DuplicateIndex()
         self._loaded: list[tuple[float, float]] = []  # time spans already read from the store
         self._dirty: set[int] = set()  # nodes whose decisions may have changed in this batch
         self._orphans: dict[int, set[int]] = {}  # children of a forgotten node, until it is back

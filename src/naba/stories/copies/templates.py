@@ -1,0 +1,132 @@
+"""The templated-notice guard: two short texts that are one template filled with different names.
+
+Congratulation cables, execution notices, obituaries and forecasts are one template filled with a
+name, a place or a number: "القيادة تهنئ الرئيس التونسي" and "... البوليفي" share most shingles
+and are different news. Light edits of one wire copy also swap words (التلقيح → التطعيم, ثلاثة → 3).
+What tells them apart is *what* is swapped. For a pair of texts of at most ``guard_tokens``
+tokens each, the two token sequences are aligned (``difflib``) and each short
+``replace`` block (up to 4 tokens a side) is inspected: if both sides hold a *decisive* token
+absent from the other text, a name or number was substituted and the pair is not a duplicate.
+A token is decisive when it contains a digit, ``name_of(token)`` names it (by default: the gazetteer
+entry of a name or nationality adjective), or it stands next to بن/بنت/ابن/أبو (a person's name in the
+"X بن Y" form, which no gazetteer lists). Spellings of one thing are not a substitution: the two
+sides must name different things (different digits, different gazetteer entries), and spans equal
+without spaces or letter for letter similar (عبد العزيز / عبدالعزيز) are skipped. Numbers inside a
+date (a year, or next to a month name) are not decisive: two editions print different dates. A
+number written in words on one side and in digits on the other, a dropped dateline or an added
+credit line never has decisive tokens on both sides, so it passes.
+
+Long texts are not guarded (the sketch keeps no tokens for them, naba.stories.copies.index asks
+only about short pairs): a long copy with one name changed is an edit.
+
+``TemplateGuard`` knows only token sequences. What names a token is injected as ``name_of`` (a test
+may pass a dictionary's ``get``); the default, the gazetteer, is read only when the guard first
+compares a pair, as loading it costs time that an index of long texts never needs.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
+
+_MAX_REPLACE = 4  # a substituted name or number is a short replace block
+_SPELLING = 0.75  # letter-level similarity above which two replaced spans are one name spelled twice
+_DATE_WORDS = frozenset((  # months (Gregorian, Levantine, Hijri) and date markers, in index form
+    "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر",
+    "ديسمبر", "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين", "محرم",
+    "صفر", "ربيع", "جمادي", "رجب", "شعبان", "رمضان", "شوال", "القعده", "الحجه", "ه", "هـ", "م", "الموافق",
+))
+_NASAB = frozenset({"بن", "بنت", "ابن", "ابو"})  # "X بن Y": a person's name
+
+
+def gazetteer_name_of() -> Callable[[str], str | None]:
+    """The default ``name_of``: the gazetteer entry an index-form token names (a name or nationality)."""
+    # imported here: the gazetteer is read (once, cached) only when the guard first needs it
+    from naba.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+
+    @functools.lru_cache(maxsize=1 << 16)
+    def name_of(token: str) -> str | None:
+        entries = gaz.lookup(token) or gaz.lookup_adjective(token)
+        return min(entry.id for entry in entries) if entries else None
+
+    return name_of
+
+
+class TemplateGuard:
+    """Is a pair of short texts one template filled with different names or numbers?"""
+
+    def __init__(self, name_of: Callable[[str], str | None] | None = None) -> None:
+        self._name_of = name_of  # None: gazetteer_name_of(), loaded on the first comparison
+
+    def templated(self, ta: Sequence[str], tb: Sequence[str]) -> bool:
+        """True when the two texts (index-form tokens) differ by a substituted name or number."""
+        if self._name_of is None:
+            self._name_of = gazetteer_name_of()
+        set_a, set_b = set(ta), set(tb)
+        if not (self._any_decisive(ta, set_b) and self._any_decisive(tb, set_a)):
+            return False  # cheap exit: one side has no name or number the other lacks
+        matcher = SequenceMatcher(None, ta, tb, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op != "replace" or i2 - i1 > _MAX_REPLACE or j2 - j1 > _MAX_REPLACE:
+                continue
+            if _same_spelling(ta[i1:i2], tb[j1:j2]):
+                continue  # عبد العزيز / عبدالعزيز, اوسفالدو / اوزفالدو
+            names_a = {k for i in range(i1, i2) if (k := self._decisive(ta, i, set_b))}
+            names_b = {k for j in range(j1, j2) if (k := self._decisive(tb, j, set_a))}
+            if names_a and names_b and not names_a & names_b:
+                return True
+        return False
+
+    def _any_decisive(self, seq: Sequence[str], other: set[str]) -> bool:
+        return any(seq[i] not in other and self._decisive(seq, i, other) for i in range(len(seq)))
+
+    def _decisive(self, seq: Sequence[str], i: int, other: set[str]) -> str | None:
+        """What ``seq[i]`` names, if it is absent from the other text and is a number or a name.
+
+        Numbers are named by their digits (parts of a date are not: editions print different dates),
+        gazetteer names by their entry, also inside a two- or three-word name (so الأميركية and
+        الأمريكية, جوجل and غوغل name the same thing), a word next to بن/أبو by itself.
+        """
+        token = seq[i]
+        if token in other or token in _NASAB:
+            return None
+        digits = "".join(c for c in token if c.isdigit())
+        if digits:
+            return None if _in_date(seq, i) else "#" + digits
+        named = self._gazetteer_name(seq, i)
+        if named:
+            return named
+        if (i > 0 and seq[i - 1] in _NASAB) or (i + 1 < len(seq) and seq[i + 1] in _NASAB):
+            return "~" + token
+        return None
+
+    def _gazetteer_name(self, seq: Sequence[str], i: int) -> str | None:
+        if self._name_of is None:
+            return None
+        token = seq[i]
+        bare = token[1:] if token.startswith("و") and len(token) > 3 else None  # وجازان
+        for candidate in (token, bare):
+            if candidate and (named := self._name_of(candidate)):
+                return named
+        for n in (2, 3):  # بوركينا فاسو, كوت ديفوار
+            for start in range(max(0, i - n + 1), min(i, len(seq) - n) + 1):
+                if named := self._name_of(" ".join(seq[start:start + n])):
+                    return named
+        return None
+
+
+def _in_date(seq: Sequence[str], i: int) -> bool:
+    """``seq[i]`` (a number) is part of a date: a year, or within two words of a month or a year."""
+    def dateish(token: str) -> bool:
+        return token in _DATE_WORDS or (token.isdigit() and len(token) == 4 and token[:2] in ("13", "14", "19", "20"))
+
+    return any(dateish(t) for t in seq[max(0, i - 2):i + 3])
+
+
+def _same_spelling(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two spellings of one thing: equal without spaces, or nearly equal letter for letter."""
+    joined_a, joined_b = "".join(a), "".join(b)
+    return joined_a == joined_b or SequenceMatcher(None, joined_a, joined_b).ratio() >= _SPELLING

@@ -1,0 +1,109 @@
+"""naba.stories.copies.sketch: Sketcher's parameters and the TextSketch it makes."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+
+import numpy as np
+import pytest
+
+from naba.errors import UsageError
+from naba.stories.copies import DuplicateIndex, Sketcher, TextSketch
+from naba.stories.sketch import duplicate_index_parameters
+from naba.text import tokens
+
+WORDS = [f"w{i}" for i in range(100)]
+
+
+@pytest.mark.parametrize("kwargs", [{"num_perm": 1}, {"bands": 7}, {"bands": 0}, {"shingle": 0}, {"lead": -1},
+                                    {"guard_tokens": -1}, {"seed": -1}])
+def test_sketcher_rejects_bad_parameters(kwargs):
+    with pytest.raises(UsageError) as caught:
+        Sketcher(**kwargs)
+    assert f"{next(iter(kwargs))}=" in str(caught.value)
+
+
+def test_equal_parameters_make_equal_sketches_and_the_seed_changes_them():
+    a, b, other = Sketcher(), Sketcher(), Sketcher(seed=2)
+    assert a == b and a != other
+    first, second = a.sketch(WORDS), b.sketch(WORDS)
+    assert first.bands == second.bands and np.array_equal(first.shingles, second.shingles)
+    assert other.sketch(WORDS).bands != first.bands
+
+
+def test_a_sketch_holds_one_band_key_per_table():
+    with_opening, without = Sketcher(num_perm=64, bands=16, lead=10), Sketcher(num_perm=64, bands=16, lead=0)
+    assert with_opening.tables == 32 and without.tables == 16
+    keys = with_opening.sketch(WORDS).bands
+    assert len(keys) == 32 and all(k.startswith(b"L") for k in keys[16:])
+    assert not any(k.startswith(b"L") for k in keys[:16]) and len(set(keys[:16])) == 16
+    assert len(without.sketch(WORDS).bands) == 16
+
+
+def test_a_sketch_is_frozen_and_its_arrays_are_read_only():
+    sketch = Sketcher().sketch(WORDS)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        sketch.tokens = None  # type: ignore[misc]
+    for array in (sketch.shingles, sketch.head, sketch.window):
+        with pytest.raises(ValueError):
+            array[0] = 0
+
+
+def test_only_short_texts_keep_their_tokens():
+    sketcher = Sketcher(guard_tokens=5)
+    assert sketcher.sketch(WORDS[:5]).tokens == tuple(WORDS[:5])
+    assert sketcher.sketch(WORDS[:6]).tokens is None
+
+
+def test_head_and_window_are_the_opening():
+    sketcher = Sketcher(shingle=1, lead=10)
+    sketch = sketcher.sketch(WORDS)
+    assert np.array_equal(sketch.head, sketcher.shingles(WORDS[:10]))
+    assert np.array_equal(sketch.window, sketcher.shingles(WORDS[:20]))
+    assert np.array_equal(sketch.shingles, sketcher.shingles(WORDS))
+
+
+def test_overlap_is_exact():
+    sketcher = Sketcher(shingle=1)
+    a, b = sketcher.sketch(["a", "b", "c", "d"]), sketcher.sketch(["c", "d", "e"])
+    jaccard, containment = a.overlap(b)  # type: ignore[misc]
+    assert jaccard == pytest.approx(2 / 5) and containment == pytest.approx(2 / 3)
+    assert b.overlap(a) == a.overlap(b)
+    assert a.overlap(sketcher.sketch([])) is None
+
+
+def test_same_opening_tells_a_trimmed_copy_from_an_excerpt():
+    sketcher = Sketcher(shingle=1, lead=10)
+    whole = sketcher.sketch(WORDS)
+    trimmed = sketcher.sketch(WORDS[:30])
+    byline = sketcher.sketch(["بقلم", "محرر"] + WORDS[:30])  # the opening a little way in: still in the window
+    excerpt = sketcher.sketch(WORDS[50:80])
+    assert trimmed.same_opening(whole) and whole.same_opening(trimmed)
+    assert byline.same_opening(whole)
+    assert not excerpt.same_opening(whole)
+    assert not sketcher.sketch([]).same_opening(whole)
+
+
+def test_a_sketch_made_elsewhere_is_added_as_the_text_itself():
+    """Workers sketch, the main process adds: a pickled sketch gives the answer the text does."""
+    text = " ".join(WORDS[:60])
+    shipped = pickle.loads(pickle.dumps(Sketcher().sketch(tokens(text))))
+    assert isinstance(shipped, TextSketch)
+    by_text, by_sketch = DuplicateIndex[int](), DuplicateIndex[int]()
+    by_text.add(1, text, 1)
+    by_sketch.add_sketch(1, shipped, 1)
+    assert [(m.key, m.jaccard) for m in by_sketch.query(text)] == [(1, 1.0)]
+    assert by_sketch.query(text) == by_text.query(text)
+    assert by_sketch.add(2, text, 2) == 1
+
+
+def test_a_sketch_of_other_parameters_is_refused():
+    index = DuplicateIndex[int]()
+    with pytest.raises(UsageError):
+        index.add_sketch(1, Sketcher(num_perm=64, bands=16).sketch(WORDS), 1)
+    assert 1 not in index and len(index) == 0
+
+
+def test_the_story_stage_sketches_with_its_index_parameters():
+    assert duplicate_index_parameters() == DuplicateIndex().sketcher == Sketcher()

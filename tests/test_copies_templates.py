@@ -1,0 +1,62 @@
+"""naba.stories.copies.templates: TemplateGuard on token sequences, with an injected name_of."""
+
+from __future__ import annotations
+
+import pytest
+
+from naba.stories.copies import TemplateGuard, gazetteer_name_of
+from naba.text import tokens
+
+NAMES = {"تونس": "country:tun", "التونسي": "country:tun", "بوليفيا": "country:bol", "البوليفي": "country:bol",
+         "الاميركيه": "country:usa", "الامريكيه": "country:usa"}
+
+
+def cable(country: str, adjective: str, day: str = "الأحد") -> list[str]:
+    return tokens(
+        f"بعث خادم الحرمين الشريفين يوم {day} برقية تهنئة للرئيس {adjective}، بمناسبة ذكرى استقلال {country}."
+        f" وأعرب في البرقية عن أصدق التهاني وأطيب التمنيات لحكومة وشعب {country} المزيد من التقدم والازدهار."
+    )
+
+
+@pytest.fixture
+def guard() -> TemplateGuard:
+    return TemplateGuard(NAMES.get)
+
+
+def test_a_congratulation_cable_to_another_country_is_templated(guard):
+    assert guard.templated(cable("تونس", "التونسي"), cable("بوليفيا", "البوليفي"))
+    assert guard.templated(cable("بوليفيا", "البوليفي"), cable("تونس", "التونسي"))
+
+
+def test_the_same_cable_edited_is_not_templated(guard):
+    original = cable("تونس", "التونسي")
+    assert not guard.templated(original, original)
+    assert not guard.templated(original, tokens("القيادة تهنئ") + original + tokens("المصدر: واس"))
+    assert not guard.templated(original, cable("تونس", "التونسي", day="الاثنين"))  # not a name or number
+
+
+def test_two_spellings_of_one_name_are_not_a_substitution(guard):
+    assert not guard.templated(cable("تونس", "الأميركية"), cable("تونس", "الأمريكية"))  # one gazetteer entry
+    # next to بن both spellings are decisive, and differ: only the spelling rule keeps them one name
+    assert not guard.templated(tokens("استقبل الأمير سعود بن عبد العزيز الوفد"),
+                               tokens("استقبل الأمير سعود بن عبدالعزيز الوفد"))
+
+
+def test_numbers_are_decisive_except_in_a_date(guard):
+    assert guard.templated(tokens("وتوفي 12 شخصا في حادث الطريق السريع"), tokens("وتوفي 15 شخصا في حادث الطريق السريع"))
+    assert not guard.templated(tokens("صدر في 12 مارس عن الوزارة بيان"), tokens("صدر في 15 مارس عن الوزارة بيان"))
+    assert not guard.templated(tokens("وتوفي ثلاثة أشخاص في الحادث"), tokens("وتوفي 3 أشخاص في الحادث"))
+
+
+def test_a_name_in_the_nasab_form_is_decisive_without_a_gazetteer():
+    guard = TemplateGuard(lambda token: None)
+    assert guard.templated(tokens("نفذ حكم القتل في ساير بن لافي اليوم"), tokens("نفذ حكم القتل في طلال بن أحمد اليوم"))
+
+
+def test_the_gazetteer_is_the_default_and_is_read_on_the_first_comparison():
+    guard = TemplateGuard()
+    assert guard._name_of is None  # building an index of long texts never pays for the gazetteer
+    assert guard.templated(cable("تونس", "التونسي"), cable("بوليفيا", "البوليفي"))
+    assert guard._name_of is not None
+    name_of = gazetteer_name_of()
+    assert name_of("تونس") == name_of("التونسي") != name_of("بوليفيا")
