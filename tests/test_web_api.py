@@ -8,7 +8,7 @@ from web_server import EVIL_TITLE, client, sample_db  # noqa: F401 (fixtures)
 
 from naba.serve.web import create_app
 from naba.serve.web.access import TimedCache
-from naba.serve.web.cursors import decode_keyset, decode_offset, encode_keyset, encode_offset
+from naba.serve.paging import decode_keyset, decode_offset, encode_keyset, encode_offset
 
 
 def _error(response, status: int, code: str) -> dict:

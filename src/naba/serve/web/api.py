@@ -10,6 +10,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
+from naba.serve.paging import stories_slice
 from naba.serve.web import views
 from naba.serve.web.schemas import (ArticleList, ArticleOut, EntityPageOut, ErrorResponse, FollowedSourceOut, RelatedOut,
                               SearchOut, SourceOut, SourcesOut, StatsOut, StoryDetailOut, StoryList, article_brief,
@@ -54,7 +55,7 @@ def list_stories(request: Request, cursor: Cursor = None, limit: Limit = 20, ent
     since_ts = views.parse_user_date(since).timestamp() if since else None
     until_ts = views.parse_user_date(until).timestamp() if until else None
     with _access(request) as store:
-        page = views.stories_slice(store, cursor, limit, entity=entity, source=source,
+        page = stories_slice(store, cursor, limit, entity=entity, source=source,
                                    since_ts=since_ts, until_ts=until_ts)
     return StoryList(items=[story_out(s) for s in page.items], next_cursor=page.next_cursor)
 

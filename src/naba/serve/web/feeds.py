@@ -15,6 +15,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from naba.models import StoredArticle, StorySummary
+from naba.serve.paging import article_key
 from naba.serve.web import views
 from naba.serve.web.dates import local_time
 from naba.serve.web.render import entity_url, plural, source_url
@@ -90,7 +91,7 @@ def home_feed(request: Request) -> Response:
 def story_feed(request: Request, story_id: int) -> Response:
     with request.app.state.access() as store:
         detail = views.story_view(store, story_id)
-    newest = sorted(detail.articles, key=views.article_key, reverse=True)[:FEED_SIZE]
+    newest = sorted(detail.articles, key=article_key, reverse=True)[:FEED_SIZE]
     return atom(request, detail.summary.title, f"/story/{story_id}", _article_entries(newest))
 
 

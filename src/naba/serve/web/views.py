@@ -16,12 +16,12 @@ from naba.dates import parse_user_date, to_timestamp
 from naba.errors import NotFound, UsageError
 from naba.models import Recommendation, Related, StoredArticle, StorySummary
 from naba.stories.related import related
+from naba.serve.paging import Slice, articles_slice, decode_offset, offset_cursor, stories_slice
 from naba.serve.search import SearchPage, search
 from naba.store import Store
 from naba.stories import StoryDetail, story_detail
 from naba.pipeline.tagging import resolve_entity
 from naba.text import index
-from naba.serve.web.cursors import decode_keyset, decode_offset, encode_keyset, encode_offset
 from naba.serve.web.dates import SITE_ZONE
 
 HOME_CANDIDATES = 300  # the latest stories the home page ranks
@@ -30,14 +30,6 @@ HALF_LIFE_HOURS = 18.0  # a story's recency weight halves every this many hours
 MAX_LIMIT = 100
 MAX_TAGS = 12
 MAX_KEYWORDS = 6
-
-
-@dataclass(frozen=True, slots=True)
-class Slice:
-    """One page of a list, and the cursor of the next page (None: this is the last)."""
-
-    items: tuple
-    next_cursor: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,33 +71,6 @@ class SearchView:
     offset: int = 0
     limit: int = 20
     next_cursor: str | None = None
-
-
-# -- lists with keyset cursors ----------------------------------------------------------------------
-
-def article_key(stored: StoredArticle) -> tuple[float, int]:
-    """The (published time, id) position list_articles orders by."""
-    return (to_timestamp(stored.article.published_at) or 0.0, stored.id)
-
-
-def story_key(story: StorySummary) -> tuple[float, int]:
-    return (to_timestamp(story.last_at) or 0.0, story.id)
-
-
-def articles_slice(store: Store, cursor: str | None, limit: int, **filters) -> Slice:
-    before = decode_keyset(cursor) if cursor else None
-    items = store.articles.newest(before=before, limit=limit + 1, **filters)
-    more = len(items) > limit
-    items = items[:limit]
-    return Slice(tuple(items), encode_keyset(*article_key(items[-1])) if more else None)
-
-
-def stories_slice(store: Store, cursor: str | None, limit: int, **filters) -> Slice:
-    before = decode_keyset(cursor) if cursor else None
-    items = store.stories.newest(before=before, limit=limit + 1, **filters)
-    more = len(items) > limit
-    items = items[:limit]
-    return Slice(tuple(items), encode_keyset(*story_key(items[-1])) if more else None)
 
 
 def day_bounds(day: date) -> tuple[float, float]:
@@ -252,8 +217,7 @@ def search_view(store: Store, q: str, *, source: str | None = None, since: str |
                   limit=limit, offset=offset)
     params = {k: v for k, v in (("q", q), ("source", source), ("since", since), ("until", until),
                                 ("tag", tag)) if v}
-    more = offset + len(page.results) < page.total
-    return SearchView(page, params, offset, limit, encode_offset(offset + limit) if more else None)
+    return SearchView(page, params, offset, limit, offset_cursor(offset, len(page.results), page.total, limit))
 
 
 def _user_date(text: str | None) -> datetime | None:
