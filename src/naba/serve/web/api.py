@@ -1,20 +1,21 @@
 """The JSON API under /api/: articles, their related lists, stories, search, entities, outlets, counts.
 
-Lists page with opaque cursors (``next_cursor`` → ``?cursor=``). Every error has the one shape of
-``schemas.ErrorResponse``; the app's handlers produce it, these routes only raise.
+Every answer is a model of ``naba.serve.contract``, the same the CLI prints with ``--json``. Lists page
+with opaque cursors (``next_cursor`` → ``?cursor=``). Every error has the one shape of
+``contract.ErrorResponse``; the app's handlers produce it, these routes only raise.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
 from naba.serve.paging import stories_slice
 from naba.serve.web import views
-from naba.serve.web.schemas import (ArticleList, ArticleOut, EntityPageOut, ErrorResponse, FollowedSourceOut, RelatedOut,
-                              SearchOut, SourceOut, SourcesOut, StatsOut, StoryDetailOut, StoryList, article_brief,
-                              article_out, recommendation_out, search_item, story_detail_out, story_out)
+from naba.serve.contract import (Article, EntityPage, ErrorResponse, Related, SearchResults, Sources, Stats, StoryDetail,
+                                 StoryList)
 
 MAX_ID = 2**53 - 1  # ids beyond what every backend (and JavaScript) holds are not ids
 
@@ -32,21 +33,20 @@ def _access(request: Request):
     return request.app.state.access()
 
 
-@router.get("/articles/{article_id}", response_model=ArticleOut, summary="One article")
-def get_article(request: Request, article_id: Id) -> ArticleOut:
+@router.get("/articles/{article_id}", response_model=Article, summary="One article, as the export writes it")
+def get_article(request: Request, article_id: Id) -> Article:
     with _access(request) as store:
-        return article_out(views.get_article(store, article_id))
+        return Article.of(views.get_article(store, article_id))
 
 
-@router.get("/articles/{article_id}/related", response_model=RelatedOut,
+@router.get("/articles/{article_id}/related", response_model=Related,
             summary="Similar articles (one per story) and read-also suggestions")
 def get_related(request: Request, article_id: Id,
                 k: Annotated[int, Query(ge=1, le=50)] = 10,
-                read_also: Annotated[int, Query(ge=0, le=10)] = 3) -> RelatedOut:
+                read_also: Annotated[int, Query(ge=0, le=10)] = 3) -> Related:
     with _access(request) as store:
         found = request.app.state.related(store, article_id, k=k, read_also=read_also)
-    return RelatedOut(article_id=article_id, similar=[recommendation_out(r) for r in found.similar],
-                      read_also=[recommendation_out(r) for r in found.read_also])
+    return Related.of(article_id, found)
 
 
 @router.get("/stories", response_model=StoryList, summary="Stories, latest update first")
@@ -56,59 +56,48 @@ def list_stories(request: Request, cursor: Cursor = None, limit: Limit = 20, ent
     until_ts = views.parse_user_date(until).timestamp() if until else None
     with _access(request) as store:
         page = stories_slice(store, cursor, limit, entity=entity, source=source,
-                                   since_ts=since_ts, until_ts=until_ts)
-    return StoryList(items=[story_out(s) for s in page.items], next_cursor=page.next_cursor)
+                             since_ts=since_ts, until_ts=until_ts)
+    return StoryList.of(page)
 
 
-@router.get("/stories/{story_id}", response_model=StoryDetailOut,
+@router.get("/stories/{story_id}", response_model=StoryDetail,
             summary="One story: its articles, timeline, first reporter, attribution chain, entities")
-def get_story(request: Request, story_id: Id) -> StoryDetailOut:
+def get_story(request: Request, story_id: Id) -> StoryDetail:
     with _access(request) as store:
-        return story_detail_out(views.story_view(store, story_id))
+        return StoryDetail.of(views.story_view(store, story_id))
 
 
-@router.get("/search", response_model=SearchOut, summary="Full-text search in any spelling")
+@router.get("/search", response_model=SearchResults, summary="Full-text search in any spelling")
 def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500)], source: Name = None,
            since: Day = None, until: Day = None, tag: Name = None, cursor: Cursor = None,
-           limit: Limit = 20) -> SearchOut:
+           limit: Limit = 20) -> SearchResults:
     with _access(request) as store:
         view = views.search_view(store, q, source=source, since=since, until=until, tag=tag, cursor=cursor,
                                  limit=limit)
-    return SearchOut(query=q, total=view.page.total, items=[search_item(r) for r in view.page.results],
-                     next_cursor=view.next_cursor)
+    return SearchResults.of(replace(view.page, query=q), view.next_cursor)
 
 
-@router.get("/entities/{name}", response_model=EntityPageOut,
+@router.get("/entities/{name}", response_model=EntityPage,
             summary="An entity or tag by any of its spellings: its articles and stories")
 def get_entity(request: Request, name: Annotated[str, Path(min_length=1, max_length=200)],
-               cursor: Cursor = None, limit: Limit = 20) -> EntityPageOut:
+               cursor: Cursor = None, limit: Limit = 20) -> EntityPage:
     key, kind = views.entity_key(name)
     with _access(request) as store:
         view = views.entity_view(store, key, kind, cursor, limit)
-    items = list(view.articles.items)
+    articles = view.articles
     if view.mentions is not None:
-        items = [r.hit.stored for r in view.mentions.results]
-    return EntityPageOut(name=view.key, kind=view.kind, spellings=view.spellings,
-                         articles=ArticleList(items=[article_brief(s) for s in items],
-                                              next_cursor=view.articles.next_cursor),
-                         stories=[story_out(s) for s in view.stories])
+        articles = replace(articles, items=tuple(r.hit.stored for r in view.mentions.results))
+    return EntityPage.of(view.key, view.kind, view.spellings, articles, view.stories)
 
 
-@router.get("/sources", response_model=SourcesOut, summary="Outlets with their article counts; followed feeds")
-def list_sources(request: Request) -> SourcesOut:
+@router.get("/sources", response_model=Sources, summary="Outlets with their article counts; followed feeds")
+def list_sources(request: Request) -> Sources:
     stats = request.app.state.stats()
     with _access(request) as store:
         followed = store.sources.list()
-    return SourcesOut(
-        outlets=[SourceOut(name=name, articles=n) for name, n in stats.per_source.items()],
-        followed=[FollowedSourceOut(id=s.id, name=s.name, url=s.url, kind=s.kind, paused=s.paused,
-                                    last_success_at=s.last_success_at, last_error=s.last_error,
-                                    consecutive_failures=s.consecutive_failures, items_last_day=s.items_last_day)
-                  for s in followed])
+    return Sources.of(stats.per_source, followed)
 
 
-@router.get("/stats", response_model=StatsOut, summary="Counts per outlet, day and language")
-def get_stats(request: Request) -> StatsOut:
-    stats = request.app.state.stats()
-    return StatsOut(articles=stats.articles, per_source=stats.per_source, per_day=stats.per_day,
-                    per_lang=stats.per_lang)
+@router.get("/stats", response_model=Stats, summary="Counts per outlet, day and language")
+def get_stats(request: Request) -> Stats:
+    return Stats.of(request.app.state.stats())
