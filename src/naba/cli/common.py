@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from naba.models import IngestReport
+from naba.serve.contract import IngestSummary
 from naba.settings import Settings
 from naba.store import Store, open_store
 
@@ -60,9 +61,7 @@ def run_with_progress(label: str, work) -> IngestReport:
 
 def report_summary(report: IngestReport, as_json: bool) -> None:
     if as_json:
-        print_json({"read": report.read, "stored": report.stored, "updated": report.updated,
-                     "unchanged": report.unchanged, "rejected": len(report.rejected),
-                     "rejections": [{"where": r.where, "reason": r.reason} for r in report.rejected]})
+        print_json(IngestSummary.of(report).model_dump(mode="json"))
     else:
         for rejection in report.rejected:
             err.print(Text(f"rejected: {rejection}", style="yellow"))
