@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query
 
 from naba.serve.paging import stories_slice
 from naba.serve.web import views
+from naba.serve.web.services import Services
 from naba.serve.contract import (Article, EntityPage, ErrorResponse, Related, SearchResults, Sources, Stats, StoryDetail,
                                  StoryList)
 
@@ -29,32 +30,28 @@ Day = Annotated[str | None, Query(max_length=40, description="A date: YYYY-MM-DD
 Name = Annotated[str | None, Query(max_length=200)]
 
 
-def _access(request: Request):
-    return request.app.state.access()
-
-
 @router.get("/articles/{article_id}", response_model=Article, summary="One article, as the export writes it")
-def get_article(request: Request, article_id: Id) -> Article:
-    with _access(request) as store:
+def get_article(services: Services, article_id: Id) -> Article:
+    with services.access() as store:
         return Article.of(views.get_article(store, article_id))
 
 
 @router.get("/articles/{article_id}/related", response_model=Related,
             summary="Similar articles (one per story) and read-also suggestions")
-def get_related(request: Request, article_id: Id,
+def get_related(services: Services, article_id: Id,
                 k: Annotated[int, Query(ge=1, le=50)] = 10,
                 read_also: Annotated[int, Query(ge=0, le=10)] = 3) -> Related:
-    with _access(request) as store:
-        found = request.app.state.related(store, article_id, k=k, read_also=read_also)
+    with services.access() as store:
+        found = services.related(store, article_id, k=k, read_also=read_also)
     return Related.of(article_id, found)
 
 
 @router.get("/stories", response_model=StoryList, summary="Stories, latest update first")
-def list_stories(request: Request, cursor: Cursor = None, limit: Limit = 20, entity: Name = None,
+def list_stories(services: Services, cursor: Cursor = None, limit: Limit = 20, entity: Name = None,
                  source: Name = None, since: Day = None, until: Day = None) -> StoryList:
     since_ts = views.parse_user_date(since).timestamp() if since else None
     until_ts = views.parse_user_date(until).timestamp() if until else None
-    with _access(request) as store:
+    with services.access() as store:
         page = stories_slice(store, cursor, limit, entity=entity, source=source,
                              since_ts=since_ts, until_ts=until_ts)
     return StoryList.of(page)
@@ -62,16 +59,16 @@ def list_stories(request: Request, cursor: Cursor = None, limit: Limit = 20, ent
 
 @router.get("/stories/{story_id}", response_model=StoryDetail,
             summary="One story: its articles, timeline, first reporter, attribution chain, entities")
-def get_story(request: Request, story_id: Id) -> StoryDetail:
-    with _access(request) as store:
+def get_story(services: Services, story_id: Id) -> StoryDetail:
+    with services.access() as store:
         return StoryDetail.of(views.story_view(store, story_id))
 
 
 @router.get("/search", response_model=SearchResults, summary="Full-text search in any spelling")
-def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500)], source: Name = None,
+def search(services: Services, q: Annotated[str, Query(min_length=1, max_length=500)], source: Name = None,
            since: Day = None, until: Day = None, tag: Name = None, cursor: Cursor = None,
            limit: Limit = 20) -> SearchResults:
-    with _access(request) as store:
+    with services.access() as store:
         view = views.search_view(store, q, source=source, since=since, until=until, tag=tag, cursor=cursor,
                                  limit=limit)
     return SearchResults.of(replace(view.page, query=q), view.next_cursor)
@@ -79,10 +76,10 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=50
 
 @router.get("/entities/{name}", response_model=EntityPage,
             summary="An entity or tag by any of its spellings: its articles and stories")
-def get_entity(request: Request, name: Annotated[str, Path(min_length=1, max_length=200)],
+def get_entity(services: Services, name: Annotated[str, Path(min_length=1, max_length=200)],
                cursor: Cursor = None, limit: Limit = 20) -> EntityPage:
     key, kind = views.entity_key(name)
-    with _access(request) as store:
+    with services.access() as store:
         view = views.entity_view(store, key, kind, cursor, limit)
     articles = view.articles
     if view.mentions is not None:
@@ -91,13 +88,13 @@ def get_entity(request: Request, name: Annotated[str, Path(min_length=1, max_len
 
 
 @router.get("/sources", response_model=Sources, summary="Outlets with their article counts; followed feeds")
-def list_sources(request: Request) -> Sources:
-    stats = request.app.state.stats()
-    with _access(request) as store:
+def list_sources(services: Services) -> Sources:
+    stats = services.stats()
+    with services.access() as store:
         followed = store.sources.list()
     return Sources.of(stats.per_source, followed)
 
 
 @router.get("/stats", response_model=Stats, summary="Counts per outlet, day and language")
-def get_stats(request: Request) -> Stats:
-    return Stats.of(request.app.state.stats())
+def get_stats(services: Services) -> Stats:
+    return Stats.of(services.stats())
