@@ -149,9 +149,11 @@ def overscored(sample_db, monkeypatch):
     finally:
         store.close()
 
+    def pick(stored, score: float) -> Recommendation:
+        return Recommendation(stored, stored.story_id, score, ("سبب",), ("منفذ",), 1)
+
     def fake_related(_store, article_id, k=10, read_also=3, **_):
-        make = lambda stored, score: Recommendation(stored, stored.story_id, score, ("سبب",), ("منفذ",), 1)  # noqa: E731
-        return Related(similar=(make(picks[0], 1.7),), read_also=(make(picks[1], -0.2),))
+        return Related(similar=(pick(picks[0], 1.7),), read_also=(pick(picks[1], -0.2),))
 
     monkeypatch.setattr("naba.cli.stories.related_articles", fake_related)
     monkeypatch.setattr("naba.serve.web.views.related", fake_related)
@@ -184,3 +186,13 @@ def test_clamping_keeps_a_score_in_range_as_it_is(overscored):
     rec = Recommendation(overscored[0], None, 0.4321, (), (), 1)
     assert RecommendationModel.of(rec).score == 0.4321
     assert RecommendationModel.of(replace(rec, score=3.0)).score == 1.0
+
+
+def test_a_followed_source_is_the_whole_source_record_in_its_order():
+    """``naba sources list --json`` printed ``asdict(source)``; the model keeps that shape."""
+    from dataclasses import fields
+
+    from naba.models import Source
+    from naba.serve.contract import FollowedSource
+
+    assert list(FollowedSource.model_fields) == [f.name for f in fields(Source)]

@@ -51,7 +51,8 @@ class Article(BaseModel):
     lang: str = _doc("the language the input gave, else the detected one: `ar`, `en` or `und`")
     credited_source: str | None = _doc("the outlet the page credits (`المصدر: ...`), or `null`")
     page_tags: list[str] = _doc("the tags printed on a page (`كلمات دلالية`)")
-    page_read_also: ReadAlso | None = _doc("the page's \"اقرأ أيضا\" teaser: `{\"title\": ..., \"lede\": ...}` or `null`")
+    page_read_also: ReadAlso | None = _doc(
+        "the page's \"اقرأ أيضا\" teaser: `{\"title\": ..., \"lede\": ...}` or `null`")
     page_similar: list[str] = _doc("the headlines the page lists as similar")
     page_related_leaks: list[str] = _doc("related headlines that had leaked into the text, cut out of it")
     tags: list[str] = _doc("the tags the input gave")
