@@ -38,9 +38,8 @@ def stories(
     if as_json:
         print_json(StoryList.of(page).model_dump(mode="json"))
         return
-    found = page.items
     table = Table("id", "story", "articles", "outlets", "first", "latest")
-    for s in found:
+    for s in page.items:
         table.add_row(str(s.id), s.title, str(s.articles), "، ".join(s.outlets), s.first_source or "",
                       (s.last_at or "")[:16])
     out.print(table)
@@ -131,12 +130,11 @@ def entity(
     if as_json:
         print_json(EntityPage.of(canonical, kind, spellings, page, story_list).model_dump(mode="json"))
         return
-    articles = page.items
     out.print(Text.assemble((canonical, "bold"), (f"  ({kind or 'unknown'})", "dim")))
     if spellings:
         out.print(Text.assemble(("spellings: ", "dim"), "، ".join(f"{s} ({n})" for s, n in spellings.items())))
     table = Table("id", "title", "outlet", "published", "story")
-    for a in articles:
+    for a in page.items:
         table.add_row(str(a.id), a.article.title or "", a.article.source or "", (a.article.published_at or "")[:16],
                       str(a.story_id or ""))
     out.print(table)

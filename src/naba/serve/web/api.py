@@ -12,11 +12,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from naba.serve.contract import (Article, EntityPage, ErrorResponse, Related, SearchResults, Sources, Stats,
+                                 StoryDetail, StoryList)
 from naba.serve.paging import stories_slice
 from naba.serve.web import views
 from naba.serve.web.services import Services
-from naba.serve.contract import (Article, EntityPage, ErrorResponse, Related, SearchResults, Sources, Stats,
-                                 StoryDetail, StoryList)
 
 MAX_ID = 2**53 - 1  # ids beyond what every backend (and JavaScript) holds are not ids
 
