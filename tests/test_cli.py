@@ -38,11 +38,12 @@ def test_search_json_and_show(sample_db):
     result = run("search", "زيلنسكي", "--json", "-n", "3", db=sample_db)
     assert result.returncode == 0, result.stderr
     page = json.loads(result.stdout)
-    assert 0 < len(page["results"]) <= 3
-    first = page["results"][0]
+    assert 0 < len(page["items"]) <= 3
+    first = page["items"][0]
     assert first["highlights"] and first["snippet"]
-    shown = json.loads(run("show", str(first["id"]), "--json", db=sample_db).stdout)
-    assert shown["id"] == first["id"] and shown["title"] == first["title"]
+    assert (page["next_cursor"] is None) == (page["total"] <= 3)
+    shown = json.loads(run("show", str(first["article"]["id"]), "--json", db=sample_db).stdout)
+    assert shown["id"] == first["article"]["id"] and shown["title"] == first["article"]["title"]
 
 
 def test_show_by_url_with_tracking_parameters(sample_db):

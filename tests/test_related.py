@@ -79,23 +79,27 @@ def sample_db(tmp_path_factory) -> str:
 
 
 def test_cli_stories_story_related_and_entity_as_json(sample_db):
-    stories = json.loads(_naba("stories", "--json", "-n", "200", db=sample_db).stdout)
+    listed = json.loads(_naba("stories", "--json", "-n", "200", db=sample_db).stdout)
+    stories = listed["items"]
+    assert listed["next_cursor"] is None  # all of them fit in 200
     assert sum(s["articles"] for s in stories) == 104
     biggest = max(stories, key=lambda s: len(s["outlets"]))
     story = json.loads(_naba("story", str(biggest["id"]), "--json", db=sample_db).stdout)
-    assert story["first_reporter"]["id"] == story["timeline"][0]["article_id"]
-    assert len(story["timeline"]) == biggest["articles"]
+    assert story["story"] == biggest
+    assert story["first_reporter"]["id"] == story["timeline"][0]["article_id"] == story["members"][0]["id"]
+    assert len(story["timeline"]) == len(story["members"]) == biggest["articles"]
 
-    found = json.loads(_naba("related", str(story["first_article_id"]), "-k", "5", "--json", db=sample_db).stdout)
-    assert set(found) == {"id", "similar", "read_also"}
+    found = json.loads(_naba("related", str(biggest["first_article_id"]), "-k", "5", "--json", db=sample_db).stdout)
+    assert set(found) == {"article_id", "similar", "read_also"}
+    assert found["article_id"] == biggest["first_article_id"]
     for item in found["similar"] + found["read_also"]:
         assert {"id", "story_id", "score", "why"} <= set(item)
 
     for spelling in ("زيلنسكي", "زيلينيسكي", "الرئيس الأوكراني زيلينسكي"):
         entity = json.loads(_naba("entity", spelling, "--json", db=sample_db).stdout)
-        assert entity["canonical"] == "فولوديمير زيلينسكي"
+        assert entity["name"] == "فولوديمير زيلينسكي"
         assert entity["kind"] == "person"
-        assert len(entity["articles"]) >= 5 and entity["stories"]
+        assert len(entity["articles"]["items"]) >= 5 and entity["stories"]
         assert len(entity["spellings"]) >= 2
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import inspect
+
 import pytest
 from fastapi.testclient import TestClient
 from web_server import EVIL_TITLE, client, sample_db  # noqa: F401 (fixtures)
 
 from naba.serve.web import create_app
-from naba.serve.web.access import TimedCache
-from naba.serve.web.cursors import decode_keyset, decode_offset, encode_keyset, encode_offset
+from naba.serve.web.cache import TimedCache
+from naba.serve.web.services import WebServices, web_services
+from naba.serve.paging import decode_keyset, decode_offset, encode_keyset, encode_offset
 
 
 def _error(response, status: int, code: str) -> dict:
@@ -248,6 +251,27 @@ def test_the_cache_keeps_values_for_a_while_and_the_most_recent_ones():
 def test_a_missing_article_is_not_cached(client):
     assert client.get("/article/999999").status_code == 404
     assert client.get("/article/999999").status_code == 404
+
+
+def test_the_apps_services_keep_an_article_page_and_its_related_lists(sample_db):
+    app = create_app(sample_db)
+    with TestClient(app) as fresh:
+        services = app.state.services
+        assert isinstance(services, WebServices)
+        article_id = fresh.get("/api/stories", params={"limit": 1}).json()["items"][0]["first_article_id"]
+        assert services.page_cache.lookup(("article", article_id)) is None
+        page = fresh.get(f"/article/{article_id}")
+        assert page.status_code == 200
+        assert services.page_cache.lookup(("article", article_id)) == page.text
+        assert services.related_cache.lookup((article_id, 10, 3)) is not None  # the lists the page shows
+        assert fresh.get("/article/999999").status_code == 404
+        assert services.page_cache.lookup(("article", 999999)) is None
+        assert services.stats().articles == fresh.get("/api/stats").json()["articles"]
+
+
+def test_the_services_dependency_runs_on_the_event_loop():
+    """A sync dependency would take a worker thread, and a cached page is meant to need none."""
+    assert inspect.iscoroutinefunction(web_services)
 
 
 def test_naba_serve_serves_the_site(sample_db):

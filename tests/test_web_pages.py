@@ -181,3 +181,32 @@ def test_atom_feeds_parse_and_escape(client):
 def test_static_assets_are_served(client):
     css = client.get("/static/site.css")
     assert css.status_code == 200 and "Noto Naskh Arabic" in css.text
+
+
+def _summary(story_id: int, outlets: int, hours_ago: float, articles: int | None = None):
+    from datetime import UTC, datetime, timedelta
+
+    from naba.models import StorySummary
+
+    at = (datetime(2026, 11, 28, 12, tzinfo=UTC) - timedelta(hours=hours_ago)).isoformat()
+    names = tuple(f"outlet {i}" for i in range(outlets))
+    return StorySummary(story_id, f"story {story_id}", articles or outlets, names, story_id, names[0], at, at, ())
+
+
+@pytest.mark.parametrize(("hours_older", "broad_first"), [(0, True), (18, True), (36, False)])
+def test_the_home_page_weighs_outlets_against_age(hours_older, broad_first):
+    """Two outlets weigh 2^1.5 + 0.2 = 3.03 against one outlet's 1.1: the broad story stays ahead one
+    half-life (18 h) older (1.51), not two (0.76)."""
+    from naba.stories.ranking import rank_stories
+
+    narrow, broad = _summary(1, outlets=1, hours_ago=0), _summary(2, outlets=2, hours_ago=hours_older)
+    ranked = [s.id for s in rank_stories([narrow, broad], limit=10)]
+    assert ranked == ([2, 1] if broad_first else [1, 2])
+
+
+def test_ties_go_to_the_later_story_then_the_higher_id_and_the_limit_holds():
+    from naba.stories.ranking import rank_stories
+
+    stories = [_summary(i, outlets=1, hours_ago=0) for i in (3, 1, 2)] + [_summary(4, outlets=1, hours_ago=1)]
+    assert [s.id for s in rank_stories(stories, limit=3)] == [3, 2, 1]
+    assert rank_stories([], limit=3) == ()

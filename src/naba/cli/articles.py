@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated, Optional
 
@@ -15,10 +14,12 @@ from naba.cli.common import (DbOption, JsonOption, SinceOption, UntilOption, app
                              report_summary, run_with_progress)
 from naba.dates import parse_user_date
 from naba.errors import NotFound, UsageError
-from naba.serve.export import export_record, related_fields
+from naba.serve.contract import Article, SearchResults, StatsReport
+from naba.serve.export import export_line
 from naba.models import StoredArticle
 from naba.stories.related import related
 from naba.sample import sample_paths
+from naba.serve.paging import offset_cursor
 from naba.serve.search import SearchPage, search
 from naba.settings import Settings
 from naba.store import Store
@@ -114,10 +115,8 @@ def search_command(
     finally:
         store.close()
     if as_json:
-        print_json({"query": page.query, "total": page.total, "results": [
-            {**export_record(r.hit.stored), "score": round(r.hit.score, 4),
-             "snippet": r.snippet.text, "highlights": [list(h) for h in r.snippet.highlights]}
-            for r in page.results]})
+        next_cursor = offset_cursor(0, len(page.results), page.total, n)  # the API's cursor of the next page
+        print_json(SearchResults.of(page, next_cursor).model_dump(mode="json"))
     else:
         _render_search(page)
 
@@ -167,7 +166,7 @@ def show(
     finally:
         store.close()
     if as_json:
-        print_json(export_record(stored))
+        print_json(Article.of(stored).model_dump(mode="json"))
     else:
         _render_article(stored)
 
@@ -181,14 +180,8 @@ def stats(db: DbOption = "naba.db", as_json: JsonOption = False) -> None:
         sources = store.sources.list()
     finally:
         store.close()
-    health = [{"id": s.id, "name": s.name, "url": s.url, "paused": s.paused, "last_success_at": s.last_success_at,
-               "last_error_at": s.last_error_at, "last_error": s.last_error,
-               "consecutive_failures": s.consecutive_failures, "items_last_day": s.items_last_day}
-              for s in sources]
     if as_json:
-        print_json({"articles": result.articles, "per_source": result.per_source,
-                    "per_day": result.per_day, "per_lang": result.per_lang, "sizes_bytes": result.sizes,
-                    "sources": health})
+        print_json(StatsReport.of_store(result, sources).model_dump(mode="json"))
         return
     out.print(f"[bold]{result.articles:,}[/bold] articles in {db}")
     for title, counts in (("outlet", result.per_source), ("day", result.per_day),
@@ -199,12 +192,12 @@ def stats(db: DbOption = "naba.db", as_json: JsonOption = False) -> None:
         for key, value in counts.items():
             table.add_row(key, f"{value:,}")
         out.print(table)
-    if health:
+    if sources:
         table = Table("source", "last success", "failures", "items/day", "last error",
                       title="crawled sources", title_justify="left")
-        for h in health:
-            table.add_row(h["name"] or h["url"], h["last_success_at"] or "never", str(h["consecutive_failures"]),
-                          str(h["items_last_day"]), h["last_error"] or "")
+        for s in sources:
+            table.add_row(s.name or s.url, s.last_success_at or "never", str(s.consecutive_failures),
+                          str(s.items_last_day), s.last_error or "")
         out.print(table)
 
 
@@ -221,11 +214,8 @@ def export(
     store = open_db(db)
     try:
         for stored in store.articles.scan(since_ts=_timestamp_or_none(since)):
-            record = export_record(stored)
-            if related_k:
-                found = related(store, stored.id, k=related_k)
-                record.update(related_fields(found) if found else {"similar": [], "read_also": []})
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            found = related(store, stored.id, k=related_k) if related_k else None
+            sys.stdout.write(export_line(stored, found, with_related=bool(related_k)))
     finally:
         store.close()
 

@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 
 from naba.errors import NabaError, UsageError
 from naba.models import IngestReport
+from naba.serve.contract import IngestSummary
 from naba.settings import SETTINGS, Settings, misspelled, setting
 from naba.store import Store, open_store
 
@@ -105,9 +106,7 @@ def run_with_progress(label: str, work) -> IngestReport:
 
 def report_summary(report: IngestReport, as_json: bool) -> None:
     if as_json:
-        print_json({"read": report.read, "stored": report.stored, "updated": report.updated,
-                     "unchanged": report.unchanged, "rejected": len(report.rejected),
-                     "rejections": [{"where": r.where, "reason": r.reason} for r in report.rejected]})
+        print_json(IngestSummary.of(report).model_dump(mode="json"))
     else:
         for rejection in report.rejected:
             err.print(Text(f"rejected: {rejection}", style="yellow"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import signal
 import threading
-from dataclasses import asdict
 from typing import Annotated, Optional
 
 import typer
@@ -12,6 +11,7 @@ from rich.table import Table
 
 from naba.engine import crawler
 from naba.cli.common import DbOption, JsonOption, app, err, open_db, out, print_json, report_summary
+from naba.serve.contract import CrawlSummary, FollowedSource, SourcePoll
 from naba.sources.fetch import FetchPolicy, PoliteClient
 from naba.settings import Settings
 
@@ -52,7 +52,7 @@ def sources_list(db: DbOption = "naba.db", as_json: JsonOption = False) -> None:
     finally:
         store.close()
     if as_json:
-        print_json([asdict(s) for s in sources])
+        print_json([FollowedSource.of(s).model_dump(mode="json") for s in sources])
         return
     table = Table("id", "name", "kind", "url", "every", "state", "last success", "failures", "items/day",
                   "last error")
@@ -109,11 +109,7 @@ def fetch(
 
 def _print_crawl(report: crawler.CrawlReport, as_json: bool) -> None:
     if as_json:
-        print_json({"sources": [{"id": r.source.id, "url": r.source.url, "status": r.status, "items": r.items,
-                                 "new_items": r.new_items, "error": r.error} for r in report.sources],
-                    "pages_fetched": report.pages_fetched, "feed_only": report.feed_only,
-                    "stored": report.ingest.stored, "updated": report.ingest.updated,
-                    "unchanged": report.ingest.unchanged, "rejected": len(report.ingest.rejected)})
+        print_json(_crawl_summary(report).model_dump(mode="json"))
         return
     for r in report.sources:
         detail = r.error or f"{r.items} items, {r.new_items} new"
@@ -122,6 +118,16 @@ def _print_crawl(report: crawler.CrawlReport, as_json: bool) -> None:
         err.print(f"rejected: {rejection}")
     out.print(f"{report.pages_fetched} pages fetched, {report.feed_only} stored from feed fields only, "
               f"{report.ingest.stored} stored, {report.ingest.updated} updated")
+
+
+def _crawl_summary(report: crawler.CrawlReport) -> CrawlSummary:
+    """Filled here, not in the contract: the serving layer may not import the engine's report."""
+    polls = [SourcePoll(id=r.source.id, url=r.source.url, status=r.status, items=r.items, new_items=r.new_items,
+                        error=r.error) for r in report.sources]
+    ingest = report.ingest
+    return CrawlSummary(sources=polls, pages_fetched=report.pages_fetched, feed_only=report.feed_only,
+                        stored=ingest.stored, updated=ingest.updated, unchanged=ingest.unchanged,
+                        rejected=len(ingest.rejected))
 
 
 @app.command()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -11,7 +11,8 @@ from rich.text import Text
 from naba.cli.articles import _timestamp_or_none, find_article
 from naba.cli.common import DbOption, JsonOption, SinceOption, app, open_db, out, print_json
 from naba.errors import NotFound
-from naba.models import Recommendation, StorySummary
+from naba.serve.contract import Comparison, EntityPage, Related, StoryDetail, StoryList
+from naba.serve.paging import articles_slice, stories_slice
 from naba.stories.related import related as related_articles
 from naba.stories.similarity import compare as compare_articles
 from naba.stories import story_detail, story_verdict
@@ -19,20 +20,6 @@ from naba.pipeline.tagging import resolve_entity
 from naba.text import index
 
 LimitOption = Annotated[int, typer.Option("-n", "--limit", min=1, help="How many to list.")]
-
-
-def story_json(summary: StorySummary) -> dict[str, Any]:
-    return {"id": summary.id, "title": summary.title, "articles": summary.articles, "outlets": list(summary.outlets),
-            "first_article_id": summary.first_article_id, "first_source": summary.first_source,
-            "first_at": summary.first_at, "last_at": summary.last_at, "top_entities": list(summary.top_entities),
-            "keywords": list(summary.keywords)}
-
-
-def recommendation_json(item: Recommendation) -> dict[str, Any]:
-    article = item.article.article
-    return {"id": item.article.id, "story_id": item.story_id, "score": item.score, "why": list(item.why),
-            "title": article.title, "source": article.source, "published_at": article.published_at,
-            "outlets": list(item.outlets), "copies": item.copies}
 
 
 @app.command()
@@ -44,15 +31,15 @@ def stories(
 ) -> None:
     """Stories, latest update first: the title, how many articles and outlets, who reported first."""
     store = open_db(db)
-    try:
-        found = store.stories.newest(since_ts=_timestamp_or_none(since), limit=limit)
+    try:  # one story more than shown says whether there is a next page (the API's cursor)
+        page = stories_slice(store, None, limit, since_ts=_timestamp_or_none(since))
     finally:
         store.close()
     if as_json:
-        print_json([story_json(s) for s in found])
+        print_json(StoryList.of(page).model_dump(mode="json"))
         return
     table = Table("id", "story", "articles", "outlets", "first", "latest")
-    for s in found:
+    for s in page.items:
         table.add_row(str(s.id), s.title, str(s.articles), "، ".join(s.outlets), s.first_source or "",
                       (s.last_at or "")[:16])
     out.print(table)
@@ -73,12 +60,7 @@ def story(
     if detail is None:
         raise NotFound("no such story", where=str(story_id), hint="list stories with `naba stories`")
     if as_json:
-        print_json({**story_json(detail.summary),
-                    "timeline": [{"at": t.at, "article_id": t.article_id, "source": t.source, "title": t.title,
-                                  "duplicate_of": t.duplicate_of} for t in detail.timeline],
-                    "first_reporter": {"id": detail.first_reporter.id, "source": detail.first_reporter.article.source},
-                    "attribution": [{"article_id": a, "source": s, "credits": list(c)} for a, s, c in detail.attribution],
-                    "entities": [{"canonical": c, "kind": k, "articles": n} for c, k, n in detail.entities]})
+        print_json(StoryDetail.of(detail).model_dump(mode="json"))
         return
     summary = detail.summary
     out.print(Text(summary.title, style="bold"))
@@ -112,8 +94,7 @@ def related(
         store.close()
     assert found is not None  # the article exists
     if as_json:
-        print_json({"id": article.id, "similar": [recommendation_json(r) for r in found.similar],
-                    "read_also": [recommendation_json(r) for r in found.read_also]})
+        print_json(Related.of(article.id, found).model_dump(mode="json"))
         return
     for label, items in (("مقالات مشابهة · similar", found.similar), ("اقرأ أيضا · read also", found.read_also)):
         out.rule(label)
@@ -141,22 +122,19 @@ def entity(
         if resolved is None and not spellings:  # an unknown name may still be stored in index form
             canonical = index(name)
             spellings = store.entities.spellings(canonical)
-        articles = store.articles.newest(entity=canonical, limit=limit)
+        page = articles_slice(store, None, limit, entity=canonical)
         story_list = store.stories.newest(entity=canonical, limit=limit)
     finally:
         store.close()
     kind = resolved.kind if resolved else None
     if as_json:
-        print_json({"name": name, "canonical": canonical, "kind": kind, "spellings": spellings,
-                    "articles": [{"id": a.id, "title": a.article.title, "source": a.article.source,
-                                  "published_at": a.article.published_at, "story_id": a.story_id} for a in articles],
-                    "stories": [story_json(s) for s in story_list]})
+        print_json(EntityPage.of(canonical, kind, spellings, page, story_list).model_dump(mode="json"))
         return
     out.print(Text.assemble((canonical, "bold"), (f"  ({kind or 'unknown'})", "dim")))
     if spellings:
         out.print(Text.assemble(("spellings: ", "dim"), "، ".join(f"{s} ({n})" for s, n in spellings.items())))
     table = Table("id", "title", "outlet", "published", "story")
-    for a in articles:
+    for a in page.items:
         table.add_row(str(a.id), a.article.title or "", a.article.source or "", (a.article.published_at or "")[:16],
                       str(a.story_id or ""))
     out.print(table)
@@ -178,8 +156,7 @@ def compare(
     verdict = story_verdict(a, b)
     result = compare_articles(a.article, b.article)
     if as_json:
-        print_json({"a": a.id, "b": b.id, **result.as_dict(), "same_story": verdict.same_story,
-                    "story_score": verdict.score, "story_ids": [a.story_id, b.story_id]})
+        print_json(Comparison.of(a, b, result, verdict).model_dump(mode="json"))
         return
     said = "the same story" if verdict.same_story else "not the same story"
     out.print(Text.assemble(("similarity ", "dim"), (f"{result.similarity:.2f}", "bold"), f"  ·  {said}",

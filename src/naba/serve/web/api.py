@@ -1,19 +1,22 @@
 """The JSON API under /api/: articles, their related lists, stories, search, entities, outlets, counts.
 
-Lists page with opaque cursors (``next_cursor`` → ``?cursor=``). Every error has the one shape of
-``schemas.ErrorResponse``; the app's handlers produce it, these routes only raise.
+Every answer is a model of ``naba.serve.contract``, the same the CLI prints with ``--json``. Lists page
+with opaque cursors (``next_cursor`` → ``?cursor=``). Every error has the one shape of
+``contract.ErrorResponse``; the app's handlers produce it, these routes only raise.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query
 
+from naba.serve.contract import (Article, EntityPage, ErrorResponse, Related, SearchResults, Sources, Stats,
+                                 StoryDetail, StoryList)
+from naba.serve.paging import stories_slice
 from naba.serve.web import views
-from naba.serve.web.schemas import (ArticleList, ArticleOut, EntityPageOut, ErrorResponse, FollowedSourceOut, RelatedOut,
-                              SearchOut, SourceOut, SourcesOut, StatsOut, StoryDetailOut, StoryList, article_brief,
-                              article_out, recommendation_out, search_item, story_detail_out, story_out)
+from naba.serve.web.services import Services
 
 MAX_ID = 2**53 - 1  # ids beyond what every backend (and JavaScript) holds are not ids
 
@@ -27,87 +30,71 @@ Day = Annotated[str | None, Query(max_length=40, description="A date: YYYY-MM-DD
 Name = Annotated[str | None, Query(max_length=200)]
 
 
-def _access(request: Request):
-    return request.app.state.access()
+@router.get("/articles/{article_id}", response_model=Article, summary="One article, as the export writes it")
+def get_article(services: Services, article_id: Id) -> Article:
+    with services.access() as store:
+        return Article.of(views.get_article(store, article_id))
 
 
-@router.get("/articles/{article_id}", response_model=ArticleOut, summary="One article")
-def get_article(request: Request, article_id: Id) -> ArticleOut:
-    with _access(request) as store:
-        return article_out(views.get_article(store, article_id))
-
-
-@router.get("/articles/{article_id}/related", response_model=RelatedOut,
+@router.get("/articles/{article_id}/related", response_model=Related,
             summary="Similar articles (one per story) and read-also suggestions")
-def get_related(request: Request, article_id: Id,
+def get_related(services: Services, article_id: Id,
                 k: Annotated[int, Query(ge=1, le=50)] = 10,
-                read_also: Annotated[int, Query(ge=0, le=10)] = 3) -> RelatedOut:
-    with _access(request) as store:
-        found = request.app.state.related(store, article_id, k=k, read_also=read_also)
-    return RelatedOut(article_id=article_id, similar=[recommendation_out(r) for r in found.similar],
-                      read_also=[recommendation_out(r) for r in found.read_also])
+                read_also: Annotated[int, Query(ge=0, le=10)] = 3) -> Related:
+    with services.access() as store:
+        found = services.related(store, article_id, k=k, read_also=read_also)
+    return Related.of(article_id, found)
 
 
 @router.get("/stories", response_model=StoryList, summary="Stories, latest update first")
-def list_stories(request: Request, cursor: Cursor = None, limit: Limit = 20, entity: Name = None,
+def list_stories(services: Services, cursor: Cursor = None, limit: Limit = 20, entity: Name = None,
                  source: Name = None, since: Day = None, until: Day = None) -> StoryList:
     since_ts = views.parse_user_date(since).timestamp() if since else None
     until_ts = views.parse_user_date(until).timestamp() if until else None
-    with _access(request) as store:
-        page = views.stories_slice(store, cursor, limit, entity=entity, source=source,
-                                   since_ts=since_ts, until_ts=until_ts)
-    return StoryList(items=[story_out(s) for s in page.items], next_cursor=page.next_cursor)
+    with services.access() as store:
+        page = stories_slice(store, cursor, limit, entity=entity, source=source,
+                             since_ts=since_ts, until_ts=until_ts)
+    return StoryList.of(page)
 
 
-@router.get("/stories/{story_id}", response_model=StoryDetailOut,
+@router.get("/stories/{story_id}", response_model=StoryDetail,
             summary="One story: its articles, timeline, first reporter, attribution chain, entities")
-def get_story(request: Request, story_id: Id) -> StoryDetailOut:
-    with _access(request) as store:
-        return story_detail_out(views.story_view(store, story_id))
+def get_story(services: Services, story_id: Id) -> StoryDetail:
+    with services.access() as store:
+        return StoryDetail.of(views.story_view(store, story_id))
 
 
-@router.get("/search", response_model=SearchOut, summary="Full-text search in any spelling")
-def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500)], source: Name = None,
+@router.get("/search", response_model=SearchResults, summary="Full-text search in any spelling")
+def search(services: Services, q: Annotated[str, Query(min_length=1, max_length=500)], source: Name = None,
            since: Day = None, until: Day = None, tag: Name = None, cursor: Cursor = None,
-           limit: Limit = 20) -> SearchOut:
-    with _access(request) as store:
+           limit: Limit = 20) -> SearchResults:
+    with services.access() as store:
         view = views.search_view(store, q, source=source, since=since, until=until, tag=tag, cursor=cursor,
                                  limit=limit)
-    return SearchOut(query=q, total=view.page.total, items=[search_item(r) for r in view.page.results],
-                     next_cursor=view.next_cursor)
+    return SearchResults.of(replace(view.page, query=q), view.next_cursor)
 
 
-@router.get("/entities/{name}", response_model=EntityPageOut,
+@router.get("/entities/{name}", response_model=EntityPage,
             summary="An entity or tag by any of its spellings: its articles and stories")
-def get_entity(request: Request, name: Annotated[str, Path(min_length=1, max_length=200)],
-               cursor: Cursor = None, limit: Limit = 20) -> EntityPageOut:
+def get_entity(services: Services, name: Annotated[str, Path(min_length=1, max_length=200)],
+               cursor: Cursor = None, limit: Limit = 20) -> EntityPage:
     key, kind = views.entity_key(name)
-    with _access(request) as store:
+    with services.access() as store:
         view = views.entity_view(store, key, kind, cursor, limit)
-    items = list(view.articles.items)
+    articles = view.articles
     if view.mentions is not None:
-        items = [r.hit.stored for r in view.mentions.results]
-    return EntityPageOut(name=view.key, kind=view.kind, spellings=view.spellings,
-                         articles=ArticleList(items=[article_brief(s) for s in items],
-                                              next_cursor=view.articles.next_cursor),
-                         stories=[story_out(s) for s in view.stories])
+        articles = replace(articles, items=tuple(r.hit.stored for r in view.mentions.results))
+    return EntityPage.of(view.key, view.kind, view.spellings, articles, view.stories)
 
 
-@router.get("/sources", response_model=SourcesOut, summary="Outlets with their article counts; followed feeds")
-def list_sources(request: Request) -> SourcesOut:
-    stats = request.app.state.stats()
-    with _access(request) as store:
+@router.get("/sources", response_model=Sources, summary="Outlets with their article counts; followed feeds")
+def list_sources(services: Services) -> Sources:
+    stats = services.stats()
+    with services.access() as store:
         followed = store.sources.list()
-    return SourcesOut(
-        outlets=[SourceOut(name=name, articles=n) for name, n in stats.per_source.items()],
-        followed=[FollowedSourceOut(id=s.id, name=s.name, url=s.url, kind=s.kind, paused=s.paused,
-                                    last_success_at=s.last_success_at, last_error=s.last_error,
-                                    consecutive_failures=s.consecutive_failures, items_last_day=s.items_last_day)
-                  for s in followed])
+    return Sources.of(stats.per_source, followed)
 
 
-@router.get("/stats", response_model=StatsOut, summary="Counts per outlet, day and language")
-def get_stats(request: Request) -> StatsOut:
-    stats = request.app.state.stats()
-    return StatsOut(articles=stats.articles, per_source=stats.per_source, per_day=stats.per_day,
-                    per_lang=stats.per_lang)
+@router.get("/stats", response_model=Stats, summary="Counts per outlet, day and language")
+def get_stats(services: Services) -> Stats:
+    return Stats.of(services.stats())

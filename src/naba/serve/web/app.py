@@ -1,15 +1,15 @@
 """The web site and JSON API: ``create_app(store_url)`` builds the FastAPI application.
 
-One store per process, opened at startup (see ``access``); pages and API routes are plain ``def``
-functions run in worker threads. Errors go through one handler: /api/* answers with the JSON shape
-``{"error": {"status", "code", "message"}}``, every other path with an Arabic error page, both with
-the right status.
+One store per process and the caches over it, as one ``WebServices`` (see ``services``) opened when
+the app starts and closed when it stops; every route reaches it through the ``Services`` dependency.
+Pages and API routes are plain ``def`` functions run in worker threads. Errors go through one handler:
+/api/* answers with the JSON shape ``{"error": {"status", "code", "message"}}``, every other path with
+an Arabic error page, both with the right status.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -21,25 +21,14 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from naba.errors import NabaError, NotFound, UsageError
-from naba.models import Related
-from naba.store import Store, StoreStats
 from naba.pipeline.tagging import resolve_entity
-from naba.serve.web import api, feeds, pages, views
-from naba.serve.web.access import StoreAccess, TimedCache
+from naba.serve.web import api, feeds, pages
 from naba.serve.web.render import render
+from naba.serve.web.services import WebServices
 
 log = logging.getLogger("naba.serve.web")
 STATIC = Path(__file__).parent / "static"
-STATS_SECONDS = 300.0  # store.articles.stats() scans the whole file: recount at most every five minutes
 WORKER_THREADS = 8
-# An article's related lists cost reads and scoring (~10 ms an article on 62k articles) and change
-# only when the story stage links new articles: keep the latest few thousand for two minutes.
-RELATED_SECONDS = 120.0
-RELATED_ITEMS = 4096
-# Rendered article pages, for the same reason (an article page is mostly its related lists); a page
-# is at most this old, like the related lists it shows.
-PAGE_SECONDS = 120.0
-PAGE_ITEMS = 2048
 
 _CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 422: "invalid_request",
           500: "internal_error"}
@@ -55,33 +44,16 @@ def create_app(store_url: str, *, store_mode: str = "per-thread", worker_threads
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         anyio.to_thread.current_default_thread_limiter().total_tokens = worker_threads
-        app.state.access = StoreAccess(store_url, store_mode)
+        services = app.state.services = WebServices.open(store_url, store_mode)
         try:
             await anyio.to_thread.run_sync(resolve_entity, "نبأ")  # load the spellings now, not on a request
             yield
         finally:
-            app.state.access.close()
+            services.close()
 
     app = FastAPI(title="naba", version="1", lifespan=lifespan,
                   description="نبأ: Arabic news, grouped into stories. Errors: {\"error\": {status, code, message}}.",
                   docs_url="/api/docs", redoc_url=None)
-    stats_cache = TimedCache(STATS_SECONDS, time.monotonic)
-
-    def stats() -> StoreStats:
-        def count() -> StoreStats:
-            with app.state.access() as store:
-                return store.articles.stats()
-        return stats_cache.get("stats", count)
-
-    related_cache = TimedCache(RELATED_SECONDS, time.monotonic, max_items=RELATED_ITEMS)
-
-    def related(store: Store, article_id: int, k: int = 10, read_also: int = 3) -> Related:
-        return related_cache.get((article_id, k, read_also), lambda: views.slim_related(
-            views.related_view(store, article_id, k=k, read_also=read_also)))
-
-    app.state.stats = stats
-    app.state.related = related
-    app.state.pages = TimedCache(PAGE_SECONDS, time.monotonic, max_items=PAGE_ITEMS)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(feeds.router)

@@ -15,9 +15,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from naba.models import StoredArticle, StorySummary
+from naba.serve.paging import article_key
 from naba.serve.web import views
 from naba.serve.web.dates import local_time
 from naba.serve.web.render import entity_url, plural, source_url
+from naba.serve.web.services import Services
 
 router = APIRouter(include_in_schema=False)
 ATOM = "http://www.w3.org/2005/Atom"
@@ -80,31 +82,31 @@ def _article_entries(articles: Iterable[StoredArticle]):
 
 
 @router.get("/feed.atom")
-def home_feed(request: Request) -> Response:
-    with request.app.state.access() as store:
+def home_feed(request: Request, services: Services) -> Response:
+    with services.access() as store:
         view = views.home_view(store, None, ())
     return atom(request, "أهم الأخبار", "/", _story_entries(view.stories))
 
 
 @router.get("/story/{story_id}/feed.atom")
-def story_feed(request: Request, story_id: int) -> Response:
-    with request.app.state.access() as store:
+def story_feed(request: Request, services: Services, story_id: int) -> Response:
+    with services.access() as store:
         detail = views.story_view(store, story_id)
-    newest = sorted(detail.articles, key=views.article_key, reverse=True)[:FEED_SIZE]
+    newest = sorted(detail.articles, key=article_key, reverse=True)[:FEED_SIZE]
     return atom(request, detail.summary.title, f"/story/{story_id}", _article_entries(newest))
 
 
 @router.get("/entity/{name:path}/feed.atom")
-def entity_feed(request: Request, name: str) -> Response:
+def entity_feed(request: Request, services: Services, name: str) -> Response:
     key, kind = views.entity_key(name)
-    with request.app.state.access() as store:
+    with services.access() as store:
         view = views.entity_view(store, key, kind, None, FEED_SIZE)
     items = view.articles.items or tuple(r.hit.stored for r in (view.mentions.results if view.mentions else ()))
     return atom(request, key, entity_url(key), _article_entries(items))
 
 
 @router.get("/source/{name:path}/feed.atom")
-def source_feed(request: Request, name: str) -> Response:
-    with request.app.state.access() as store:
+def source_feed(request: Request, services: Services, name: str) -> Response:
+    with services.access() as store:
         view = views.source_view(store, name, None, FEED_SIZE)
     return atom(request, name, source_url(name), _article_entries(view.articles.items))

@@ -15,14 +15,11 @@ from starlette.concurrency import run_in_threadpool
 
 from naba.serve.web import views
 from naba.serve.web.render import entity_url, render
+from naba.serve.web.services import Services, WebServices
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 PAGE_SIZE = 20
 Text = Annotated[str | None, Query(max_length=200)]
-
-
-def _access(request: Request):
-    return request.app.state.access()
 
 
 def _html(template: str, request: Request, **context: object) -> HTMLResponse:
@@ -30,65 +27,67 @@ def _html(template: str, request: Request, **context: object) -> HTMLResponse:
 
 
 @router.get("/")
-def home(request: Request, day: Annotated[str | None, Query(max_length=10)] = None) -> HTMLResponse:
+def home(request: Request, services: Services,
+         day: Annotated[str | None, Query(max_length=10)] = None) -> HTMLResponse:
     shown = views.parse_day(day)
-    days = views.archive_days(request.app.state.stats().per_day)
-    with _access(request) as store:
+    days = views.archive_days(services.stats().per_day)
+    with services.access() as store:
         view = views.home_view(store, shown, days)
     return _html("home.html", request, view=view)
 
 
 @router.get("/story/{story_id}")
-def story(request: Request, story_id: int) -> HTMLResponse:
-    with _access(request) as store:
+def story(request: Request, services: Services, story_id: int) -> HTMLResponse:
+    with services.access() as store:
         detail = views.story_view(store, story_id)
     return _html("story.html", request, detail=detail, story=detail.summary)
 
 
 @router.get("/article/{article_id}")
-async def article(request: Request, article_id: int) -> HTMLResponse:
+async def article(request: Request, services: Services, article_id: int) -> HTMLResponse:
     """A cached page is answered on the event loop; only a miss takes a worker thread and the store."""
-    cache = request.app.state.pages
+    cache = services.page_cache
     html = cache.lookup(("article", article_id))
     if html is None:
-        html = await run_in_threadpool(_article_html, request, article_id)
+        html = await run_in_threadpool(_article_html, request, services, article_id)
         cache.put(("article", article_id), html)
     return HTMLResponse(html)
 
 
-def _article_html(request: Request, article_id: int) -> str:
-    with _access(request) as store:
-        view = views.article_view(store, article_id, related_of=request.app.state.related)
+def _article_html(request: Request, services: WebServices, article_id: int) -> str:
+    with services.access() as store:
+        view = views.article_view(store, article_id, related_of=services.related)
     return render("article.html", request, view=view, a=view.stored.article, stored=view.stored)
 
 
 @router.get("/entity/{name:path}")
-def entity(request: Request, name: str, cursor: Text = None) -> Response:
+def entity(request: Request, services: Services, name: str, cursor: Text = None) -> Response:
     key, kind = views.entity_key(name)
     if key != name and views.entity_key(key)[0] == key:  # a key that maps elsewhere would loop
         target = entity_url(key) + ("?" + urlencode({"cursor": cursor}) if cursor else "")
         return RedirectResponse(target, status_code=301)
-    with _access(request) as store:
+    with services.access() as store:
         view = views.entity_view(store, key, kind, cursor, PAGE_SIZE)
     return _html("entity.html", request, view=view)
 
 
 @router.get("/source/{name:path}")
-def source(request: Request, name: str, cursor: Text = None) -> HTMLResponse:
-    with _access(request) as store:
+def source(request: Request, services: Services, name: str, cursor: Text = None) -> HTMLResponse:
+    with services.access() as store:
         view = views.source_view(store, name, cursor, PAGE_SIZE)
     return _html("source.html", request, view=view)
 
 
 @router.get("/search")
-def search(request: Request, q: Annotated[str, Query(max_length=500)] = "", source: Text = None,
+def search(request: Request, services: Services, q: Annotated[str, Query(max_length=500)] = "",
+           source: Text = None,
            since: Text = None, until: Text = None, tag: Text = None,
            page: Annotated[int, Query(ge=1, le=500)] = 1) -> HTMLResponse:
     view = None
     if q.strip():
-        with _access(request) as store:
+        with services.access() as store:
             view = views.search_view(store, q, source=source, since=since, until=until, tag=tag,
                                      offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
-    outlets = list(request.app.state.stats().per_source)
+    outlets = list(services.stats().per_source)
     return _html("search.html", request, view=view, q=q, page=page, outlets=outlets,
                  form={"source": source or "", "since": since or "", "until": until or "", "tag": tag or ""})

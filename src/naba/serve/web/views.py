@@ -7,37 +7,28 @@ knows about HTTP beyond raising NotFound / UsageError, which the app turns into 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
-from naba.dates import parse_user_date, to_timestamp
+from naba.dates import parse_user_date
 from naba.errors import NotFound, UsageError
 from naba.models import Recommendation, Related, StoredArticle, StorySummary
 from naba.stories.related import related
+from naba.serve.paging import Slice, articles_slice, decode_offset, offset_cursor, stories_slice
 from naba.serve.search import SearchPage, search
 from naba.store import Store
 from naba.stories import StoryDetail, story_detail
+from naba.stories.ranking import rank_stories
 from naba.pipeline.tagging import resolve_entity
 from naba.text import index
-from naba.serve.web.cursors import decode_keyset, decode_offset, encode_keyset, encode_offset
 from naba.serve.web.dates import SITE_ZONE
 
 HOME_CANDIDATES = 300  # the latest stories the home page ranks
 HOME_STORIES = 24
-HALF_LIFE_HOURS = 18.0  # a story's recency weight halves every this many hours
 MAX_LIMIT = 100
 MAX_TAGS = 12
 MAX_KEYWORDS = 6
-
-
-@dataclass(frozen=True, slots=True)
-class Slice:
-    """One page of a list, and the cursor of the next page (None: this is the last)."""
-
-    items: tuple
-    next_cursor: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,33 +72,6 @@ class SearchView:
     next_cursor: str | None = None
 
 
-# -- lists with keyset cursors ----------------------------------------------------------------------
-
-def article_key(stored: StoredArticle) -> tuple[float, int]:
-    """The (published time, id) position list_articles orders by."""
-    return (to_timestamp(stored.article.published_at) or 0.0, stored.id)
-
-
-def story_key(story: StorySummary) -> tuple[float, int]:
-    return (to_timestamp(story.last_at) or 0.0, story.id)
-
-
-def articles_slice(store: Store, cursor: str | None, limit: int, **filters) -> Slice:
-    before = decode_keyset(cursor) if cursor else None
-    items = store.articles.newest(before=before, limit=limit + 1, **filters)
-    more = len(items) > limit
-    items = items[:limit]
-    return Slice(tuple(items), encode_keyset(*article_key(items[-1])) if more else None)
-
-
-def stories_slice(store: Store, cursor: str | None, limit: int, **filters) -> Slice:
-    before = decode_keyset(cursor) if cursor else None
-    items = store.stories.newest(before=before, limit=limit + 1, **filters)
-    more = len(items) > limit
-    items = items[:limit]
-    return Slice(tuple(items), encode_keyset(*story_key(items[-1])) if more else None)
-
-
 def day_bounds(day: date) -> tuple[float, float]:
     start = datetime.combine(day, time(), SITE_ZONE)
     return start.timestamp(), (start + timedelta(days=1)).timestamp()
@@ -124,27 +88,9 @@ def parse_day(text: str | None) -> date | None:
 
 # -- pages ---------------------------------------------------------------------------------------------
 
-def rank_stories(stories: list[StorySummary], limit: int = HOME_STORIES) -> tuple[StorySummary, ...]:
-    """Most outlets first, discounted by age: weight = (outlets^1.5 + articles/10) * 0.5^(age / half-life).
-
-    Age is counted back from the newest story in the list, so a store that stopped updating still
-    has a front page; with an exponential decay the order does not depend on that anchor anyway.
-    """
-    if not stories:
-        return ()
-    times = {s.id: to_timestamp(s.last_at) or 0.0 for s in stories}
-    anchor = max(times.values())
-
-    def weight(story: StorySummary) -> float:
-        age_hours = max(0.0, anchor - times[story.id]) / 3600
-        return (len(story.outlets) ** 1.5 + story.articles / 10) * math.pow(0.5, age_hours / HALF_LIFE_HOURS)
-
-    return tuple(sorted(stories, key=lambda s: (-weight(s), -times[s.id], -s.id))[:limit])
-
-
 def home_view(store: Store, day: date | None, days: tuple[tuple[str, int], ...]) -> HomeView:
     if day is None:
-        stories = rank_stories(store.stories.newest(limit=HOME_CANDIDATES))
+        stories = rank_stories(store.stories.newest(limit=HOME_CANDIDATES), limit=HOME_STORIES)
     else:
         since_ts, until_ts = day_bounds(day)
         stories = rank_stories(store.stories.newest(since_ts=since_ts, until_ts=until_ts, limit=HOME_CANDIDATES),
@@ -252,8 +198,7 @@ def search_view(store: Store, q: str, *, source: str | None = None, since: str |
                   limit=limit, offset=offset)
     params = {k: v for k, v in (("q", q), ("source", source), ("since", since), ("until", until),
                                 ("tag", tag)) if v}
-    more = offset + len(page.results) < page.total
-    return SearchView(page, params, offset, limit, encode_offset(offset + limit) if more else None)
+    return SearchView(page, params, offset, limit, offset_cursor(offset, len(page.results), page.total, limit))
 
 
 def _user_date(text: str | None) -> datetime | None:

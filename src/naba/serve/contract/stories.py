@@ -1,0 +1,144 @@
+"""A story in JSON (in a list, and in full), an article's related lists, and a comparison of two articles.
+
+``naba stories|story|related|compare --json`` print these, and ``/api/stories``, ``/api/stories/{id}``
+and ``/api/articles/{id}/related`` return them: one shape in both, scores clamped to [0, 1] in both.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from naba.models import Recommendation as FoundRecommendation
+from naba.models import Related as FoundRelated
+from naba.models import StoredArticle, StorySummary
+from naba.serve.contract.articles import ArticleBrief, clamp_score
+from naba.serve.paging import Slice
+from naba.stories import StoryDetail as FoundStory
+from naba.stories.features import Verdict
+from naba.stories.similarity import Comparison as FoundComparison
+
+
+class Story(BaseModel):
+    id: int = Field(description="The story's id: the id of its first article")
+    title: str = Field(description="The representative title: the one sharing most words with the others")
+    articles: int = Field(description="How many articles, copies included")
+    outlets: list[str] = Field(description="Distinct outlets, the first reporter first")
+    first_article_id: int
+    first_source: str | None
+    first_at: str | None = Field(description="ISO 8601 time of the first report")
+    last_at: str | None = Field(description="ISO 8601 time of the latest update")
+    top_entities: list[str] = Field(description="Canonical names, most mentioned first")
+    keywords: list[str]
+
+    @classmethod
+    def of(cls, story: StorySummary) -> Story:
+        return cls(id=story.id, title=story.title, articles=story.articles, outlets=list(story.outlets),
+                   first_article_id=story.first_article_id, first_source=story.first_source,
+                   first_at=story.first_at, last_at=story.last_at, top_entities=list(story.top_entities),
+                   keywords=list(story.keywords))
+
+
+class StoryList(BaseModel):
+    items: list[Story]
+    next_cursor: str | None = Field(description="Pass as ?cursor= for the next page; null on the last page")
+
+    @classmethod
+    def of(cls, page: Slice) -> StoryList:
+        return cls(items=[Story.of(s) for s in page.items], next_cursor=page.next_cursor)
+
+
+class TimelineEntry(BaseModel):
+    at: str | None
+    article_id: int
+    source: str | None
+    title: str | None
+    duplicate_of: int | None = Field(description="Set for a republished copy")
+
+
+class Attribution(BaseModel):
+    article_id: int
+    source: str | None
+    credits: list[str] = Field(description="The outlets this article credits as its origin")
+
+
+class StoryEntity(BaseModel):
+    canonical: str
+    kind: str
+    articles: int = Field(description="How many of the story's articles name it")
+
+
+class StoryDetail(BaseModel):
+    """One story: its summary, first reporter, every version, timeline, attribution chain and entities."""
+
+    story: Story
+    first_reporter: ArticleBrief
+    members: list[ArticleBrief] = Field(description="Every article of the story, oldest first")
+    timeline: list[TimelineEntry]
+    attribution: list[Attribution]
+    entities: list[StoryEntity]
+
+    @classmethod
+    def of(cls, detail: FoundStory) -> StoryDetail:
+        return cls(
+            story=Story.of(detail.summary),
+            first_reporter=ArticleBrief.of(detail.first_reporter),
+            members=[ArticleBrief.of(s) for s in detail.articles],
+            timeline=[TimelineEntry(at=t.at, article_id=t.article_id, source=t.source, title=t.title,
+                                    duplicate_of=t.duplicate_of) for t in detail.timeline],
+            attribution=[Attribution(article_id=i, source=src, credits=list(credits))
+                         for i, src, credits in detail.attribution],
+            entities=[StoryEntity(canonical=c, kind=k, articles=n) for c, k, n in detail.entities])
+
+
+class Recommendation(BaseModel):
+    """One entry of a "similar" or "read also" list: a story, shown by its best article."""
+
+    id: int = Field(description="The article shown for this story")
+    story_id: int | None
+    score: float = Field(ge=0, le=1)
+    why: list[str] = Field(description="Shared entities and terms")
+    title: str | None
+    source: str | None
+    published_at: str | None
+    outlets: list[str]
+    copies: int
+
+    @classmethod
+    def of(cls, rec: FoundRecommendation) -> Recommendation:
+        a = rec.article.article
+        return cls(id=rec.article.id, story_id=rec.story_id, score=clamp_score(rec.score), why=list(rec.why),
+                   title=a.title, source=a.source, published_at=a.published_at, outlets=list(rec.outlets),
+                   copies=rec.copies)
+
+
+class Related(BaseModel):
+    article_id: int
+    similar: list[Recommendation]
+    read_also: list[Recommendation]
+
+    @classmethod
+    def of(cls, article_id: int, found: FoundRelated) -> Related:
+        return cls(article_id=article_id, similar=[Recommendation.of(r) for r in found.similar],
+                   read_also=[Recommendation.of(r) for r in found.read_also])
+
+
+class Comparison(BaseModel):
+    """``naba compare``: the pairwise similarity with its evidence, and the story stage's own verdict."""
+
+    a: int
+    b: int
+    similarity: float = Field(ge=0, le=1)
+    same_story: bool = Field(description="The story stage's verdict on the two alone")
+    shared_entities: list[str]
+    shared_terms: list[str]
+    time_gap_hours: float | None
+    parts: dict[str, float]
+    story_score: float
+    story_ids: list[int | None] = Field(description="The stories the two are stored in")
+
+    @classmethod
+    def of(cls, a: StoredArticle, b: StoredArticle, result: FoundComparison, verdict: Verdict) -> Comparison:
+        return cls(a=a.id, b=b.id, similarity=clamp_score(result.similarity), same_story=verdict.same_story,
+                   shared_entities=list(result.shared_entities), shared_terms=list(result.shared_terms),
+                   time_gap_hours=result.time_gap_hours, parts=dict(result.parts), story_score=verdict.score,
+                   story_ids=[a.story_id, b.story_id])

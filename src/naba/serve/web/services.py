@@ -1,0 +1,77 @@
+"""What the routes need besides the request, as one typed object: the store, and the caches over it.
+
+``create_app`` opens a ``WebServices`` when the app starts and closes it when it stops; every route
+that needs one takes a ``Services`` parameter (one FastAPI dependency), so what a route may use is
+visible in its signature and checked by a type checker, not looked up by name on ``app.state``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from naba.models import Related
+from naba.serve.web import views
+from naba.serve.web.access import StoreAccess
+from naba.serve.web.cache import TimedCache
+from naba.store import Store, StoreStats
+
+STATS_SECONDS = 300.0  # store.articles.stats() scans the whole file: recount at most every five minutes
+# An article's related lists cost reads and scoring (~10 ms an article on 62k articles) and change
+# only when the story stage links new articles: keep the latest few thousand for two minutes.
+RELATED_SECONDS = 120.0
+RELATED_ITEMS = 4096
+# Rendered article pages, for the same reason (an article page is mostly its related lists); a page
+# is at most this old, like the related lists it shows.
+PAGE_SECONDS = 120.0
+PAGE_ITEMS = 2048
+
+RelatedKey = tuple[int, int, int]  # (article id, k, read_also)
+PageKey = tuple[str, int]  # (page kind, id)
+
+
+@dataclass(frozen=True, slots=True)
+class WebServices:
+    access: StoreAccess  # ``with services.access() as store``: the calling thread's store
+    stats_cache: TimedCache[str, StoreStats]
+    related_cache: TimedCache[RelatedKey, Related]
+    page_cache: TimedCache[PageKey, str]  # rendered HTML
+
+    @classmethod
+    def open(cls, store_url: str, store_mode: str, clock: Callable[[], float] = time.monotonic) -> WebServices:
+        """Opens the store now, so a bad URL fails the start rather than the first request."""
+        return cls(access=StoreAccess(store_url, store_mode),
+                   stats_cache=TimedCache(STATS_SECONDS, clock, max_items=1),
+                   related_cache=TimedCache(RELATED_SECONDS, clock, max_items=RELATED_ITEMS),
+                   page_cache=TimedCache(PAGE_SECONDS, clock, max_items=PAGE_ITEMS))
+
+    def stats(self) -> StoreStats:
+        """The store's counts, at most ``STATS_SECONDS`` old."""
+        def count() -> StoreStats:
+            with self.access() as store:
+                return store.articles.stats()
+        return self.stats_cache.get("stats", count)
+
+    def related(self, store: Store, article_id: int, k: int = 10, read_also: int = 3) -> Related:
+        """An article's related lists, at most ``RELATED_SECONDS`` old, without the bodies no list shows."""
+        return self.related_cache.get((article_id, k, read_also), lambda: views.slim_related(
+            views.related_view(store, article_id, k=k, read_also=read_also)))
+
+    def close(self) -> None:
+        self.access.close()
+
+
+async def web_services(request: Request) -> WebServices:
+    """The app's services. ``async`` on purpose: FastAPI runs it on the event loop, so a cached page
+    is still answered without taking a worker thread."""
+    services = getattr(request.app.state, "services", None)
+    if services is None:
+        raise RuntimeError("the app has not started: its services are opened by its lifespan")
+    return services
+
+
+Services = Annotated[WebServices, Depends(web_services)]
