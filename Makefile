@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: demo test bench clean
+.PHONY: demo test check bench clean
 
 demo: $(VENV)/.installed
 	$(BIN)/naba demo
@@ -14,13 +14,18 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -n 2 -q
 
+# lint (ruff: pyflakes, pycodestyle, import order, bugbear, pyupgrade) and types (mypy, strict on the core)
+check: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
 bench: $(VENV)/.installed
 	$(BIN)/python bench/ingest.py
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,check]'
 	touch $@
 
 clean:

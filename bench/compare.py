@@ -218,7 +218,8 @@ def report(args, pairs: list[dict]) -> None:
     p = np.array(res["pearson"])
     for name, values in res["f1"].items():
         v = np.array(values)
-        print(f"| naba.stories.similarity, {name} (CV) | {p.mean():.3f} ± {p.std():.3f} | {v.mean():.3f} ± {v.std():.3f} |")
+        print(f"| naba.stories.similarity, {name} (CV) | {p.mean():.3f} ± {p.std():.3f} "
+              f"| {v.mean():.3f} ± {v.std():.3f} |")
     b = np.array(res["base"])
     print(f"| TF-IDF char 3-5 cosine (CV threshold) | {b[:, 0].mean():.3f} | "
           f"{b[:, 1].mean():.3f} ± {b[:, 1].std():.3f} |")

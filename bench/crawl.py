@@ -33,7 +33,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # the test suite's local HTTP server
 
 from fetch_server import Answer, FetchServer  # noqa: E402
-
 from naba.sources.fetch import FeedItem, FetchPolicy, FetchResult, PoliteClient, dedup_items, poll_source  # noqa: E402
 
 PARAGRAPHS = (
@@ -51,7 +50,7 @@ def article_page(host: int, feed: int, item: int) -> bytes:
     return (f'<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">'
             f"<title>خبر رقم {item} من الموجز {feed}</title></head><body><nav><a href='/'>الرئيسية</a></nav>"
             f"<article><h1>خبر رقم {item} من الموجز {feed}</h1>\n{paragraphs}\n</article>"
-            f"<footer>جميع الحقوق محفوظة</footer></body></html>").encode("utf-8")
+            f"<footer>جميع الحقوق محفوظة</footer></body></html>").encode()
 
 
 def feed_document(base: str, host: int, feed: int, items: int) -> tuple[bytes, str]:
@@ -195,8 +194,8 @@ def run_naba(bases: list[str], feeds_per_host: int, workers: int) -> tuple[dict,
     from naba import engine
     from naba.engine import crawler
     from naba.engine.crawler import CrawlOptions
-    from naba.sources.readers import reader_for
     from naba.settings import Settings
+    from naba.sources.readers import reader_for
     from naba.store import open_store
 
     timers = Timers()

@@ -24,8 +24,8 @@ import sys
 import time
 from pathlib import Path
 
-from naba.stories.related import related
 from naba.store import open_store
+from naba.stories.related import related
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -58,7 +58,7 @@ def build_synthetic(full: Path, path: Path, copies: int) -> int:
         shuffled = outlets[:]
         rng.shuffle(shuffled)
         conn.execute("DELETE FROM outlet_map")
-        conn.executemany("INSERT INTO outlet_map VALUES (?, ?)", list(zip(outlets, shuffled)))
+        conn.executemany("INSERT INTO outlet_map VALUES (?, ?)", list(zip(outlets, shuffled, strict=True)))
         params = {"off": k * offset, "k": k, "shift": k * SHIFT_SECONDS}
         conn.execute("BEGIN")
         conn.execute(f"INSERT INTO articles ({', '.join(columns)}) SELECT {select} FROM articles WHERE id < :base",

@@ -42,7 +42,7 @@ NEIGHBOURS = 8
 
 
 def bigrams(toks: list[str]) -> set[str]:
-    return {f"{a} {b}" for a, b in zip(toks, toks[1:])}
+    return {f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)}
 
 
 def candidates(items: list[corpora.NewsItem], rng: random.Random) -> list[tuple[int, int, float]]:

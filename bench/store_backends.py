@@ -32,11 +32,10 @@ ANT = DATA / "ant" / "ant-v2.1.tar.xz"
 sys.path.insert(0, str(ROOT / "tests"))
 
 from naba import engine  # noqa: E402
-from naba.models import Record  # noqa: E402
-from naba.sources.readers import iter_records  # noqa: E402
-from naba.models import MatchQuery  # noqa: E402
+from naba.models import MatchQuery, Record  # noqa: E402
 from naba.serve.search import parse_query, search  # noqa: E402
 from naba.settings import Settings  # noqa: E402
+from naba.sources.readers import iter_records  # noqa: E402
 from naba.store import open_store  # noqa: E402
 
 
@@ -134,6 +133,7 @@ def main() -> int:
               file=sys.stderr)
     else:
         import psycopg
+
         from pg_server import LocalCluster
 
         cluster = LocalCluster()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
+
 from fetch_server import fetch_server, second_server  # noqa: F401  (fixtures: local HTTP servers)
 from pg_server import pg_url  # noqa: F401  (fixture: a fresh PostgreSQL database)
 

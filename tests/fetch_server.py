@@ -94,7 +94,7 @@ class FetchServer:
         with self.lock:
             return [request for request in self.log if request.path == path]
 
-    def start(self) -> "FetchServer":
+    def start(self) -> FetchServer:
         self._thread.start()
         return self
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from naba.pipeline.clean import clean_article
 from naba.errors import RecordError
 from naba.models import RawArticle, ReadAlso
+from naba.pipeline.clean import clean_article
 
 P1 = "ارتكبت الميليشيات الحوثية مجزرة في مدينة عدن، جنوب اليمن، مما أدى إلى مقتل 43 مدنيا على الأقل."
 P2 = "وجاء هذا القصف بينما استمرت الاشتباكات في دار سعد وصبر، وفي منطقة المعاشيق بمديرية كريتر."

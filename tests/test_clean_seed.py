@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from naba.pipeline.clean import clean_article
 from naba.models import RawArticle, ReadAlso
+from naba.pipeline.clean import clean_article
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 SEED = SHARED / "seeds" / "000_2aaa80a09399a346.txt"

@@ -14,15 +14,15 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
-from web_server import client, sample_db  # noqa: F401 (fixtures)
 
 from naba.cli import app as cli_app
 from naba.models import Recommendation, Related
-from naba.serve.contract import Article, ArticleWithRelated, Recommendation as RecommendationModel
-from naba.serve.contract import export_fields_table
+from naba.serve.contract import Article, ArticleWithRelated, export_fields_table
+from naba.serve.contract import Recommendation as RecommendationModel
 from naba.serve.export import EXPORT_FIELDS, RELATED_FIELDS, export_line
 from naba.serve.web import create_app
 from naba.store import open_store
+from web_server import client, sample_db  # noqa: F401 (fixtures)
 
 README = Path(__file__).parents[1] / "README.md"
 

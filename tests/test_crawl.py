@@ -17,8 +17,8 @@ import pytest
 from fetch_server import FIXTURES, Answer
 from naba.engine import crawler
 from naba.errors import InputError
-from naba.sources.fetch import FetchPolicy, PoliteClient
 from naba.settings import Settings
+from naba.sources.fetch import FetchPolicy, PoliteClient
 
 RSS = "application/rss+xml"  # no charset: the windows-1256 feed must be detected
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -83,8 +83,8 @@ def test_not_a_date(text):
 @pytest.mark.parametrize(
     ("iso", "expected"),
     [
-        ("2018-02-18T21:35:43+04:00", datetime(2018, 2, 18, 17, 35, 43, tzinfo=timezone.utc).timestamp()),
-        ("2018-02-18T21:35:43", datetime(2018, 2, 18, 21, 35, 43, tzinfo=timezone.utc).timestamp()),
+        ("2018-02-18T21:35:43+04:00", datetime(2018, 2, 18, 17, 35, 43, tzinfo=UTC).timestamp()),
+        ("2018-02-18T21:35:43", datetime(2018, 2, 18, 21, 35, 43, tzinfo=UTC).timestamp()),
         ("1970-01-01T00:00:00", 0.0),
         (None, None),
         ("not a date", None),

@@ -6,10 +6,9 @@ import itertools
 import json
 from dataclasses import replace
 
+from conftest import shared_path
 from naba import engine
 from naba.settings import Settings
-
-from conftest import shared_path
 
 
 def write_jsonl(path, records):
@@ -71,8 +70,8 @@ def test_reprocess_rebuilds_from_raw_inputs(store, tmp_path):
 
 
 def test_real_saudinewsnet_and_ant_end_to_end(store):
-    from naba.sources.readers import iter_records
     from naba.serve.search import search
+    from naba.sources.readers import iter_records
 
     saudi = shared_path("data", "saudinewsnet", "2015-07-21.zip")
     ant = shared_path("data", "ant", "ant-v2.1.tar.xz")
@@ -106,8 +105,8 @@ def test_an_article_filed_under_two_categories_is_one_article(store, tmp_path):
 
 
 def test_parallel_ingest_stores_the_same_as_serial(tmp_path):
-    from naba.serve.export import export_record
     from naba.sample import sample_paths
+    from naba.serve.export import export_record
     from naba.store import open_store
 
     exports = []

@@ -8,8 +8,20 @@ from pathlib import Path
 import pytest
 
 from fetch_server import FIXTURES, Answer, FakeClock
-from naba.sources.fetch import (FeedError, FeedItem, FetchPolicy, PoliteClient, ResponseTooLarge, dedup_items, detect_kind,
-                        discover_feeds, parse_feed, parse_sitemap, poll_source, read_listing)
+from naba.sources.fetch import (
+    FeedError,
+    FeedItem,
+    FetchPolicy,
+    PoliteClient,
+    ResponseTooLarge,
+    dedup_items,
+    detect_kind,
+    discover_feeds,
+    parse_feed,
+    parse_sitemap,
+    poll_source,
+    read_listing,
+)
 
 BASE = "http://news.example"
 

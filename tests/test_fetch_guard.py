@@ -13,8 +13,15 @@ import pytest
 
 from fetch_server import Answer, FakeClock
 from naba.errors import InputError
-from naba.sources.fetch import (BlockedAddress, FetchPolicy, InvalidURL, PoliteClient, UnsupportedScheme, address_problem,
-                        check_address)
+from naba.sources.fetch import (
+    BlockedAddress,
+    FetchPolicy,
+    InvalidURL,
+    PoliteClient,
+    UnsupportedScheme,
+    address_problem,
+    check_address,
+)
 from naba.sources.fetch.guard import check_scheme
 
 LOOPBACK_ONLY = FetchPolicy(min_delay=0.0, connect_timeout=0.5, read_timeout=0.5,

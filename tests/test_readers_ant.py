@@ -6,13 +6,13 @@ import itertools
 from pathlib import Path
 
 import pytest
-from conftest import shared_path
 
+from conftest import shared_path
 from naba.errors import RecordError
 from naba.models import Record
+from naba.settings import Settings
 from naba.sources.readers import iter_records, parse_record
 from naba.sources.readers.ant import parse
-from naba.settings import Settings
 
 FIXTURE = Path(__file__).parent / "fixtures" / "readers" / "two_docs.txt"
 

@@ -8,15 +8,15 @@ import zipfile
 from pathlib import Path
 
 from naba.models import Record, Rejection
-from naba.sources.readers import iter_records, parse_record
 from naba.settings import Settings
+from naba.sources.readers import iter_records, parse_record
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 ZEROS_MB = 20  # deflates about a thousandfold: far over the default ratio of 200
 
 
-def _read(paths, settings=Settings()):
-    return list(iter_records([str(path) for path in paths], settings))
+def _read(paths, settings=None):
+    return list(iter_records([str(path) for path in paths], settings or Settings()))
 
 
 def _zip(path: Path, members: dict[str, bytes]) -> Path:

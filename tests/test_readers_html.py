@@ -8,9 +8,9 @@ import pytest
 
 from naba.errors import RecordError
 from naba.models import Record
+from naba.settings import Settings
 from naba.sources.readers import iter_records, parse_record
 from naba.sources.readers.html import declared_charset
-from naba.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 PAGES = ["article_cp1256.html", "article_wrong_charset.html"]

@@ -12,9 +12,9 @@ import pytest
 
 from naba.errors import EncodingError, UnsupportedFormat
 from naba.models import Record, Rejection
+from naba.settings import Settings
 from naba.sources.readers import iter_records, parse_record
 from naba.sources.readers.inputs import detect_format, sniff_content
-from naba.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 SETTINGS = Settings()

@@ -7,13 +7,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import shared_path
 
+from conftest import shared_path
 from naba.errors import RecordError
 from naba.models import Record, Rejection
+from naba.settings import Settings
 from naba.sources.readers import iter_records, parse_record
 from naba.sources.readers.jsonfile import parse
-from naba.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 SETTINGS = Settings()

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import shared_path
 
+from conftest import shared_path
 from naba.errors import RecordError
 from naba.models import Record
+from naba.settings import Settings
 from naba.sources.readers import iter_records, parse_record
 from naba.sources.readers.textpage import split_title
-from naba.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 

@@ -9,9 +9,9 @@ import sys
 import pytest
 
 from naba import engine
-from naba.stories.related import related
 from naba.sample import sample_paths
 from naba.settings import Settings
+from naba.stories.related import related
 
 
 @pytest.fixture

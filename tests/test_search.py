@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -73,7 +73,7 @@ def test_title_match_ranks_first(loaded):
 
 def test_filters_by_outlet_and_dates(loaded):
     assert sorted(ids(search(loaded, "مسؤول", source="موقع نبض"))) == ["2"]
-    since = datetime(2026, 11, 25, tzinfo=timezone.utc)
+    since = datetime(2026, 11, 25, tzinfo=UTC)
     assert sorted(ids(search(loaded, "مسؤول", since=since))) == ["2"]
     assert sorted(ids(search(loaded, "مسؤول", until=since))) == ["1"]
 

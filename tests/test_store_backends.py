@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -12,7 +12,7 @@ from naba.errors import StoreError
 from naba.models import Article, MatchQuery, PreparedArticle, QueryTerm, Record, SearchDoc
 from naba.store import CopyReport, Outcome, copy_store, open_store, upgrade_store
 
-NOV_22 = datetime(2026, 11, 22, tzinfo=timezone.utc).timestamp()
+NOV_22 = datetime(2026, 11, 22, tzinfo=UTC).timestamp()
 
 
 @pytest.fixture

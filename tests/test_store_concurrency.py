@@ -15,14 +15,14 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from pg_server import create_database_or_skip, drop_database
 
 from naba.engine import prepare
-from naba.serve.export import export_record
-from naba.sources.readers import iter_records
 from naba.sample import sample_dir, sample_paths
+from naba.serve.export import export_record
 from naba.settings import Settings
+from naba.sources.readers import iter_records
 from naba.store import open_store
+from pg_server import create_database_or_skip, drop_database
 
 psycopg = pytest.importorskip("psycopg")
 WORKERS = 4
@@ -102,7 +102,7 @@ def test_four_ingest_processes_at_once_equal_one(pg_url, reference_url, tmp_path
     assert len(set.union(*(set(open(p[0], encoding="utf-8")) for p in inputs))) >= 100  # all lines covered
     workers = [_ingest_process(pg_url, paths) for paths in inputs]  # they also migrate the fresh database
     outputs = [worker.communicate(timeout=300) for worker in workers]
-    for worker, (stdout, stderr) in zip(workers, outputs):
+    for worker, (_stdout, stderr) in zip(workers, outputs, strict=True):
         assert worker.returncode == 0, stderr
     reports = [json.loads(stdout) for stdout, _ in outputs]
 

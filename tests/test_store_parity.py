@@ -9,16 +9,15 @@ totals must be equal. Ranking may differ (bm25 against ts_rank); the set may not
 from __future__ import annotations
 
 import pytest
-from pg_server import create_database_or_skip, drop_database
 
 from naba.engine import ingest
-from naba.serve.export import export_record
 from naba.models import MatchQuery
 from naba.sample import sample_paths
+from naba.serve.export import export_record
 from naba.serve.search import parse_query, search
 from naba.settings import Settings
-from naba.store import open_store
-from naba.store import copy_store
+from naba.store import copy_store, open_store
+from pg_server import create_database_or_skip, drop_database
 
 # Different spellings of the same words (hamza seats, ة/ه, ى/ي, diacritics, tatweel, clitics), names
 # in two transliterations, numbers, phrases, English, and a few that match nothing.

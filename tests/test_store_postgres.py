@@ -13,8 +13,11 @@ import pytest
 psycopg = pytest.importorskip("psycopg")
 
 from naba.errors import StoreError  # noqa: E402
-from naba.store import Outcome, open_store  # noqa: E402
-from naba.store import dialect  # noqa: E402
+from naba.store import (  # noqa: E402
+    Outcome,
+    dialect,  # noqa: E402
+    open_store,
+)
 from naba.store.postgres_schema import MIGRATIONS  # noqa: E402
 from test_store_backends import indexed, prepared  # noqa: E402
 

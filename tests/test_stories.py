@@ -12,9 +12,9 @@ import pytest
 from naba import engine
 from naba.dates import to_timestamp
 from naba.models import Record, Rejection
-from naba.sources.readers import iter_records
 from naba.sample import sample_paths
 from naba.settings import Settings
+from naba.sources.readers import iter_records
 from naba.store import open_store
 from naba.stories import story_detail
 

@@ -8,11 +8,10 @@ import zipfile
 from collections import Counter
 
 import pytest
-from conftest import shared_path
 
 import naba.text
+from conftest import shared_path
 from naba.text import STOPWORDS, detect_lang, index, is_stopword, stem, stems, tokens
-
 
 # --- stopwords --------------------------------------------------------------------------------
 

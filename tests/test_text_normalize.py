@@ -9,8 +9,8 @@ import sys
 import zipfile
 
 import pytest
-from conftest import shared_path
 
+from conftest import shared_path
 from naba.text import normalize
 from naba.text.normalize import DISPLAY_STEPS, INDEX_STEPS, display, index, match
 

@@ -6,8 +6,8 @@ import json
 import zipfile
 
 import pytest
-from conftest import shared_path
 
+from conftest import shared_path
 from naba.text import index, token_spans, tokens
 
 

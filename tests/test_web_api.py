@@ -6,12 +6,12 @@ import inspect
 
 import pytest
 from fastapi.testclient import TestClient
-from web_server import EVIL_TITLE, client, sample_db  # noqa: F401 (fixtures)
 
+from naba.serve.paging import decode_keyset, decode_offset, encode_keyset, encode_offset
 from naba.serve.web import create_app
 from naba.serve.web.cache import TimedCache
 from naba.serve.web.services import WebServices, web_services
-from naba.serve.paging import decode_keyset, decode_offset, encode_keyset, encode_offset
+from web_server import EVIL_TITLE, client, sample_db  # noqa: F401 (fixtures)
 
 
 def _error(response, status: int, code: str) -> dict:

@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from web_server import live_server, sample_db  # noqa: F401 (fixtures)
 
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")

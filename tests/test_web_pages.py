@@ -7,12 +7,12 @@ import xml.etree.ElementTree as ET
 from urllib.parse import quote, unquote
 
 import pytest
-from web_server import EVIL_TITLE, client, sample_db  # noqa: F401 (fixtures)
 
 from naba.serve.search import Snippet
 from naba.serve.web import pages
 from naba.serve.web.dates import arabic_date, arabic_datetime
 from naba.serve.web.render import highlight, plural
+from web_server import EVIL_TITLE, client, sample_db  # noqa: F401 (fixtures)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

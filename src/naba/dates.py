@@ -15,7 +15,7 @@ date is worse than none. Hijri dates are not read.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 
 from naba.errors import UsageError
@@ -151,7 +151,7 @@ def _month_number(name: str) -> int | None:
     return _MONTH_BY_NAME.get(index(" ".join(name.rstrip(".").split())))
 
 
-def _time_of(text: str) -> tuple:
+def _time_of(text: str) -> tuple[int, int, int, int, tzinfo | None]:
     """(hour, minute, second, microsecond, tzinfo) of the first time in ``text``, midnight if none."""
     match = _TIME.search(text)
     if match is None:
@@ -176,7 +176,7 @@ def _zone(name: str | None, offset: str | None) -> timezone | None:
         if hours > 14 or minutes > 59:
             raise ValueError("offset out of range")
         return timezone(sign * timedelta(hours=hours, minutes=minutes))
-    return timezone.utc if name else None
+    return UTC if name else None
 
 
 def parse_iso(iso: str | None) -> datetime | None:
@@ -187,7 +187,7 @@ def parse_iso(iso: str | None) -> datetime | None:
         moment = datetime.fromisoformat(iso)
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def to_timestamp(iso: str | None) -> float | None:

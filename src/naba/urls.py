@@ -122,6 +122,6 @@ def _normalise_escapes(text: str) -> str:
     return _ESCAPE.sub(_normalise_escape, text)
 
 
-def _normalise_escape(match: re.Match) -> str:
+def _normalise_escape(match: re.Match[str]) -> str:
     char = chr(int(match.group(1), 16))
     return char if char in _UNRESERVED else "%" + match.group(1).upper()

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import sys
 
-from naba.cli import articles, db, evaluate, sources, stories  # noqa: F401 - importing registers the commands
-from naba.cli import serve  # noqa: F401 - registers `naba serve`
+from naba.cli import (  # noqa: F401 - importing registers the commands
+    articles,
+    db,
+    evaluate,
+    serve,  # noqa: F401 - registers `naba serve`
+    sources,
+    stories,
+)
 from naba.cli.common import app, exit_code, print_error
 from naba.errors import NabaError
 

@@ -3,36 +3,45 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
 from naba import engine
-from naba.cli.common import (DbOption, JsonOption, SinceOption, UntilOption, app, open_db, out, print_json,
-                             report_summary, run_with_progress)
+from naba.cli.common import (
+    DbOption,
+    JsonOption,
+    SinceOption,
+    UntilOption,
+    app,
+    open_db,
+    out,
+    print_json,
+    report_summary,
+    run_with_progress,
+)
 from naba.dates import parse_user_date
 from naba.errors import NotFound, UsageError
+from naba.models import StoredArticle
+from naba.sample import sample_paths
 from naba.serve.contract import Article, SearchResults, StatsReport
 from naba.serve.export import export_line
-from naba.models import StoredArticle
-from naba.stories.related import related
-from naba.sample import sample_paths
 from naba.serve.paging import offset_cursor
 from naba.serve.search import SearchPage, search
 from naba.settings import Settings
 from naba.store import Store
+from naba.stories.related import related
 from naba.urls import canonical_url
-
 
 # -- ingest and reprocess -----------------------------------------------------------------
 
 @app.command()
 def ingest(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, folders, globs, or - for stdin.")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders, globs, or - for stdin.")] = None,
     db: DbOption = "naba.db",
-    source: Annotated[Optional[str], typer.Option(help="Outlet name for inputs that do not say.")] = None,
+    source: Annotated[str | None, typer.Option(help="Outlet name for inputs that do not say.")] = None,
     sample: Annotated[bool, typer.Option("--sample", help="Also ingest the bundled sample corpus.")] = False,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Processes preparing articles (1: none); "
                                          "the stored result is the same.")] = 1,
@@ -100,7 +109,7 @@ def _render_search(page: SearchPage) -> None:
 def search_command(
     query: Annotated[str, typer.Argument(help="Words in any spelling; \"quotes\" for a phrase.")],
     db: DbOption = "naba.db",
-    source: Annotated[Optional[str], typer.Option(help="Only this outlet.")] = None,
+    source: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
     n: Annotated[int, typer.Option("-n", min=1, max=1000, help="How many results.")] = 10,

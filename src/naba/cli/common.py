@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -79,8 +79,8 @@ DbOption = Annotated[str, typer.Option(
     "--db", callback=from_settings(DB.name),
     help=f"Database: a path or sqlite:///path (default: ${DB.env}, else {DB.default}).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-SinceOption = Annotated[Optional[str], typer.Option("--since", help="Only articles published on or after this date.")]
-UntilOption = Annotated[Optional[str], typer.Option("--until", help="Only articles published before this date.")]
+SinceOption = Annotated[str | None, typer.Option("--since", help="Only articles published on or after this date.")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Only articles published before this date.")]
 
 
 def open_db(db: str) -> Store:

@@ -6,7 +6,7 @@ They read third-party data in place (default ``../shared/data``, see its README)
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -38,7 +38,7 @@ def keywords(data: DataOption = DEFAULT_DATA,
 
 @evaluate.command("duplicates")
 def duplicates(data: DataOption = DEFAULT_DATA,
-               limit: Annotated[Optional[int], typer.Option("--limit", help="Only the first N articles.")] = None) -> None:
+               limit: Annotated[int | None, typer.Option("--limit", help="Only the first N articles.")] = None) -> None:
     """duplicate_of decisions on labelled SaudiNewsNet pairs, against plain datasketch."""
     from naba.evaluation.duplicates import run_duplicate_eval
 
@@ -57,8 +57,10 @@ def stories(data: DataOption = DEFAULT_DATA) -> None:
 @evaluate.command("related")
 def related(
     data: DataOption = DEFAULT_DATA,
-    db: Annotated[Optional[str], typer.Option("--db", help="A store holding ANT (default: build one from the data).")] = None,
-    fit: Annotated[bool, typer.Option("--fit", help="Rank a grid of ranking weights on the labelled sample instead.")] = False,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="A store holding ANT (default: build one from the data).")] = None,
+    fit: Annotated[bool, typer.Option(
+        "--fit", help="Rank a grid of ranking weights on the labelled sample instead.")] = False,
 ) -> None:
     """Similar-article lists: recall@10 of other outlets' versions, repeated stories, latency."""
     from naba.evaluation.related import fit_rank_weights, run_related_eval

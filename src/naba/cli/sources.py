@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import signal
 import threading
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from naba.engine import crawler
 from naba.cli.common import DbOption, JsonOption, app, err, open_db, out, print_json, report_summary
+from naba.engine import crawler
 from naba.serve.contract import CrawlSummary, FollowedSource, SourcePoll
-from naba.sources.fetch import FetchPolicy, PoliteClient
 from naba.settings import Settings
+from naba.sources.fetch import FetchPolicy, PoliteClient
 
 sources_app = typer.Typer(help="The feeds and sitemaps that `naba crawl` polls.", no_args_is_help=True)
 app.add_typer(sources_app, name="sources")
@@ -29,7 +29,7 @@ def _client() -> PoliteClient:
 def sources_add(
     url: str,
     db: DbOption = "naba.db",
-    name: Annotated[Optional[str], typer.Option(help="Outlet name (default: the feed's title).")] = None,
+    name: Annotated[str | None, typer.Option(help="Outlet name (default: the feed's title).")] = None,
     every: Annotated[str, typer.Option(help="Poll interval: 30s, 10m, 2h, 1d.")] = "10m",
 ) -> None:
     """Register an RSS/Atom feed, a (news) sitemap, or a site's home page (its feed is discovered)."""
@@ -94,7 +94,7 @@ def sources_resume(ref: RefArgument, db: DbOption = "naba.db") -> None:
 def fetch(
     urls: Annotated[list[str], typer.Argument(help="Article page URLs.")],
     db: DbOption = "naba.db",
-    source: Annotated[Optional[str], typer.Option(help="Outlet name (default: the page's site name).")] = None,
+    source: Annotated[str | None, typer.Option(help="Outlet name (default: the page's site name).")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Fetch single article pages and store them."""

@@ -11,12 +11,12 @@ from rich.text import Text
 from naba.cli.articles import _timestamp_or_none, find_article
 from naba.cli.common import DbOption, JsonOption, SinceOption, app, open_db, out, print_json
 from naba.errors import NotFound
+from naba.pipeline.tagging import resolve_entity
 from naba.serve.contract import Comparison, EntityPage, Related, StoryDetail, StoryList
 from naba.serve.paging import articles_slice, stories_slice
+from naba.stories import story_detail, story_verdict
 from naba.stories.related import related as related_articles
 from naba.stories.similarity import compare as compare_articles
-from naba.stories import story_detail, story_verdict
-from naba.pipeline.tagging import resolve_entity
 from naba.text import index
 
 LimitOption = Annotated[int, typer.Option("-n", "--limit", min=1, help="How many to list.")]

@@ -13,13 +13,13 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from naba import engine
 from naba.errors import InputError, UsageError
-from naba.sources.fetch import FeedItem, PoliteClient, SourcePoll, Validators, dedup_items, poll_source
 from naba.models import IngestReport, PollOutcome, PreparedArticle, Record, Rejection, Source
 from naba.settings import Settings
+from naba.sources.fetch import FeedItem, FetchResult, PoliteClient, SourcePoll, Validators, dedup_items, poll_source
 from naba.store import Store, WriteResult
 from naba.stories import StoryStage
 
@@ -53,7 +53,7 @@ class CrawlReport:
 
 
 def _iso(epoch: float) -> str:
-    return datetime.fromtimestamp(epoch, timezone.utc).isoformat(timespec="seconds")
+    return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="seconds")
 
 
 # -- registering sources ----------------------------------------------------------------
@@ -64,6 +64,8 @@ def add_source(store: Store, client: PoliteClient, url: str, name: str | None, e
     if poll.error is not None:
         raise InputError(f"cannot read this source: {poll.error}", where=url)
     listing = poll.listing
+    if listing is None:
+        raise InputError("cannot read this source: it answered with nothing to read", where=url)
     if listing.kind == "html":
         if not listing.follow:
             raise InputError("this page is not a feed or sitemap and announces no feed", where=url,
@@ -101,7 +103,7 @@ def _page_record(item: FeedItem, source: Source, body: bytes, final_url: str, ch
     return Record("html", body, final_url, tuple(sorted((k, v) for k, v in hints.items() if v)))
 
 
-def _is_transient(result) -> bool:
+def _is_transient(result: FetchResult) -> bool:
     """A failure worth retrying on the next poll: the host asked us to wait, timed out, refused the
     connection or had a server error. The item is then not stored, so the next poll sees it as new."""
     if result.status == "deferred":
@@ -143,7 +145,7 @@ def poll_with_children(client: PoliteClient, url: str, validators: Validators) -
     return replace(poll, listing=replace(listing, items=tuple(dedup_items(items))))
 
 
-def _poll_outcome(source: Source, poll, client: PoliteClient, now: float) -> PollOutcome:
+def _poll_outcome(source: Source, poll: SourcePoll, client: PoliteClient, now: float) -> PollOutcome:
     if poll.ok:
         validators = poll.result.validators
         return PollOutcome(_iso(now), now + source.every_seconds, True,
@@ -171,21 +173,22 @@ def crawl_once(
         return report
     with ThreadPoolExecutor(max_workers=options.workers, thread_name_prefix="naba-crawl") as pool:
         polls = [pool.submit(poll_with_children, client, s.url, Validators(s.etag, s.last_modified)) for s in due]
-        jobs: dict[Future, FeedItem] = {}
+        jobs: dict[Future[PreparedArticle | Rejection | None], FeedItem] = {}
         listed_by: dict[str, list[int]] = {}  # canonical URL -> the sources listing it in this crawl
-        for source, future in zip(due, polls):
+        for source, future in zip(due, polls, strict=True):
             poll = future.result()
             store.sources.record_poll(source.id, _poll_outcome(source, poll, client, now()))
             for item in _new_items(store, source, poll, report, options):
-                if item.canonical_url not in listed_by and (stop is None or not stop.is_set()):
+                url = item.canonical_url or ""  # _new_items keeps only items with one
+                if url not in listed_by and (stop is None or not stop.is_set()):
                     jobs[pool.submit(fetch_item, client, item, source)] = item
-                listed_by.setdefault(item.canonical_url, []).append(source.id)
+                listed_by.setdefault(url, []).append(source.id)
 
         def link(written: list[tuple[PreparedArticle, WriteResult]]) -> None:
             """Each written batch linked to the sources that listed it: one transaction per source."""
             by_source: dict[int, list[int]] = {}
             for prepared, result in written:
-                for source_id in listed_by.get(prepared.article.canonical_url, ()):
+                for source_id in listed_by.get(prepared.article.canonical_url or "", ()):
                     by_source.setdefault(source_id, []).append(result.article_id)
             for source_id, article_ids in by_source.items():
                 store.sources.link_items(source_id, article_ids, now())
@@ -195,7 +198,8 @@ def crawl_once(
     return report
 
 
-def _new_items(store: Store, source: Source, poll, report: CrawlReport, options: CrawlOptions) -> list[FeedItem]:
+def _new_items(store: Store, source: Source, poll: SourcePoll, report: CrawlReport,
+               options: CrawlOptions) -> list[FeedItem]:
     if not poll.ok:
         report.sources.append(SourceReport(source, "error", error=str(poll.error)))
         return []
@@ -203,14 +207,14 @@ def _new_items(store: Store, source: Source, poll, report: CrawlReport, options:
         report.sources.append(SourceReport(source, "not_modified"))
         return []
     items = [i for i in poll.listing.items if i.canonical_url][: options.max_items_per_poll]
-    known = store.articles.known_urls([i.canonical_url for i in items])
+    known = store.articles.known_urls([i.canonical_url for i in items if i.canonical_url])
     store.sources.link_items(source.id, known.values(), time.time())
     new = [i for i in items if i.canonical_url not in known]
     report.sources.append(SourceReport(source, "ok", items=len(items), new_items=len(new)))
     return new
 
 
-def _finished(jobs: dict[Future, FeedItem], report: CrawlReport,
+def _finished(jobs: dict[Future[PreparedArticle | Rejection | None], FeedItem], report: CrawlReport,
               stop: threading.Event | None) -> Iterator[PreparedArticle]:
     """Prepared articles as their fetches finish; after a stop, pending fetches are cancelled."""
     for future in as_completed(jobs):

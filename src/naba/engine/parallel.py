@@ -30,7 +30,7 @@ def prepare_in_parallel(
     records_iter = iter(records)
     chunks = iter(lambda: list(itertools.islice(records_iter, CHUNK)), [])
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        in_flight: deque[Future] = deque()
+        in_flight: deque[Future[list[PreparedArticle | Rejection]]] = deque()
         for chunk in chunks:
             in_flight.append(pool.submit(prepare_chunk, chunk))
             if len(in_flight) >= 2 * workers:

@@ -6,6 +6,7 @@ Pure and CPU-bound: ``naba.engine.parallel`` runs it in worker processes, the cr
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from naba.errors import InputError
 from naba.models import IngestReport, PreparedArticle, RawArticle, Record, Rejection
@@ -16,14 +17,13 @@ from naba.pipeline.tagging import tag_article
 from naba.sources.readers import parse_record
 from naba.stories.sketch import sketch_search_doc
 
-
 # Hints a crawler leaves on a page's record: the feed's own fields, used where the page lacks them.
 _FEED_FALLBACKS = {"feed_title": "title", "feed_published": "published", "feed_author": "author",
                    "feed_summary": "summary"}
 
 
 def _with_feed_fallbacks(raw: RawArticle, record: Record) -> RawArticle:
-    missing = {field: record.hint(hint) for hint, field in _FEED_FALLBACKS.items()
+    missing: dict[str, Any] = {field: record.hint(hint) for hint, field in _FEED_FALLBACKS.items()
                if record.hint(hint) and not getattr(raw, field)}
     return replace(raw, **missing) if missing else raw
 

@@ -6,7 +6,7 @@ Each stored batch is handed to the story stage as it is committed.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import BinaryIO
 
 from naba.engine.parallel import prepare_in_parallel
@@ -23,7 +23,7 @@ ProgressCallback = Callable[[IngestReport], None]
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 
@@ -113,7 +113,7 @@ def store_prepared(
         results = store.articles.write(batch, seen_at)
         _count(report, (r.outcome for r in results))
         if on_written:
-            on_written(list(zip(batch, results)))
+            on_written(list(zip(batch, results, strict=True)))
         batch.clear()
         if progress:
             progress(report)

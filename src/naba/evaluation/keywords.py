@@ -76,7 +76,10 @@ def ant_docs(data_dir: Path, limit: int | None = None) -> list[Doc]:
         for member in archive:
             if not (member.isfile() and member.name.startswith("Alarabia/")):
                 continue
-            raw = archive.extractfile(member).read().decode("utf-8", errors="replace")
+            handle = archive.extractfile(member)
+            if handle is None:
+                continue
+            raw = handle.read().decode("utf-8", errors="replace")
             doc = _ant_doc(member.name, raw)
             if doc is not None:
                 docs.append(doc)
@@ -189,7 +192,7 @@ def tfidf_extractor(fit_texts: list[str]) -> Extractor:
 
     def extract(title: str | None, text: str) -> list[str]:
         row = vectorizer.transform([f"{title}\n{text}" if title else text]).tocoo()
-        best = sorted(zip(row.data, row.col), key=lambda pair: (-pair[0], pair[1]))[:TOP]
+        best = sorted(zip(row.data, row.col, strict=True), key=lambda pair: (-pair[0], pair[1]))[:TOP]
         return [str(vocabulary[col]) for _, col in best]
 
     return extract

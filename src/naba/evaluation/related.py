@@ -14,18 +14,17 @@ On both: the share of similar lists that show one story twice (target 0), and th
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import random
 import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
 
-import itertools
-import math
-
-from naba.stories.related import WEIGHTS, RankWeights, candidate_entries, related
 from naba.store import Store, open_store
+from naba.stories.related import WEIGHTS, RankWeights, candidate_entries, related
 
 SAMPLED = 1000  # ANT articles scored (a fixed random sample of those in multi-outlet stories)
 
@@ -37,6 +36,7 @@ def _recall_row(name: str, store: Store, queries: list[int], versions: dict[int,
         start = time.perf_counter()
         found = related(store, article_id, k=10)
         timings.append(time.perf_counter() - start)
+        assert found is not None, article_id  # the queries are stored articles
         stories = [item.story_id for item in found.similar]
         repeated += len(stories) != len(set(stories))
         sizes.append(len(found.similar))
@@ -137,7 +137,9 @@ def fit_rank_weights() -> str:
             for weights in grid:
                 total = 0.0
                 for query in queries:
-                    _, entries = candidate_entries(store, query.id, weights)
+                    found = candidate_entries(store, query.id, weights)
+                    assert found is not None, query.id
+                    _, entries = found
                     mine = gold[query.article.external_id]
                     gains = [2.0 if gold.get(names[e.best.id]) == mine else
                              1.0 if gold.get(names[e.best.id]) in linked[mine] else 0.0
@@ -166,7 +168,7 @@ def _ndcg(gains: list[float], k: int) -> float:
 def run_related_eval(data_dir: Path, db: str | None = None) -> str:
     rows = [sample_row()]
     with tempfile.TemporaryDirectory() as folder:
-        name = db
+        name = db or ""
         if db is None and (data_dir / "ant" / "ant-v2.1.tar.xz").exists():
             db, name = str(Path(folder) / "ant.db"), "ANT"
             build_ant_store(data_dir, db)
@@ -176,7 +178,8 @@ def run_related_eval(data_dir: Path, db: str | None = None) -> str:
                 rows.append(store_row(store, name))
             finally:
                 store.close()
-    lines = ["| set | queries | recall@10 of other outlets | lists repeating a story | mean similar | p50 ms | p99 ms |",
+    lines = ["| set | queries | recall@10 of other outlets | lists repeating a story | mean similar | p50 ms "
+             "| p99 ms |",
              "|---|---:|---:|---:|---:|---:|---:|"]
     for row in rows:
         lines.append(f"| {row['set']} | {row['queries']} | {row['recall_at_10']:.3f} | "

@@ -53,14 +53,14 @@ def _gap_hours(a: Article, b: Article) -> float:
 def pearson(xs: list[float], ys: list[float]) -> float:
     n = len(xs)
     mx, my = sum(xs) / n, sum(ys) / n
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
     sxx = sum((x - mx) ** 2 for x in xs) ** 0.5
     syy = sum((y - my) ** 2 for y in ys) ** 0.5
     return sxy / (sxx * syy) if sxx and syy else 0.0
 
 
 def f1(predicted: list[bool], gold: list[bool]) -> tuple[float, float, float]:
-    tp = sum(p and g for p, g in zip(predicted, gold))
+    tp = sum(p and g for p, g in zip(predicted, gold, strict=True))
     p = tp / sum(predicted) if any(predicted) else 0.0
     r = tp / sum(gold) if any(gold) else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
@@ -89,9 +89,11 @@ def semeval_rows(data_dir: Path) -> list[dict]:
         comparison = compare(a, b)
         compare_scores.append(comparison.similarity)
         compare_same.append(comparison.same_story)
-    rows.append({"system": "story stage (naba.stories; `naba compare` verdict)", "pearson": pearson(stage_scores, target),
+    rows.append({"system": "story stage (naba.stories; `naba compare` verdict)",
+                 "pearson": pearson(stage_scores, target),
                  **_prf(stage_same, gold), "f1_no_time_rule": f1(stage_same_no_time, gold)[2]})
-    rows.append({"system": "naba.stories.similarity (`naba compare` similarity)", "pearson": pearson(compare_scores, target),
+    rows.append({"system": "naba.stories.similarity (`naba compare` similarity)",
+                 "pearson": pearson(compare_scores, target),
                  **_prf(compare_same, gold), "f1_no_time_rule": None})
     rows.append(_tfidf_row(pairs, target, gold))
     return rows
@@ -120,9 +122,9 @@ def _tfidf_row(pairs: list[dict], target: list[float], gold: list[bool]) -> dict
 
 def sample_rows() -> list[dict]:
     from naba import engine
-    from naba.sources.readers import iter_records
     from naba.sample import sample_paths, sample_truth_path
     from naba.settings import Settings
+    from naba.sources.readers import iter_records
     from naba.store import open_store
 
     truth = json.loads(Path(sample_truth_path()).read_text(encoding="utf-8"))
@@ -143,7 +145,7 @@ def sample_rows() -> list[dict]:
     first, second = partitions
     same_partition = _groups(first) == _groups(second)
     story_of = {external: story for external, story in first.values() if external in gold}
-    names = sorted(story_of)
+    names = sorted(name for name in story_of if name is not None)
     predicted = [story_of[a] == story_of[b] for a, b in itertools.combinations(names, 2)]
     truth_pairs = [gold[a] == gold[b] for a, b in itertools.combinations(names, 2)]
     return [{"set": "sample corpus (labelled, fictional)", "articles": len(names),
@@ -169,7 +171,8 @@ def run_story_eval(data_dir: Path) -> str:
     else:
         lines.append(f"| not run: {data_dir / 'semeval-ar'} is absent |||||||")
     lines += ["", "Stories on the bundled sample corpus (pairwise against truth.json)", "",
-              "| set | articles | stories found | stories (gold) | P | R | F1 | same stories when shuffled, batches of 7 |",
+              "| set | articles | stories found | stories (gold) | P | R | F1 "
+              "| same stories when shuffled, batches of 7 |",
               "|---|---:|---:|---:|---:|---:|---:|---|"]
     for row in sample_rows():
         lines.append("| " + " | ".join(_cell(row[k]) for k in (

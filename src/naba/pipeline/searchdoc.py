@@ -21,5 +21,5 @@ def search_doc(article: Article) -> SearchDoc:
     distinct.update(body_tokens)
     distinct.difference_update(stopword_set())
     candidates = list(distinct)
-    differing = {s for t, s in zip(candidates, stems(candidates)) if s != t}
+    differing = {s for t, s in zip(candidates, stems(candidates), strict=True) if s != t}
     return SearchDoc(title=" ".join(title_tokens), body=" ".join(body_tokens), stems=" ".join(sorted(differing)))

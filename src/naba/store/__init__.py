@@ -14,12 +14,28 @@ from __future__ import annotations
 
 from naba.errors import StoreError
 from naba.settings import Settings
-from naba.store.contracts import (ArticleDump, Articles, CandidateRow, Entities, Keyset, Link, Outcome, SearchIndex,
-                                  SourceRegistry, Store, StoreStats, Stories, Summarizer, Transfer, WriteResult)
+from naba.store.contracts import (
+    ArticleDump,
+    Articles,
+    CandidateRow,
+    Entities,
+    Keyset,
+    Link,
+    Outcome,
+    SearchIndex,
+    SourceRegistry,
+    Store,
+    StoreStats,
+    Stories,
+    Summarizer,
+    Transfer,
+    WriteResult,
+)
 from naba.store.copy import CopyReport, copy_store
 
 __all__ = ["ArticleDump", "Articles", "CandidateRow", "Entities", "Keyset", "Link", "Outcome", "SearchIndex",
-           "SourceRegistry", "Store", "StoreStats", "Stories", "Summarizer", "Transfer", "WriteResult", "CopyReport", "copy_store",
+           "SourceRegistry", "Store", "StoreStats", "Stories", "Summarizer", "Transfer", "WriteResult", "CopyReport",
+           "copy_store",
            "is_postgres_url", "open_store", "upgrade_store"]
 
 _POSTGRES_SCHEMES = ("postgresql://", "postgres://")

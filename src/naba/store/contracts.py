@@ -16,14 +16,25 @@ read-only (for serving) never migrates and refuses writes.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Protocol
 
-from naba.models import (Grouping, MatchQuery, PollOutcome, PreparedArticle, Record, SearchDoc, SearchHit, Source,
-                         StoredArticle, StorySummary)
+from naba.models import (
+    Grouping,
+    MatchQuery,
+    PollOutcome,
+    PreparedArticle,
+    Record,
+    SearchDoc,
+    SearchHit,
+    Source,
+    StoredArticle,
+    StorySummary,
+)
 
 Link = tuple[int, int, float]  # (article, other article, similarity)
 Keyset = tuple[float, int]  # (time, id) of the last item seen, for keyset pagination
@@ -32,7 +43,7 @@ Keyset = tuple[float, int]  # (time, id) of the last item seen, for keyset pagin
 Summarizer = Callable[[int, Sequence[StoredArticle]], StorySummary]
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     STORED = "stored"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
@@ -166,7 +177,7 @@ class SourceRegistry(Protocol):
     def add(self, url: str, name: str | None, kind: str, every_seconds: int, created_at: str) -> Source:
         """Register a source; StoreError if its URL is already registered."""
 
-    def list(self) -> list[Source]: ...
+    def list(self) -> builtins.list[Source]: ...
 
     def get(self, ref: str) -> Source:
         """A source by id or URL; NotFound otherwise."""
@@ -175,7 +186,7 @@ class SourceRegistry(Protocol):
 
     def set_paused(self, source_id: int, paused: bool) -> None: ...
 
-    def due(self, now: float) -> list[Source]:
+    def due(self, now: float) -> builtins.list[Source]:
         """Unpaused sources whose next poll time has come, most overdue first."""
 
     def next_due_at(self) -> float | None: ...
@@ -210,13 +221,27 @@ class Transfer(Protocol):
 
 
 class Store(Protocol):
+    """The parts, read-only attributes (a backend returns its own implementations of them)."""
+
     url: str
     read_only: bool
-    articles: Articles
-    search: SearchIndex
-    stories: Stories
-    entities: Entities
-    sources: SourceRegistry
-    transfer: Transfer
+
+    @property
+    def articles(self) -> Articles: ...
+
+    @property
+    def search(self) -> SearchIndex: ...
+
+    @property
+    def stories(self) -> Stories: ...
+
+    @property
+    def entities(self) -> Entities: ...
+
+    @property
+    def sources(self) -> SourceRegistry: ...
+
+    @property
+    def transfer(self) -> Transfer: ...
 
     def close(self) -> None: ...

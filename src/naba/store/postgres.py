@@ -20,7 +20,7 @@ from contextlib import contextmanager
 
 import psycopg
 from psycopg import errors
-from psycopg.rows import dict_row
+from psycopg.rows import DictRow, dict_row
 
 from naba.errors import StoreError
 from naba.models import MatchQuery, SearchDoc, SearchHit
@@ -39,7 +39,7 @@ RANK_WEIGHTS = "{0.125, 0, 0.25, 1.0}"
 _TSQUERY = "phraseto_tsquery('simple', translate(?, '.,', '  '))"
 
 
-def _next_ids(conn: psycopg.Connection, n: int) -> list[int]:
+def _next_ids(conn: psycopg.Connection[DictRow], n: int) -> list[int]:
     return [row["id"] for row in conn.execute(
         "SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS id FROM generate_series(1, %s) ORDER BY 1",
         (n,))]
@@ -51,7 +51,7 @@ POSTGRES = Dialect(name="postgresql", placeholder="%s", json_columns=JSON_COLUMN
                    driver_error=psycopg.Error, begin=lambda conn: conn.transaction(), next_ids=_next_ids)
 
 
-def connect(url: str) -> psycopg.Connection:
+def connect(url: str) -> psycopg.Connection[DictRow]:
     """An autocommit connection (transactions are explicit) returning rows as dicts."""
     try:
         conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
@@ -61,7 +61,8 @@ def connect(url: str) -> psycopg.Connection:
         conn.execute("SET default_toast_compression = lz4")
     except psycopg.Error:
         pass  # a server built without lz4
-    encoding = conn.execute("SHOW server_encoding").fetchone()["server_encoding"]
+    shown = conn.execute("SHOW server_encoding").fetchone()
+    encoding = shown["server_encoding"] if shown else "?"
     if encoding != "UTF8":
         conn.close()
         raise StoreError(f"the database encoding is {encoding}, not UTF8", where=_safe(url),
@@ -103,7 +104,8 @@ def upgrade_postgres(url: str) -> list[tuple[int, str]]:
     """Apply the pending migrations; (version, name) of those applied."""
     db = Database(connect(url), POSTGRES, _safe(url))
     try:
-        return [(m.version, m.name) for m in apply_pending(db, MIGRATIONS, lambda: _advisory_lock(db, ADVISORY_LOCK_KEY))]
+        applied = apply_pending(db, MIGRATIONS, lambda: _advisory_lock(db, ADVISORY_LOCK_KEY))
+        return [(m.version, m.name) for m in applied]
     finally:
         db.close()
 
@@ -164,7 +166,7 @@ class TsvectorIndex:
         where, params, join = _search_filter(query)
         return int(self._planned(f"SELECT count(*) AS n FROM article_search s {join} WHERE {where}", params)[0]["n"])
 
-    def _planned(self, sql: str, params: list[object]) -> list[dict]:
+    def _planned(self, sql: str, params: list[object]) -> list[DictRow]:
         """A search query, planned with sequential scans off: the planner prices ``@@`` on a TOASTed
         tsvector far below its real cost and would read every article's vector for a common word,
         where the GIN indexes answer in a fraction of the time."""
@@ -173,13 +175,14 @@ class TsvectorIndex:
             return self._db.all(sql, params)
 
 
-def _search_filter(query: MatchQuery) -> tuple[str, list, str]:
+def _search_filter(query: MatchQuery) -> tuple[str, list[object], str]:
     """The WHERE clause, its parameters, and the join to ``articles`` when a filter needs it.
 
     Every term matches: its token in title/body, or its stem anywhere (the stems column holds only
     the stems that differ from their token; see naba.pipeline.searchdoc); a phrase in title/body.
     """
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[object] = []
     for term in query.terms:
         if term.phrase:
             clauses.append(f"s.exact @@ {_TSQUERY}")
@@ -197,7 +200,7 @@ def _search_filter(query: MatchQuery) -> tuple[str, list, str]:
     return " AND ".join(clauses), params, join
 
 
-def _rank_expression(query: MatchQuery) -> tuple[str, list]:
+def _rank_expression(query: MatchQuery) -> tuple[str, list[str]]:
     """ts_rank of the ranking vector (title, lede, lede stems) against any term's token, phrase or stem."""
     words = [" ".join(t.phrase) if t.phrase else t.token for t in query.terms]
     words += [t.stem for t in query.terms if not t.phrase]

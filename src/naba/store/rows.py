@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import zlib
+from typing import Any
 
 import lz4.frame
-from typing import Any
 
 from naba.models import Article, Entity, ReadAlso, Record, StoredArticle
 
@@ -68,9 +68,13 @@ def stored_from_row(row: Any) -> StoredArticle:
     )
 
 
-def entity_rows(article_id: int, article: Article, published_ts: float | None) -> list[tuple]:
+EntityRow = tuple[str, int, str, str, int, float | None]  # (canonical, article id, name, kind, rank, published ts)
+
+
+def entity_rows(article_id: int, article: Article, published_ts: float | None) -> list[EntityRow]:
     """The article_entities rows of one article: (canonical, article id, name, kind, rank, published ts)."""
-    rows, seen = [], set()
+    rows: list[EntityRow] = []
+    seen: set[str] = set()
     for rank, entity in enumerate(article.entities):
         if entity.canonical not in seen:
             seen.add(entity.canonical)
@@ -89,13 +93,15 @@ _LZ4_FRAME_MAGIC = b"\x04\x22\x4d\x18"
 def compress_payload(payload: bytes, level: int) -> bytes:
     """An LZ4 frame: about 6x faster than zlib level 1 on news records (17 against 111 µs for 3.6 KB,
     measured on SaudiNewsNet) for 0.59 of the size instead of 0.42; raw inputs are read back rarely."""
-    return lz4.frame.compress(payload, compression_level=level)
+    compressed: bytes = lz4.frame.compress(payload, compression_level=level)
+    return compressed
 
 
 def decompress_payload(blob: bytes) -> bytes:
     """The payload of a stored raw input; the frame's magic number tells LZ4 from older zlib rows."""
     if blob[:4] == _LZ4_FRAME_MAGIC:
-        return lz4.frame.decompress(blob)
+        payload: bytes = lz4.frame.decompress(blob)
+        return payload
     return zlib.decompress(blob)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 from naba.errors import StoreError
@@ -126,7 +126,7 @@ def apply_pending(db: Database, migrations: Sequence[Migration],
                     continue  # another process applied it since we looked
                 migration.apply(db.conn)
                 db.run("INSERT INTO naba_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                       [migration.version, migration.name, datetime.now(timezone.utc).isoformat()])
+                       [migration.version, migration.name, datetime.now(UTC).isoformat()])
             applied.append(migration)
     return applied
 

@@ -152,7 +152,8 @@ class FTS5Index:
 
 
 def _search_filter(query: MatchQuery) -> tuple[str, list[object]]:
-    clauses, params = ["article_fts MATCH ?"], [fts_expression(query)]
+    clauses = ["article_fts MATCH ?"]
+    params: list[object] = [fts_expression(query)]
     for clause, value in (("a.source = ?", query.source), ("a.published_ts >= ?", query.since_ts),
                           ("a.published_ts < ?", query.until_ts)):
         if value is not None:

@@ -71,7 +71,7 @@ def features_of_tokens(title: list[str], body: list[str]) -> StoryFeatures:
             kept.append((token, tf, weight_of_word))
     by_stem: dict[str, float] = {}
     rarity_of: dict[str, float] = {}
-    for (_, tf, weight_of_word), s in zip(kept, stems([t for t, _, _ in kept])):
+    for (_, tf, weight_of_word), s in zip(kept, stems([t for t, _, _ in kept]), strict=True):
         by_stem[s] = by_stem.get(s, 0.0) + tf
         if s not in rarity_of or weight_of_word < rarity_of[s]:
             rarity_of[s] = weight_of_word  # a stem is as common as its most common form

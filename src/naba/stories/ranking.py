@@ -32,6 +32,6 @@ def rank_stories(stories: Sequence[StorySummary], limit: int) -> tuple[StorySumm
     def weight(story: StorySummary) -> float:
         age_hours = max(0.0, anchor - times[story.id]) / 3600
         reach = len(story.outlets) ** OUTLET_EXPONENT + story.articles / ARTICLES_PER_OUTLET
-        return reach * math.pow(0.5, age_hours / HALF_LIFE_HOURS)
+        return float(reach * math.pow(0.5, age_hours / HALF_LIFE_HOURS))
 
     return tuple(sorted(stories, key=lambda s: (-weight(s), -times[s.id], -s.id))[:limit])

@@ -24,9 +24,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from naba.models import Recommendation, Related
-from naba.store import Store
-from naba.store import CandidateRow
+from naba.models import Recommendation, Related, StoredArticle
+from naba.store import CandidateRow, Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +133,7 @@ def _same_text(me: CandidateRow, other: CandidateRow) -> bool:
     return other.id == me.id or (other.duplicate_of or other.id) == mine
 
 
-def _recommendation(entry: _Entry, articles: dict) -> Recommendation:
+def _recommendation(entry: _Entry, articles: dict[int, StoredArticle]) -> Recommendation:
     return Recommendation(article=articles[entry.best.id], story_id=entry.best.story_id,
                           score=round(min(1.0, entry.score), 4), why=entry.why, outlets=tuple(entry.outlets),
                           copies=entry.copies)

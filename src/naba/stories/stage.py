@@ -29,13 +29,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from naba.stories.copies import DuplicateIndex
 from naba.models import Grouping, StoredArticle
-from naba.store import Store
-from naba.stories.summaries import article_time, summarize_story
-from naba.stories.features import (LINK_THRESHOLD, MAX_GAP_HOURS, StoryFeatures, Verdict, same_story, score,
-                                   verdict)
+from naba.store import Link, Store
+from naba.stories.copies import DuplicateIndex
+from naba.stories.features import LINK_THRESHOLD, MAX_GAP_HOURS, StoryFeatures, Verdict, same_story, score, verdict
 from naba.stories.sketch import ArticleSketch, sketch_article
+from naba.stories.summaries import article_time, summarize_story
 
 MIN_SHARED = 2  # signature stems two articles must share to be compared
 MAX_NODES = 400_000  # articles held in memory (~10 kB each); past it the oldest half is let go
@@ -140,7 +139,7 @@ class StoryStage:
 
     # -- placing one article ------------------------------------------------------------------
 
-    def _place(self, node: _Node, sketch: ArticleSketch, links: list, moved: list) -> None:
+    def _place(self, node: _Node, sketch: ArticleSketch, links: list[Link], moved: list[tuple[int, int]]) -> None:
         original = self.duplicates.add_sketch(node.id, sketch.duplicate, node.order)
         self._register(node)
         earlier: list[tuple[float, tuple[float, str], _Node]] = []
@@ -186,7 +185,7 @@ class StoryStage:
         """"القيادة تهنئ الرئيس التونسي" / "... البوليفي": one template, two events (naba.stories.copies's guard)."""
         return similarity >= TEMPLATE_CHECK and self.duplicates.templated(node.id, other.id)
 
-    def _attach(self, node: _Node, parent_id: int | None, similarity: float, moved: list) -> None:
+    def _attach(self, node: _Node, parent_id: int | None, similarity: float, moved: list[tuple[int, int]]) -> None:
         if node.parent is not None and node.parent in self.nodes:
             self.nodes[node.parent].children.discard(node.id)
         node.parent, node.parent_score = parent_id, similarity
@@ -196,7 +195,7 @@ class StoryStage:
         story_id = node.id if parent_id is None else self.nodes[parent_id].story_id
         self._set_story(node, story_id, moved)
 
-    def _set_story(self, node: _Node, story_id: int, moved: list) -> None:
+    def _set_story(self, node: _Node, story_id: int, moved: list[tuple[int, int]]) -> None:
         stack = [node]
         while stack:
             current = stack.pop()

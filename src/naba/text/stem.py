@@ -51,7 +51,7 @@ def stems(tokens: Iterable[str]) -> list[str]:
     cache = _STATE.cache
     found = list(map(cache.get, tokens))
     if None in found:
-        _stem_missing({t for t, s in zip(tokens, found) if s is None}, cache)
+        _stem_missing({t for t, s in zip(tokens, found, strict=True) if s is None}, cache)
         found = list(map(cache.__getitem__, tokens))
     return found  # type: ignore[return-value]
 
@@ -61,7 +61,7 @@ def _stem_missing(missing: set[str], cache: dict[str, str]) -> None:
         cache.clear()
     latin = [t for t in missing if t.isascii()]
     arabic = [t for t in missing if not t.isascii()]
-    cache.update(zip(latin, _STATE.english.stemWords(latin)))
+    cache.update(zip(latin, _STATE.english.stemWords(latin), strict=True))
     prepared = [_FINAL_HEH_RE.sub("ة", _CONJUNCTION_BEFORE_ARTICLE_RE.sub("", t)) for t in arabic]
     stemmed = _STATE.arabic.stemWords(prepared)
-    cache.update(zip(arabic, (s.replace("ة", "ه") for s in stemmed)))  # stems stay in index form
+    cache.update(zip(arabic, (s.replace("ة", "ه") for s in stemmed), strict=True))  # stems stay in index form

@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable
 
+from naba.dates import parse_date
+from naba.errors import RecordError
+from naba.models import Article, RawArticle, ReadAlso
 from naba.pipeline.clean.attribution import find_attribution
 from naba.pipeline.clean.blocks import PageBlocks, split_trailing_blocks
 from naba.pipeline.clean.boilerplate import read_also_headline, strip_boilerplate, teaser_headline
 from naba.pipeline.clean.leaks import extract_leaks
-from naba.dates import parse_date
-from naba.errors import RecordError
-from naba.models import Article, RawArticle, ReadAlso
 from naba.text import detect_lang, display, index
 from naba.urls import canonical_url
 
@@ -71,8 +71,9 @@ def clean_body(text: str) -> tuple[str, PageBlocks, list[str]]:
     inline_read_also = None
     if blocks.page_read_also is None:
         inline_read_also = next((line for line in removed if read_also_headline(line)), None)
-        if inline_read_also is not None:
-            blocks = replace(blocks, page_read_also=ReadAlso(read_also_headline(inline_read_also)))
+        headline = read_also_headline(inline_read_also) if inline_read_also is not None else None
+        if headline:
+            blocks = replace(blocks, page_read_also=ReadAlso(headline))
     known = list(blocks.page_similar)
     if blocks.page_read_also is not None:
         known.append(blocks.page_read_also.title)

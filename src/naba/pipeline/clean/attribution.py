@@ -9,7 +9,8 @@ a function word or after four words. Requiring the media word keeps "بحسب م
 
 Not wired into the pipeline yet: the story-intelligence issue stores it with the article and uses it
 for the attribution chain. Measured on 4,904 SaudiNewsNet articles: 271 name an outlet, ~100 µs an
-article (too slow yet for the ingest budget); the names are right in most cases looked at, with some run-ons ("... الخبر تحت") and
+article (too slow yet for the ingest budget); the names are right in most cases looked at, with some
+run-ons ("... الخبر تحت") and
 non-media agencies ("وكالة الطيران والفضاء") still taken.
 """
 
@@ -40,7 +41,8 @@ _MEDIA_WORDS = frozenset(_MEDIA)
 _WIRE_WORDS = {tuple(wire.split()): wire for wire in _WIRES}
 _WIRE_FIRST = frozenset(words[0] for words in _WIRE_WORDS)
 _TRIGGERS = _MEDIA_WORDS | _WIRE_FIRST
-_REPORTED = re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(re.escape(index(p)) for p in sorted(_REPORTING, key=len, reverse=True))
+_REPORTED = re.compile(r"(?:^|\s)[وف]?(?:"
+                       + "|".join(re.escape(index(p)) for p in sorted(_REPORTING, key=len, reverse=True))
                        + r")$")
 _LOOK_BEHIND_WORDS = 4  # the longest reporting phrase: "وفقا لما أورده" and a clitic
 _QUOTES = "\"'«»“”„"

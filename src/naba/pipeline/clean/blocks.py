@@ -22,8 +22,8 @@ so a header-like line inside the article (followed by more article) is never con
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from naba.models import ReadAlso
 from naba.text import index as _fold
@@ -132,7 +132,7 @@ def split_trailing_blocks(text: str) -> tuple[str, PageBlocks]:
     return body, _assemble(parsed, body)
 
 
-def _trailing_region(text: str, headers: list[re.Match]) -> tuple[int | None, list[tuple[str, str]]]:
+def _trailing_region(text: str, headers: list[re.Match[str]]) -> tuple[int | None, list[tuple[str, str]]]:
     """Walk the headers back from the end while each block has its expected shape.
 
     ``headers`` were found in a newline + ``text``: a match's start is its line's start in ``text``.

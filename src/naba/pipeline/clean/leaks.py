@@ -33,7 +33,7 @@ headlines.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from naba.text import STOPWORDS, index
 
@@ -151,8 +151,8 @@ def _split_on_known(paragraph: str, known: list[str]) -> list[str] | None:
     shaped = _headline_shaped(text)
     words = text.split(" ")
     folded = [index(word) for word in words]
-    cuts = set()
-    covered = set()
+    cuts: set[int] = set()
+    covered: set[int] = set()
     for headline in present:
         target = headline.split()
         for start in range(len(folded) - len(target) + 1):
@@ -164,7 +164,7 @@ def _split_on_known(paragraph: str, known: list[str]) -> list[str] | None:
     cuts.update((0, len(words)))
     bounds = sorted(cuts)
     parts = []
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in zip(bounds, bounds[1:], strict=False):
         parts.extend(_split_on_repeated_subject(words[start:end]))
     return [part for part in parts if part]
 
@@ -182,7 +182,7 @@ def _split_on_repeated_subject(words: list[str]) -> list[str]:
         if position - cuts[-1] >= _MIN_PART_WORDS and words[position].strip(_SUBJECT_TRIM) == subject:
             cuts.append(position)
     cuts.append(len(words))
-    return [" ".join(words[start:end]) for start, end in zip(cuts, cuts[1:]) if end > start]
+    return [" ".join(words[start:end]) for start, end in zip(cuts, cuts[1:], strict=False) if end > start]
 
 
 def _can_lead_headline(folded_word: str) -> bool:

@@ -134,8 +134,9 @@ def _skeleton_table() -> dict[str, tuple[Entry, tuple[str, ...]]]:
                 key = skeleton(words)
                 if len(key) >= MIN_LETTERS:
                     owners[key][entry.id].append(" ".join(words))
-    return {key: (gaz.get(next(iter(ids))), tuple(next(iter(ids.values()))))
-            for key, ids in owners.items() if len(ids) == 1}
+    unique = {key: (gaz.get(next(iter(ids))), tuple(next(iter(ids.values()))))
+              for key, ids in owners.items() if len(ids) == 1}
+    return {key: (entry, forms) for key, (entry, forms) in unique.items() if entry is not None}
 
 
 _LOCK = threading.Lock()

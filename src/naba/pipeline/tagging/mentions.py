@@ -31,7 +31,6 @@ KIND_OF_TYPE = {"person": "person", "country": "place", "city": "place", "region
 ADJECTIVE_WEIGHT = 0.5
 PAIR_MEMO_LIMIT = 200_000
 _PAIRS: dict[tuple[str, str], Entry | None] = {}  # two rare words → the entry they spell, memoized
-_UNSEEN = object()
 _ADJECTIVE = operator.attrgetter("adjective")
 _RARE = operator.attrgetter("rare")
 
@@ -130,13 +129,15 @@ def _misspelled(stream: Stream, words: list[Word], lex: Lexicon, taken: bytearra
         end, form, entry = i + 2, keys[i], None
         if end <= len(keys) and words[i + 1].rare and not taken[i + 1] and not stream.breaks[i + 1]:
             pair = (keys[i], keys[i + 1])
-            entry = _PAIRS.get(pair, _UNSEEN)
-            if entry is _UNSEEN:
+            if pair in _PAIRS:
+                entry = _PAIRS[pair]
+            else:
                 if len(_PAIRS) >= PAIR_MEMO_LIMIT:
                     _PAIRS.clear()
                 entry = _PAIRS[pair] = lex.spelled_like(pair)
-        if entry is None and words[i].misspelt is not None:
-            end, (form, entry) = i + 1, words[i].misspelt
+        misspelt = words[i].misspelt
+        if entry is None and misspelt is not None:
+            end, (form, entry) = i + 1, misspelt
         if entry is not None:
             taken[i:end] = b"\x01" * (end - i)
             mentions.append(Mention(i, end, form, ref_of(entry), 1.0))
@@ -147,7 +148,8 @@ def _adjectives(words: list[Word], taken: bytearray) -> list[Mention]:
     """Nationality adjectives (الروسي، الأمريكيين) as light mentions of their country."""
     mentions = []
     for i in itertools.compress(range(len(words)), map(_ADJECTIVE, words)):  # the scan runs in C
-        if not taken[i]:
+        country = words[i].adjective
+        if not taken[i] and country is not None:
             taken[i] = 1
-            mentions.append(Mention(i, i + 1, "", ref_of(words[i].adjective), ADJECTIVE_WEIGHT))
+            mentions.append(Mention(i, i + 1, "", ref_of(country), ADJECTIVE_WEIGHT))
     return mentions

@@ -143,7 +143,7 @@ def _ngrams(stems: list[str], starts: list[int], size: int, weights: Sequence[fl
     grams = [tuple(stems[i:i + size]) for i in starts]
     counts = Counter(grams)
     found: dict[tuple[str, ...], Phrase] = {}
-    for i, gram in zip(starts, grams):
+    for i, gram in zip(starts, grams, strict=True):
         if counts[gram] < min_count and i >= title_end and gram not in found:
             continue
         phrase = found.get(gram)

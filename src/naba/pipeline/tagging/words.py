@@ -17,10 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from naba.gazetteer import Entry
-from naba.pipeline.tagging.lexicon import UNSEEN_ZIPF, Lexicon
+from naba.pipeline.tagging.lexicon import Lexicon
 from naba.pipeline.tagging.spelling import MIN_LETTERS
 from naba.pipeline.tagging.stream import article_form, bare_forms
 from naba.text import index, stems, stopword_set
+from naba.text.frequency import UNSEEN_ZIPF
 
 MEMO_LIMIT = 500_000
 MISSPELT_MAX_ZIPF = 3.0  # only words this rare are tried as misspelled names
@@ -52,8 +53,8 @@ def words_of(keys: list[str], lex: Lexicon) -> list[Word]:
     found = list(map(_MEMO.get, keys))
     if None in found:
         # read the new words from what was learned, not the memo: another thread may clear it
-        learned = _learn({k for k, w in zip(keys, found) if w is None}, lex)
-        found = [w if w is not None else learned[k] for k, w in zip(keys, found)]
+        learned = _learn({k for k, w in zip(keys, found, strict=True) if w is None}, lex)
+        found = [w if w is not None else learned[k] for k, w in zip(keys, found, strict=True)]
     return found  # type: ignore[return-value]
 
 

@@ -14,14 +14,41 @@ OpenAPI schema at /openapi.json included. Each model fills itself from naba's ow
 Every score that is promised in [0, 1] is clamped on the way out (``clamp_score``), everywhere alike.
 """
 
-from naba.serve.contract.articles import (Article, ArticleBrief, ArticleList, ArticleWithRelated, Entity,
-                                          ReadAlso, RelatedRef, clamp_score, export_fields_table)
+from naba.serve.contract.articles import (
+                                          Article,
+                                          ArticleBrief,
+                                          ArticleList,
+                                          ArticleWithRelated,
+                                          Entity,
+                                          ReadAlso,
+                                          RelatedRef,
+                                          clamp_score,
+                                          export_fields_table,
+)
 from naba.serve.contract.errors import ErrorDetail, ErrorResponse
 from naba.serve.contract.search import EntityPage, SearchItem, SearchResults
-from naba.serve.contract.sources import (CrawlSummary, FollowedSource, IngestSummary, Outlet, Rejection,
-                                         SourcePoll, Sources, Stats, StatsReport)
-from naba.serve.contract.stories import (Attribution, Comparison, Recommendation, Related, Story,
-                                         StoryDetail, StoryEntity, StoryList, TimelineEntry)
+from naba.serve.contract.sources import (
+                                          CrawlSummary,
+                                          FollowedSource,
+                                          IngestSummary,
+                                          Outlet,
+                                          Rejection,
+                                          SourcePoll,
+                                          Sources,
+                                          Stats,
+                                          StatsReport,
+)
+from naba.serve.contract.stories import (
+                                          Attribution,
+                                          Comparison,
+                                          Recommendation,
+                                          Related,
+                                          Story,
+                                          StoryDetail,
+                                          StoryEntity,
+                                          StoryList,
+                                          TimelineEntry,
+)
 
 __all__ = [
     "Article", "ArticleBrief", "ArticleList", "ArticleWithRelated", "Attribution", "Comparison", "CrawlSummary",

@@ -8,6 +8,8 @@ table is checked against ``export_fields_table()`` by a test), so the two cannot
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 from naba.models import Recommendation as FoundRecommendation
@@ -75,7 +77,7 @@ class Article(BaseModel):
         return cls(**_article_fields(stored))
 
 
-def _article_fields(stored: StoredArticle) -> dict[str, object]:
+def _article_fields(stored: StoredArticle) -> dict[str, Any]:
     a = stored.article
     read_also = a.page_read_also
     return dict(

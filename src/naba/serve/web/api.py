@@ -8,19 +8,28 @@ with opaque cursors (``next_cursor`` → ``?cursor=``). Every error has the one 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
-from naba.serve.contract import (Article, EntityPage, ErrorResponse, Related, SearchResults, Sources, Stats,
-                                 StoryDetail, StoryList)
+from naba.serve.contract import (
+    Article,
+    EntityPage,
+    ErrorResponse,
+    Related,
+    SearchResults,
+    Sources,
+    Stats,
+    StoryDetail,
+    StoryList,
+)
 from naba.serve.paging import stories_slice
 from naba.serve.web import views
 from naba.serve.web.services import Services
 
 MAX_ID = 2**53 - 1  # ids beyond what every backend (and JavaScript) holds are not ids
 
-ERRORS = {status: {"model": ErrorResponse} for status in (404, 422, 500)}
+ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": ErrorResponse} for status in (404, 422, 500)}
 router = APIRouter(prefix="/api", responses=ERRORS)
 
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]

@@ -92,6 +92,7 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         message = exc.detail if isinstance(exc.detail, str) else _CODES.get(exc.status_code, "error")
         response = error_response(request, exc.status_code, message)
@@ -99,9 +100,11 @@ def _install_error_handlers(app: FastAPI) -> None:
             response.headers[name] = value
         return response
 
+    @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         return error_response(request, 422, _validation_message(exc))
 
+    @app.exception_handler(NabaError)
     async def naba_error(request: Request, exc: NabaError) -> Response:
         if isinstance(exc, NotFound):
             return error_response(request, 404, str(exc))
@@ -110,11 +113,8 @@ def _install_error_handlers(app: FastAPI) -> None:
         log.exception("store error on %s", request.url.path, exc_info=exc)
         return error_response(request, 500, "the store failed to answer", code="store_error")
 
+    @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s", request.url.path, exc_info=exc)
         return error_response(request, 500, "internal server error")
 
-    app.add_exception_handler(StarletteHTTPException, http_error)
-    app.add_exception_handler(RequestValidationError, validation_error)
-    app.add_exception_handler(NabaError, naba_error)
-    app.add_exception_handler(Exception, server_error)

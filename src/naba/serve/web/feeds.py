@@ -78,7 +78,8 @@ def _article_entries(articles: Iterable[StoredArticle]):
     for stored in articles:
         a = stored.article
         summary = a.summary or " ".join(a.body.split()[:60])
-        yield a.title or summary[:80], f"/article/{stored.id}", a.published_at or stored.first_seen_at, summary, a.source
+        when = a.published_at or stored.first_seen_at
+        yield a.title or summary[:80], f"/article/{stored.id}", when, summary, a.source
 
 
 @router.get("/feed.atom")

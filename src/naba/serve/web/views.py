@@ -14,15 +14,15 @@ from datetime import date, datetime, time, timedelta
 from naba.dates import parse_user_date
 from naba.errors import NotFound, UsageError
 from naba.models import Recommendation, Related, StoredArticle, StorySummary
-from naba.stories.related import related
-from naba.serve.paging import Slice, articles_slice, decode_offset, offset_cursor, stories_slice
+from naba.pipeline.tagging import resolve_entity
+from naba.serve.paging import Slice, articles_slice, decode_offset, offset_cursor
 from naba.serve.search import SearchPage, search
+from naba.serve.web.dates import SITE_ZONE
 from naba.store import Store
 from naba.stories import StoryDetail, story_detail
 from naba.stories.ranking import rank_stories
-from naba.pipeline.tagging import resolve_entity
+from naba.stories.related import related
 from naba.text import index
-from naba.serve.web.dates import SITE_ZONE
 
 HOME_CANDIDATES = 300  # the latest stories the home page ranks
 HOME_STORIES = 24

@@ -18,9 +18,22 @@ Nothing here touches the store or the CLI.
 from naba.sources.fetch.client import PoliteClient
 from naba.sources.fetch.detect import detect_kind
 from naba.sources.fetch.discovery import DiscoveredFeed, discover_feeds
-from naba.sources.fetch.errors import (BlockedAddress, ConnectFailed, Deferred, Disallowed, FeedError, FeedItemError,
-                               FetchError, FetchTimeout, HTTPStatusError, InvalidURL, RateLimited, ResponseTooLarge,
-                               TooManyRedirects, UnsupportedScheme)
+from naba.sources.fetch.errors import (
+                               BlockedAddress,
+                               ConnectFailed,
+                               Deferred,
+                               Disallowed,
+                               FeedError,
+                               FeedItemError,
+                               FetchError,
+                               FetchTimeout,
+                               HTTPStatusError,
+                               InvalidURL,
+                               RateLimited,
+                               ResponseTooLarge,
+                               TooManyRedirects,
+                               UnsupportedScheme,
+)
 from naba.sources.fetch.feeds import ParsedFeed, parse_feed
 from naba.sources.fetch.guard import address_problem, check_address
 from naba.sources.fetch.items import FeedItem, dedup_items
@@ -31,7 +44,8 @@ from naba.sources.fetch.sitemap import ParsedSitemap, parse_sitemap
 
 __all__ = [
     "BlockedAddress", "ConnectFailed", "Deferred", "Disallowed", "DiscoveredFeed", "FeedError", "FeedItem",
-    "FeedItemError", "FetchError", "FetchPolicy", "FetchResult", "FetchTimeout", "HTTPStatusError", "InvalidURL", "Listing",
+    "FeedItemError", "FetchError", "FetchPolicy", "FetchResult", "FetchTimeout", "HTTPStatusError", "InvalidURL",
+    "Listing",
     "ParsedFeed", "ParsedSitemap", "PoliteClient", "RateLimited", "ResponseTooLarge", "SourcePoll",
     "TooManyRedirects", "UnsupportedScheme", "Validators", "address_problem", "check_address", "dedup_items",
     "detect_kind", "discover_feeds", "parse_feed", "parse_sitemap", "poll_source", "read_listing",

@@ -22,9 +22,19 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from naba.sources.fetch.errors import (BlockedAddress, ConnectFailed, Deferred, Disallowed, FetchError,
-                               FetchTimeout, HTTPStatusError, InvalidURL, RateLimited, ResponseTooLarge,
-                               TooManyRedirects)
+from naba.sources.fetch.errors import (
+    BlockedAddress,
+    ConnectFailed,
+    Deferred,
+    Disallowed,
+    FetchError,
+    FetchTimeout,
+    HTTPStatusError,
+    InvalidURL,
+    RateLimited,
+    ResponseTooLarge,
+    TooManyRedirects,
+)
 from naba.sources.fetch.guard import check_scheme
 from naba.sources.fetch.policy import FetchPolicy
 from naba.sources.fetch.results import DEFERRED, DISALLOWED, ERROR, NOT_MODIFIED, OK, FetchResult, Validators
@@ -76,10 +86,10 @@ class PoliteClient:
         self._guard = threading.Lock()
         self.robots = RobotsCache(self.policy, self._fetch_robots, clock)
 
-    def __enter__(self) -> "PoliteClient":
+    def __enter__(self) -> PoliteClient:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
     def close(self) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import urljoin
 
 import feedparser
@@ -108,7 +108,7 @@ def _iso_date(raw: str | None, entry: feedparser.FeedParserDict) -> str | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if parsed is None:
         return None
-    return datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc).isoformat()
+    return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).isoformat()
 
 
 def html_to_text(html: str | None) -> str | None:

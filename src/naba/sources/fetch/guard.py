@@ -62,7 +62,7 @@ def resolve(host: str, port: int) -> list[tuple[int, str]]:
     found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
     seen: dict[tuple[int, str], None] = {}
     for family, _type, _proto, _name, sockaddr in found:
-        seen.setdefault((family, sockaddr[0]), None)
+        seen.setdefault((int(family), str(sockaddr[0])), None)
     return list(seen)
 
 

@@ -54,7 +54,7 @@ class FetchPolicy:
             raise ValueError("FetchPolicy.user_agent must name naba so that site owners know who calls")
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> "FetchPolicy":
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> FetchPolicy:
         """Defaults, the environment's settings (a bad one: UsageError), then ``overrides``."""
         settings = Settings.from_env(environ)
         values: dict[str, Any] = {"max_bytes": settings.max_page_bytes,

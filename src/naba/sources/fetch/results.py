@@ -72,7 +72,7 @@ class FetchResult:
         """The body decoded (the declared charset is a hint only); EncodingError when nothing fits."""
         return decode(self.body, self.final_url, self.charset)
 
-    def raise_for_error(self) -> "FetchResult":
+    def raise_for_error(self) -> FetchResult:
         """``self`` when it is "ok" or "not_modified"; else raise its error."""
         if self.error is not None:
             raise self.error

@@ -16,10 +16,10 @@ from urllib.parse import urljoin
 import lxml.etree
 
 from naba.dates import parse_date
+from naba.settings import Settings
 from naba.sources.fetch.detect import GZIP_MAGIC
 from naba.sources.fetch.errors import FeedError, FeedItemError, ResponseTooLarge
 from naba.sources.fetch.items import FeedItem
-from naba.settings import Settings
 from naba.urls import canonical_url
 
 

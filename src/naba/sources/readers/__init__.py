@@ -33,7 +33,8 @@ def reader_for(format_name: str) -> Callable[[Record], RawArticle]:
     if module_name is None:
         raise UnsupportedFormat(f"no reader for record format {format_name!r}",
                                 hint=f"known formats: {', '.join(READER_MODULES)}")
-    return importlib.import_module(module_name).parse
+    parse: Callable[[Record], RawArticle] = importlib.import_module(module_name).parse
+    return parse
 
 
 def parse_record(record: Record) -> RawArticle:

@@ -1,7 +1,8 @@
 """ANT corpus files: TREC-style ``<DOC>`` blocks, one article each.
 
 The files are not well-formed XML (bare ``&``, ``<`` inside text), so blocks and fields are cut
-out by their tags with ``find`` (several times faster than lazy ``.*?`` regexes on 31k files). Al Arabiya marks editor tags inline as ``#word_word``: those become tags and
+out by their tags with ``find`` (several times faster than lazy ``.*?`` regexes on 31k files). Al Arabiya
+marks editor tags inline as ``#word_word``: those become tags and
 read as plain words in the text. ANT abstracts are mostly a truncated copy of the text's opening;
 such a copy says nothing new and is dropped, a real abstract is kept as the summary.
 """

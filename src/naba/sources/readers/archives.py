@@ -16,7 +16,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from naba.errors import InputError, TooLarge
 from naba.models import Rejection
@@ -60,7 +60,7 @@ def iter_zip(source: str | BinaryIO, where: str, settings: Settings,
             try:
                 with archive.open(info) as stream:
                     data = _read_limited(stream, member_where, settings, limit_for(info.filename),
-                                         compressed=lambda: info.compress_size)
+                                         compressed=_constant(info.compress_size))
             except InputError as exc:
                 yield Rejection(where=member_where, reason=exc.message)
                 continue
@@ -75,7 +75,7 @@ def iter_tar(raw: BinaryIO, where: str, settings: Settings,
     """Each regular file of a tar stream (plain, gz, bz2 or xz), in one forward pass."""
     counted = _CountingReader(raw)
     try:
-        with tarfile.open(fileobj=counted, mode="r|*") as archive:  # type: ignore[call-overload]
+        with tarfile.open(fileobj=counted, mode="r|*") as archive:
             for info in archive:
                 stream = archive.extractfile(info) if info.isfile() else None
                 if stream is None or _is_hidden(info.name):
@@ -91,7 +91,7 @@ def iter_tar(raw: BinaryIO, where: str, settings: Settings,
         yield Rejection(where=where, reason=f"corrupt or truncated tar archive ({exc})")
 
 
-def _read_tar_member(stream: BinaryIO, info: tarfile.TarInfo, counted: "_CountingReader",
+def _read_tar_member(stream: IO[bytes], info: tarfile.TarInfo, counted: _CountingReader,
                      where: str, settings: Settings, limit: int) -> Member | Rejection:
     if info.size > limit:
         return Rejection(where=where, reason=_too_large_message(info.size, limit))
@@ -104,7 +104,7 @@ def _read_tar_member(stream: BinaryIO, info: tarfile.TarInfo, counted: "_Countin
     return Member(info.name, data, where)
 
 
-def _skip_rest(stream: BinaryIO, counted: "_CountingReader", settings: Settings) -> bool:
+def _skip_rest(stream: IO[bytes], counted: _CountingReader, settings: Settings) -> bool:
     """Read past the rest of a rejected member; False when that means expanding a bomb.
 
     A tar stream cannot seek, and tarfile's own skipping reads in 10 KB steps that each copy its
@@ -120,7 +120,11 @@ def _skip_rest(stream: BinaryIO, counted: "_CountingReader", settings: Settings)
     return True
 
 
-def _read_limited(stream: BinaryIO, where: str, settings: Settings, limit: int,
+def _constant(value: int) -> Callable[[], int]:
+    return lambda: value
+
+
+def _read_limited(stream: IO[bytes], where: str, settings: Settings, limit: int,
                   compressed: Callable[[], int]) -> bytes:
     """Read ``stream`` whole, raising TooLarge past ``limit`` or past the compression ratio."""
     buffer = io.BytesIO()

@@ -44,6 +44,7 @@ def parse(record: Record) -> RawArticle:
         favor_precision=True, include_tables=False, fast=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
+    assert not isinstance(document, dict)  # a Document: as_dict is off
     title = (document.title or None) if document is not None else None
     body = _paragraphs(document.text if document is not None else None, title)
     if document is None or not body:

@@ -17,8 +17,8 @@ from typing import BinaryIO
 
 from naba.errors import InputError, TooLarge, UnsupportedFormat
 from naba.models import Record, Rejection
-from naba.sources.readers import ant, archives, jsonfile
 from naba.settings import Settings
+from naba.sources.readers import ant, archives, jsonfile
 
 STDIN_NAME = "<stdin>"
 MAX_ARCHIVE_DEPTH = 2  # an archive inside an archive is read; deeper nesting is rejected

@@ -114,7 +114,7 @@ class SQLArticles:
         if not fresh:
             return {}
         ids = self._db.dialect.next_ids(self._db.conn, len(fresh))
-        planned = sorted(zip(ids, fresh), key=lambda pair: pair[1].identity)
+        planned = sorted(zip(ids, fresh, strict=True), key=lambda pair: pair[1].identity)
         self._db.many(self._insert + " ON CONFLICT (identity) DO NOTHING", [
             [article_id, p.identity, p.content_hash, to_timestamp(p.article.published_at), seen_at, seen_at,
              *article_values(p.article)] for article_id, p in planned])
@@ -197,7 +197,8 @@ class SQLArticles:
     def newest(self, *, source: str | None = None, entity: str | None = None, story_id: int | None = None,
                since_ts: float | None = None, until_ts: float | None = None, before: Keyset | None = None,
                limit: int = 20) -> list[StoredArticle]:
-        joins, clauses, params = "", [], []
+        joins, clauses = "", []
+        params: list[object] = []
         if entity is not None:
             joins = " JOIN article_entities e ON e.article_id = a.id"
             clauses.append("e.canonical = ?")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import time
 from collections.abc import Iterable
 from dataclasses import fields
@@ -42,7 +43,7 @@ class SQLSources:
         assert row is not None  # RETURNING of a row just inserted
         return self.get(str(row["id"]))
 
-    def list(self) -> list[Source]:
+    def list(self) -> builtins.list[Source]:
         return [_source(row) for row in self._db.all(_SELECT + " ORDER BY s.id", [time.time() - _DAY])]
 
     def get(self, ref: str) -> Source:
@@ -61,7 +62,7 @@ class SQLSources:
         with self._db.transaction():
             self._db.run("UPDATE sources SET paused = ? WHERE id = ?", [paused, source_id])
 
-    def due(self, now: float) -> list[Source]:
+    def due(self, now: float) -> builtins.list[Source]:
         rows = self._db.all(_SELECT + " WHERE NOT s.paused AND s.next_poll_at <= ? ORDER BY s.next_poll_at, s.id",
                             [now - _DAY, now])
         return [_source(row) for row in rows]

@@ -115,7 +115,8 @@ class SQLStories:
     def newest(self, *, entity: str | None = None, source: str | None = None, since_ts: float | None = None,
                until_ts: float | None = None, before: Keyset | None = None,
                limit: int = 20) -> list[StorySummary]:
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[object] = []
         if source is not None:
             clauses.append("s.id IN (SELECT story_id FROM story_outlets WHERE source = ?)")
             params.append(source)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from naba.models import Grouping, SearchDoc, StorySummary
 from naba.store.contracts import ArticleDump, Link
-from naba.store.dialect import Database
+from naba.store.dialect import Database, Row
 from naba.store.rows import record_from_row, stored_from_row
 from naba.store.sql.articles import SQLArticles
 from naba.store.sql.stories import STORY_COLUMNS, SQLStories, grouping_from_row, summary_from_row
@@ -27,7 +27,7 @@ class SQLTransfer:
         sql = (f"SELECT {self._articles.select}, a.identity, a.content_hash, r.format, r.origin, r.hints, r.payload "
                f"FROM articles a JOIN raw_inputs r ON r.article_id = a.id WHERE a.id > ? ORDER BY a.id "
                f"LIMIT {DUMP_PAGE}")
-        page: list = []
+        page: list[Row] = []
         for row in self._db.pages(sql):
             page.append(row)
             if len(page) == DUMP_PAGE:
@@ -35,7 +35,7 @@ class SQLTransfer:
                 page = []
         yield from self._dumps(page)
 
-    def _dumps(self, rows: list) -> Iterator[ArticleDump]:
+    def _dumps(self, rows: list[Row]) -> Iterator[ArticleDump]:
         docs = self._search_docs([row["id"] for row in rows])
         for row in rows:
             yield ArticleDump(stored_from_row(row), row["identity"], row["content_hash"], docs[row["id"]],

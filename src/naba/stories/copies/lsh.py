@@ -38,7 +38,7 @@ class BandIndex(Generic[K]):
     def insert(self, key: K, bands: Sequence[bytes]) -> None:
         """Add ``key`` under each of its band keys (one per table)."""
         self._check_bands(bands)
-        for table, band in zip(self._tables, bands):
+        for table, band in zip(self._tables, bands, strict=True):
             bucket = table.get(band)
             if bucket is None:
                 table[band] = key
@@ -51,7 +51,7 @@ class BandIndex(Generic[K]):
         """The keys that share at least one band key with ``bands``: the candidates."""
         self._check_bands(bands)
         seen: set[K] = set()
-        for table, band in zip(self._tables, bands):
+        for table, band in zip(self._tables, bands, strict=True):
             bucket = table.get(band)
             if isinstance(bucket, set):
                 seen.update(bucket)
@@ -65,11 +65,11 @@ class BandIndex(Generic[K]):
         All or nothing: a KeyError, and no change, if some bucket does not hold ``key``.
         """
         self._check_bands(bands)
-        for table, band in zip(self._tables, bands):
+        for table, band in zip(self._tables, bands, strict=True):
             bucket = table.get(band)
             if not (key in bucket if isinstance(bucket, set) else bucket == key):
                 raise KeyError(key)
-        for table, band in zip(self._tables, bands):
+        for table, band in zip(self._tables, bands, strict=True):
             bucket = table[band]
             if not isinstance(bucket, set):
                 del table[band]

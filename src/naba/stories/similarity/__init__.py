@@ -244,7 +244,7 @@ def profile(view: ArticleView, weights: Weights = WEIGHTS) -> Profile:
     places = _places(weights.lead_scale)
     for toks, weighs in ((title, itertools.repeat(weights.title)),
                          (body, itertools.chain(places, itertools.repeat(places[-1])))):
-        for token, place in zip(toks, weighs):
+        for token, place in zip(toks, weighs, strict=False):
             key = lexicon.get(token)
             if key is None:
                 key = _learn(token)

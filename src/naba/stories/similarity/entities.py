@@ -13,7 +13,6 @@ name, and no longer than the longest such name. A warm article costs tens of mic
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from dataclasses import dataclass
 
 from naba.gazetteer import Gazetteer, load_gazetteer
@@ -97,10 +96,10 @@ _MATCHERS: dict[int, tuple[Gazetteer, EntityMatcher]] = {}  # id → (gazetteer 
 
 def entity_counts(toks: list[str], gazetteer: Gazetteer | None = None) -> dict[str, float]:
     """Gazetteer entity id → mentions in index-form tokens (an adjective counts ADJECTIVE_WEIGHT)."""
-    counts: Counter[str] = Counter()
+    counts: dict[str, float] = {}
     for m in matcher(gazetteer).mentions(toks):
-        counts[m.id] += m.weight
-    return dict(counts)
+        counts[m.id] = counts.get(m.id, 0.0) + m.weight
+    return counts
 
 
 def _lookup(words: tuple[str, ...], gaz: Gazetteer) -> tuple[str, float] | None:
