@@ -13,12 +13,16 @@ from __future__ import annotations
 import base64
 import binascii
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from naba.dates import to_timestamp
 from naba.errors import UsageError
 from naba.models import StoredArticle, StorySummary
 from naba.store import Store
+
+T = TypeVar("T")
 
 
 def _encode(text: str) -> str:
@@ -65,10 +69,10 @@ def decode_offset(cursor: str) -> int:
 # -- keyset slices ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
-class Slice:
+class Slice(Generic[T]):
     """One page of a list, and the cursor of the next page (None: this is the last)."""
 
-    items: tuple
+    items: tuple[T, ...]
     next_cursor: str | None
 
 
@@ -82,21 +86,23 @@ def story_key(story: StorySummary) -> tuple[float, int]:
     return (to_timestamp(story.last_at) or 0.0, story.id)
 
 
-def articles_slice(store: Store, cursor: str | None, limit: int, **filters) -> Slice:
-    """Asks for one article more than ``limit``: whether it exists says if there is a next page."""
-    before = decode_keyset(cursor) if cursor else None
-    items = store.articles.newest(before=before, limit=limit + 1, **filters)
-    more = len(items) > limit
-    items = items[:limit]
-    return Slice(tuple(items), encode_keyset(*article_key(items[-1])) if more else None)
+def articles_slice(store: Store, cursor: str | None, limit: int, **filters: Any) -> Slice[StoredArticle]:
+    return _keyset_slice(lambda before, n: store.articles.newest(before=before, limit=n, **filters),
+                         article_key, cursor, limit)
 
 
-def stories_slice(store: Store, cursor: str | None, limit: int, **filters) -> Slice:
-    before = decode_keyset(cursor) if cursor else None
-    items = store.stories.newest(before=before, limit=limit + 1, **filters)
+def stories_slice(store: Store, cursor: str | None, limit: int, **filters: Any) -> Slice[StorySummary]:
+    return _keyset_slice(lambda before, n: store.stories.newest(before=before, limit=n, **filters),
+                         story_key, cursor, limit)
+
+
+def _keyset_slice(fetch: Callable[[tuple[float, int] | None, int], list[T]], key: Callable[[T], tuple[float, int]],
+                  cursor: str | None, limit: int) -> Slice[T]:
+    """Asks for one item more than ``limit``: whether it exists says if there is a next page."""
+    items = fetch(decode_keyset(cursor) if cursor else None, limit + 1)
     more = len(items) > limit
     items = items[:limit]
-    return Slice(tuple(items), encode_keyset(*story_key(items[-1])) if more else None)
+    return Slice(tuple(items), encode_keyset(*key(items[-1])) if more else None)
 
 
 def offset_cursor(offset: int, shown: int, total: int, limit: int) -> str | None:
