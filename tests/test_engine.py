@@ -9,6 +9,7 @@ from dataclasses import replace
 from conftest import shared_path
 from naba import engine
 from naba.settings import Settings
+from naba.store import open_store
 
 
 def write_jsonl(path, records):
@@ -51,8 +52,13 @@ def test_bad_records_are_reported_and_the_rest_is_stored(store, tmp_path):
 def test_batches_commit_as_they_fill(store, tmp_path):
     records = [{**ONE, "url": f"https://khabar.example/news/{i}", "content": f"نص الخبر رقم {i}."}
                for i in range(7)]
-    report = engine.ingest(store, [write_jsonl(tmp_path / "many.jsonl", records)], Settings(batch_size=3))
-    assert report.stored == 7 and store.articles.stats().articles == 7
+    reader = open_store(store.url, read_only=True)  # another connection sees only what was committed
+    committed = []
+    report = engine.ingest(store, [write_jsonl(tmp_path / "many.jsonl", records)], Settings(batch_size=3),
+                           progress=lambda _: committed.append(reader.articles.stats().articles))
+    reader.close()
+    assert report.stored == 7
+    assert committed[:3] == [3, 6, 7]
 
 
 def test_reprocess_rebuilds_from_raw_inputs(store, tmp_path):

@@ -69,4 +69,4 @@ def test_smoke_run_on_a_few_akec_documents():
     assert all(5 <= len(p) <= 12 for p in predictions)
     scores = akec_scores(predictions, docs)
     assert set(scores) == {f"AKEC F1@{k} {m}" for k in (5, 10) for m in ("exact", "partial")}
-    assert scores["AKEC F1@10 partial"] > 0.0
+    assert scores["AKEC F1@10 partial"] >= 0.1  # 0.197 when written: the keyphrases overlap the gold ones
