@@ -138,7 +138,7 @@ def test_get_and_get_by_url(any_store):
     assert any_store.articles.get_by_url("https://a.example/none") is None
 
 
-def test_iter_articles_in_id_order_with_since(any_store):
+def test_scan_in_id_order_with_since(any_store):
     any_store.articles.write([prepared(identity=f"url:https://a.example/{n}",
                               published_at=f"2026-11-{20 + n}T00:00:00+00:00") for n in range(5)], "t")
     assert [s.id for s in any_store.articles.scan()] == [1, 2, 3, 4, 5]

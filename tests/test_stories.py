@@ -158,7 +158,7 @@ def test_story_summaries_list_latest_first_with_keyset_pages(sample_url):
     try:
         first_page = store.stories.newest(limit=5)
         last = first_page[-1]
-        cursor = (to_timestamp(last.last_at), last.id)  # the web's keyset (views.story_key)
+        cursor = (to_timestamp(last.last_at), last.id)  # the keyset the web and CLI page by (naba.serve.paging.story_key)
         second_page = store.stories.newest(limit=5, before=cursor)
         everything = store.stories.newest(limit=1000)
     finally:
@@ -172,11 +172,11 @@ def test_story_summaries_list_latest_first_with_keyset_pages(sample_url):
 
 
 def test_letting_go_of_memory_does_not_change_the_stories(tmp_path, monkeypatch):
-    from naba.stories import stage as grouper
+    from naba.stories import stage
 
     records = sorted(_records(), key=lambda r: r.origin)
     whole, tight = str(tmp_path / "whole.db"), str(tmp_path / "tight.db")
     _ingest(whole, records, batch_size=500)
-    monkeypatch.setattr(grouper, "MAX_NODES", 20)  # evicts the older half after nearly every batch
+    monkeypatch.setattr(stage, "MAX_NODES", 20)  # evicts the older half after nearly every batch
     _ingest(tight, records, batch_size=10)
     assert _partition(whole, by_url=True) == _partition(tight, by_url=True)

@@ -6,13 +6,7 @@ import pytest
 
 from naba.pipeline.tagging.lexicon import lexicon
 from naba.pipeline.tagging.spelling import similar, skeleton
-from naba.pipeline.tagging.stream import (
-    Stream,
-    article_form,
-    bare_forms,
-    with_clitics,
-    without_clitics,
-)
+from naba.pipeline.tagging.stream import Stream, article_form, bare_forms, with_clitics, without_clitics
 from naba.text import index, tokens
 
 

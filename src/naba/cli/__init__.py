@@ -8,14 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from naba.cli import (  # noqa: F401 - importing registers the commands
-    articles,
-    db,
-    evaluate,
-    serve,  # noqa: F401 - registers `naba serve`
-    sources,
-    stories,
-)
+from naba.cli import articles, db, evaluate, serve, sources, stories  # noqa: F401 - importing registers the commands
 from naba.cli.common import app, exit_code, print_error
 from naba.errors import NabaError
 

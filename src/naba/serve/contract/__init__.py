@@ -15,39 +15,39 @@ Every score that is promised in [0, 1] is clamped on the way out (``clamp_score`
 """
 
 from naba.serve.contract.articles import (
-                                          Article,
-                                          ArticleBrief,
-                                          ArticleList,
-                                          ArticleWithRelated,
-                                          Entity,
-                                          ReadAlso,
-                                          RelatedRef,
-                                          clamp_score,
-                                          export_fields_table,
+    Article,
+    ArticleBrief,
+    ArticleList,
+    ArticleWithRelated,
+    Entity,
+    ReadAlso,
+    RelatedRef,
+    clamp_score,
+    export_fields_table,
 )
 from naba.serve.contract.errors import ErrorDetail, ErrorResponse
 from naba.serve.contract.search import EntityPage, SearchItem, SearchResults
 from naba.serve.contract.sources import (
-                                          CrawlSummary,
-                                          FollowedSource,
-                                          IngestSummary,
-                                          Outlet,
-                                          Rejection,
-                                          SourcePoll,
-                                          Sources,
-                                          Stats,
-                                          StatsReport,
+    CrawlSummary,
+    FollowedSource,
+    IngestSummary,
+    Outlet,
+    Rejection,
+    SourcePoll,
+    Sources,
+    Stats,
+    StatsReport,
 )
 from naba.serve.contract.stories import (
-                                          Attribution,
-                                          Comparison,
-                                          Recommendation,
-                                          Related,
-                                          Story,
-                                          StoryDetail,
-                                          StoryEntity,
-                                          StoryList,
-                                          TimelineEntry,
+    Attribution,
+    Comparison,
+    Recommendation,
+    Related,
+    Story,
+    StoryDetail,
+    StoryEntity,
+    StoryList,
+    TimelineEntry,
 )
 
 __all__ = [

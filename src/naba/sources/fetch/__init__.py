@@ -19,20 +19,20 @@ from naba.sources.fetch.client import PoliteClient
 from naba.sources.fetch.detect import detect_kind
 from naba.sources.fetch.discovery import DiscoveredFeed, discover_feeds
 from naba.sources.fetch.errors import (
-                               BlockedAddress,
-                               ConnectFailed,
-                               Deferred,
-                               Disallowed,
-                               FeedError,
-                               FeedItemError,
-                               FetchError,
-                               FetchTimeout,
-                               HTTPStatusError,
-                               InvalidURL,
-                               RateLimited,
-                               ResponseTooLarge,
-                               TooManyRedirects,
-                               UnsupportedScheme,
+                                       BlockedAddress,
+                                       ConnectFailed,
+                                       Deferred,
+                                       Disallowed,
+                                       FeedError,
+                                       FeedItemError,
+                                       FetchError,
+                                       FetchTimeout,
+                                       HTTPStatusError,
+                                       InvalidURL,
+                                       RateLimited,
+                                       ResponseTooLarge,
+                                       TooManyRedirects,
+                                       UnsupportedScheme,
 )
 from naba.sources.fetch.feeds import ParsedFeed, parse_feed
 from naba.sources.fetch.guard import address_problem, check_address

@@ -63,13 +63,7 @@ from dataclasses import dataclass, field
 from naba.dates import to_timestamp
 from naba.gazetteer import load_gazetteer
 from naba.models import Article
-from naba.stories.similarity.entities import (
-    ADJECTIVE_WEIGHT,
-    EntityMatcher,
-    Mention,
-    entity_counts,
-    matcher,
-)
+from naba.stories.similarity.entities import ADJECTIVE_WEIGHT, EntityMatcher, Mention, entity_counts, matcher
 from naba.stories.similarity.idf import (
     IDF_DIR_ENV,
     STEM_TABLE,
