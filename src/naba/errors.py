@@ -2,7 +2,6 @@
 
     NabaError
      ├── InputError                a file or record we cannot take in
-     │    ├── SourceNotFound       a path or glob that matches nothing
      │    ├── UnsupportedFormat    a file whose format we do not recognise
      │    ├── RecordError          one record inside a file is malformed or empty
      │    ├── EncodingError        bytes we cannot decode with any plausible charset
@@ -34,10 +33,6 @@ class NabaError(Exception):
 
 class InputError(NabaError):
     """A file or record we cannot take in; the rest of the input goes on."""
-
-
-class SourceNotFound(InputError):
-    """A path or glob that matches no file."""
 
 
 class UnsupportedFormat(InputError):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from naba.errors import UsageError
@@ -187,10 +187,6 @@ class Settings:
         """Defaults, overridden by ``NABA_<NAME>`` variables; UsageError (one line) for a bad one."""
         values: dict[str, Any] = {s.name: s.read(environ) for s in SETTINGS}
         return cls(**values)
-
-
-def setting_names() -> list[str]:
-    return [f.name for f in fields(Settings)]
 
 
 def misspelled(environ: Mapping[str, str] | None = None) -> list[str]:

@@ -64,9 +64,6 @@ class Lexicon:
         """The country a nationality adjective names (الروسي → روسيا), if exactly one."""
         return self.adjectives.get(token)
 
-    def is_rare(self, token: str, below: float) -> bool:
-        return self.frequencies.get(token, UNSEEN_ZIPF) < below
-
 
 # Endings tried on every listed adjective when the table is built; only the forms the gazetteer's
 # own ``lookup_adjective`` confirms are kept, so this may list more than the loader inflects.

@@ -71,9 +71,3 @@ class FetchResult:
     def text(self) -> str:
         """The body decoded (the declared charset is a hint only); EncodingError when nothing fits."""
         return decode(self.body, self.final_url, self.charset)
-
-    def raise_for_error(self) -> FetchResult:
-        """``self`` when it is "ok" or "not_modified"; else raise its error."""
-        if self.error is not None:
-            raise self.error
-        return self

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any, Generic, TypeVar
 
 import numpy as np
@@ -109,10 +109,6 @@ class DuplicateIndex(Generic[K]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._entries
-
-    def add_many(self, items: Iterable[tuple[K, str, Any]]) -> dict[K, K | None]:
-        """``add`` each (key, text, timestamp) in order; the answers by key."""
-        return {key: self.add(key, text, ts) for key, text, ts in items}
 
     def shingles(self, toks: Sequence[str]) -> np.ndarray:
         """Sorted unique 64-bit hashes of the word ``shingle``-grams of ``toks`` (``Sketcher.shingles``)."""
