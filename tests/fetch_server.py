@@ -31,6 +31,7 @@ class Answer:
     stream_bytes: int = 0  # send this many bytes, close-delimited and unannounced, instead of ``body``
     announce_length: bool = True  # with stream_bytes: send the Content-Length up front
     chunk_delay: float = 0.0  # with stream_bytes: pause between chunks (a slow drip)
+    header_drip: float = 0.0  # send the status line and headers one byte at a time, this many seconds apart
 
 
 @dataclass
@@ -141,6 +142,9 @@ def _handler_for(server: FetchServer) -> type[BaseHTTPRequestHandler]:
         def _answer(self, answer: Answer) -> None:
             if answer.delay:
                 time.sleep(answer.delay)
+            if answer.header_drip:
+                self._drip(answer)
+                return
             self.send_response(answer.status)
             for name, value in answer.headers:
                 self.send_header(name, value)
@@ -167,6 +171,23 @@ def _handler_for(server: FetchServer) -> type[BaseHTTPRequestHandler]:
                 stats.completed = True
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client hung up: what the size-limit tests want to see
+
+        def _drip(self, answer: Answer) -> None:
+            """The whole answer written by hand, its head one byte at a time (``streams`` counts them)."""
+            stats = server.streams.setdefault(self.path, StreamStats())
+            head = "".join([f"HTTP/1.1 {answer.status} OK\r\n", *(f"{n}: {v}\r\n" for n, v in answer.headers),
+                            f"Content-Length: {len(answer.body)}\r\nConnection: close\r\n\r\n"]).encode("latin-1")
+            self.close_connection = True
+            try:
+                for byte in head:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    stats.bytes_sent += 1
+                    time.sleep(answer.header_drip)
+                self.wfile.write(answer.body)
+                stats.completed = True
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client hung up before the last header byte: what the drip test wants
 
         def log_message(self, *args) -> None:  # keep test output quiet
             pass
