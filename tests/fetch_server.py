@@ -9,6 +9,7 @@ one repeats), which is how a 503 is followed by a 200 on the retry.
 from __future__ import annotations
 
 import email.utils
+import ipaddress
 import threading
 import time
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import httpcore
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fetch"
@@ -60,6 +62,7 @@ class FetchServer:
     def __init__(self, host: str = "127.0.0.1"):
         self.routes: dict[str, Route] = {}
         self.log: list[LoggedRequest] = []
+        self.answered: list[str] = []  # paths whose whole answer was written, in order
         self.streams: dict[str, StreamStats] = {}
         self.in_flight = self.max_in_flight = 0
         self.lock = threading.Lock()
@@ -133,6 +136,8 @@ def _handler_for(server: FetchServer) -> type[BaseHTTPRequestHandler]:
                 server.max_in_flight = max(server.max_in_flight, server.in_flight)
             try:
                 self._answer(server.answer_for(self.path, headers))
+                with server.lock:
+                    server.answered.append(self.path)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up first (timeout and size-limit tests): expected
             finally:
@@ -227,3 +232,21 @@ def second_server():
     server = FetchServer("127.0.0.2").start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def loopback_only_sockets(monkeypatch):
+    """Below naba's address guard, the socket layer connects to loopback only and records every other
+    address it was asked for: a test of a refused address then fails, instead of sending a packet there,
+    if the guard ever lets the address through."""
+    tried: list[str] = []
+    real = httpcore.SyncBackend.connect_tcp
+
+    def connect_tcp(self, host, port, *args, **kwargs):
+        if not ipaddress.ip_address(host).is_loopback:
+            tried.append(host)
+            raise httpcore.ConnectError(f"test: no connection to {host}")
+        return real(self, host, port, *args, **kwargs)
+
+    monkeypatch.setattr(httpcore.SyncBackend, "connect_tcp", connect_tcp)
+    return tried

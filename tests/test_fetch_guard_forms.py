@@ -13,10 +13,9 @@ from __future__ import annotations
 import ipaddress
 import socket
 
-import httpcore
 import pytest
 
-from fetch_server import Answer, FakeClock
+from fetch_server import Answer, FakeClock, loopback_only_sockets  # noqa: F401 (fixture)
 from naba.sources.fetch import BlockedAddress, FetchPolicy, PoliteClient, check_address
 from naba.sources.fetch.guard import METADATA_HINT, embedded_ipv4, normalise
 
@@ -91,22 +90,6 @@ def test_allowed_networks_cover_the_forms_of_their_addresses():
     policy = FetchPolicy(allowed_networks=("127.0.0.0/8",))
     check_address("::ffff:127.0.0.2", policy)
     check_address("64:ff9b::7f00:2", policy)
-
-
-@pytest.fixture
-def loopback_only_sockets(monkeypatch):
-    """Under the guard, the socket layer connects to loopback only, and records every other try."""
-    tried: list[str] = []
-    real = httpcore.SyncBackend.connect_tcp
-
-    def connect_tcp(self, host, port, *args, **kwargs):
-        if not ipaddress.ip_address(host).is_loopback:
-            tried.append(host)
-            raise httpcore.ConnectError(f"test: no connection to {host}")
-        return real(self, host, port, *args, **kwargs)
-
-    monkeypatch.setattr(httpcore.SyncBackend, "connect_tcp", connect_tcp)
-    return tried
 
 
 @pytest.mark.parametrize("target", ["http://[::ffff:169.254.169.254]/latest/meta-data/",
