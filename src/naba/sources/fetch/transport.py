@@ -84,6 +84,10 @@ class DeadlineStream(httpcore.NetworkStream):
                 return self._inner.read(max_bytes, READ_SLICE if left is None else min(left, READ_SLICE))
             except httpcore.ReadTimeout:
                 continue
+            except httpcore.ReadError:
+                if self._closing.is_set():  # the pool closed this socket under the read
+                    raise Cancelled("naba is stopping: the request was abandoned") from None
+                raise
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
         self._inner.write(buffer, _bounded(timeout))  # one wait: a partial send must not be repeated
