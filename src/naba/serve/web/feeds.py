@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from naba.models import StoredArticle, StorySummary
@@ -19,9 +19,9 @@ from naba.serve.paging import article_key
 from naba.serve.web import views
 from naba.serve.web.dates import local_time
 from naba.serve.web.render import entity_url, plural, source_url
-from naba.serve.web.services import Services
+from naba.serve.web.services import Id, Services, refuse_nul
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(refuse_nul)])
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 30
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -90,7 +90,7 @@ def home_feed(request: Request, services: Services) -> Response:
 
 
 @router.get("/story/{story_id}/feed.atom")
-def story_feed(request: Request, services: Services, story_id: int) -> Response:
+def story_feed(request: Request, services: Services, story_id: Id) -> Response:
     with services.access() as store:
         detail = views.story_view(store, story_id)
     newest = sorted(detail.articles, key=article_key, reverse=True)[:FEED_SIZE]
