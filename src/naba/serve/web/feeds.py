@@ -18,6 +18,7 @@ from naba.models import StoredArticle, StorySummary
 from naba.serve.paging import article_key
 from naba.serve.web import views
 from naba.serve.web.dates import local_time
+from naba.serve.web.headers import absolute, site_base
 from naba.serve.web.render import entity_url, plural, source_url
 from naba.serve.web.services import Id, Services, refuse_nul
 
@@ -44,14 +45,15 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 
 def atom(request: Request, title: str, path: str, entries: Iterable[tuple[str, str, str | None, str, str]]) -> Response:
-    """``entries`` are (title, path, ISO time, summary, author) tuples."""
-    base = str(request.base_url).rstrip("/")
+    """``entries`` are (title, path, ISO time, summary, author) tuples; links on the site's own address."""
+    base = site_base(request)
     feed = ET.Element("feed", xmlns=ATOM)
     feed.set("xml:lang", "ar")
     _add(feed, "title", f"نبأ: {title}")
     _add(feed, "id", base + path)
     _add(feed, "link", rel="alternate", type="text/html", href=base + path)
-    _add(feed, "link", rel="self", type="application/atom+xml", href=str(request.url))
+    _add(feed, "link", rel="self", type="application/atom+xml", href=absolute(request, request.url.path,
+                                                                             request.url.query))
     rows = list(entries)
     _add(feed, "updated", max((_stamp(at) for _, _, at, _, _ in rows), default=_stamp(None)))
     _add(_add(feed, "author"), "name", "نبأ")

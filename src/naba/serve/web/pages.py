@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from naba.serve.web import views
+from naba.serve.web.headers import absolute
 from naba.serve.web.render import entity_url, render
 from naba.serve.web.services import Id, Services, WebServices, refuse_nul
 
@@ -64,8 +65,8 @@ def _article_html(request: Request, services: WebServices, article_id: int) -> s
 def entity(request: Request, services: Services, name: str, cursor: Text = None) -> Response:
     key, kind = views.entity_key(name)
     if key != name and views.entity_key(key)[0] == key:  # a key that maps elsewhere would loop
-        target = entity_url(key) + ("?" + urlencode({"cursor": cursor}) if cursor else "")
-        return RedirectResponse(target, status_code=301)
+        query = urlencode({"cursor": cursor}) if cursor else ""
+        return RedirectResponse(absolute(request, entity_url(key), query), status_code=301)
     with services.access() as store:
         view = views.entity_view(store, key, kind, cursor, PAGE_SIZE)
     return _html("entity.html", request, view=view)
