@@ -178,3 +178,20 @@ def test_a_stop_set_before_the_crawl_fetches_nothing_and_one_never_set_changes_n
         report = crawler.crawl_once(store, client, Settings(), stop=stop)
     assert report.stopped is stop_set
     assert len(stored_urls(store)) == (0 if stop_set else 2)
+
+
+# -- item 12: what naba fetch says about a URL it will not fetch -----------------------------------
+
+def test_naba_fetch_rejections_say_what_happened_once(store, loopback_only_sockets):
+    urls = ["http://169.254.169.254/latest/meta-data/", "http://[::ffff:169.254.169.254]/", "http://0177.0.0.1/"]
+    with PoliteClient(FetchPolicy.from_env({"NABA_ALLOW_PRIVATE_ADDRESSES": "1"}, min_delay=0.0)) as client:
+        report = crawler.fetch_pages(store, client, urls, Settings())
+    metadata_hint = "(cloud metadata addresses are never fetched, whatever the settings)"
+    assert [str(r) for r in report.rejected] == [
+        f"{urls[0]}: refused to connect to 169.254.169.254: a cloud metadata address {metadata_hint}",
+        f"{urls[1]}: refused to connect to ::ffff:a9fe:a9fe (= 169.254.169.254): a cloud metadata address "
+        f"{metadata_hint}",
+        f"{urls[2]}: the host 0177.0.0.1 is an IPv4 address in octal, hex or shortened form, which programs read "
+        "as different addresses; not fetched (write the address as four decimal numbers, e.g. 192.0.2.1)",
+    ]
+    assert loopback_only_sockets == [] and report.stored == 0

@@ -373,7 +373,7 @@ def fetch_pages(store: Store, client: PoliteClient, urls: list[str], settings: S
         for url in urls:
             result = client.fetch(url)
             if not result.ok:
-                report.rejected.append(Rejection(url, str(result.error or result.status)))
+                report.rejected.append(Rejection(url, _fetch_problem(url, result)))
                 continue
             report.read += 1
             hints = {"url": result.final_url, "source": source, "charset": result.charset}
@@ -388,3 +388,12 @@ def fetch_pages(store: Store, client: PoliteClient, urls: list[str], settings: S
     stage = StoryStage(store)
     return engine.store_prepared(store, prepared(), settings, report,
                                  on_written=lambda written: engine.group_written(stage, written))
+
+
+def _fetch_problem(url: str, result: FetchResult) -> str:
+    """Why ``url`` was not fetched, without repeating it (a rejection line names it already)."""
+    error = result.error
+    if error is None:
+        return result.status
+    problem = f"{error.message} ({error.hint})" if error.hint else error.message
+    return problem if error.where in (None, url) else f"{error.where}: {problem}"
