@@ -68,8 +68,10 @@ def test_a_blocked_link_is_refused_and_the_rest_of_the_crawl_goes_on(store, fetc
     assert report.ingest.stored == 2 and report.pages_fetched == 2
     refusals = {r.where: r.reason for r in report.ingest.rejected}
     assert set(refusals) == set(BLOCKED)
-    assert refusals[BLOCKED[0]] == ("not fetched: refused to connect to 169.254.169.254: a cloud metadata address")
-    assert refusals[BLOCKED[1]].startswith("not fetched: refused to connect to 10.0.0.1: a private address")
+    assert refusals[BLOCKED[0]] == ("not fetched: refused to connect to 169.254.169.254: a cloud metadata address "
+                                    "(cloud metadata addresses are never fetched, whatever the settings)")
+    assert refusals[BLOCKED[1]] == ("not fetched: refused to connect to 10.0.0.1: a private address "
+                                    "(set NABA_ALLOW_PRIVATE_ADDRESSES=1 to allow non-public addresses)")
     by_source = {r.source.id: r for r in report.sources}
     assert (by_source[mixed.id].status, by_source[mixed.id].refused) == ("ok", 3)
     assert by_source[healthy.id].refused == 0

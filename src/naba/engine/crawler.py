@@ -156,7 +156,7 @@ def fetch_item(client: PoliteClient, item: FeedItem, source: Source,
     except FetchError as exc:  # raised before any request to the page, with the page's URL as where
         if exc.kind in TRANSIENT_KINDS:  # robots.txt could not be asked (naba is stopping)
             return None
-        return Refused(Rejection(item.url, f"not fetched: {exc.message}"))
+        return Refused(Rejection(item.url, f"not fetched: {exc.message}" + (f" ({exc.hint})" if exc.hint else "")))
     result = client.fetch(item.url) if allowed else None
     if fetched is not None:
         fetched.set()
