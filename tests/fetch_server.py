@@ -9,6 +9,7 @@ one repeats), which is how a 503 is followed by a 200 on the retry.
 from __future__ import annotations
 
 import email.utils
+import ipaddress
 import threading
 import time
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import httpcore
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fetch"
@@ -31,6 +33,7 @@ class Answer:
     stream_bytes: int = 0  # send this many bytes, close-delimited and unannounced, instead of ``body``
     announce_length: bool = True  # with stream_bytes: send the Content-Length up front
     chunk_delay: float = 0.0  # with stream_bytes: pause between chunks (a slow drip)
+    header_drip: float = 0.0  # send the status line and headers one byte at a time, this many seconds apart
 
 
 @dataclass
@@ -59,6 +62,7 @@ class FetchServer:
     def __init__(self, host: str = "127.0.0.1"):
         self.routes: dict[str, Route] = {}
         self.log: list[LoggedRequest] = []
+        self.answered: list[str] = []  # paths whose whole answer was written, in order
         self.streams: dict[str, StreamStats] = {}
         self.in_flight = self.max_in_flight = 0
         self.lock = threading.Lock()
@@ -132,6 +136,8 @@ def _handler_for(server: FetchServer) -> type[BaseHTTPRequestHandler]:
                 server.max_in_flight = max(server.max_in_flight, server.in_flight)
             try:
                 self._answer(server.answer_for(self.path, headers))
+                with server.lock:
+                    server.answered.append(self.path)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up first (timeout and size-limit tests): expected
             finally:
@@ -141,6 +147,9 @@ def _handler_for(server: FetchServer) -> type[BaseHTTPRequestHandler]:
         def _answer(self, answer: Answer) -> None:
             if answer.delay:
                 time.sleep(answer.delay)
+            if answer.header_drip:
+                self._drip(answer)
+                return
             self.send_response(answer.status)
             for name, value in answer.headers:
                 self.send_header(name, value)
@@ -167,6 +176,23 @@ def _handler_for(server: FetchServer) -> type[BaseHTTPRequestHandler]:
                 stats.completed = True
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client hung up: what the size-limit tests want to see
+
+        def _drip(self, answer: Answer) -> None:
+            """The whole answer written by hand, its head one byte at a time (``streams`` counts them)."""
+            stats = server.streams.setdefault(self.path, StreamStats())
+            head = "".join([f"HTTP/1.1 {answer.status} OK\r\n", *(f"{n}: {v}\r\n" for n, v in answer.headers),
+                            f"Content-Length: {len(answer.body)}\r\nConnection: close\r\n\r\n"]).encode("latin-1")
+            self.close_connection = True
+            try:
+                for byte in head:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    stats.bytes_sent += 1
+                    time.sleep(answer.header_drip)
+                self.wfile.write(answer.body)
+                stats.completed = True
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client hung up before the last header byte: what the drip test wants
 
         def log_message(self, *args) -> None:  # keep test output quiet
             pass
@@ -206,3 +232,21 @@ def second_server():
     server = FetchServer("127.0.0.2").start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def loopback_only_sockets(monkeypatch):
+    """Below naba's address guard, the socket layer connects to loopback only and records every other
+    address it was asked for: a test of a refused address then fails, instead of sending a packet there,
+    if the guard ever lets the address through."""
+    tried: list[str] = []
+    real = httpcore.SyncBackend.connect_tcp
+
+    def connect_tcp(self, host, port, *args, **kwargs):
+        if not ipaddress.ip_address(host).is_loopback:
+            tried.append(host)
+            raise httpcore.ConnectError(f"test: no connection to {host}")
+        return real(self, host, port, *args, **kwargs)
+
+    monkeypatch.setattr(httpcore.SyncBackend, "connect_tcp", connect_tcp)
+    return tried

@@ -130,6 +130,21 @@ def test_a_slow_drip_is_stopped_by_the_total_timeout(fetch_server, clock):
     assert not fetch_server.streams["/drip"].completed
 
 
+def test_headers_dripped_one_byte_a_second_are_cut_off_by_the_total_timeout(fetch_server, clock):
+    """Each byte comes well within the read timeout, so only a deadline over the whole response, headers
+    included, ends this fetch: by then the server has sent a few of the head's ~80 bytes, not all."""
+    url = fetch_server.add("/drip-head", Answer(body=b"<html>late</html>", header_drip=1.0,
+                                                headers=(("Content-Type", "text/html"),)))
+    policy = local_policy(read_timeout=5.0, total_timeout=2.0)
+    with PoliteClient(policy, clock=clock, sleep=clock.sleep) as client:
+        result = client.fetch(url)
+    assert (result.status, result.error_kind) == ("error", "timeout")
+    assert result.error.message == "the response took longer than the total timeout (2 s)"
+    stream = fetch_server.streams["/drip-head"]
+    assert not stream.completed
+    assert stream.bytes_sent <= policy.total_timeout / 1.0 + 3  # a byte a second until the client hung up
+
+
 @pytest.mark.parametrize("answer", [Answer(301), Answer(300, headers=(("Location", ""),))])
 def test_a_redirect_without_a_location_is_an_error(fetch_server, client, answer):
     result = client.fetch(fetch_server.add("/nowhere", answer))

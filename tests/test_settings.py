@@ -40,7 +40,7 @@ def test_the_defaults_are_the_ones_naba_always_had():
     assert Settings() == Settings.from_env({}) == Settings(
         max_page_bytes=10 * 1024 * 1024, max_file_bytes=512 * 1024 * 1024, max_compression_ratio=200,
         batch_size=500, raw_compression_level=0, db="naba.db", idf_dir="", allow_private_addresses=False,
-        serve_store_mode="per-thread", serve_threads=8)
+        serve_store_mode="per-thread", serve_threads=8, base_url="")
 
 
 # --- parsing ----------------------------------------------------------------------------------------
@@ -58,6 +58,8 @@ def test_the_defaults_are_the_ones_naba_always_had():
     ("idf_dir", "/data/idf", "/data/idf"),
     ("serve_store_mode", "lock", "lock"),
     ("serve_store_mode", " per-thread\n", "per-thread"),
+    ("base_url", "https://news.example", "https://news.example"),
+    ("base_url", " http://127.0.0.1:8000/naba/ ", "http://127.0.0.1:8000/naba/"),
 ])
 def test_a_value_is_parsed_to_the_settings_type(name, raw, expected):
     settings = Settings.from_env({setting(name).env: raw})
@@ -108,6 +110,12 @@ def test_from_env_reads_the_process_environment_by_default(monkeypatch):
     ("NABA_SERVE_STORE_MODE", "shared",
      "NABA_SERVE_STORE_MODE='shared': not a known value (one of per-thread, lock)"),
     ("NABA_SERVE_THREADS", "257", "NABA_SERVE_THREADS='257': too large (>= 1, <= 256)"),
+    ("NABA_BASE_URL", "news.example",
+     "NABA_BASE_URL='news.example': not a valid value (an http(s) URL without query or fragment)"),
+    ("NABA_BASE_URL", "javascript:alert(1)",
+     "NABA_BASE_URL='javascript:alert(1)': not a valid value (an http(s) URL without query or fragment)"),
+    ("NABA_BASE_URL", "https://news.example/?x=1",
+     "NABA_BASE_URL='https://news.example/?x=1': not a valid value (an http(s) URL without query or fragment)"),
 ])
 def test_a_bad_value_is_one_usage_error_line(env, raw, message):
     with pytest.raises(UsageError) as caught:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -48,6 +49,8 @@ class Setting:
     maximum: int | None = None
     choices: tuple[str, ...] = ()
     unit: str = ""  # said in the message, e.g. "bytes"
+    pattern: str = ""  # a text setting's value must match this regular expression, when given
+    pattern_help: str = ""  # what ``pattern`` allows, in words, for the message and the README
 
     @property
     def env(self) -> str:
@@ -61,6 +64,8 @@ class Setting:
             return "one of " + ", ".join(BOOLEANS)
         if self.choices:
             return "one of " + ", ".join(self.choices)
+        if self.pattern_help:
+            return self.pattern_help
         if self.type is int:
             bounds = [f">= {self.minimum}"] if self.minimum is not None else []
             bounds += [f"<= {self.maximum}"] if self.maximum is not None else []
@@ -87,6 +92,10 @@ class Setting:
         if self.choices:
             if raw.strip() not in self.choices:
                 raise self._error(raw, "not a known value")
+            return raw.strip()
+        if self.pattern:
+            if not re.fullmatch(self.pattern, raw.strip()):
+                raise self._error(raw, "not a valid value")
             return raw.strip()
         return raw
 
@@ -147,6 +156,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("serve_threads", int, 8,
             "naba serve's --threads when not given: worker threads per server process.",
             minimum=1, maximum=256),
+    Setting("base_url", str, "",
+            "The site's public address, which naba serve builds absolute links from (Atom feeds, "
+            "redirects), never from a request's Host header; empty: the address and port it listens on.",
+            pattern=r"https?://[^\s/?#@]+(/[^\s?#]*)?", pattern_help="an http(s) URL without query or fragment"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -181,6 +194,7 @@ class Settings:
     allow_private_addresses: bool = _default("allow_private_addresses")
     serve_store_mode: str = _default("serve_store_mode")
     serve_threads: int = _default("serve_threads")
+    base_url: str = _default("base_url")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import signal
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -130,19 +132,39 @@ def _crawl_summary(report: crawler.CrawlReport) -> CrawlSummary:
                         rejected=len(ingest.rejected))
 
 
+@contextmanager
+def _stop_on_signals() -> Iterator[threading.Event]:
+    """An event set by the first SIGINT/SIGTERM; a second SIGINT interrupts at once (KeyboardInterrupt)."""
+    stop = threading.Event()
+
+    def handler(signum: int, _frame: object) -> None:
+        if stop.is_set() and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        stop.set()
+
+    previous = {signum: signal.signal(signum, handler) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield stop
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
 @app.command()
 def crawl(
     db: DbOption = "naba.db",
     once: Annotated[bool, typer.Option("--once", help="Poll every due source once (the only mode).")] = True,
     as_json: JsonOption = False,
 ) -> None:
-    """Poll every due source once and store what is new."""
+    """Poll every due source once and store what is new; Ctrl+C stops at once, keeping what was fetched."""
     store = open_db(db)
     try:
-        with _client() as client:
-            report = crawler.crawl_once(store, client, Settings.from_env())
+        with _stop_on_signals() as stop, _client() as client:  # closing the client ends fetches in flight
+            report = crawler.crawl_once(store, client, Settings.from_env(), stop=stop)
     finally:
         store.close()
+    if report.stopped:
+        err.print(f"stopped: {report.cancelled} fetches cancelled (they are new again on the next crawl)")
     _print_crawl(report, as_json)
 
 

@@ -3,6 +3,15 @@
 Network work runs in a thread pool (the PoliteClient keeps one request per host at a time and the
 delays between them); every database write happens in the calling thread, batch by batch, so a stop
 between batches leaves no partial write.
+
+A stop (the ``stop`` event: Ctrl+C or SIGTERM in the CLI) is seen within ``STOP_CHECK_SECONDS``: the
+queued fetches are cancelled, the fetches still waiting on the network abandoned (closing the client
+ends them), and the pages already fetched (extraction is CPU work of milliseconds, so it is waited
+for) are stored before ``crawl_once`` returns.
+
+One item never stops a crawl: an item whose link naba refuses to fetch (a private or metadata address,
+a URL that is no http(s) URL) is a per-item refusal, counted in the report and kept as the source's
+last error, and the other items and sources go on.
 """
 
 from __future__ import annotations
@@ -11,7 +20,7 @@ import json
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
@@ -19,14 +28,24 @@ from naba import engine
 from naba.errors import InputError, UsageError
 from naba.models import IngestReport, PollOutcome, PreparedArticle, Record, Rejection, Source
 from naba.settings import Settings
-from naba.sources.fetch import FeedItem, FetchResult, PoliteClient, SourcePoll, Validators, dedup_items, poll_source
+from naba.sources.fetch import (
+    FeedItem,
+    FetchError,
+    FetchResult,
+    PoliteClient,
+    SourcePoll,
+    Validators,
+    dedup_items,
+    poll_source,
+)
 from naba.store import Store, WriteResult
 from naba.stories import StoryStage
 
 MAX_BACKOFF_SECONDS = 24 * 3600
 MAX_CHILD_SITEMAPS = 10  # of a sitemap index, the first (newest-listed) ones are read each poll
 ROBOTS_DISALLOWED = "robots.txt disallows the page"
-TRANSIENT_KINDS = frozenset({"deferred", "timeout", "connect", "rate_limited"})
+TRANSIENT_KINDS = frozenset({"deferred", "timeout", "connect", "rate_limited", "cancelled"})
+STOP_CHECK_SECONDS = 0.2  # how often a crawl waiting on fetches looks at its stop event
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +61,7 @@ class SourceReport:
     items: int = 0
     new_items: int = 0
     error: str | None = None
+    refused: int = 0  # items whose link naba refused to fetch (each also in the ingest report's rejections)
 
 
 @dataclass(slots=True)
@@ -50,6 +70,16 @@ class CrawlReport:
     ingest: IngestReport = field(default_factory=IngestReport)
     pages_fetched: int = 0
     feed_only: int = 0
+    cancelled: int = 0  # fetches queued or in flight when a stop came: not stored, new again next crawl
+    stopped: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """A feed item naba will not fetch at all: its link points at a refused address, or is no URL naba
+    fetches. Not stored; counted, and kept as its source's last error."""
+
+    rejection: Rejection
 
 
 def _iso(epoch: float) -> str:
@@ -115,12 +145,23 @@ def _is_transient(result: FetchResult) -> bool:
     return error.kind in TRANSIENT_KINDS or (status is not None and status >= 500)
 
 
-def fetch_item(client: PoliteClient, item: FeedItem, source: Source) -> PreparedArticle | Rejection | None:
+def fetch_item(client: PoliteClient, item: FeedItem, source: Source,
+               fetched: threading.Event | None = None) -> PreparedArticle | Rejection | Refused | None:
     """The item's page through the pipeline, else its feed fields (robots.txt, a permanent failure);
-    None when the failure is transient and the page should be tried again on the next poll."""
-    if not client.allowed(item.url):
+    Refused when its link may not be fetched at all (a private or metadata address, no http(s) URL);
+    None when the failure is transient and the page should be tried again on the next poll.
+    ``fetched`` is set when the network part is over and only the pipeline's CPU work is left."""
+    try:
+        allowed = client.allowed(item.url)
+    except FetchError as exc:  # raised before any request to the page, with the page's URL as where
+        if exc.kind in TRANSIENT_KINDS:  # robots.txt could not be asked (naba is stopping)
+            return None
+        return Refused(Rejection(item.url, f"not fetched: {exc.message}" + (f" ({exc.hint})" if exc.hint else "")))
+    result = client.fetch(item.url) if allowed else None
+    if fetched is not None:
+        fetched.set()
+    if result is None:
         return engine.prepare_checked(_feed_record(item, source, ROBOTS_DISALLOWED))
-    result = client.fetch(item.url)
     if _is_transient(result):
         return None
     if not result.ok:
@@ -165,24 +206,16 @@ def crawl_once(
     stage: StoryStage | None = None,
 ) -> CrawlReport:
     """Poll every due source once and store what is new, grouped into stories as it is stored (by
-    ``stage``, which `watch` keeps from one crawl to the next). One failing source never stops the others."""
+    ``stage``, which `watch` keeps from one crawl to the next). One failing source or item never stops
+    the others; a ``stop`` ends the crawl at once, keeping what was fetched (see the module's docstring)."""
     report = CrawlReport()
     stage = stage or StoryStage(store)
     due = store.sources.due(now())
     if not due:
         return report
-    with ThreadPoolExecutor(max_workers=options.workers, thread_name_prefix="naba-crawl") as pool:
-        polls = [pool.submit(poll_with_children, client, s.url, Validators(s.etag, s.last_modified)) for s in due]
-        jobs: dict[Future[PreparedArticle | Rejection | None], FeedItem] = {}
-        listed_by: dict[str, list[int]] = {}  # canonical URL -> the sources listing it in this crawl
-        for source, future in zip(due, polls, strict=True):
-            poll = future.result()
-            store.sources.record_poll(source.id, _poll_outcome(source, poll, client, now()))
-            for item in _new_items(store, source, poll, report, options):
-                url = item.canonical_url or ""  # _new_items keeps only items with one
-                if url not in listed_by and (stop is None or not stop.is_set()):
-                    jobs[pool.submit(fetch_item, client, item, source)] = item
-                listed_by.setdefault(url, []).append(source.id)
+    pool = ThreadPoolExecutor(max_workers=options.workers, thread_name_prefix="naba-crawl")
+    try:
+        jobs, listed_by = _poll_and_queue(store, client, pool, due, report, options, stop, now)
 
         def link(written: list[tuple[PreparedArticle, WriteResult]]) -> None:
             """Each written batch linked to the sources that listed it: one transaction per source."""
@@ -194,8 +227,60 @@ def crawl_once(
                 store.sources.link_items(source_id, article_ids, now())
             engine.group_written(stage, written)
 
-        engine.store_prepared(store, _finished(jobs, report, stop), settings, report.ingest, on_written=link)
+        engine.store_prepared(store, _finished(store, jobs, report, stop, now), settings, report.ingest,
+                              on_written=link)
+    finally:
+        report.stopped = _stopped(stop)
+        # after a stop, fetches in flight are not waited for: closing the client ends them
+        pool.shutdown(wait=not report.stopped, cancel_futures=True)
     return report
+
+
+Job = Future[PreparedArticle | Rejection | Refused | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Queued:
+    item: FeedItem
+    source: Source
+    fetched: threading.Event  # set by the worker once only CPU work is left
+
+
+def _stopped(stop: threading.Event | None) -> bool:
+    return stop is not None and stop.is_set()
+
+
+def _poll_and_queue(store: Store, client: PoliteClient, pool: ThreadPoolExecutor, due: list[Source],
+                    report: CrawlReport, options: CrawlOptions, stop: threading.Event | None,
+                    now: Callable[[], float]) -> tuple[dict[Job, _Queued], dict[str, list[int]]]:
+    """Poll the due sources (in the pool) and queue a fetch for each new item; the jobs, and for each
+    canonical URL the sources that list it in this crawl. After a stop nothing more is polled or queued."""
+    polls = [pool.submit(poll_with_children, client, s.url, Validators(s.etag, s.last_modified)) for s in due]
+    jobs: dict[Job, _Queued] = {}
+    listed_by: dict[str, list[int]] = {}
+    for source, future in zip(due, polls, strict=True):
+        if not _wait_for(future, stop):
+            for waiting in polls:
+                waiting.cancel()
+            break
+        poll = future.result()
+        store.sources.record_poll(source.id, _poll_outcome(source, poll, client, now()))
+        for item in _new_items(store, source, poll, report, options):
+            url = item.canonical_url or ""  # _new_items keeps only items with one
+            if url not in listed_by and not _stopped(stop):
+                queued = _Queued(item, source, threading.Event())
+                jobs[pool.submit(fetch_item, client, item, source, queued.fetched)] = queued
+            listed_by.setdefault(url, []).append(source.id)
+    return jobs, listed_by
+
+
+def _wait_for(future: Future[SourcePoll], stop: threading.Event | None) -> bool:
+    """Wait until ``future`` is done (True), or until a stop (False)."""
+    while not future.done():
+        if _stopped(stop):
+            return False
+        wait([future], timeout=STOP_CHECK_SECONDS if stop is not None else None)
+    return True
 
 
 def _new_items(store: Store, source: Source, poll: SourcePoll, report: CrawlReport,
@@ -214,27 +299,47 @@ def _new_items(store: Store, source: Source, poll: SourcePoll, report: CrawlRepo
     return new
 
 
-def _finished(jobs: dict[Future[PreparedArticle | Rejection | None], FeedItem], report: CrawlReport,
-              stop: threading.Event | None) -> Iterator[PreparedArticle]:
-    """Prepared articles as their fetches finish; after a stop, pending fetches are cancelled."""
-    for future in as_completed(jobs):
-        if stop is not None and stop.is_set():
-            for pending in jobs:
-                pending.cancel()
-        if future.cancelled():
-            continue
-        result = future.result()
-        if result is None:
-            continue
-        report.ingest.read += 1
-        if isinstance(result, Rejection):
-            report.ingest.rejected.append(result)
-            continue
-        if result.article.feed_only:
-            report.feed_only += 1
-        else:
-            report.pages_fetched += 1
-        yield result
+def _finished(store: Store, jobs: dict[Job, _Queued], report: CrawlReport,
+              stop: threading.Event | None, now: Callable[[], float]) -> Iterator[PreparedArticle]:
+    """Prepared articles as their fetches finish. After a stop, the queued fetches are cancelled, the
+    ones waiting on the network left behind, and the pages already fetched still handed on (to be stored)."""
+    pending: set[Job] = set(jobs)
+    while pending:
+        done, pending = wait(pending, timeout=STOP_CHECK_SECONDS if stop is not None else None,
+                             return_when=FIRST_COMPLETED)
+        if _stopped(stop):
+            for future in pending:
+                future.cancel()
+            fetched = {f for f in pending if not f.cancelled() and jobs[f].fetched.is_set()}
+            wait(fetched)  # only their extraction is left
+            done |= fetched | {f for f in pending if f.done() and not f.cancelled()}
+            report.cancelled += len(pending - done)
+            pending = set()
+        for future in done:
+            yield from _outcome(store, future.result(), jobs[future].source, report, now)
+
+
+def _outcome(store: Store, result: PreparedArticle | Rejection | Refused | None, source: Source,
+             report: CrawlReport, now: Callable[[], float]) -> Iterator[PreparedArticle]:
+    """Count one finished fetch into the report; the article to store, if any."""
+    if result is None:
+        return
+    report.ingest.read += 1
+    if isinstance(result, Refused):
+        report.ingest.rejected.append(result.rejection)
+        for source_report in report.sources:
+            if source_report.source.id == source.id:
+                source_report.refused += 1
+        store.sources.record_item_error(source.id, _iso(now()), f"item refused: {result.rejection}")
+        return
+    if isinstance(result, Rejection):
+        report.ingest.rejected.append(result)
+        return
+    if result.article.feed_only:
+        report.feed_only += 1
+    else:
+        report.pages_fetched += 1
+    yield result
 
 
 def watch(
@@ -268,7 +373,7 @@ def fetch_pages(store: Store, client: PoliteClient, urls: list[str], settings: S
         for url in urls:
             result = client.fetch(url)
             if not result.ok:
-                report.rejected.append(Rejection(url, str(result.error or result.status)))
+                report.rejected.append(Rejection(url, _fetch_problem(url, result)))
                 continue
             report.read += 1
             hints = {"url": result.final_url, "source": source, "charset": result.charset}
@@ -283,3 +388,12 @@ def fetch_pages(store: Store, client: PoliteClient, urls: list[str], settings: S
     stage = StoryStage(store)
     return engine.store_prepared(store, prepared(), settings, report,
                                  on_written=lambda written: engine.group_written(stage, written))
+
+
+def _fetch_problem(url: str, result: FetchResult) -> str:
+    """Why ``url`` was not fetched, without repeating it (a rejection line names it already)."""
+    error = result.error
+    if error is None:
+        return result.status
+    problem = f"{error.message} ({error.hint})" if error.hint else error.message
+    return problem if error.where in (None, url) else f"{error.where}: {problem}"

@@ -23,6 +23,8 @@ from naba.models import StoredArticle, StorySummary
 from naba.store import Store
 
 T = TypeVar("T")
+MAX_ID = 2**53 - 1  # ids beyond what every backend (and JavaScript) holds are not ids
+MAX_TIMESTAMP = 253402300799.0  # 9999-12-31T23:59:59Z: a cursor's time past this is none naba made
 
 
 def _encode(text: str) -> str:
@@ -50,7 +52,7 @@ def decode_keyset(cursor: str) -> tuple[float, int]:
         ts, item_id = float(ts_text), int(id_text)
     except ValueError as exc:
         raise UsageError("malformed cursor", where=cursor[:80], hint="pass next_cursor back as it was") from exc
-    if not math.isfinite(ts):
+    if not math.isfinite(ts) or abs(ts) > MAX_TIMESTAMP or not 0 <= item_id <= MAX_ID:  # a store cannot compare
         raise UsageError("malformed cursor", where=cursor[:80], hint="pass next_cursor back as it was")
     return ts, item_id
 

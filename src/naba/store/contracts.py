@@ -193,6 +193,10 @@ class SourceRegistry(Protocol):
 
     def record_poll(self, source_id: int, outcome: PollOutcome) -> None: ...
 
+    def record_item_error(self, source_id: int, at: str, error: str) -> None:
+        """One item of the source was refused (its link points at a blocked address, ...): the source's
+        last error says so; its poll succeeded, so its failure count and schedule stay as they are."""
+
     def link_items(self, source_id: int, article_ids: Iterable[int], seen_at: float) -> None:
         """Remember that the source listed these articles (for items per day)."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 
 from naba.serve.contract import (
     Article,
@@ -25,14 +25,11 @@ from naba.serve.contract import (
 )
 from naba.serve.paging import stories_slice
 from naba.serve.web import views
-from naba.serve.web.services import Services
-
-MAX_ID = 2**53 - 1  # ids beyond what every backend (and JavaScript) holds are not ids
+from naba.serve.web.services import Id, Services, refuse_nul
 
 ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": ErrorResponse} for status in (404, 422, 500)}
-router = APIRouter(prefix="/api", responses=ERRORS)
+router = APIRouter(prefix="/api", responses=ERRORS, dependencies=[Depends(refuse_nul)])
 
-Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 Limit = Annotated[int, Query(ge=1, le=views.MAX_LIMIT, description="Items per page")]
 Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the previous page")]
 Day = Annotated[str | None, Query(max_length=40, description="A date: YYYY-MM-DD or any form naba reads")]

@@ -4,30 +4,33 @@ One store per process and the caches over it, as one ``WebServices`` (see ``serv
 the app starts and closed when it stops; every route reaches it through the ``Services`` dependency.
 Pages and API routes are plain ``def`` functions run in worker threads. Errors go through one handler:
 /api/* answers with the JSON shape ``{"error": {"status", "code", "message"}}``, every other path with
-an Arabic error page, both with the right status.
+an Arabic error page, both with the right status. Every answer, errors included, passes through
+``headers.SiteHeaders`` (security and cache headers, HEAD). The API docs (Swagger UI) are served from
+the ``fastapi-offline`` package's copy of Swagger UI, so /api/docs needs no CDN and works offline.
 """
 
 from __future__ import annotations
 
 import logging
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from naba.errors import NabaError, NotFound, UsageError
 from naba.pipeline.tagging import resolve_entity
 from naba.serve.web import api, feeds, pages
-from naba.serve.web.render import render
+from naba.serve.web.headers import DOCS_PATH, SiteHeaders, absolute
+from naba.serve.web.render import STATIC, SWAGGER_STATIC, render
 from naba.serve.web.services import WebServices
+from naba.settings import Settings
 
 log = logging.getLogger("naba.serve.web")
-STATIC = Path(__file__).parent / "static"
 WORKER_THREADS = 8
 
 _CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 422: "invalid_request",
@@ -40,7 +43,16 @@ _ARABIC = {  # status -> (title, explanation) of the error page
 }
 
 
-def create_app(store_url: str, *, store_mode: str = "per-thread", worker_threads: int = WORKER_THREADS) -> FastAPI:
+class NabaApp(FastAPI):
+    """FastAPI with ``SiteHeaders`` outside everything, so that even a 500 carries the site's headers."""
+
+    def build_middleware_stack(self):
+        return SiteHeaders(super().build_middleware_stack())
+
+
+def create_app(store_url: str, *, store_mode: str = "per-thread", worker_threads: int = WORKER_THREADS,
+               settings: Settings | None = None) -> FastAPI:
+    """The app over the store at ``store_url``; ``settings`` (default: the environment's) give its base URL."""
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         anyio.to_thread.current_default_thread_limiter().total_tokens = worker_threads
@@ -51,14 +63,21 @@ def create_app(store_url: str, *, store_mode: str = "per-thread", worker_threads
         finally:
             services.close()
 
-    app = FastAPI(title="naba", version="1", lifespan=lifespan,
+    app = NabaApp(title="naba", version="1", lifespan=lifespan,
                   description="نبأ: Arabic news, grouped into stories. Errors: {\"error\": {status, code, message}}.",
-                  docs_url="/api/docs", redoc_url=None)
+                  docs_url=None, redoc_url=None)
+    app.state.base_url = (settings or Settings.from_env()).base_url
+    app.router.redirect_slashes = False  # Starlette's redirect is built from the Host header: see _slash_redirect
+    app.mount("/static/swagger-ui", StaticFiles(directory=SWAGGER_STATIC), name="swagger-ui")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(feeds.router)
     app.include_router(pages.router)
     _install_error_handlers(app)
+
+    @app.get(DOCS_PATH, include_in_schema=False)
+    def api_docs(request: Request) -> HTMLResponse:
+        return HTMLResponse(render("api_docs.html", request, openapi_url=app.openapi_url))
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> Response:  # no store, no thread: the benchmark's baseline
@@ -91,9 +110,24 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
+def _slash_redirect(request: Request) -> Response | None:
+    """``/story/1/`` → ``/story/1`` on the site's own address, when the path without the slash exists."""
+    path = request.url.path
+    if path == "/" or not path.endswith("/"):
+        return None
+    target = path.rstrip("/")
+    scope = {**request.scope, "path": target}
+    if not any(route.matches(scope)[0] is not Match.NONE for route in request.app.router.routes):
+        return None
+    return RedirectResponse(absolute(request, target, request.url.query), status_code=307)
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        redirect = _slash_redirect(request) if exc.status_code == 404 else None
+        if redirect is not None:
+            return redirect
         message = exc.detail if isinstance(exc.detail, str) else _CODES.get(exc.status_code, "error")
         response = error_response(request, exc.status_code, message)
         for name, value in (exc.headers or {}).items():

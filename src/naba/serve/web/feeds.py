@@ -11,17 +11,18 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from naba.models import StoredArticle, StorySummary
 from naba.serve.paging import article_key
 from naba.serve.web import views
 from naba.serve.web.dates import local_time
+from naba.serve.web.headers import absolute, site_base
 from naba.serve.web.render import entity_url, plural, source_url
-from naba.serve.web.services import Services
+from naba.serve.web.services import Id, Services, refuse_nul
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(refuse_nul)])
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 30
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -44,14 +45,15 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 
 def atom(request: Request, title: str, path: str, entries: Iterable[tuple[str, str, str | None, str, str]]) -> Response:
-    """``entries`` are (title, path, ISO time, summary, author) tuples."""
-    base = str(request.base_url).rstrip("/")
+    """``entries`` are (title, path, ISO time, summary, author) tuples; links on the site's own address."""
+    base = site_base(request)
     feed = ET.Element("feed", xmlns=ATOM)
     feed.set("xml:lang", "ar")
     _add(feed, "title", f"نبأ: {title}")
     _add(feed, "id", base + path)
     _add(feed, "link", rel="alternate", type="text/html", href=base + path)
-    _add(feed, "link", rel="self", type="application/atom+xml", href=str(request.url))
+    _add(feed, "link", rel="self", type="application/atom+xml", href=absolute(request, request.url.path,
+                                                                             request.url.query))
     rows = list(entries)
     _add(feed, "updated", max((_stamp(at) for _, _, at, _, _ in rows), default=_stamp(None)))
     _add(_add(feed, "author"), "name", "نبأ")
@@ -90,7 +92,7 @@ def home_feed(request: Request, services: Services) -> Response:
 
 
 @router.get("/story/{story_id}/feed.atom")
-def story_feed(request: Request, services: Services, story_id: int) -> Response:
+def story_feed(request: Request, services: Services, story_id: Id) -> Response:
     with services.access() as store:
         detail = views.story_view(store, story_id)
     newest = sorted(detail.articles, key=article_key, reverse=True)[:FEED_SIZE]

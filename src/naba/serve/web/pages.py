@@ -9,15 +9,16 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from naba.serve.web import views
+from naba.serve.web.headers import absolute
 from naba.serve.web.render import entity_url, render
-from naba.serve.web.services import Services, WebServices
+from naba.serve.web.services import Id, Services, WebServices, refuse_nul
 
-router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse, dependencies=[Depends(refuse_nul)])
 PAGE_SIZE = 20
 Text = Annotated[str | None, Query(max_length=200)]
 
@@ -37,14 +38,14 @@ def home(request: Request, services: Services,
 
 
 @router.get("/story/{story_id}")
-def story(request: Request, services: Services, story_id: int) -> HTMLResponse:
+def story(request: Request, services: Services, story_id: Id) -> HTMLResponse:
     with services.access() as store:
         detail = views.story_view(store, story_id)
     return _html("story.html", request, detail=detail, story=detail.summary)
 
 
 @router.get("/article/{article_id}")
-async def article(request: Request, services: Services, article_id: int) -> HTMLResponse:
+async def article(request: Request, services: Services, article_id: Id) -> HTMLResponse:
     """A cached page is answered on the event loop; only a miss takes a worker thread and the store."""
     cache = services.page_cache
     html = cache.lookup(("article", article_id))
@@ -64,8 +65,8 @@ def _article_html(request: Request, services: WebServices, article_id: int) -> s
 def entity(request: Request, services: Services, name: str, cursor: Text = None) -> Response:
     key, kind = views.entity_key(name)
     if key != name and views.entity_key(key)[0] == key:  # a key that maps elsewhere would loop
-        target = entity_url(key) + ("?" + urlencode({"cursor": cursor}) if cursor else "")
-        return RedirectResponse(target, status_code=301)
+        query = urlencode({"cursor": cursor}) if cursor else ""
+        return RedirectResponse(absolute(request, entity_url(key), query), status_code=301)
     with services.access() as store:
         view = views.entity_view(store, key, kind, cursor, PAGE_SIZE)
     return _html("entity.html", request, view=view)

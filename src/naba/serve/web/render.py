@@ -11,14 +11,18 @@ import re
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+import fastapi_offline
 import jinja2
 from markupsafe import Markup
 from starlette.requests import Request
 
 from naba.serve.search import Snippet
 from naba.serve.web import dates
+from naba.serve.web.headers import asset_url
 
 TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+SWAGGER_STATIC = Path(fastapi_offline.__file__).parent / "static"  # Swagger UI, shipped by the package
 KINDS = {"person": "شخص", "place": "مكان", "org": "مؤسسة", "other": "وسم"}
 _PARAGRAPHS = re.compile(r"\n\s*\n+")
 
@@ -94,7 +98,9 @@ def _environment() -> jinja2.Environment:
         entity_url=entity_url, source_url=source_url, safe_href=safe_href, when=when,
         outlets=count_outlets, articles=count_articles, paragraphs=paragraphs, highlight=highlight,
         kind=lambda kind: KINDS.get(kind or "other", "وسم"))
-    env.globals.update(with_params=with_params, plural=plural, zone_name=dates.SITE_ZONE_NAME)
+    env.globals.update(with_params=with_params, plural=plural, zone_name=dates.SITE_ZONE_NAME,
+                       asset=asset_url(STATIC, "/static"),
+                       swagger_asset=asset_url(SWAGGER_STATIC, "/static/swagger-ui"))
     return env
 
 

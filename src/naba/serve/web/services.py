@@ -12,9 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 
+from naba.errors import UsageError
 from naba.models import Related
+from naba.serve.paging import MAX_ID
 from naba.serve.web import views
 from naba.serve.web.access import StoreAccess
 from naba.serve.web.cache import TimedCache
@@ -75,3 +77,12 @@ async def web_services(request: Request) -> WebServices:
 
 
 Services = Annotated[WebServices, Depends(web_services)]
+Id = Annotated[int, Path(ge=1, le=MAX_ID, description="An article or story id")]  # past it: 422, not a 500
+
+
+def refuse_nul(request: Request) -> None:
+    """A NUL character in the path or the query is no text any page can mean, and PostgreSQL cannot
+    hold it in a query's parameter: 422 (every router depends on this), not a 500 from the store."""
+    values = [request.url.path, *(part for pair in request.query_params.multi_items() for part in pair)]
+    if any("\x00" in value for value in values):
+        raise UsageError("the request has a NUL character in it", hint="remove %00 from the URL")

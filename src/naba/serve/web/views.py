@@ -78,12 +78,15 @@ def day_bounds(day: date) -> tuple[float, float]:
 
 
 def parse_day(text: str | None) -> date | None:
+    """A day of the archive; UsageError for no day, or one whose bounds no clock holds (9999-12-31)."""
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
+        day = date.fromisoformat(text)
+        day_bounds(day)
+    except (ValueError, OverflowError) as exc:
         raise UsageError("not a day", where=text[:40], hint="write the day as YYYY-MM-DD") from exc
+    return day
 
 
 # -- pages ---------------------------------------------------------------------------------------------

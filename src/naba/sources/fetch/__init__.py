@@ -20,6 +20,7 @@ from naba.sources.fetch.detect import detect_kind
 from naba.sources.fetch.discovery import DiscoveredFeed, discover_feeds
 from naba.sources.fetch.errors import (
                                        BlockedAddress,
+                                       Cancelled,
                                        ConnectFailed,
                                        Deferred,
                                        Disallowed,
@@ -43,7 +44,7 @@ from naba.sources.fetch.results import FetchResult, Validators
 from naba.sources.fetch.sitemap import ParsedSitemap, parse_sitemap
 
 __all__ = [
-    "BlockedAddress", "ConnectFailed", "Deferred", "Disallowed", "DiscoveredFeed", "FeedError", "FeedItem",
+    "BlockedAddress", "Cancelled", "ConnectFailed", "Deferred", "Disallowed", "DiscoveredFeed", "FeedError", "FeedItem",
     "FeedItemError", "FetchError", "FetchPolicy", "FetchResult", "FetchTimeout", "HTTPStatusError", "InvalidURL",
     "Listing",
     "ParsedFeed", "ParsedSitemap", "PoliteClient", "RateLimited", "ResponseTooLarge", "SourcePoll",

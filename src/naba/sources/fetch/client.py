@@ -8,7 +8,11 @@ sources. Only the short politeness delay is slept, with the injectable ``sleep``
 
 Redirects are followed here, not by httpx, so that each hop is checked: scheme, robots.txt, the
 redirect budget, and (in the transport, at connect time) the address. Bodies are streamed and the
-connection dropped as soon as they pass ``max_bytes``.
+connection dropped as soon as they pass ``max_bytes``; a response that is not over, headers and
+body, within ``policy.total_timeout`` is dropped too (the transport holds every read to that deadline).
+
+``close()`` is also how naba stops: requests waiting for their turn or in flight end at once with
+``Cancelled``.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import httpx
 
 from naba.sources.fetch.errors import (
     BlockedAddress,
+    Cancelled,
     ConnectFailed,
     Deferred,
     Disallowed,
@@ -39,7 +44,7 @@ from naba.sources.fetch.guard import check_scheme
 from naba.sources.fetch.policy import FetchPolicy
 from naba.sources.fetch.results import DEFERRED, DISALLOWED, ERROR, NOT_MODIFIED, OK, FetchResult, Validators
 from naba.sources.fetch.robots import RobotsCache
-from naba.sources.fetch.transport import GuardedTransport
+from naba.sources.fetch.transport import GuardedTransport, total_deadline
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 RATE_LIMIT_STATUSES = frozenset({429, 503})
@@ -55,6 +60,7 @@ class _HostState:
     next_request_at: float = 0.0  # politeness: min_delay after the previous request
     blocked_until: float = 0.0  # backoff or Retry-After: no request before this
     failures: int = 0
+    reason: str = ""  # why the host is blocked: what it answered, or what went wrong, in words
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,14 +75,16 @@ class PoliteClient:
     """Fetch URLs politely and safely. Thread-safe; use one per process, as a context manager.
 
     ``clock`` (epoch seconds) and ``sleep`` are injectable so that tests and schedulers control
-    time; ``transport`` replaces the guarded network transport (tests only: it bypasses the guard).
+    time (the default sleep ends early when the client is closed); ``transport`` replaces the
+    guarded network transport (tests only: it bypasses the guard and the total deadline).
     """
 
     def __init__(self, policy: FetchPolicy | None = None, *, clock: Callable[[], float] = time.time,
-                 sleep: Callable[[float], None] = time.sleep, transport: httpx.BaseTransport | None = None):
+                 sleep: Callable[[float], object] | None = None, transport: httpx.BaseTransport | None = None):
         self.policy = policy or FetchPolicy.from_env()
+        self._closed = threading.Event()
         self._clock = clock
-        self._sleep = sleep
+        self._sleep = sleep or self._closed.wait
         self._http = httpx.Client(
             transport=transport or GuardedTransport(self.policy), follow_redirects=False, trust_env=False,
             timeout=httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout),
@@ -93,6 +101,8 @@ class PoliteClient:
         self.close()
 
     def close(self) -> None:
+        """Close the connections; requests waiting or in flight in other threads end with Cancelled."""
+        self._closed.set()
         self._http.close()
 
     # -- what a scheduler asks -------------------------------------------------------------------
@@ -102,7 +112,7 @@ class PoliteClient:
 
         Fetches and caches the host's robots.txt on first use; raises BlockedAddress when the host
         itself may not be contacted (so a refused address is never mistaken for a robots rule),
-        InvalidURL or UnsupportedScheme for a URL naba would not fetch at all.
+        InvalidURL or UnsupportedScheme for a URL naba would not fetch at all (an octal IPv4 host too).
         """
         check_scheme(url, self.policy)
         return not self.policy.obey_robots or self.robots.allowed(url)
@@ -189,10 +199,10 @@ class PoliteClient:
             return state
 
     def _raise_if_deferred(self, url: str) -> None:
-        until = self._host(url).blocked_until
-        if until > self._clock():
-            raise Deferred("the host asked us to wait (Retry-After or backoff after errors); not requested",
-                           where=url, retry_at=until)
+        state = self._host(url)
+        if state.blocked_until > self._clock():
+            raise Deferred(f"{state.reason or 'the host is backing off'}; not requested while this host backs off",
+                           where=url, retry_at=state.blocked_until)
 
     def _request(self, url: str, headers: dict[str, str], limit: int, truncate: bool) -> _Hop:
         state = self._host(url)
@@ -201,10 +211,12 @@ class PoliteClient:
             wait = state.next_request_at - self._clock()
             if wait > 0:
                 self._sleep(wait)
+            if self._closed.is_set():
+                raise Cancelled("naba is stopping: not requested", where=url)
             try:
                 hop = _send(self._http, url, headers, limit, truncate, self.policy.total_timeout)
-            except (FetchTimeout, ConnectFailed):
-                self._failed(state, None)
+            except (FetchTimeout, ConnectFailed) as exc:
+                self._failed(state, None, exc.message)
                 raise
             finally:
                 delay = max(self.policy.min_delay, self.robots.crawl_delay(url))
@@ -215,19 +227,22 @@ class PoliteClient:
     def _judge(self, state: _HostState, hop: _Hop) -> None:
         """Update the host's backoff from an answer; raise for 4xx/5xx."""
         if hop.status in RATE_LIMIT_STATUSES:
-            retry_at = self._failed(state, _retry_after(hop.headers.get("retry-after"), self._clock()))
+            asked = _retry_after(hop.headers.get("retry-after"), self._clock())
+            how = "with Retry-After" if asked is not None else "without Retry-After: backing off"
+            retry_at = self._failed(state, asked, f"the host asked us to wait (HTTP {hop.status}, {how})")
             raise RateLimited(f"HTTP {hop.status}: the server asks us to slow down", where=hop.url,
                               status=hop.status, retry_at=retry_at)
         if hop.status >= 500:
-            self._failed(state, None)
+            self._failed(state, None, f"the host answered HTTP {hop.status}")
             raise HTTPStatusError(f"HTTP {hop.status} server error", where=hop.url, status=hop.status)
         state.failures = 0  # the host answered sensibly, even if this URL is a 404
         if hop.status >= 400:
             raise HTTPStatusError(f"HTTP {hop.status}", where=hop.url, status=hop.status)
 
-    def _failed(self, state: _HostState, retry_at: float | None) -> float:
+    def _failed(self, state: _HostState, retry_at: float | None, reason: str) -> float:
         """Count a failure and block the host: Retry-After when given, else exponential backoff."""
         state.failures += 1
+        state.reason = reason
         if retry_at is None:
             backoff = self.policy.backoff_base * 2 ** (state.failures - 1)
             retry_at = self._clock() + min(backoff, self.policy.backoff_max)
@@ -239,25 +254,33 @@ class PoliteClient:
 
 def _send(http: httpx.Client, url: str, headers: dict[str, str], limit: int, truncate: bool,
           total_timeout: float) -> _Hop:
-    """One GET, body streamed up to ``limit`` bytes (decoded); library errors become FetchErrors."""
-    try:
-        with http.stream("GET", url, headers=headers) as response:
-            body = _read_body(response, url, limit, truncate, time.perf_counter() + total_timeout)
-            return _Hop(url, response.status_code, response.headers, body)
-    except BlockedAddress as exc:  # raised in the transport, which only knew host:port
-        raise BlockedAddress(exc.message, where=url, hint=exc.hint) from None
-    except httpx.TimeoutException as exc:
-        raise FetchTimeout(f"timed out ({type(exc).__name__})", where=url) from None
-    except httpx.TransportError as exc:
-        raise ConnectFailed(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__, where=url) from None
-    except httpx.DecodingError as exc:
-        raise ConnectFailed(f"bad content encoding: {exc}", where=url) from None
-    except httpx.InvalidURL as exc:
-        raise InvalidURL(f"not a valid URL ({exc})", where=url) from None
+    """One GET, body streamed up to ``limit`` bytes (decoded), all of it within ``total_timeout``
+    seconds; library errors become FetchErrors."""
+    with total_deadline(total_timeout) as deadline:
+        try:
+            with http.stream("GET", url, headers=headers) as response:
+                body = _read_body(response, url, limit, truncate, deadline)
+                return _Hop(url, response.status_code, response.headers, body)
+        except FetchError as exc:  # the transport's refusals (address, DNS, a stop) only knew host:port
+            exc.where = url
+            raise
+        except httpx.TimeoutException as exc:
+            if time.monotonic() >= deadline:
+                raise FetchTimeout(f"the response took longer than the total timeout ({total_timeout:g} s)",
+                                   where=url) from None
+            raise FetchTimeout(f"timed out ({type(exc).__name__})", where=url) from None
+        except httpx.TransportError as exc:
+            raise ConnectFailed(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__, where=url) from None
+        except httpx.DecodingError as exc:
+            raise ConnectFailed(f"bad content encoding: {exc}", where=url) from None
+        except httpx.InvalidURL as exc:
+            raise InvalidURL(f"not a valid URL ({exc})", where=url) from None
 
 
 def _read_body(response: httpx.Response, url: str, limit: int, truncate: bool, deadline: float) -> bytes:
-    """The body, refused (or cut, for robots.txt) past ``limit``; leaving the stream drops the connection."""
+    """The body, refused (or cut, for robots.txt) past ``limit``; leaving the stream drops the connection.
+
+    ``deadline`` (monotonic) is checked here too, for transports that are not the guarded one."""
     declared = response.headers.get("content-length", "")
     if not truncate and declared.isdigit() and int(declared) > limit:
         raise ResponseTooLarge(f"response of {int(declared):,} bytes is over the {limit:,}-byte limit",
@@ -270,8 +293,8 @@ def _read_body(response: httpx.Response, url: str, limit: int, truncate: bool, d
             if truncate:
                 return b"".join(chunks)[:limit]
             raise ResponseTooLarge(f"response passed the {limit:,}-byte limit; download stopped", where=url)
-        if time.perf_counter() > deadline:
-            raise FetchTimeout("response took longer than the total timeout", where=url)
+        if time.monotonic() > deadline:
+            raise FetchTimeout("the response took longer than the total timeout", where=url)
     return b"".join(chunks)
 
 

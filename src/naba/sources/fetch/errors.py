@@ -10,6 +10,7 @@
           ├── TooManyRedirects       "redirects"   more hops than the policy allows (or a loop)
           ├── FetchTimeout           "timeout"     connect, read or total deadline exceeded
           ├── ConnectFailed          "connect"     DNS or TCP/TLS failure, connection reset
+          ├── Cancelled              "cancelled"   the client was closed (naba is stopping) before or during it
           ├── HTTPStatusError        "http"        a 4xx/5xx answer (``status``)
           │    └── RateLimited       "rate_limited" 429/503; ``retry_at`` from Retry-After or backoff
           ├── ResponseTooLarge       "too_large"   body past ``max_bytes`` (also a ``naba.errors.TooLarge``)
@@ -66,6 +67,12 @@ class FetchTimeout(FetchError):
 
 class ConnectFailed(FetchError):
     kind = "connect"
+
+
+class Cancelled(FetchError):
+    """The client was closed while the request waited or was in flight: naba is stopping."""
+
+    kind = "cancelled"
 
 
 class HTTPStatusError(FetchError):

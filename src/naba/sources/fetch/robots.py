@@ -15,7 +15,14 @@ from urllib.parse import urlsplit
 
 from protego import Protego
 
-from naba.sources.fetch.errors import BlockedAddress, FetchError, HTTPStatusError, UnsupportedScheme
+from naba.sources.fetch.errors import (
+    BlockedAddress,
+    Cancelled,
+    FetchError,
+    HTTPStatusError,
+    InvalidURL,
+    UnsupportedScheme,
+)
 from naba.sources.fetch.policy import FetchPolicy
 
 # (robots URL) -> (HTTP status, body); raises FetchError when nothing usable came back
@@ -94,8 +101,8 @@ class RobotsCache:
             status, body = exc.status, b""
             if status == 429 or status >= 500:
                 return self._unreachable(origin, now, f"HTTP {status}")
-        except (BlockedAddress, UnsupportedScheme):
-            raise  # about the URL, not the server's rules: the caller reports it as such
+        except (BlockedAddress, UnsupportedScheme, InvalidURL, Cancelled):
+            raise  # about the URL (or naba stopping), not the server's rules: the caller reports it as such
         except FetchError as exc:
             return self._unreachable(origin, now, f"{exc.kind}: {exc.message}")
         expires = now + self._policy.robots_ttl

@@ -86,6 +86,10 @@ class SQLSources:
                     "next_poll_at = ?, consecutive_failures = consecutive_failures + 1 WHERE id = ?",
                     [outcome.polled_at, outcome.polled_at, outcome.error, outcome.next_poll_at, source_id])
 
+    def record_item_error(self, source_id: int, at: str, error: str) -> None:
+        with self._db.transaction():
+            self._db.run("UPDATE sources SET last_error_at = ?, last_error = ? WHERE id = ?", [at, error, source_id])
+
     def link_items(self, source_id: int, article_ids: Iterable[int], seen_at: float) -> None:
         with self._db.transaction():
             self._db.many("INSERT INTO source_items (source_id, article_id, seen_at) VALUES (?, ?, ?) "
