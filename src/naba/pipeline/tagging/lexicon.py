@@ -24,10 +24,8 @@ from dataclasses import dataclass
 from naba.gazetteer import Entry, load_gazetteer
 from naba.pipeline.tagging.matching import Starts, keyed_with_clitics
 from naba.pipeline.tagging.spelling import MIN_LETTERS, similar, skeleton
-from naba.text import index, tokens
+from naba.text import ARTICLE, index, tokens
 from naba.text.frequency import UNSEEN_ZIPF, zipf_table
-
-ARTICLE = "ال"
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from naba.pipeline.tagging.lexicon import Name, lexicon
 from naba.pipeline.tagging.matching import Match
-from naba.pipeline.tagging.stream import ARTICLE, Stream, article_form, bare_forms, with_clitics
+from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import TIME_WORDS, Word
-from naba.text import index, is_stopword
+from naba.text import ARTICLE, article_form, bare_forms, index, is_stopword, with_clitics
 
 MAX_DESCRIPTORS = 4
 MAX_NAME_WORDS = 4

@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from naba.gazetteer import Entry
 from naba.pipeline.tagging.lexicon import Lexicon
 from naba.pipeline.tagging.spelling import MIN_LETTERS
-from naba.pipeline.tagging.stream import article_form, bare_forms
-from naba.text import index, stems, stopword_set
+from naba.text import article_form, bare_forms, index, stems, stopword_set
 from naba.text.frequency import UNSEEN_ZIPF
 
 MEMO_LIMIT = 500_000
