@@ -112,8 +112,8 @@ def clitic_free(key: str) -> str:
     """The reading of ``key`` a reader would write alone: the article form when something is glued
     before an article, else the barest reading that is clearly the commoner word, else ``key``."""
     form = article_form(key)
-    if form != key:
-        return form
+    if form != key:  # بالعلماء → العلماء, but فالفيردي is a name, not ف + الفيردي
+        return form if zipf(form) > zipf(key) else key
     if len(key) <= _MIN_REST or key[0] not in CLITIC_LETTERS:
         return key
     threshold = zipf(key) + GLUED_MARGIN_ZIPF

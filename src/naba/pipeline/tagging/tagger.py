@@ -39,12 +39,18 @@ class _Scored:
     phrase: Phrase | None = None
 
 
-def tag_article(title: str | None, body: str, options: TagOptions = DEFAULT) -> Tags:
-    """Tags of one article. Pure and deterministic; the lexicon is built on the first call."""
+def tag_article(title: str | None, body: str, options: TagOptions = DEFAULT, *,
+                published: str | None = None) -> Tags:
+    """Tags of one article. Pure and deterministic; the lexicon is built on the first call.
+
+    ``published`` (ISO 8601, as ``Article.published_at``) dates the article, so that a surname alone
+    is not taken for a person the gazetteer dates years later (see ``mentions``).
+    """
     lex = lexicon()
     stream = Stream.of(title, body)
     words = words_of(stream.keys, lex)
-    mentions, taken = find_mentions(stream, words, lex)
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    mentions, taken = find_mentions(stream, words, lex, year)
     entities = _entities(stream, _merge_spellings(mentions), options)
     phrases = key_phrases(stream, words, taken, options, limit=options.max_tags * CANDIDATE_PHRASES)
     ranked = sorted([*(item for item, _ in entities), *(_Scored(p.score, p.first, "", p) for p in phrases)],
@@ -58,14 +64,19 @@ def _label(stream: Stream, words: list[Word], item: _Scored) -> str:
 
 
 def _merge_spellings(mentions: list[Mention]) -> list[Mention]:
-    """New names the article spells two ways (same skeleton, same kind) → the first-seen spelling."""
+    """New names the article spells two ways (same skeleton, same kind) → the first-seen spelling;
+    a new person named by surname alone (كالدويل) → the full name (مايكل كالدويل)."""
     if not any(m.ref.key.startswith("new:") for m in mentions):
         return mentions
+    surnames = {ref.key.rsplit(" ", 1)[-1]: ref for ref in (m.ref for m in mentions)
+                if ref.kind == "person" and ref.key.startswith("new:") and " " in ref.key}
     first_ref: dict[tuple[str, str], Ref] = {}
     merged = []
     for mention in sorted(mentions, key=lambda m: m.start):
         ref = mention.ref
         if ref.key.startswith("new:"):
+            if ref.kind == "person" and " " not in ref.key and ref.key[4:] in surnames:
+                ref = surnames[ref.key[4:]]
             seen = first_ref.setdefault((skeleton(ref.key[4:].split(" ")), ref.kind), ref)
             ref = seen if similar(seen.key[4:], ref.key[4:]) else ref
         merged.append(mention._replace(ref=ref) if ref is not mention.ref else mention)
