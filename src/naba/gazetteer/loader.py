@@ -168,8 +168,8 @@ def _drop_article(surface: str) -> str | None:
     Works on the written form, so ألمانيا (hamza on the alef) is never taken for an article.
     """
     first = surface.split(" ", 1)[0]
-    if not first.startswith(ARTICLE) or len(first) < len(ARTICLE) + 3:
-        return None
+    if not first.startswith(ARTICLE) or len(first) < len(ARTICLE) + 3 or first.endswith(("ية", "يه")):
+        return None  # النبطية → نبطية is the adjective (قصيدة نبطية), not the town
     return surface[len(ARTICLE):]
 
 

@@ -30,11 +30,11 @@ def _set(words: str) -> frozenset[str]:
 
 
 # Heads a nationality adjective may qualify and still name the country: the state, its people,
-# its territory, its national team and league.
+# its territory, its national team. Not a league: الدوري الإنجليزي is a competition, not England.
 STATE_HEADS = _set("""
 حكومة جيش قوات قوة سلطات رئيس رئاسة رئيسة وزير وزيرة وزراء وزارة خارجية داخلية دفاع برلمان مجلس شرطة أمن
 استخبارات مخابرات سفارة سفير سفيرة قنصلية قنصل شعب دولة عاصمة مدن مدينة أراضي أرض حدود سواحل مياه أجواء
-منتخب دوري نظام معارضة جنود جندي عسكريين عسكري مقاتلات طائرات بحرية ملك أمير ملكة عهد مركزي بنك انتخابات
+منتخب نظام معارضة جنود جندي عسكريين عسكري مقاتلات طائرات بحرية ملك أمير ملكة عهد مركزي بنك انتخابات
 اقتصاد عملة أزمة حرب ملف جانب طرف وفد مسؤولين مسؤول دبلوماسيين دبلوماسي دبلوماسيا دبلوماسيون نيابة قضاء
 محكمة محاكم تلفزيون رسمي رسمية موقف مواطنين مواطنون جالية لاجئين سوق بورصة سياحة صادرات واردات مناطق منطقة
 محافظة ولاية إقليم جزيرة بلدة قرية مجتمع جنسية شمال جنوب شرق غرب وسط حدودي ساحل سلاح ضربة ضربات غارات هجوم حرس
@@ -48,7 +48,7 @@ PERSON_OR_FIRM_HEADS = _set("""
 سائحة طالب طالبة مهندس طبيب عامل عاملة خادمة مقيم زميله زميل مواطنه محترف مالك رئيسه
 """)
 # Words before a place that make it part of a longer name (a competition, an airline, a club, ...).
-COMPETITION_HEADS = _set("دوري كأس بطولة جائزة مهرجان معرض ماراثون رالي أبطال أمم سباق")
+COMPETITION_HEADS = _set("دوري كأس بطولة جائزة مهرجان معرض ماراثون رالي أبطال أمم سباق خام")
 ORG_HEADS = _set("""
 طيران جامعة بنك مصرف بورصة نادي فريق أكاديمية اتحاد أنصار جند كتائب لواء سرايا ريال فلاي رابيد ستيوا دينامو
 سبارتاك لوكوموتيف زينيت شاختار أياكس سبورتينغ بوروسيا أولمبيك إنتر
@@ -121,6 +121,8 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
     after = end if end < len(stream) and not stream.breaks[end] else -1
     if before >= 0 and kind_at.get(before) is None:
         head = key_of(words, before)
+        if head == "غرب" and before > 0 and key_of(words, before - 1) == "خام":  # خام غرب تكساس
+            return before - 1, end, "other"
         if head in COMPETITION_HEADS:
             first = before - 1 if before > 0 and not stream.breaks[before] and key_of(words, before - 1) in \
                 COMPETITION_HEADS else before

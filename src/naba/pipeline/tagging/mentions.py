@@ -164,8 +164,7 @@ def _resolve_known(stream: Stream, words: list[Word], hits: list[Match[Name]], t
             elif len(owners) == 1 and (hit.start in titled or context.supported(
                     stream, words, hit, KIND_OF_TYPE.get(owners[0].type, "other"), related)):
                 chosen = owners[0]
-        if chosen is not None and chosen.type == "person" and hit.start not in titled \
-                and _before_their_time(chosen, hit, year, lex, sure):
+        if chosen is not None and chosen.type == "person" and _before_their_time(chosen, hit, year, lex, sure):
             chosen = None
         if chosen is not None:
             mentions.append(Mention(hit.start, hit.end, hit.form, ref_of(chosen), 1.0))

@@ -53,7 +53,7 @@ Y_NAMES = frozenset(index(w) for w in """
 يوسف يحيى ياسر يزيد يونس يعقوب ياسين يسري يامن يعرب يسرى ياسمين يمنى تامر تميم تيسير توفيق تغريد تهاني تيريزا توني
 تيري تييري توماس تشارلز تيد
 """.split())
-_WEAK_ORG_HEADS = "مركز برنامج حركة نادي"
+_WEAK_ORG_HEADS = "مركز برنامج حركة نادي شركة"
 WEAK_ORG_HEADS = frozenset(index(w) for w in _WEAK_ORG_HEADS.split())
 PERSON_CUES = frozenset(index(w).removeprefix(ARTICLE) for w in """
 لاعب نجم مدرب مدافع مهاجم حارس قس جاسوس صحفي صحافي كاتب فنان فنانة ممثل ممثلة مطرب شاعر ناشط الدكتور
@@ -91,12 +91,13 @@ def _skip_descriptors(stream: Stream, words: list[Word], at: int, hit_at: dict[i
         if at >= len(stream) or stream.breaks[at]:
             return None
         hit = hit_at.get(at)
-        if hit is not None and not any(o.type == "person" for o in hit.value.owners):
+        if hit is not None and (not any(o.type == "person" for o in hit.value.owners)
+                                or words[at].adjective is not None):  # الرئيس السوداني عمر البشير
             at = hit.end
             continue
         key = stream.keys[at]
-        if hit is None and not is_stopword(key) and (_has_article(stream, at) or key == "باسم"
-                                                     or words[at].adjective is not None):
+        if hit is None and not is_stopword(key) and (_has_article(stream, at) or key == "باسم"):
+            # an adjective describes the title only with the article: تركي المالكي is a name
             at += 1
             continue
         return at
@@ -150,12 +151,16 @@ def _name_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> i
             break
         end += 1
     while end > at and (keys[end - 1] in NAME_LINKS or (end - at > 1 and not keys[end - 1].startswith(ARTICLE)
-                                                         and words[end - 1].zipf >= TRAILING_WORD_MAX_ZIPF)):
-        end -= 1
-    if end == at or min(w.zipf for w in words[at:end]) >= (ONE_WORD_MAX_ZIPF if end - at == 1 else NAME_MAX_ZIPF):
+                                                         and words[end - 1].zipf >= TRAILING_WORD_MAX_ZIPF
+                                                         and words[end - 1].nominal)):
+        end -= 1  # a common noun after the name is the sentence going on; تييري هنري keeps هنري
+    family = end - at > 1 and _has_article(stream, end - 1) and keys[end - 1].endswith("ي") \
+        and words[end - 1].adjective is None  # تركي المالكي: a given name and a family nisba
+    if end == at or (not family and min(w.zipf for w in words[at:end]) >= (
+            ONE_WORD_MAX_ZIPF if end - at == 1 else NAME_MAX_ZIPF)):
         return at
-    if end - at == 1 and words[at].nominal:  # تطورات: a noun the language writes with the article
-        return at
+    if end - at == 1 and (words[at].nominal or (keys[at][0] in "وفبلك" and lexicon().zipf(keys[at][1:]) >= 3.0)):
+        return at  # تطورات: a noun the language writes with the article; بمفرده: ب + a word
     return end
 
 
@@ -221,6 +226,8 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
             break
         if key.startswith("لل") and word.shown.startswith(ARTICLE):
             complement = True  # للصحافة
+        elif with_article and not complement and end > at + 1 and not word.nisba and key.startswith(ARTICLE):
+            break  # الجامعة المستحقين: only relational adjectives stand between the head and its لل-word
         elif key.startswith("وال") and end > at + 1 and keys[end - 1].startswith(ARTICLE):
             pass  # وزارة الثقافة والإعلام، الشؤون الأمنية والسياسية
         elif not key.startswith(ARTICLE) or word.glued or article_form(key) != key:
