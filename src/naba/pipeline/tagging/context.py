@@ -126,6 +126,8 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
         if head in COMPETITION_HEADS:
             first = before - 1 if before > 0 and not stream.breaks[before] and key_of(words, before - 1) in \
                 COMPETITION_HEADS else before
+            while end < len(stream) and not stream.breaks[end] and kind_at.get(end) == "place":
+                end += 1  # بطولة كوبا أميركا
             return first, _nisba_run(stream, words, end), "other"
         if head in ORG_HEADS:
             return before, _nisba_run(stream, words, end), "org"

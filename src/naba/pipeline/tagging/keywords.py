@@ -5,7 +5,7 @@ A phrase is shown only when it reads as a tag (hand-written rules over ``Word``'
     every word a noun or adjective (``Word.nominal``): no verb-led fragment (يتجه لتكبد، عسير يتسابقون)
     no word with a pronoun glued after it (حملاتهم، أرضية زرعها), no number or number-word (ثاني أكبر)
     a phrase of two or more words has no preposition glued on (لضحايا تفجير، رسائل جنسية لابتزاز)
-    a single word is no bare relational adjective (التراثي، استفزازي) and is shown without clitics
+    a single word is no bare relational or nationality adjective (التراثي، الأمريكي), shown without clitics
 No two keywords where one contains the other, unless the shorter is said on its own at least as
 often as inside the longer (``OWN_USE``); a phrase that shares a word with a chosen one is a second
 cut of the same words (لتكبد ثاني / ثاني أكبر) and is left out.
@@ -39,7 +39,7 @@ def readable(phrase: Phrase, words: Sequence[Word]) -> bool:
     if any(not w.nominal or w.suffixed or w.number for w in span):
         return False
     if len(span) == 1:
-        return not span[0].nisba
+        return not span[0].nisba and span[0].adjective is None
     return not any(w.glued for w in span)
 
 

@@ -129,7 +129,11 @@ def _longer_names(stream: Stream, words: list[Word], hits: list[Match[Name]], ta
     kind_at = {i: KIND_OF_TYPE.get(hit.value.owners[0].type, "other") for hit in hits
                for i in range(hit.start, hit.end)}
     kept, longer = [], []
+    covered = bytearray(len(stream))
     for hit in hits:
+        if any(covered[hit.start:hit.end]):  # inside a longer name found before it
+            _untake(taken, hit)
+            continue
         if kind_at[hit.start] != "place":
             kept.append(hit)
             continue
@@ -139,7 +143,9 @@ def _longer_names(stream: Stream, words: list[Word], hits: list[Match[Name]], ta
             continue
         start, end, kind = found
         _untake(taken, hit)
-        if kind and not any(taken[start:end]):
+        covered[start:end] = b"\x01" * (end - start)
+        if kind and not any(taken[start:hit.start]):  # the places it takes in are skipped below
+            taken[start:end] = bytes(end - start)
             longer.append(newnames.new_name(stream, start, end, kind, taken))
     return kept, longer
 
