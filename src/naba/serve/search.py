@@ -102,7 +102,7 @@ def _all_spellings(canonical: str, learned: Spellings | None) -> list[str]:
 def _gazetteer_spellings(canonical: str) -> tuple[str, ...]:
     for entry in load_gazetteer().entries:
         if entry.canonical == canonical:
-            return (entry.canonical, *(v for v in entry.variants if v not in entry.ambiguous))
+            return (entry.canonical, *(v for v in entry.variants if v not in entry.ambiguous), *entry.latin)
     return ()
 
 

@@ -91,7 +91,7 @@ def _adjective_table() -> dict[str, Entry]:
 
 
 def _surfaces(entry: Entry) -> list[str]:
-    names = [entry.canonical, *entry.variants]
+    names = [entry.canonical, *entry.variants, *entry.latin]
     return names + [n[len(ARTICLE):] for n in names if n.startswith(ARTICLE) and len(n.split(" ")[0]) > 4]
 
 
