@@ -43,7 +43,7 @@ def readable(phrase: Phrase, words: Sequence[Word]) -> bool:
     return not any(w.glued for w in span)
 
 
-def pick(entities: list[Candidate], phrases: list[Candidate], label: Callable[[Candidate], str],
+def pick(entities: list[Candidate], phrases: list[Phrase], label: Callable[[Candidate], str],
          words: Sequence[Word], options: TagOptions) -> tuple[str, ...]:
     """``min_tags`` to ``max_tags`` labels: central entities, readable phrases, other entities."""
     central = [e for e in entities if e.central]
@@ -62,16 +62,16 @@ def pick(entities: list[Candidate], phrases: list[Candidate], label: Callable[[C
     return tuple(picked)
 
 
-def _phrases(phrases: list[Candidate], words: Sequence[Word], options: TagOptions) -> list[Candidate]:
-    """The readable phrases, best first, cut at ``cutoff`` of the best, without overlapping cuts."""
+def _phrases(phrases: list[Phrase], words: Sequence[Word], options: TagOptions) -> list[Candidate]:
+    """The readable phrases (given best first), cut at ``cutoff`` of the best, without overlapping cuts."""
     chosen: list[Candidate] = []
     top = phrases[0].score if phrases else 0.0
-    for item in phrases:
-        if len(chosen) >= options.max_tags or (len(chosen) >= options.min_tags and item.score < options.cutoff * top):
+    for phrase in phrases:
+        if len(chosen) >= options.max_tags or (len(chosen) >= options.min_tags and phrase.score < options.cutoff * top):
             break
-        phrase = item.phrase
-        if phrase is None or not readable(phrase, words):
+        if not readable(phrase, words):
             continue
+        item = Candidate(phrase.score, phrase.first, "", phrase)
         placed = _place(chosen, item)
         if placed == len(chosen):
             chosen.append(item)

@@ -13,6 +13,7 @@ rare word (``ONE_WORD_MAX_ZIPF``), because a title is as often followed by a ver
 from __future__ import annotations
 
 import itertools
+import operator
 from dataclasses import dataclass
 
 from naba.pipeline.tagging.lexicon import Name, lexicon
@@ -21,6 +22,7 @@ from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import TIME_WORDS, Word
 from naba.text import ARTICLE, article_form, bare_forms, index, is_stopword, with_clitics
 
+_SHOWN = operator.attrgetter("shown")
 MAX_DESCRIPTORS = 4
 MAX_NAME_WORDS = 4
 ONE_WORD_MAX_ZIPF = 4.0
@@ -256,16 +258,19 @@ def headline_names(stream: Stream, words: list[Word], taken: bytearray) -> list[
     first name stands with it, else a place after في/مدينة/أهالي, else an organisation after
     نادي/فريق/شركة, else "other".
     """
+    candidates = [i for i in range(stream.title_end) if not taken[i] and _headline_word(stream, words, i)]
+    if not candidates:
+        return []
+    wanted = {words[i].shown for i in candidates}
     body_at: dict[str, list[int]] = {}
-    for i in range(stream.title_end, len(stream)):
-        if not taken[i]:
-            body_at.setdefault(words[i].shown, []).append(i)
+    shown = map(_SHOWN, words[stream.title_end:])
+    for j in itertools.compress(range(stream.title_end, len(stream)), map(wanted.__contains__, shown)):
+        body_at.setdefault(words[j].shown, []).append(j)  # the scan above runs in C
     names = []
-    for i in range(stream.title_end):
-        if taken[i] or not _headline_word(stream, words, i):
+    for i in candidates:
+        if taken[i]:
             continue
-        seen = body_at.get(words[i].shown, [])
-        seen = [j for j in seen if not taken[j]]
+        seen = [j for j in body_at.get(words[i].shown, []) if not taken[j]]
         if not seen:
             continue
         spans = [_widen(stream, words, j, taken) for j in seen]

@@ -45,10 +45,8 @@ def tag_article(title: str | None, body: str, options: TagOptions = DEFAULT, *,
     mentions, taken = find_mentions(stream, words, lex, year)
     entities = _entities(stream, _merge_spellings(mentions), options)
     phrases = key_phrases(stream, words, taken, options, limit=options.max_tags * CANDIDATE_PHRASES)
-    candidates = sorted((Candidate(p.score, p.first, "", p) for p in phrases),
-                        key=lambda c: (-c.score, c.first, len(c.phrase.words) if c.phrase else 0))
     label = functools.partial(_label, stream, words)
-    keywords = pick([item for item, _ in entities], candidates, label, words, options)
+    keywords = pick([item for item, _ in entities], phrases, label, words, options)  # phrases come best first
     return Tags(keywords=keywords, entities=tuple(entity for _, entity in entities))
 
 
