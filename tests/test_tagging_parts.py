@@ -6,8 +6,8 @@ import pytest
 
 from naba.pipeline.tagging.lexicon import lexicon
 from naba.pipeline.tagging.spelling import similar, skeleton
-from naba.pipeline.tagging.stream import Stream, article_form, bare_forms, with_clitics, without_clitics
-from naba.text import index, tokens
+from naba.pipeline.tagging.stream import Stream
+from naba.text import article_form, bare_forms, index, tokens, with_clitics, without_clitics
 
 
 @pytest.mark.parametrize("word, forms", [

@@ -164,11 +164,18 @@ class StoredArticle:
 
 @dataclass(frozen=True, slots=True)
 class QueryTerm:
-    """One query word in index form, with its stem; ``phrase`` holds a quoted multi-word run."""
+    """One query word in index form, with its stem; ``phrase`` holds a quoted multi-word run.
+
+    ``any_of`` makes the term a name in any spelling: it matches when one of those terms matches
+    (each a word or a phrase), and ``token``/``stem``/``phrase`` are then only what was typed.
+    ``entity`` is the canonical name the spellings share.
+    """
 
     token: str
     stem: str
     phrase: tuple[str, ...] = ()
+    any_of: tuple[QueryTerm, ...] = ()
+    entity: str = ""
 
 
 @dataclass(frozen=True, slots=True)

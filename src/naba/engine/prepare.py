@@ -33,7 +33,7 @@ def prepare(record: Record) -> PreparedArticle:
     article = clean_article(_with_feed_fallbacks(parse_record(record), record))
     if record.hint("feed_only"):
         article = replace(article, feed_only=record.hint("feed_only"))
-    tags = tag_article(article.title, article.body)
+    tags = tag_article(article.title, article.body, published=article.published_at)
     article = replace(article, keywords=tags.keywords, entities=tags.entities)
     search = search_doc(article)
     return PreparedArticle(

@@ -36,11 +36,10 @@ from pathlib import Path
 
 from naba.gazetteer import load_gazetteer
 from naba.pipeline.tagging import TagOptions, forget_words, resolve_entity, tag_article
-from naba.text import index, is_stopword, stopword_set, tokens
+from naba.text import index, is_stopword, stopword_set, stripped, tokens
 
 Extractor = Callable[[str | None, str], list[str]]
 TOP = 10
-_CLITICS_RE = re.compile(r"^(?:[وف]?[بك]?ال|[وف]?لل|ال)(?=...)")
 _HASHTAG_RE = re.compile(r"#(\w+)")
 
 
@@ -116,7 +115,7 @@ def names_entity(hashtag: str) -> bool:
 # --- metrics ----------------------------------------------------------------------------------
 
 def normalize(phrase: str) -> tuple[str, ...]:
-    return tuple(_CLITICS_RE.sub("", t) for t in tokens(phrase))
+    return tuple(stripped(t) for t in tokens(phrase))
 
 
 def _exact(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from naba.errors import RecordError
@@ -58,6 +58,7 @@ class Entry:
     note: str = ""  # disambiguating information (office and years, ...)
     ambiguous: tuple[str, ...] = ()  # surfaces of this entry that are not unique evidence of it
     flags: tuple[str, ...] = ()
+    latin: tuple[str, ...] = ()  # Latin spellings derived from ``en`` (see ``latin_spellings``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,7 @@ class Gazetteer:
 
     @classmethod
     def build(cls, entries: list[Entry], titles: list[str]) -> Gazetteer:
+        entries = latin_spellings(entries)
         by_id: dict[str, Entry] = {}
         for entry in entries:
             if entry.id in by_id:
@@ -168,13 +170,38 @@ def _drop_article(surface: str) -> str | None:
     Works on the written form, so ألمانيا (hamza on the alef) is never taken for an article.
     """
     first = surface.split(" ", 1)[0]
-    if not first.startswith(ARTICLE) or len(first) < len(ARTICLE) + 3:
-        return None
+    if not first.startswith(ARTICLE) or len(first) < len(ARTICLE) + 3 or first.endswith(("ية", "يه")):
+        return None  # النبطية → نبطية is the adjective (قصيدة نبطية), not the town
     return surface[len(ARTICLE):]
 
 
 def _name_surfaces(entry: Entry) -> list[str]:
-    return [entry.canonical, *entry.variants]
+    return [entry.canonical, *entry.variants, *entry.latin]
+
+
+def _latin_names(entry: Entry) -> list[str]:
+    names = [entry.en] if entry.en else []
+    if entry.en.endswith("+"):  # OPEC+ is said OPEC plus
+        names.append(entry.en[:-1].rstrip() + " plus")
+    if entry.type == "person" and " " in entry.en and entry.canonical.split(" ")[-1] in entry.variants:
+        names.append(entry.en.split(" ")[-1])
+    return list(dict.fromkeys(names))
+
+
+def latin_spellings(entries: list[Entry]) -> list[Entry]:
+    """Each entry with the Latin spellings its ``en`` gives: the English name (Donald Trump, OPEC+),
+    and for a person whose Arabic surname alone is a listed variant (ترامب), the English surname
+    (Trump). A Latin spelling two entries would share is left out (Bush, Clinton): a guess."""
+    wanted: dict[str, list[str]] = {}
+    for entry in entries:
+        for name in _latin_names(entry):
+            wanted.setdefault(index(name), []).append(entry.id)
+    shared = {key for key, ids in wanted.items() if len(ids) > 1}
+    result = []
+    for entry in entries:
+        latin = tuple(n for n in _latin_names(entry) if index(n) not in shared)
+        result.append(replace(entry, latin=latin) if latin else entry)
+    return result
 
 
 def _name_table(entries: list[Entry], keys: dict[str, str]) -> dict[str, list[Entry]]:

@@ -23,7 +23,7 @@ from psycopg import errors
 from psycopg.rows import DictRow, dict_row
 
 from naba.errors import StoreError
-from naba.models import MatchQuery, SearchDoc, SearchHit
+from naba.models import MatchQuery, QueryTerm, SearchDoc, SearchHit
 from naba.settings import Settings
 from naba.store.dialect import Database, Dialect
 from naba.store.postgres_schema import ADVISORY_LOCK_KEY, MIGRATIONS
@@ -184,12 +184,7 @@ def _search_filter(query: MatchQuery) -> tuple[str, list[object], str]:
     clauses: list[str] = []
     params: list[object] = []
     for term in query.terms:
-        if term.phrase:
-            clauses.append(f"s.exact @@ {_TSQUERY}")
-            params.append(" ".join(term.phrase))
-        else:
-            clauses.append(f"(s.exact @@ ({_TSQUERY} || {_TSQUERY}) OR s.stems_vec @@ {_TSQUERY})")
-            params.extend((term.token, term.stem, term.stem))
+        clauses.append(_term_clause(term, params))
     filters = [(sql, value) for sql, value in (
         ("a.source = ?", query.source), ("a.published_ts >= ?", query.since_ts),
         ("a.published_ts < ?", query.until_ts)) if value is not None]
@@ -200,10 +195,24 @@ def _search_filter(query: MatchQuery) -> tuple[str, list[object], str]:
     return " AND ".join(clauses), params, join
 
 
+def _term_clause(term: QueryTerm, params: list[object]) -> str:
+    """One term's condition (its parameters appended); a name in any spelling is the OR of its
+    spellings (``QueryTerm.any_of``)."""
+    if term.any_of:
+        return "(" + " OR ".join(_term_clause(spelling, params) for spelling in term.any_of) + ")"
+    if term.phrase:
+        params.append(" ".join(term.phrase))
+        return f"s.exact @@ {_TSQUERY}"
+    params.extend((term.token, term.stem, term.stem))
+    return f"(s.exact @@ ({_TSQUERY} || {_TSQUERY}) OR s.stems_vec @@ {_TSQUERY})"
+
+
 def _rank_expression(query: MatchQuery) -> tuple[str, list[str]]:
-    """ts_rank of the ranking vector (title, lede, lede stems) against any term's token, phrase or stem."""
-    words = [" ".join(t.phrase) if t.phrase else t.token for t in query.terms]
-    words += [t.stem for t in query.terms if not t.phrase]
+    """ts_rank of the ranking vector (title, lede, lede stems) against any term's token, phrase or stem
+    (for a name in any spelling, every spelling's)."""
+    terms = [s for t in query.terms for s in (t.any_of or (t,))]
+    words = [" ".join(t.phrase) if t.phrase else t.token for t in terms]
+    words += [t.stem for t in terms if not t.phrase]
     return f"ts_rank('{RANK_WEIGHTS}', s.rank_vec, {' || '.join([_TSQUERY] * len(words))})", words
 
 

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from naba.errors import StoreError
-from naba.models import MatchQuery, SearchDoc, SearchHit
+from naba.models import MatchQuery, QueryTerm, SearchDoc, SearchHit
 from naba.settings import Settings
 from naba.store.dialect import Database, Dialect
 from naba.store.rows import stored_from_row
@@ -169,10 +169,13 @@ def fts_expression(query: MatchQuery) -> str:
     Tokens come from naba.text and hold no quotes; they are quoted anyway so that FTS5 never
     reads a word such as "not" as an operator.
     """
-    parts = []
-    for term in query.terms:
-        if term.phrase:
-            parts.append('{title body}: "' + " ".join(term.phrase) + '"')
-        else:
-            parts.append(f'({{title body}}: "{term.token}" OR "{term.stem}")')
-    return " AND ".join(parts)
+    return " AND ".join(_fts_term(term) for term in query.terms)
+
+
+def _fts_term(term: QueryTerm) -> str:
+    """One term; a name in any spelling is the OR of its spellings (``QueryTerm.any_of``)."""
+    if term.any_of:
+        return "(" + " OR ".join(_fts_term(spelling) for spelling in term.any_of) + ")"
+    if term.phrase:
+        return '{title body}: "' + " ".join(term.phrase) + '"'
+    return f'({{title body}}: "{term.token}" OR "{term.stem}")'

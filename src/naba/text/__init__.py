@@ -6,6 +6,8 @@
     STOPWORDS          index-form stopwords; ``is_stopword(token)``
     stem / stems       search-column stems of index-form tokens
     detect_lang(text)  "ar", "en" or "und"
+    bare_forms, with_clitics, article_form, without_clitics, clitic_free, glued, stripped
+                       leading clitics (و ف ب ل ك ال), the one place that splits them (``clitics``)
 
 The one-step functions (``strip_diacritics``, ``fold_alef``, ...) are exported for callers that need
 exactly one fold. This package imports nothing else of naba.
@@ -13,6 +15,16 @@ exactly one fold. This package imports nothing else of naba.
 
 from __future__ import annotations
 
+from naba.text.clitics import (
+    ARTICLE,
+    article_form,
+    bare_forms,
+    clitic_free,
+    glued,
+    stripped,
+    with_clitics,
+    without_clitics,
+)
 from naba.text.lang import detect_lang
 from naba.text.normalize import (
     casefold,
@@ -39,7 +51,8 @@ from naba.text.stopwords import is_stopword, stopword_set
 from naba.text.tokenize import token_spans, tokens
 
 __all__ = [
-    "STOPWORDS", "casefold", "detect_lang", "display", "fold_alef", "fold_digits", "fold_for_index",
+    "ARTICLE", "STOPWORDS", "article_form", "bare_forms", "casefold", "clitic_free", "glued", "stripped",
+    "with_clitics", "without_clitics", "detect_lang", "display", "fold_alef", "fold_digits", "fold_for_index",
     "fold_hamza_seats", "fold_persian_letters", "fold_teh_marbuta", "fold_yeh", "index", "is_stopword",
     "map_arabic_punctuation", "match", "nfkc_presentation_forms", "remove_invisible_controls", "remove_zwnj",
     "stem", "stems", "stopword_set", "strip_diacritics", "strip_tatweel", "tidy_whitespace", "token_spans",

@@ -4,6 +4,7 @@
                                           canonical names and key phrases, mixed by score);
                                           entities: one Entity per canonical entity, best first
     resolve_entity(name) -> Entity | None any spelling a user types → its canonical entity
+    query_names(text)                     the names in a search query, as token spans
     warm_up()                             build the lexicon now (a worker pool's initializer)
     TagOptions                            the scoring weights, tuned on AKEC train (``options``)
 
@@ -24,8 +25,9 @@ per-thread stemmers). The lexicon takes about 1 s and 100 MB (wordfreq's Arabic 
 """
 
 from naba.pipeline.tagging.options import TagOptions
-from naba.pipeline.tagging.resolve import resolve_entity
+from naba.pipeline.tagging.resolve import QueryName, plus_as_word, query_names, resolve_entity
 from naba.pipeline.tagging.tagger import Tags, tag_article, warm_up
 from naba.pipeline.tagging.words import forget as forget_words
 
-__all__ = ["TagOptions", "Tags", "forget_words", "resolve_entity", "tag_article", "warm_up"]
+__all__ = ["QueryName", "TagOptions", "Tags", "forget_words", "plus_as_word", "query_names", "resolve_entity",
+           "tag_article", "warm_up"]

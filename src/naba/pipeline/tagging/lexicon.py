@@ -5,6 +5,8 @@
     Lexicon.adjectives  nationality adjective (الروسي، الأمريكيين) → its country
     Lexicon.skeletons   spelling skeleton → the one gazetteer entry that has it (see ``spelling``)
     Lexicon.zipf(t)     how common a word is in Arabic (wordfreq's Zipf scale, 0-8)
+    Lexicon.since       person id → the first year its ``note`` names (US president 2017–2021 → 2017):
+                        a surname alone in an article written years before is suspect
 
 Both tables are keyed by every clitic-bearing form of a name's first word (وبوتين، للأردن), so a
 token is one dict lookup; each value lists (reading, [(tokens, name), ...]) in ``bare_forms`` order.
@@ -17,17 +19,16 @@ nothing is downloaded and nothing corpus-derived is kept in this repository.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from naba.gazetteer import Entry, load_gazetteer
 from naba.pipeline.tagging.matching import Starts, keyed_with_clitics
 from naba.pipeline.tagging.spelling import MIN_LETTERS, similar, skeleton
-from naba.text import index, tokens
+from naba.text import ARTICLE, index, tokens
 from naba.text.frequency import UNSEEN_ZIPF, zipf_table
-
-ARTICLE = "ال"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,7 @@ class Lexicon:
     adjectives: dict[str, Entry]  # index form (one word or several) → country
     skeletons: dict[str, tuple[Entry, tuple[str, ...]]]  # skeleton → (entry, its surfaces' index forms)
     frequencies: dict[str, float]
+    since: dict[str, int] = field(default_factory=dict)
 
     def spelled_like(self, tokens: tuple[str, ...] | list[str]) -> Entry | None:
         """The gazetteer entry an unknown spelling is a variant of: same skeleton, and alike."""
@@ -89,7 +91,7 @@ def _adjective_table() -> dict[str, Entry]:
 
 
 def _surfaces(entry: Entry) -> list[str]:
-    names = [entry.canonical, *entry.variants]
+    names = [entry.canonical, *entry.variants, *entry.latin]
     return names + [n[len(ARTICLE):] for n in names if n.startswith(ARTICLE) and len(n.split(" ")[0]) > 4]
 
 
@@ -136,6 +138,19 @@ def _skeleton_table() -> dict[str, tuple[Entry, tuple[str, ...]]]:
     return {key: (entry, forms) for key, (entry, forms) in unique.items() if entry is not None}
 
 
+_YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def _since_table() -> dict[str, int]:
+    """Person id → the earliest year its note names (offices and dates, see data/README.md)."""
+    table = {}
+    for entry in load_gazetteer().of_type("person"):
+        years = [int(y) for y in _YEAR_RE.findall(entry.note)]
+        if years:
+            table[entry.id] = min(years)
+    return table
+
+
 _LOCK = threading.Lock()
 _LEXICON: list[Lexicon] = []
 
@@ -148,5 +163,5 @@ def lexicon() -> Lexicon:
                 _LEXICON.append(Lexicon(names=keyed_with_clitics(_name_table()),
                                         titles=keyed_with_clitics(_title_table()),
                                         adjectives=_adjective_table(), skeletons=_skeleton_table(),
-                                        frequencies=zipf_table()))
+                                        frequencies=zipf_table(), since=_since_table()))
     return _LEXICON[0]

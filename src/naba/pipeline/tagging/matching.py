@@ -12,7 +12,8 @@ import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Generic, NamedTuple, TypeVar
 
-from naba.pipeline.tagging.stream import Stream, bare_forms, with_clitics
+from naba.pipeline.tagging.stream import Stream
+from naba.text import bare_forms, with_clitics
 
 T = TypeVar("T")
 # name size → {the name's tokens after the first: value}, longest size first

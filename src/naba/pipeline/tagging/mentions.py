@@ -21,14 +21,16 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from naba.gazetteer import Entry
-from naba.pipeline.tagging import newnames
+from naba.pipeline.tagging import context, newnames
 from naba.pipeline.tagging.lexicon import Lexicon, Name
 from naba.pipeline.tagging.matching import Match, keyed_with_clitics, scan
+from naba.pipeline.tagging.newnames import NAME_LINKS
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word
 
 KIND_OF_TYPE = {"person": "person", "country": "place", "city": "place", "region": "place", "org": "org"}
 ADJECTIVE_WEIGHT = 0.5
+NASAB_OR_LINK = NAME_LINKS
 PAIR_MEMO_LIMIT = 200_000
 _PAIRS: dict[tuple[str, str], Entry | None] = {}  # two rare words → the entry they spell, memoized
 _ADJECTIVE = operator.attrgetter("adjective")
@@ -56,39 +58,133 @@ def ref_of(entry: Entry) -> Ref:
     return Ref(entry.id, entry.canonical, KIND_OF_TYPE.get(entry.type, "other"))
 
 
-def find_mentions(stream: Stream, words: list[Word], lex: Lexicon) -> tuple[list[Mention], bytearray]:
-    """Every mention, in no particular order, and the tokens they (and titles) cover."""
+def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | None = None
+                  ) -> tuple[list[Mention], bytearray]:
+    """Every mention, in no particular order, and the tokens they (and titles) cover.
+
+    ``year``: when the article was written, for the gazetteer people's dates (``Lexicon.since``).
+    """
     taken = bytearray(len(stream))
-    hits = list(scan(stream, lex.names, taken))
+    hits = _words_not_clitics(stream, lex, list(scan(stream, lex.names, taken)), taken)
     titles = list(scan(stream, lex.titles, taken))
+    royal = context.royal_starts(stream, titles, words)
+    hits = _drop_inside_people(stream, words, hits, royal, taken)
+    hits, longer = _longer_names(stream, words, hits, taken)
     hit_at = {hit.start: hit for hit in hits}
-    titled = newnames.titled_positions(stream, words, titles, hit_at)
-    mentions = _resolve_known(hits, titled)
-    found = newnames.after_titles(stream, words, titled, hit_at, taken)
-    found += newnames.organisations(stream, taken)
+    titled = newnames.titled_positions(stream, words, titles, hit_at) | royal
+    mentions = _resolve_known(stream, words, hits, titled, year, lex)
+    found = longer + newnames.after_titles(stream, words, titled, hit_at, taken, royal)
+    found += newnames.organisations(stream, words, taken)
     mentions += _identify(found, lex)
     mentions += _repeats(stream, [m for m in mentions if m.ref.key.startswith("new:")], taken)
-    mentions += _adjectives(words, taken)  # before skeletons: الأذربيجاني is an adjective, not a misspelling
+    mentions += _adjectives(stream, words, taken, mentions)  # before skeletons: الأذربيجاني is an adjective
     mentions += _misspelled(stream, words, lex, taken)
+    headline = newnames.headline_names(stream, words, taken)
+    mentions += _identify(headline, lex)
+    mentions += _repeats(stream, [m for m in mentions[-len(headline):] if m.ref.key.startswith("new:")]
+                         if headline else [], taken)
     return mentions, taken
 
 
-def _resolve_known(hits: list[Match[Name]], titled: set[int]) -> list[Mention]:
+def _untake(taken: bytearray, hit: Match[Name]) -> None:
+    taken[hit.start:hit.end] = bytes(hit.end - hit.start)
+
+
+def _words_not_clitics(stream: Stream, lex: Lexicon, hits: list[Match[Name]], taken: bytearray
+                       ) -> list[Match[Name]]:
+    """Drop a name read by cutting a clitic off a word the language knows better whole: كتبت (she
+    wrote) is not ك + التبت, وبينت not و + بينيت; وبوتين and للأردن stay."""
+    kept = []
+    for hit in hits:
+        key = stream.keys[hit.start]
+        if hit.form != key and not hit.form.startswith("ال") and lex.zipf(key) > lex.zipf(hit.form):
+            _untake(taken, hit)
+        else:
+            kept.append(hit)
+    return kept
+
+
+def _drop_inside_people(stream: Stream, words: list[Word], hits: list[Match[Name]], royal: set[int],
+                        taken: bytearray) -> list[Match[Name]]:
+    """Names that are part of a longer person's name: a first name after a royal title (الأمير تركي,
+    الأمير مشعل) unless the whole name is known, and a name inside a nasab chain (… بن عبد العزيز)."""
+    kept = []
+    for hit in hits:
+        person = any(o.type == "person" for o in hit.value.owners)
+        inside_chain = hit.start > 0 and not stream.breaks[hit.start] and \
+            context.key_of(words, hit.start - 1) in context.NASAB
+        starts_chain = hit.value.tokens[0] in context.NASAB  # بن سلمان of الأمير فيصل بن سلمان
+        after_royal = hit.start in royal and not (person and len(hit.value.tokens) > 1)
+        if inside_chain or (starts_chain and hit.start > 0 and not stream.breaks[hit.start]) or after_royal \
+                or (not person and context.after_kinship(stream, words, hit.start)):
+            _untake(taken, hit)
+        else:
+            kept.append(hit)
+    return kept
+
+
+def _longer_names(stream: Stream, words: list[Word], hits: list[Match[Name]], taken: bytearray
+                  ) -> tuple[list[Match[Name]], list[newnames.NewName]]:
+    """Places inside a longer name (مصر للطيران، دوري أبطال أوروبا): the longer name, or nothing."""
+    kind_at = {i: KIND_OF_TYPE.get(hit.value.owners[0].type, "other") for hit in hits
+               for i in range(hit.start, hit.end)}
+    kept, longer = [], []
+    covered = bytearray(len(stream))
+    for hit in hits:
+        if any(covered[hit.start:hit.end]):  # inside a longer name found before it
+            _untake(taken, hit)
+            continue
+        if kind_at[hit.start] != "place":
+            kept.append(hit)
+            continue
+        found = context.inside_longer(stream, words, hit, kind_at)
+        if found is None:
+            kept.append(hit)
+            continue
+        start, end, kind = found
+        _untake(taken, hit)
+        covered[start:end] = b"\x01" * (end - start)
+        if kind and not any(taken[start:hit.start]):  # the places it takes in are skipped below
+            taken[start:end] = bytes(end - start)
+            longer.append(newnames.new_name(stream, start, end, kind, taken))
+    return kept, longer
+
+
+def _resolve_known(stream: Stream, words: list[Word], hits: list[Match[Name]], titled: set[int],
+                   year: int | None, lex: Lexicon) -> list[Mention]:
     """Gazetteer hits with ambiguous names settled by the rest of the article, or dropped."""
     sure = {owner.id for hit in hits if not hit.value.ambiguous and len(hit.value.owners) == 1
             for owner in hit.value.owners}
+    related = sure | {hit.value.owners[0].country for hit in hits if hit.value.owners[0].id in sure}
+    related |= {adjective.id for adjective in filter(None, map(_ADJECTIVE, words))}  # the scan runs in C
     mentions = []
     for hit in hits:
         owners = hit.value.owners
+        chosen: Entry | None = None
         if not hit.value.ambiguous and len(owners) == 1:
-            chosen: Entry | None = owners[0]
+            chosen = owners[0]
         else:
             named = [o for o in owners if o.id in sure]
-            chosen = named[0] if len(named) == 1 else owners[0] if len(owners) == 1 and hit.start in titled \
-                else None
+            if len(named) == 1:
+                chosen = named[0]
+            elif len(owners) == 1 and (hit.start in titled or context.supported(
+                    stream, words, hit, KIND_OF_TYPE.get(owners[0].type, "other"), related)):
+                chosen = owners[0]
+        if chosen is not None and chosen.type == "person" and _before_their_time(chosen, hit, year, lex, sure):
+            chosen = None
         if chosen is not None:
             mentions.append(Mention(hit.start, hit.end, hit.form, ref_of(chosen), 1.0))
     return mentions
+
+
+def _before_their_time(entry: Entry, hit: Match[Name], year: int | None, lex: Lexicon, sure: set[str]) -> bool:
+    """A surname alone (السوداني، بينيت) for a person the gazetteer dates years after the article:
+    another person of that name, unless the full name is in the article."""
+    since = lex.since.get(entry.id)
+    if year is None or since is None or since <= year + 1:
+        return False
+    return len(hit.value.tokens) < len(entry.canonical.split(" ")) and not (
+        entry.id in sure and not hit.value.ambiguous and len(hit.value.tokens) > 1)
 
 
 def _identify(found: list[newnames.NewName], lex: Lexicon) -> list[Mention]:
@@ -111,7 +207,8 @@ def _repeats(stream: Stream, new: list[Mention], taken: bytearray) -> list[Menti
     table: dict[str, list[tuple[tuple[str, ...], Ref]]] = {}
     for mention in new:
         keys = tuple(mention.ref.key[len("new:"):].split(" "))
-        forms = [keys] + ([keys[-1:]] if mention.ref.kind == "person" and len(keys) > 1 else [])
+        family = len(keys) > 1 and not NASAB_OR_LINK.intersection(keys)  # not the end of تركي بن عبد الله
+        forms = [keys] + ([keys[-1:]] if mention.ref.kind == "person" and family else [])
         for form in forms:
             table.setdefault(form[0], []).append((form, mention.ref))
     firsts = {first: tuple(sorted(pairs, key=lambda pair: -len(pair[0]))) for first, pairs in table.items()}
@@ -144,12 +241,18 @@ def _misspelled(stream: Stream, words: list[Word], lex: Lexicon, taken: bytearra
     return mentions
 
 
-def _adjectives(words: list[Word], taken: bytearray) -> list[Mention]:
-    """Nationality adjectives (الروسي، الأمريكيين) as light mentions of their country."""
-    mentions = []
+def _adjectives(stream: Stream, words: list[Word], taken: bytearray, mentions: list[Mention]) -> list[Mention]:
+    """Nationality adjectives as light mentions of their country, where they qualify the state, its
+    people, its territory or its team (``context.country_adjective``): الجيش الروسي, not يوفنتوس الإيطالي."""
+    names_at: dict[int, str] = {}
+    for m in mentions:
+        kind = "new" if m.ref.key.startswith("new:") and m.ref.kind != "person" else m.ref.kind
+        for i in range(m.start, m.end):
+            names_at[i] = kind
+    found = []
     for i in itertools.compress(range(len(words)), map(_ADJECTIVE, words)):  # the scan runs in C
         country = words[i].adjective
-        if not taken[i] and country is not None:
+        if not taken[i] and country is not None and context.country_adjective(stream, words, i, names_at):
             taken[i] = 1
-            mentions.append(Mention(i, i + 1, "", ref_of(country), ADJECTIVE_WEIGHT))
-    return mentions
+            found.append(Mention(i, i + 1, "", ref_of(country), ADJECTIVE_WEIGHT))
+    return found

@@ -13,22 +13,30 @@ rare word (``ONE_WORD_MAX_ZIPF``), because a title is as often followed by a ver
 from __future__ import annotations
 
 import itertools
+import operator
 from dataclasses import dataclass
 
 from naba.pipeline.tagging.lexicon import Name, lexicon
 from naba.pipeline.tagging.matching import Match
-from naba.pipeline.tagging.stream import ARTICLE, Stream, article_form, bare_forms, with_clitics
+from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import TIME_WORDS, Word
-from naba.text import index, is_stopword
+from naba.text import ARTICLE, article_form, bare_forms, index, is_stopword, with_clitics
 
+_SHOWN = operator.attrgetter("shown")
 MAX_DESCRIPTORS = 4
 MAX_NAME_WORDS = 4
 ONE_WORD_MAX_ZIPF = 4.0
 NAME_MAX_ZIPF = 4.0
 FAMILY_NAME_MAX_ZIPF = 4.0  # an ال-word ends a name if it is a nisba (ـي) or this rare (الجبير, not الدائم)
 TRAILING_WORD_MAX_ZIPF = 4.2  # a common last word without ال is the sentence going on, not the name
-CLITIC_LETTERS = "وفبلك"
-CLITIC_MARGIN_ZIPF = 1.0  # بتصريح is ب + a word: the bare rest is this much more common than the whole
+MAX_NASAB_WORDS = 8  # تركي بن عبدالله بن عبد العزيز
+SUFFIX_ROOT_ZIPF = 3.5  # قتلت of قتلته must be this common for the ه to be a pronoun
+WEAK_HEAD_MAX_ZIPF = 3.5  # a weak head (مركز، حركة) names something only before a word rarer than this
+HEADLINE_MAX_ZIPF = 3.6  # a headline word rarer than this, never written with the article: a name
+HEADLINE_COMMON_MAX_ZIPF = 4.8  # up to this, with a full name in the body or a person/place/org cue
+COMMON_REST_ZIPF = 4.0  # a clitic letter before a word this common is a clitic (لضم، لتوفير)
+HEADLINE_ARTICLE_MAX_ZIPF = 2.0  # the same for an ال-word (الأفلاج): unknown to the language
+NAME_PART_MAX_ZIPF = 4.8  # words beside a headline name in the body that belong to it (أردا توران)
 
 # Words that head an organisation's name.
 _ORG_HEADS = """
@@ -41,6 +49,22 @@ _NOT_NAMES = "الذي التي الذين اللذين عن إن أن لدى"  
 NOT_NAMES = TIME_WORDS | frozenset(index(w) for w in _NOT_NAMES.split())
 _NAME_LINKS = "بن ابن بنت ولد أبو أبي أم عبد آل دي دو فون فان"  # words inside names
 NAME_LINKS = frozenset(index(w) for w in _NAME_LINKS.split())
+NASAB_LINKS = frozenset(index(w) for w in "بن ابن بنت".split())
+# given names that start with the imperfect's ي (a verb otherwise)
+Y_NAMES = frozenset(index(w) for w in """
+يوسف يحيى ياسر يزيد يونس يعقوب ياسين يسري يامن يعرب يسرى ياسمين يمنى تامر تميم تيسير توفيق تغريد تهاني تيريزا توني
+تيري تييري توماس تشارلز تيد
+""".split())
+_WEAK_ORG_HEADS = "مركز برنامج حركة نادي شركة"
+WEAK_ORG_HEADS = frozenset(index(w) for w in _WEAK_ORG_HEADS.split())
+PERSON_CUES = frozenset(index(w).removeprefix(ARTICLE) for w in """
+لاعب نجم مدرب مدافع مهاجم حارس قس جاسوس صحفي صحافي كاتب فنان فنانة ممثل ممثلة مطرب شاعر ناشط الدكتور
+المهندس السيد السيدة الشاب المواطن الطفل الطفلة المتهم الضحية الإعلامي الداعية البروفيسور العريف الرقيب
+""".split())
+PLACE_CUES = frozenset(index(w).removeprefix(ARTICLE) for w in """
+في مدينة محافظة منطقة بلدة قرية أهالي مركز حي إقليم ولاية شمال جنوب شرق غرب بمدينة بمحافظة بمنطقة
+""".split())
+ORG_CUES = frozenset(index(w).removeprefix(ARTICLE) for w in "نادي فريق شركة مجموعة صحيفة مجلة وكالة قناة موقع".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +93,13 @@ def _skip_descriptors(stream: Stream, words: list[Word], at: int, hit_at: dict[i
         if at >= len(stream) or stream.breaks[at]:
             return None
         hit = hit_at.get(at)
-        if hit is not None and not any(o.type == "person" for o in hit.value.owners):
+        if hit is not None and (not any(o.type == "person" for o in hit.value.owners)
+                                or words[at].adjective is not None):  # الرئيس السوداني عمر البشير
             at = hit.end
             continue
         key = stream.keys[at]
-        if hit is None and (_has_article(stream, at) or key == "باسم" or words[at].adjective is not None):
+        if hit is None and not is_stopword(key) and (_has_article(stream, at) or key == "باسم"):
+            # an adjective describes the title only with the article: تركي المالكي is a name
             at += 1
             continue
         return at
@@ -81,34 +107,62 @@ def _skip_descriptors(stream: Stream, words: list[Word], at: int, hit_at: dict[i
 
 
 def after_titles(stream: Stream, words: list[Word], titled: set[int], hit_at: dict[int, Match[Name]],
-                 taken: bytearray) -> list[NewName]:
-    """Unknown people named right after a title."""
+                 taken: bytearray, royal: frozenset[int] | set[int] = frozenset()) -> list[NewName]:
+    """Unknown people named right after a title. After a royal title (``royal``) the name is a
+    first name and its nasab (تركي بن سعود بن محمد), however common the first name is as a word."""
     names = []
     for at in sorted(titled):
         if at in hit_at or taken[at]:
             continue
-        end = _name_end(stream, words, at, taken)
+        end = _nasab_end(stream, words, at, taken) if at in royal else _name_end(stream, words, at, taken)
         if end > at:
-            names.append(_new_name(stream, at, end, "person", taken))
+            names.append(new_name(stream, at, end, "person", taken))
     return names
+
+
+def _nasab_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
+    """The end of a royal name: a first name, then بن/بنت + name (عبد + name counts as one), then
+    آل + name or a family name with the article."""
+    keys = stream.keys
+    if not _may_be_in_name(stream, words, at) or keys[at] in NAME_LINKS or keys[at].startswith(ARTICLE):
+        return at  # للملك المفدى: an epithet, not a name
+    end = at + 1
+    while end + 1 < len(stream) and end - at < MAX_NASAB_WORDS and not taken[end] and not stream.breaks[end] \
+            and keys[end] in NASAB_LINKS and not stream.breaks[end + 1] and not taken[end + 1]:
+        step = 3 if keys[end + 1] == "عبد" and end + 2 < len(stream) and not stream.breaks[end + 2] else 2
+        end += step
+    if end + 1 < len(stream) and keys[end] == "ال" and not stream.breaks[end + 1]:
+        end += 2
+    elif end < len(stream) and not stream.breaks[end] and not taken[end] and _has_article(stream, end) \
+            and words[end].zipf < FAMILY_NAME_MAX_ZIPF and not words[end].nisba:
+        end += 1
+    return min(end, len(stream))
 
 
 def _name_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
     """Where the name starting at ``at`` ends (``at`` itself when there is no name)."""
     keys, end = stream.keys, at
+    if keys[at] in NASAB_LINKS:  # بن طلال: the rest of a longer name
+        return at
     while end < len(stream) and end - at < MAX_NAME_WORDS and not taken[end]:
         key = keys[end]
-        if (end > at and stream.breaks[end]) or not _may_be_in_name(key, words[end]):
+        if (end > at and stream.breaks[end]) or not _may_be_in_name(stream, words, end):
             break
         if _has_article(stream, end):  # a family name (عادل الجبير) ends the name
             end += 1 if end > at and (key.endswith("ي") or words[end].zipf < FAMILY_NAME_MAX_ZIPF) else 0
             break
         end += 1
     while end > at and (keys[end - 1] in NAME_LINKS or (end - at > 1 and not keys[end - 1].startswith(ARTICLE)
-                                                         and words[end - 1].zipf >= TRAILING_WORD_MAX_ZIPF)):
-        end -= 1
-    if end == at or min(w.zipf for w in words[at:end]) >= (ONE_WORD_MAX_ZIPF if end - at == 1 else NAME_MAX_ZIPF):
+                                                         and words[end - 1].zipf >= TRAILING_WORD_MAX_ZIPF
+                                                         and words[end - 1].nominal)):
+        end -= 1  # a common noun after the name is the sentence going on; تييري هنري keeps هنري
+    family = end - at > 1 and _has_article(stream, end - 1) and keys[end - 1].endswith("ي") \
+        and words[end - 1].adjective is None  # تركي المالكي: a given name and a family nisba
+    if end == at or (not family and min(w.zipf for w in words[at:end]) >= (
+            ONE_WORD_MAX_ZIPF if end - at == 1 else NAME_MAX_ZIPF)):
         return at
+    if end - at == 1 and (words[at].nominal or (keys[at][0] in "وفبلك" and lexicon().zipf(keys[at][1:]) >= 3.0)):
+        return at  # تطورات: a noun the language writes with the article; بمفرده: ب + a word
     return end
 
 
@@ -117,38 +171,168 @@ def _has_article(stream: Stream, i: int) -> bool:
     return stream.keys[i].startswith(ARTICLE) and stream.surface(i).startswith(ARTICLE)
 
 
-def _may_be_in_name(key: str, word: Word) -> bool:
+def _may_be_in_name(stream: Stream, words: list[Word], i: int) -> bool:
+    """A person's name stops at a verb or a clitic: بإعداد، ومواطنه، قتلته، يرأس are the sentence
+    going on, not the name."""
+    key, word = stream.keys[i], words[i]
     if not key.isalpha() or len(key) < 2 or (is_stopword(key) and key not in NAME_LINKS) or key in NOT_NAMES:
         return False
-    if article_form(key) != key:  # بالعلماء, والعاملين: the sentence goes on
+    if word.glued or word.suffixed or word.number or _pronoun_heh(stream, words, i):
         return False
-    # ووجهت, بتصريح, لرابطة: a clitic on a word the language knows far better bare is no name
-    # (وليد, بيتر, كمال are not: their bare rest is rarer, or not much more common)
-    return not (key[0] in CLITIC_LETTERS and len(key) > 3
-                and _zipf_without_clitic(key) > word.zipf + CLITIC_MARGIN_ZIPF)
+    if article_form(key) != key and word.shown != key:  # بالعلماء, والعاملين: the sentence goes on
+        return False
+    return not _imperfect_verb(key, word)
 
 
-def _zipf_without_clitic(key: str) -> float:
-    return lexicon().zipf(key[1:])
+def _pronoun_heh(stream: Stream, words: list[Word], i: int) -> bool:
+    """قتلته، معاليه: written with ه (not ة) after a common word."""
+    return stream.surface(i).endswith("\u0647") and words[i].zipf < lexicon().zipf(stream.keys[i][:-1]) \
+        and lexicon().zipf(stream.keys[i][:-1]) >= SUFFIX_ROOT_ZIPF
 
 
-def organisations(stream: Stream, taken: bytearray) -> list[NewName]:
-    """A head noun (وزارة، حزب، ...) and the one to three ال-words after it: a new organisation."""
+def _imperfect_verb(key: str, word: Word) -> bool:
+    """يرأس، يتجه، تساعد: a common word starting with the imperfect's ي or ت that never takes the
+    article (given names that start with them are listed apart)."""
+    return key[0] in "يت" and len(key) >= 4 and not word.nominal and word.zipf >= 3.0 and key not in Y_NAMES
+
+
+def organisations(stream: Stream, words: list[Word], taken: bytearray) -> list[NewName]:
+    """A head noun (وزارة، حزب، ...) and the one to three ال-words after it: a new organisation.
+
+    A name is a construct (وزارة الداخلية, جامعة الدول العربية): a head with the article and only
+    adjectives after it is a generic phrase (المركز الخامس، الشركة العملاقة، المجلس البلدي) unless a
+    لل-complement makes it a name (المجلس الهندي للصحافة). The phrase stops at a word with a clitic
+    (والمسؤول), a verb's object (الشركة التعليق: an ال-word common as a noun after the head), a
+    weekday, an ordinal; weak heads (مركز، برنامج، حركة، نادي) need a rare word after them.
+    """
     names = []
     keys = stream.keys
     for at in list(itertools.compress(range(len(keys)), map(_ORG_HEAD_TOKENS.__contains__, keys))):
         if taken[at]:
             continue
-        end = at + 1
-        while end < len(keys) and end - at <= 3 and not taken[end] and not stream.breaks[end] \
-                and article_form(keys[end]).startswith(ARTICLE) and not is_stopword(keys[end]):
-            end += 1
+        end = _org_end(stream, words, at, taken)
         if end > at + 1:
-            names.append(_new_name(stream, at, end, "org", taken))
+            names.append(new_name(stream, at, end, "org", taken))
     return names
 
 
-def _new_name(stream: Stream, at: int, end: int, kind: str, taken: bytearray) -> NewName:
+def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
+    keys = stream.keys
+    head = article_form(keys[at])
+    with_article = head.startswith(ARTICLE)
+    bare_head = head.removeprefix(ARTICLE)
+    end, complement = at + 1, False
+    while end < len(keys) and end - at <= 3 and not taken[end] and not stream.breaks[end]:
+        key, word = keys[end], words[end]
+        if is_stopword(key) or key in TIME_WORDS or word.number or word.suffixed:
+            break
+        if key.startswith("لل") and word.shown.startswith(ARTICLE):
+            complement = True  # للصحافة
+        elif with_article and not complement and end > at + 1 and not word.nisba and key.startswith(ARTICLE):
+            break  # الجامعة المستحقين: only relational adjectives stand between the head and its لل-word
+        elif key.startswith("وال") and end > at + 1 and keys[end - 1].startswith(ARTICLE):
+            pass  # وزارة الثقافة والإعلام، الشؤون الأمنية والسياسية
+        elif not key.startswith(ARTICLE) or word.glued or article_form(key) != key:
+            break
+        end += 1
+    if end == at + 1:
+        return at
+    if with_article and not complement and not _national_institution(words, at + 1, end):
+        return at  # المركز الخامس، الشركة العملاقة
+    if bare_head in WEAK_ORG_HEADS and min(w.zipf for w in words[at + 1:end]) >= WEAK_HEAD_MAX_ZIPF:
+        return at  # حركة الملاحة، نادي الحي
+    return end
+
+
+def _national_institution(words: list[Word], start: int, end: int) -> bool:
+    """البنك المركزي الإيراني: an adjective, then a nationality (الصحيفة البريطانية alone is generic)."""
+    return end - start >= 2 and words[end - 1].adjective is not None and words[start].adjective is None
+
+
+def headline_names(stream: Stream, words: list[Word], taken: bytearray) -> list[NewName]:
+    """Names in the headline that the body repeats and no gazetteer has (أملج، توران، سكريبال).
+
+    A word is a name when the language does not know it as a noun or verb: rare, never written with
+    the article, no clitic or pronoun on it, not a verb; and the body says it again. Its fullest
+    written form in the body is the name (توران → أردا توران); a person when a person word or a
+    first name stands with it, else a place after في/مدينة/أهالي, else an organisation after
+    نادي/فريق/شركة, else "other".
+    """
+    candidates = [i for i in range(stream.title_end) if not taken[i] and _headline_word(stream, words, i)]
+    if not candidates:
+        return []
+    wanted = {words[i].shown for i in candidates}
+    body_at: dict[str, list[int]] = {}
+    shown = map(_SHOWN, words[stream.title_end:])
+    for j in itertools.compress(range(stream.title_end, len(stream)), map(wanted.__contains__, shown)):
+        body_at.setdefault(words[j].shown, []).append(j)  # the scan above runs in C
+    names = []
+    for i in candidates:
+        if taken[i]:
+            continue
+        seen = [j for j in body_at.get(words[i].shown, []) if not taken[j]]
+        if not seen:
+            continue
+        spans = [_widen(stream, words, j, taken) for j in seen]
+        start, end = max(spans, key=lambda span: (span[1] - span[0], -span[0]))
+        kind = _guess_kind(stream, words, seen, start, end)
+        if words[i].zipf >= HEADLINE_MAX_ZIPF and end - start < 2 and kind == "other":
+            continue  # a common word (هنري is also a verb's look-alike): only with a full name or a cue
+        names.append(new_name(stream, start, end, kind, taken))
+    return names
+
+
+def _headline_word(stream: Stream, words: list[Word], i: int) -> bool:
+    word, key = words[i], stream.keys[i]
+    if not word.content or word.glued or word.suffixed or word.number or word.nisba or len(key) < 3:
+        return False
+    if word.adjective is not None or _pronoun_heh(stream, words, i) or _imperfect_verb(key, word):
+        return False
+    if key.startswith(ARTICLE):  # الأفلاج: only a word the language has never seen
+        return word.zipf <= HEADLINE_ARTICLE_MAX_ZIPF
+    if key[0] in "وفبلك" and lexicon().zipf(key[1:]) >= COMMON_REST_ZIPF:  # لضم: ل + ضم
+        return False
+    if key.endswith(("ها", "هم", "هما")) or key[0] == "ي" or article_form(key) != key:
+        return False  # صداها، يتفقان، والرزفة
+    return not word.nominal and word.zipf < HEADLINE_COMMON_MAX_ZIPF
+
+
+def _widen(stream: Stream, words: list[Word], at: int, taken: bytearray) -> tuple[int, int]:
+    """The name around a body occurrence: up to two name words before it and one after."""
+    start, end = at, at + 1
+    while start > 0 and at - start < 2 and not stream.breaks[start] and not taken[start - 1] \
+            and _name_part(stream, words, start - 1):
+        start -= 1
+    if end < len(stream) and not stream.breaks[end] and not taken[end] and _name_part(stream, words, end) \
+            and not stream.keys[end].startswith(ARTICLE):
+        end += 1
+    return start, end
+
+
+def _name_part(stream: Stream, words: list[Word], i: int) -> bool:
+    word, key = words[i], stream.keys[i]
+    if key[0] in "وفبلك" and lexicon().zipf(key[1:]) >= COMMON_REST_ZIPF:  # لتوفير
+        return False
+    if key.endswith("ت") and word.zipf >= 3.0 and not word.nominal:  # انتقدت: a verb
+        return False
+    return (_may_be_in_name(stream, words, i) and not word.nominal and word.adjective is None
+            and word.zipf < NAME_PART_MAX_ZIPF) or key in NAME_LINKS - NASAB_LINKS
+
+
+def _guess_kind(stream: Stream, words: list[Word], seen: list[int], start: int, end: int) -> str:
+    if end - start > 1:
+        return "person"
+    cues = {words[j - 1].shown.removeprefix(ARTICLE) for j in seen if j > 0 and not stream.breaks[j]}
+    if cues & PERSON_CUES:
+        return "person"
+    if cues & PLACE_CUES:
+        return "place"
+    if cues & ORG_CUES:
+        return "org"
+    return "other"
+
+
+def new_name(stream: Stream, at: int, end: int, kind: str, taken: bytearray) -> NewName:
     key = stream.keys[at]
     form = key
     if kind == "org":  # لوزارة → وزارة; للجمعية → الجمعية: the organisation keeps its article

@@ -48,7 +48,7 @@ class Phrase:
 
     def display(self, stream: Stream, words: list[Word]) -> str:
         at = self.first if self.shown < 0 else self.shown
-        return stream.written(at, at + len(self.words), words[at].base)
+        return stream.written(at, at + len(self.words), words[at].shown)
 
 
 def key_phrases(stream: Stream, words: list[Word], taken: bytearray, options: TagOptions,

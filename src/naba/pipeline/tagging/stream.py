@@ -14,33 +14,25 @@ asked for, with one ``findall`` of a pattern that accepts the marks ``tokens`` f
 two disagree on the count (an invisible control inside a word, say), the clause falls back to
 ``naba.text.token_spans``, which is exact but slower.
 
-Clitics: news Arabic glues و ف ب ل ك and the article ال to words (وبوتين، للأردن، بالكتاب).
-``bare_forms`` lists a token's readings without them, for lookups; ``article_form`` keeps the article
-and drops what is glued before it; ``without_clitics`` cuts a surface down to one of those readings
-for display (والأدباء → الأدباء, للقراءة → القراءة, وبوتين → بوتين).
+Clitics (وبوتين، للأردن، بالكتاب) are ``naba.text.clitics``' business, the one place every stage
+splits them.
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 from dataclasses import dataclass, field
 
-from naba.text import token_spans, tokens
+from naba.text import token_spans, tokens, without_clitics
 
-ARTICLE = "ال"
 # Punctuation ends a clause (a decimal point too: numbers are never names or phrases).
 _CLAUSE_RE = re.compile(r"[.,;:!?()\[\]{}«»\"“”„/|\n\u060c\u061b\u061f\u06d4\u2026]+")
 _SENTINEL_TOKEN = "qqclausebreakqq"  # a Latin token no article holds, kept whole by tokens()
 _SENTINEL = f" {_SENTINEL_TOKEN} "
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 _SURFACE_RE = re.compile(rf"\d(?:[.,]?\d)*|(?:[^\W\d_]|[{_MARKS}])+")
-_CONJUNCTIONS = "وف"
-_PREPOSITIONS = "بلك"
-# و/ف, then ب/ك before ال, or ل that ate the article's alef (للقراءه); three letters must remain
-_BEFORE_ARTICLE_RE = re.compile(r"^([وف]?[بك]?(?=ال...)|[وف]?لل(?=...))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,57 +102,3 @@ def _surfaces(clause: str, size: int) -> list[str]:
     if len(written) != size:  # the fast pattern and naba.text.tokens disagree here: ask the exact one
         written = [clause[start:end] for start, end, _ in token_spans(clause)]
     return written
-
-
-def bare_forms(key: str) -> list[str]:
-    """An index token and its readings without leading clitics, the token itself first.
-
-    وللأردن → وللاردن, للاردن, الاردن, لاردن. Only strips while at least three letters remain. The
-    article itself stays: a name written without it (آبل، مصر) must not match الإبل or المصر; the
-    gazetteer keys ال-names with and without their article where that is safe.
-    """
-    forms = [key]
-    rest = key
-    if len(rest) > 3 and rest[0] in _CONJUNCTIONS:
-        rest = rest[1:]
-        forms.append(rest)
-    if len(rest) > 3 and rest[0] in _PREPOSITIONS:
-        if rest.startswith("لل") and len(rest) > 4:
-            forms.append(ARTICLE + rest[2:])
-        rest = rest[1:]
-        forms.append(rest)
-    return forms
-
-
-@functools.lru_cache(maxsize=8192)
-def with_clitics(key: str) -> tuple[str, ...]:
-    """Every token whose ``bare_forms`` include ``key``: the inverse, for building lookup tables."""
-    bare = key.removeprefix(ARTICLE)
-    stems = {key, ARTICLE + bare, "ل" + bare if key.startswith(ARTICLE) else "لل" + bare}
-    candidates = {c + p + s for s in stems for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك")}
-    return tuple(sorted(t for t in candidates if key in bare_forms(t)))
-
-
-def without_clitics(surface: str, key: str, form: str) -> str:
-    """``surface`` (whose index token is ``key``) cut down to the bare ``form`` of ``key``.
-
-    وبوتين / بوتين → بوتين; للأردن / الاردن → الأردن (لل is ل + ال that lost its alef).
-    Clitics are single letters, so ``len(key) - len(form)`` letters go; marks inside a clitic
-    (rare in news) would shift this by one and leave a letter, never cut into the word.
-    """
-    if form == key:
-        return surface
-    cut = len(key) - len(form)
-    if form.startswith(ARTICLE) and key[cut:cut + 2] == "لل":
-        return "ا" + surface[cut + 1:]
-    return surface[cut:]
-
-
-def article_form(key: str) -> str:
-    """The reading of ``key`` that keeps the article but drops what is glued before it
-    (والادباء → الادباء, للقراءه → القراءه, بالكتاب → الكتاب); ``key`` itself otherwise."""
-    match = _BEFORE_ARTICLE_RE.match(key)
-    if not match:
-        return key
-    glued = match.group(1)
-    return ARTICLE + key[len(glued):] if glued.endswith("لل") else key[len(glued):]

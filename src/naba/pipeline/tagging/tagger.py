@@ -1,4 +1,5 @@
-"""An article's tags: its named entities and key phrases in one list, best first.
+"""An article's tags: its named entities and key phrases, in the order an editor lists them
+(``keywords``: central entities, the event's key phrases, the other entities).
 
 Entities and phrases are scored on one scale: an entity's mentions weigh like a phrase's
 occurrences (position, title), times ``entity_boost`` in place of a phrase's word specificity.
@@ -9,18 +10,17 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from naba.models import Entity
+from naba.pipeline.tagging.keywords import Candidate, pick
 from naba.pipeline.tagging.lexicon import Lexicon, lexicon
 from naba.pipeline.tagging.mentions import Mention, Ref, find_mentions
 from naba.pipeline.tagging.options import DEFAULT, TagOptions
-from naba.pipeline.tagging.phrases import Phrase, key_phrases, position_weights
+from naba.pipeline.tagging.phrases import key_phrases, position_weights
 from naba.pipeline.tagging.spelling import similar, skeleton
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word, words_of
-from naba.text import index
 
 CANDIDATE_PHRASES = 4  # times max_tags: phrases past that rank never make the list
 
@@ -31,48 +31,50 @@ class Tags:
     entities: tuple[Entity, ...]  # best first, one per canonical entity
 
 
-@dataclass(slots=True)
-class _Scored:
-    score: float
-    first: int
-    label: str  # "" for a phrase until it is considered: reading its surface costs a regex pass
-    phrase: Phrase | None = None
+def tag_article(title: str | None, body: str, options: TagOptions = DEFAULT, *,
+                published: str | None = None) -> Tags:
+    """Tags of one article. Pure and deterministic; the lexicon is built on the first call.
 
-
-def tag_article(title: str | None, body: str, options: TagOptions = DEFAULT) -> Tags:
-    """Tags of one article. Pure and deterministic; the lexicon is built on the first call."""
+    ``published`` (ISO 8601, as ``Article.published_at``) dates the article, so that a surname alone
+    is not taken for a person the gazetteer dates years later (see ``mentions``).
+    """
     lex = lexicon()
     stream = Stream.of(title, body)
     words = words_of(stream.keys, lex)
-    mentions, taken = find_mentions(stream, words, lex)
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    mentions, taken = find_mentions(stream, words, lex, year)
     entities = _entities(stream, _merge_spellings(mentions), options)
     phrases = key_phrases(stream, words, taken, options, limit=options.max_tags * CANDIDATE_PHRASES)
-    ranked = sorted([*(item for item, _ in entities), *(_Scored(p.score, p.first, "", p) for p in phrases)],
-                    key=lambda s: (-s.score, s.first, len(s.phrase.words) if s.phrase else 0))
     label = functools.partial(_label, stream, words)
-    return Tags(keywords=_pick(ranked, label, options), entities=tuple(entity for _, entity in entities))
+    keywords = pick([item for item, _ in entities], phrases, label, words, options)  # phrases come best first
+    return Tags(keywords=keywords, entities=tuple(entity for _, entity in entities))
 
 
-def _label(stream: Stream, words: list[Word], item: _Scored) -> str:
+def _label(stream: Stream, words: list[Word], item: Candidate) -> str:
     return item.phrase.display(stream, words) if item.phrase is not None else item.label
 
 
 def _merge_spellings(mentions: list[Mention]) -> list[Mention]:
-    """New names the article spells two ways (same skeleton, same kind) → the first-seen spelling."""
+    """New names the article spells two ways (same skeleton, same kind) → the first-seen spelling;
+    a new person named by surname alone (كالدويل) → the full name (مايكل كالدويل)."""
     if not any(m.ref.key.startswith("new:") for m in mentions):
         return mentions
+    surnames = {ref.key.rsplit(" ", 1)[-1]: ref for ref in (m.ref for m in mentions)
+                if ref.kind == "person" and ref.key.startswith("new:") and " " in ref.key}
     first_ref: dict[tuple[str, str], Ref] = {}
     merged = []
     for mention in sorted(mentions, key=lambda m: m.start):
         ref = mention.ref
         if ref.key.startswith("new:"):
+            if ref.kind == "person" and " " not in ref.key and ref.key[4:] in surnames:
+                ref = surnames[ref.key[4:]]
             seen = first_ref.setdefault((skeleton(ref.key[4:].split(" ")), ref.kind), ref)
             ref = seen if similar(seen.key[4:], ref.key[4:]) else ref
         merged.append(mention._replace(ref=ref) if ref is not mention.ref else mention)
     return merged
 
 
-def _entities(stream: Stream, mentions: list[Mention], options: TagOptions) -> list[tuple[_Scored, Entity]]:
+def _entities(stream: Stream, mentions: list[Mention], options: TagOptions) -> list[tuple[Candidate, Entity]]:
     by_ref: dict[Ref, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_ref[mention.ref].append(mention)
@@ -82,7 +84,9 @@ def _entities(stream: Stream, mentions: list[Mention], options: TagOptions) -> l
         score = options.entity_boost * sum(weights[m.start] * m.weight for m in group) ** options.tf_power
         first = min(m.start for m in group)
         entity = Entity(_name(stream, group, ref), ref.canonical, ref.kind)
-        scored.append((_Scored(score, first, ref.canonical), entity))
+        named = [m for m in group if m.weight >= 1.0]
+        central = bool(named) and (min(m.start for m in named) < stream.title_end or len(named) > 1)
+        scored.append((Candidate(score, first, ref.canonical, central=central), entity))
     scored.sort(key=lambda pair: (-pair[0].score, pair[0].first, pair[0].label))
     return scored
 
@@ -97,39 +101,6 @@ def _name(stream: Stream, group: list[Mention], ref: Ref) -> str:
     top = max(spellings.values())
     chosen = next(m for m in named if spellings[tuple(stream.keys[m.start + 1:m.end]) + (m.form,)] == top)
     return stream.written(chosen.start, chosen.end, chosen.form)
-
-
-def _pick(ranked: list[_Scored], label: Callable[[_Scored], str], options: TagOptions) -> tuple[str, ...]:
-    """The best labels, ``min_tags`` to ``max_tags`` of them, without repeats or phrases inside
-    a phrase already picked."""
-    picked: list[str] = []
-    seen: set[str] = set()
-    chosen_words: list[tuple[str, ...]] = []
-    top = ranked[0].score if ranked else 0.0
-    for item in ranked:
-        if len(picked) >= options.max_tags or (len(picked) >= options.min_tags and item.score < options.cutoff * top):
-            break
-        stems = item.phrase.words if item.phrase is not None else ()
-        if stems and any(_inside(stems, w) or (options.drop_overlaps and _inside(w, stems)) for w in chosen_words):
-            continue
-        text = label(item)
-        key = index(text)
-        if key in seen:
-            continue
-        seen.add(key)
-        picked.append(text)
-        if stems:
-            chosen_words.append(stems)
-    return tuple(picked)
-
-
-def _inside(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
-    size = len(small)
-    if size >= len(big):
-        return False
-    if size == 1:
-        return small[0] in big
-    return any(big[i:i + size] == small for i in range(len(big) - size + 1))
 
 
 def warm_up() -> Lexicon:

@@ -7,6 +7,16 @@
     Word.content    may stand in a key phrase: letters, two or more, no stopword, no weekday or month
     Word.adjective  the country a nationality adjective names (الروسي → روسيا), if exactly one
     Word.misspelt   for a rare word, the gazetteer entry its spelling skeleton points to (زيلينيسكو)
+    Word.shown      the clitic-free reading a reader sees alone (naba.text.clitic_free: بمدارس → مدارس)
+    Word.nominal    a noun or adjective: it has the article, or the language writes it with one
+                    (تفجير / التفجير); verbs, particles and names never take it (يتجه، أشعر، توران)
+    Word.glued      a clitic glued to a word (بإعداد، لرئاسة): never the start of a name
+    Word.suffixed   a word with a pronoun glued after it (تقريره، قتلته، حملاتهم)
+    Word.nisba      a relational adjective (التراثي، بلدي، انتخابية): its noun without ي is common
+    Word.number     a number written as a word (ثلاثة، مليون، الثاني)
+
+The last five are hand-written Arabic rules read off wordfreq's Arabic list (naba.text.frequency):
+no part-of-speech tagger runs, so a word is judged by which forms of it the language uses.
 
 News vocabulary is Zipfian, so after a few hundred articles nearly every token is a hit and a
 token costs one dict lookup. The memo is dropped when it outgrows ``MEMO_LIMIT``.
@@ -19,8 +29,7 @@ from dataclasses import dataclass
 from naba.gazetteer import Entry
 from naba.pipeline.tagging.lexicon import Lexicon
 from naba.pipeline.tagging.spelling import MIN_LETTERS
-from naba.pipeline.tagging.stream import article_form, bare_forms
-from naba.text import index, stems, stopword_set
+from naba.text import ARTICLE, article_form, bare_forms, clitic_free, index, stems, stopword_set
 from naba.text.frequency import UNSEEN_ZIPF
 
 MEMO_LIMIT = 500_000
@@ -32,6 +41,21 @@ _TIME_WORDS = """
 كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
 """
 TIME_WORDS = frozenset(index(w) for w in _TIME_WORDS.split())
+_NUMBER_WORDS = """
+واحد واحدة اثنان اثنين اثنتان اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية تسع تسعة
+عشر عشرة عشرات عشرين عشرون ثلاثين ثلاثون أربعين أربعون خمسين خمسون ستين ستون سبعين سبعون ثمانين ثمانون
+تسعين تسعون مئة مائة مئات مائتي مئتي ألف آلاف ألفين مليون ملايين مليار مليارات بليون تريليون نصف ربع ثلث
+أول أولى الأول الأولى ثاني ثانية الثاني الثانية ثالث ثالثة الثالث الثالثة رابع رابعة الرابع الرابعة خامس
+خامسة الخامس الخامسة سادس السادس السادسة سابع السابع السابعة ثامن الثامن الثامنة تاسع التاسع عاشر العاشر
+العاشرة أخير الأخير الأخيرة
+"""
+NUMBER_WORDS = frozenset(index(w) for w in _NUMBER_WORDS.split())
+NOMINAL_MIN_ZIPF = 2.5  # ال + the word is at least this common: the language uses it as a noun
+# a lone ه is left out: index folds ة to ه, so مدرسه (a school) would read as مدرس + ه (stream.py
+# asks the written surface for that one)
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا")
+SUFFIX_ROOT_MIN_ZIPF = 3.5  # تقرير of تقريره must be a common word for the ه to be a pronoun
+_NISBA_ENDINGS = ("يين", "يون", "يات", "يتين", "يه", "يا", "ي")
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # identity equality: ``None in words`` stays in C
@@ -43,6 +67,12 @@ class Word:
     adjective: Entry | None
     misspelt: tuple[str, Entry] | None  # (clitic-free reading, entry) when a rare word's skeleton is a name's
     rare: bool  # zipf < MISSPELT_MAX_ZIPF: worth trying as a misspelled name
+    shown: str = ""  # clitic-free reading (index form)
+    nominal: bool = False
+    glued: bool = False
+    suffixed: bool = False
+    nisba: bool = False
+    number: bool = False
 
 
 _MEMO: dict[str, Word] = {}
@@ -80,9 +110,44 @@ def _learn(missing: set[str], lex: Lexicon) -> dict[str, Word]:
         misspelt = None
         if zipf < MISSPELT_MAX_ZIPF and adjective is None and len(key) >= MIN_LETTERS:
             misspelt = _misspelt(forms, lex)
-        learned[key] = Word(base, stem, zipf, content, adjective, misspelt, zipf < MISSPELT_MAX_ZIPF)
+        shown = clitic_free(key)
+        bare = shown.removeprefix(ARTICLE) if shown.startswith(ARTICLE) and len(shown) > 4 else shown
+        learned[key] = Word(base, stem, zipf, content, adjective, misspelt, zipf < MISSPELT_MAX_ZIPF,
+                            shown=shown, nominal=_nominal(shown, bare, lex),
+                            glued=shown != key and not shown.startswith(ARTICLE), suffixed=_suffixed(bare, lex),
+                            nisba=_nisba(bare, lex), number=shown in NUMBER_WORDS or bare in NUMBER_WORDS)
     _MEMO.update(learned)
     return learned
+
+
+def _nominal(shown: str, bare: str, lex: Lexicon) -> bool:
+    """Has the article, or the language writes it with one (تفجير: التفجير); an accusative ا
+    (تجمعا، مدربا) is read off first."""
+    if shown != bare:
+        return True
+    return max(lex.zipf(ARTICLE + bare), lex.zipf(ARTICLE + bare[:-1]) if bare.endswith("ا") else 0.0) \
+        >= NOMINAL_MIN_ZIPF
+
+
+def _suffixed(bare: str, lex: Lexicon) -> bool:
+    """زرعها، حملاتهم، دعمها: a common word with a pronoun glued after it."""
+    zipf = lex.zipf(bare)
+    for suffix in _PRONOUN_SUFFIXES:
+        root = bare[:-len(suffix)]
+        if bare.endswith(suffix) and len(root) >= 3:
+            root_zipf = lex.zipf(root)
+            if root_zipf >= SUFFIX_ROOT_MIN_ZIPF and root_zipf >= zipf:
+                return True
+    return False
+
+
+def _nisba(bare: str, lex: Lexicon) -> bool:
+    """التراثي، بلدي، انتخابيه، خليجيا: the noun the adjective is made from (تراث، بلد) is common."""
+    for ending in _NISBA_ENDINGS:
+        root = bare[:-len(ending)]
+        if bare.endswith(ending) and len(root) >= 3:
+            return max(lex.zipf(root), lex.zipf(root + "ه"), lex.zipf(ARTICLE + root)) >= SUFFIX_ROOT_MIN_ZIPF
+    return False
 
 
 def _misspelt(forms: list[str], lex: Lexicon) -> tuple[str, Entry] | None:

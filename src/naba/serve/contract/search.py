@@ -35,11 +35,13 @@ class SearchResults(BaseModel):
     total: int = Field(description="How many articles match in all")
     items: list[SearchItem]
     next_cursor: str | None = Field(description="Pass as ?cursor= for the next page; null on the last page")
+    also_searched: list[str] = Field(default_factory=list, description=(
+        "Other spellings of the names in the query, searched as well (زيلنسكي → زيلينسكي، زيلينيسكي)"))
 
     @classmethod
     def of(cls, page: SearchPage, next_cursor: str | None) -> SearchResults:
         return cls(query=page.query, total=page.total, items=[SearchItem.of(r) for r in page.results],
-                   next_cursor=next_cursor)
+                   next_cursor=next_cursor, also_searched=list(page.also_searched))
 
 
 class EntityPage(BaseModel):

@@ -30,6 +30,8 @@ import functools
 from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 
+from naba.text import bare_forms
+
 _MAX_REPLACE = 4  # a substituted name or number is a short replace block
 _SPELLING = 0.75  # letter-level similarity above which two replaced spans are one name spelled twice
 _DATE_WORDS = frozenset((  # months (Gregorian, Levantine, Hijri) and date markers, in index form
@@ -107,9 +109,8 @@ class TemplateGuard:
         if self._name_of is None:
             return None
         token = seq[i]
-        bare = token[1:] if token.startswith("و") and len(token) > 3 else None  # وجازان
-        for candidate in (token, bare):
-            if candidate and (named := self._name_of(candidate)):
+        for candidate in bare_forms(token):  # وجازان
+            if named := self._name_of(candidate):
                 return named
         for n in (2, 3):  # بوركينا فاسو, كوت ديفوار
             for start in range(max(0, i - n + 1), min(i, len(seq) - n) + 1):

@@ -12,16 +12,12 @@ name, and no longer than the longest such name. A warm article costs tens of mic
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from naba.gazetteer import Gazetteer, load_gazetteer
-from naba.text import index
+from naba.text import bare_forms, index
 
 ADJECTIVE_WEIGHT = 0.5
-_CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
-_ARTICLE_CLITICS = ("وال", "فال", "بال", "كال", "لل")  # a clitic that carried the article
-_MIN_BARE = 3
 _MEMO_LIMIT = 500_000  # remembered words and phrases per matcher before the memo starts again
 
 
@@ -65,7 +61,7 @@ class EntityMatcher:
         if len(self._words) >= _MEMO_LIMIT:
             self._words.clear()
         seconds: dict[str, int] = {}
-        for form in _bare_forms(word):
+        for form in bare_forms(word):
             for second, longest in self._starts.get(form, {}).items():
                 seconds[second] = max(longest, seconds.get(second, 0))
         known = self._words[word] = (seconds, _lookup((word,), self._gaz))
@@ -104,7 +100,7 @@ def entity_counts(toks: list[str], gazetteer: Gazetteer | None = None) -> dict[s
 
 def _lookup(words: tuple[str, ...], gaz: Gazetteer) -> tuple[str, float] | None:
     rest = " ".join(words[1:])
-    for first in _bare_forms(words[0]):
+    for first in bare_forms(words[0]):
         surface = f"{first} {rest}" if rest else first
         entries = gaz.lookup(surface)
         if len(entries) == 1 and not gaz.is_ambiguous(surface):
@@ -114,19 +110,6 @@ def _lookup(words: tuple[str, ...], gaz: Gazetteer) -> tuple[str, float] | None:
             if len(adjective) == 1:
                 return adjective[0].id, ADJECTIVE_WEIGHT
     return None
-
-
-@functools.lru_cache(maxsize=65536)
-def _bare_forms(word: str) -> tuple[str, ...]:
-    """The word, then the word without one leading clitic (keeping ال where it was part of it)."""
-    forms = [word]
-    for clitic in _CLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= _MIN_BARE:
-            bare = word[len(clitic):]
-            forms.append(bare)
-            if clitic in _ARTICLE_CLITICS:  # والولايات → الولايات as well as ولايات
-                forms.append("ال" + bare)
-    return tuple(dict.fromkeys(forms))
 
 
 def _phrase_starts(gaz: Gazetteer) -> dict[str, dict[str, int]]:

@@ -1,0 +1,176 @@
+"""A mention decided from its neighbours, not by lookup alone (hand-written Arabic news rules).
+
+    country_adjective(...)  الجيش الروسي names Russia; يوفنتوس الإيطالي and الهولندي فان غال do not:
+                            a nationality adjective is a country only when it qualifies a state
+                            actor, a place, a national team or a league (``STATE_HEADS``), never a
+                            player, club, company or paper (``PERSON_OR_FIRM_HEADS``, or a name)
+    inside_longer(...)      a place inside a longer name: مصر للطيران، دوري أبطال أوروبا، رابيد فيينا،
+                            الكويت الكويتي (a club), كوبا أميركا; the longer name, or nothing
+    royal_starts(...)       after الأمير/الشيخ/الملك comes a first name (تركي، مشعل), never a
+                            country or a namesake
+    supported(...)          a gazetteer word that is also a common word (مآرب، ميلان، الرباط، سيول)
+                            counts only with a title, a kind word (مدينة، نادي), a dateline or a
+                            related entity in the article
+
+Words are compared in their clitic-free form without the article (``key_of``): حكومه for
+والحكومة. The word lists are news usage written down by hand; no library has them.
+"""
+
+from __future__ import annotations
+
+from naba.pipeline.tagging.lexicon import Name
+from naba.pipeline.tagging.matching import Match
+from naba.pipeline.tagging.stream import Stream
+from naba.pipeline.tagging.words import Word
+from naba.text import ARTICLE, index
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(index(w).removeprefix(ARTICLE) for w in words.split())
+
+
+# Heads a nationality adjective may qualify and still name the country: the state, its people,
+# its territory, its national team. Not a league: الدوري الإنجليزي is a competition, not England.
+STATE_HEADS = _set("""
+حكومة جيش قوات قوة سلطات رئيس رئاسة رئيسة وزير وزيرة وزراء وزارة خارجية داخلية دفاع برلمان مجلس شرطة أمن
+استخبارات مخابرات سفارة سفير سفيرة قنصلية قنصل شعب دولة عاصمة مدن مدينة أراضي أرض حدود سواحل مياه أجواء
+منتخب نظام معارضة جنود جندي عسكريين عسكري مقاتلات طائرات بحرية ملك أمير ملكة عهد مركزي بنك انتخابات
+اقتصاد عملة أزمة حرب ملف جانب طرف وفد مسؤولين مسؤول دبلوماسيين دبلوماسي دبلوماسيا دبلوماسيون نيابة قضاء
+محكمة محاكم تلفزيون رسمي رسمية موقف مواطنين مواطنون جالية لاجئين سوق بورصة سياحة صادرات واردات مناطق منطقة
+محافظة ولاية إقليم جزيرة بلدة قرية مجتمع جنسية شمال جنوب شرق غرب وسط حدودي ساحل سلاح ضربة ضربات غارات هجوم حرس
+نظيره نظيرته نظراءه قيادة قادة قائد زعيم زعماء نواب نائب مجلس حزب أحزاب مصادر وكالة إعلام صحافة
+""")
+# Heads that make the adjective describe a person, a club, a company, a paper or a product.
+PERSON_OR_FIRM_HEADS = _set("""
+لاعب لاعبة لاعبين لاعبي نجم نجمة مدرب مدربة مدافع مهاجم حارس دولي ناد نادي أندية فريق صحيفة مجلة موقع قناة
+شركة مجموعة عملاق كاتب كاتبة صحفي صحافي صحفية فنان فنانة ممثل ممثلة مطرب مطربة مغني مخرج روائي شاعر ناشط
+ناشطة قس داعية ملاكم بطل بطلة مصرف علامة سيارة فيلم أسطورة مواطن مواطنة شاب فتاة رجل امرأة طفل طفلة سائح
+سائحة طالب طالبة مهندس طبيب عامل عاملة خادمة مقيم زميله زميل مواطنه محترف مالك رئيسه
+""")
+# Words before a place that make it part of a longer name (a competition, an airline, a club, ...).
+COMPETITION_HEADS = _set("دوري كأس بطولة جائزة مهرجان معرض ماراثون رالي أبطال أمم سباق خام")
+ORG_HEADS = _set("""
+طيران جامعة بنك مصرف بورصة نادي فريق أكاديمية اتحاد أنصار جند كتائب لواء سرايا ريال فلاي رابيد ستيوا دينامو
+سبارتاك لوكوموتيف زينيت شاختار أياكس سبورتينغ بوروسيا أولمبيك إنتر
+""")
+# ل + ال + these after a place: a company named after it (مصر للطيران، قطر للبترول).
+COMPANY_WORDS = _set("""
+الطيران التأمين البترول الاتصالات الكهرباء الألومنيوم الاستثمار التنمية الصناعات الأسمنت الغاز العقارات
+التعدين الحديد الملاحة السياحة الإسكان الصلب الأسمدة البتروكيماويات الأغذية الأدوية
+""")
+PLACE_HEADS = _set("مدينة محافظة ولاية منطقة بلدة قرية إقليم عاصمة جزيرة مديرية حي ميناء مطار بلاد")
+CLUB_HEADS = _set("نادي فريق ناد لاعب نجم مدرب")
+ROYAL_TITLES = _set("أمير أميرة شيخ شيخة ملك ملكة سلطان سمو")
+KINSHIP = _set("""
+طفلته طفله ابنته ابنه زوجته زوجها شقيقته شقيقه والدته والده أخته أخيه أمه أبيه حفيدته حفيده ابنتها ابنها
+""")
+NASAB = _set("بن ابن بنت")
+HEAD_WINDOW = 3  # words looked back for the head a nationality adjective qualifies
+
+
+def key_of(words: list[Word], i: int) -> str:
+    """Token ``i`` clitic-free and without the article: what the word lists hold."""
+    return words[i].shown.removeprefix(ARTICLE)
+
+
+def country_adjective(stream: Stream, words: list[Word], i: int, names_at: dict[int, str]) -> bool:
+    """True when the nationality adjective at ``i`` names its country (see the module docstring).
+
+    ``names_at`` maps each token inside a mention to its kind ("person", "place", "org").
+    """
+    for j in range(i - 1, max(-1, i - 1 - HEAD_WINDOW), -1):
+        if stream.breaks[j + 1]:
+            break
+        kind, key = names_at.get(j), key_of(words, j)
+        if key in PERSON_OR_FIRM_HEADS or kind in ("person", "org", "new"):
+            return False
+        if key in STATE_HEADS or kind == "place":
+            return True
+        if _name_like(words, j):  # يوفنتوس الإيطالي، اياكس الهولندي: an unknown name before it
+            return False
+    after = i + 1
+    if after < len(stream) and not stream.breaks[after] and (names_at.get(after) == "person"
+                                                            or _name_like(words, after)):
+        return False  # الهولندي فان غال: it describes the person named next
+    # alone, a plural names the people (الأتراك، الإيرانيون) and so the country
+    return key_of(words, i).endswith(("ين", "ون", "اك", "اس", "ان")) and i > stream.title_end
+
+
+def _name_like(words: list[Word], j: int) -> bool:
+    """A word that is no Arabic noun or verb one knows: rare and never written with the article."""
+    word = words[j]
+    return word.content and not word.nominal and not word.glued and word.zipf < 3.5
+
+
+def royal_starts(stream: Stream, titles: list[Match[int]], words: list[Word]) -> set[int]:
+    """Positions right after a royal title (الأمير، الشيخ، الملك، السلطان), where a first name starts."""
+    return {t.end for t in titles if t.end < len(stream) and not stream.breaks[t.end]
+            and key_of(words, t.end - 1) in ROYAL_TITLES}
+
+
+def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: dict[int, str]
+                  ) -> tuple[int, int, str] | None:
+    """The longer name a place hit is part of, as (start, end, kind), kind "" for "drop it".
+
+    None when the place stands as itself.
+    """
+    start, end = hit.start, hit.end
+    if hit.form != stream.keys[start] and not hit.form.startswith(ARTICLE):
+        return None  # بالرياض، لموسكو: a preposition, the place stands as itself
+    before = start - 1 if start > 0 and not stream.breaks[start] else -1
+    after = end if end < len(stream) and not stream.breaks[end] else -1
+    if before >= 0 and kind_at.get(before) is None:
+        head = key_of(words, before)
+        if head == "غرب" and before > 0 and key_of(words, before - 1) == "خام":  # خام غرب تكساس
+            return before - 1, end, "other"
+        if head in COMPETITION_HEADS:
+            first = before - 1 if before > 0 and not stream.breaks[before] and key_of(words, before - 1) in \
+                COMPETITION_HEADS else before
+            while end < len(stream) and not stream.breaks[end] and kind_at.get(end) == "place":
+                end += 1  # بطولة كوبا أميركا
+            return first, _nisba_run(stream, words, end), "other"
+        if head in ORG_HEADS:
+            return before, _nisba_run(stream, words, end), "org"
+    if after >= 0 and hit.form == stream.keys[start]:
+        if key_of(words, after) in COMPANY_WORDS and stream.keys[after].startswith("لل"):
+            return start, after + 1, "org"  # مصر للطيران
+        adjective = words[after].adjective
+        owner = hit.value.owners[0]
+        if adjective is not None and (adjective.id == owner.id or adjective.id == owner.country):
+            return start, after + 1, "org"  # الكويت الكويتي, هلسنكي الفنلندي: a club
+        if kind_at.get(after) == "place" and stream.keys[after][0] not in "وف":
+            return start, end, ""  # كوبا أميركا: two places side by side are one name we lack
+    return None
+
+
+def _nisba_run(stream: Stream, words: list[Word], at: int) -> int:
+    """The end of the relational adjectives that follow a name (بنك دبي الإسلامي)."""
+    end = at
+    while end < len(stream) and end - at < 2 and not stream.breaks[end] and words[end].nisba \
+            and words[end].adjective is None and stream.keys[end].startswith(ARTICLE):
+        end += 1
+    return end
+
+
+COMMON_MAX_ZIPF = 5.0  # a name as common as العربية (5.8) is not settled by a related entity alone
+
+
+def supported(stream: Stream, words: list[Word], hit: Match[Name], kind: str, related: set[str]) -> bool:
+    """A common-word name (مآرب، ميلان، الرباط) counts only with context: a kind word before it
+    (مدينة، نادي), a dateline (the body's first word, before punctuation), or a related entity named
+    in the article (its country, or a place of that country)."""
+    owner = hit.value.owners[0]
+    if (owner.id in related or (owner.country and owner.country in related)) \
+            and words[hit.start].zipf < COMMON_MAX_ZIPF:
+        return True
+    before = hit.start - 1
+    if before >= 0 and not stream.breaks[hit.start]:
+        head = key_of(words, before)
+        if (kind == "place" and head in PLACE_HEADS) or (kind == "org" and head in CLUB_HEADS):
+            return True
+    return kind == "place" and hit.start == stream.title_end and hit.end < len(stream) and bool(stream.breaks[hit.end])
+
+
+def after_kinship(stream: Stream, words: list[Word], at: int) -> bool:
+    """طفلته مكة: a word after a kinship noun is a person's name."""
+    return at > 0 and not stream.breaks[at] and key_of(words, at - 1) in KINSHIP
