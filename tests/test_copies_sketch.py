@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from naba.errors import UsageError
-from naba.stories.copies import DuplicateIndex, Sketcher, TextSketch
-from naba.stories.sketch import duplicate_index_parameters
+from naba.stories.copies import Sketcher, TextSketch
+from naba.stories.sameness.profile import SKETCHER
 from naba.text import tokens
 
 WORDS = [f"w{i}" for i in range(100)]
@@ -85,25 +85,23 @@ def test_same_opening_tells_a_trimmed_copy_from_an_excerpt():
     assert not sketcher.sketch([]).same_opening(whole)
 
 
-def test_a_sketch_made_elsewhere_is_added_as_the_text_itself():
-    """Workers sketch, the main process adds: a pickled sketch gives the answer the text does."""
-    text = " ".join(WORDS[:60])
-    shipped = pickle.loads(pickle.dumps(Sketcher().sketch(tokens(text))))
+def test_a_sketch_made_elsewhere_is_the_sketch_of_the_text():
+    """Workers sketch, the main process compares: a pickled sketch gives the answers the text does."""
+    text = tokens(" ".join(WORDS[:60]))
+    local, shipped = Sketcher().sketch(text), pickle.loads(pickle.dumps(Sketcher().sketch(text)))
     assert isinstance(shipped, TextSketch)
-    by_text, by_sketch = DuplicateIndex[int](), DuplicateIndex[int]()
-    by_text.add(1, text, 1)
-    by_sketch.add_sketch(1, shipped, 1)
-    assert [(m.key, m.jaccard) for m in by_sketch.query(text)] == [(1, 1.0)]
-    assert by_sketch.query(text) == by_text.query(text)
-    assert by_sketch.add(2, text, 2) == 1
+    assert shipped.bands == local.bands and shipped.overlap(local) == (1.0, 1.0)
+    assert np.array_equal(shipped.shingles, local.shingles)
 
 
-def test_a_sketch_of_other_parameters_is_refused():
-    index = DuplicateIndex[int]()
+def test_a_sketch_of_other_parameters_is_refused_by_the_band_tables():
+    from naba.stories.copies import BandIndex
+
+    tables = BandIndex[int](Sketcher().tables)
     with pytest.raises(UsageError):
-        index.add_sketch(1, Sketcher(num_perm=64, bands=16).sketch(WORDS), 1)
-    assert 1 not in index and len(index) == 0
+        tables.insert(1, Sketcher(num_perm=64, bands=16).sketch(WORDS).bands)
+    assert tables.query(Sketcher().sketch(WORDS).bands) == set()
 
 
-def test_the_story_stage_sketches_with_its_index_parameters():
-    assert duplicate_index_parameters() == DuplicateIndex().sketcher == Sketcher()
+def test_every_profile_is_sketched_with_the_default_parameters():
+    assert SKETCHER == Sketcher()

@@ -21,25 +21,28 @@ def _eval(*args: str) -> subprocess.CompletedProcess:
 def test_eval_stories_prints_semeval_and_sample_tables():
     result = _eval("stories")
     assert result.returncode == 0, result.stderr
-    assert "| story stage" in result.stdout and "TF-IDF char 3-5-grams" in result.stdout
+    assert "| naba.stories.sameness" in result.stdout and "TF-IDF char 3-5-grams" in result.stdout
+    sameness = next(line for line in result.stdout.splitlines() if line.startswith("| naba.stories.sameness"))
+    assert float(sameness.strip("|").split("|")[1]) >= 0.7  # Pearson with the SemEval raters (0.748 written)
     sample = next(line for line in result.stdout.splitlines() if line.startswith("| sample corpus"))
     assert sample.rstrip(" |").endswith("yes")  # the same stories whatever the order
 
 
 @needs_data
-def test_eval_duplicates_scores_the_labelled_pairs():
-    result = _eval("duplicates", "--limit", "3000")
+def test_eval_sameness_scores_the_labelled_pairs_and_the_annotators():
+    result = _eval("sameness")
     assert result.returncode == 0, result.stderr
-    naba_row = next(line for line in result.stdout.splitlines() if line.startswith("| naba DuplicateIndex"))
-    cells = [c.strip() for c in naba_row.strip("|").split("|")]
-    assert int(cells[-1]) > 0  # some labelled pairs fall in the first 3,000 articles
-    assert float(cells[5]) >= 0.75  # 1.0 when written: naba finds the labelled copies among them
-    baseline = next(line for line in result.stdout.splitlines() if line.startswith("| datasketch"))
-    if "not run" not in baseline:  # the baseline runs when the bench extra (datasketch) is installed
-        assert float(cells[5]) >= float([c.strip() for c in baseline.strip("|").split("|")][5])
+    rows = {tuple(c.strip() for c in line.strip("|").split("|")[:2]): line for line in result.stdout.splitlines()
+            if line.startswith("| duplicate") or line.startswith("| same story")}
+    for task in ("duplicate", "same story"):
+        f1 = float(rows[(task, "naba.stories.sameness")].strip("|").split("|")[-1])
+        baselines = [float(line.strip("|").split("|")[-1]) for (t, system), line in rows.items()
+                     if t == task and system != "naba.stories.sameness"]
+        assert len(baselines) == 3 and f1 > max(baselines), (task, f1, baselines)  # beats every baseline
+    assert "kappa" in result.stdout
 
 
 def test_eval_without_the_data_is_a_usage_error(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "naba", "eval", "duplicates", "--data", str(tmp_path)],
+    result = subprocess.run([sys.executable, "-m", "naba", "eval", "sameness", "--data", str(tmp_path)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and "no saudinewsnet" in result.stderr

@@ -39,7 +39,7 @@ def test_the_dataclass_has_one_field_per_setting_with_its_type_and_default():
 def test_the_defaults_are_the_ones_naba_always_had():
     assert Settings() == Settings.from_env({}) == Settings(
         max_page_bytes=10 * 1024 * 1024, max_file_bytes=512 * 1024 * 1024, max_compression_ratio=200,
-        batch_size=500, raw_compression_level=0, db="naba.db", idf_dir="", allow_private_addresses=False,
+        batch_size=500, raw_compression_level=0, db="naba.db", allow_private_addresses=False,
         serve_store_mode="per-thread", serve_threads=8, base_url="")
 
 
@@ -55,7 +55,6 @@ def test_the_defaults_are_the_ones_naba_always_had():
     ("serve_threads", "256", 256),
     ("db", "postgresql://u@h:5432/naba", "postgresql://u@h:5432/naba"),
     ("db", " spaced name.db", " spaced name.db"),  # a path is taken as written
-    ("idf_dir", "/data/idf", "/data/idf"),
     ("serve_store_mode", "lock", "lock"),
     ("serve_store_mode", " per-thread\n", "per-thread"),
     ("base_url", "https://news.example", "https://news.example"),
@@ -198,9 +197,8 @@ def test_only_the_settings_module_spells_out_a_variable_in_code():
 
 def test_the_former_bypasses_name_their_variables_through_the_table():
     from naba.sources.fetch.policy import ALLOW_PRIVATE_ENV
-    from naba.stories.similarity.idf import IDF_DIR_ENV
 
-    assert (ALLOW_PRIVATE_ENV, IDF_DIR_ENV) == ("NABA_ALLOW_PRIVATE_ADDRESSES", "NABA_IDF_DIR")
+    assert ALLOW_PRIVATE_ENV == "NABA_ALLOW_PRIVATE_ADDRESSES"
 
 
 # --- the command line, in-process -------------------------------------------------------------------

@@ -145,9 +145,9 @@ class PreparedArticle:
     content_hash: str  # changes when any stored field changes
     search: SearchDoc
     record: Record
-    # the story stage's per-article sketch (naba.stories.sketch), computed with the rest of the
+    # the story stage's per-article profile (naba.stories.sameness.profile), computed with the rest of the
     # pipeline so that worker processes share that work too; None when not computed
-    sketch: Any = None
+    profile: Any = None
 
 
 @dataclass(frozen=True, slots=True)

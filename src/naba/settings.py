@@ -143,9 +143,6 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", str, "naba.db",
             "The store every command opens when --db is not given: a path, sqlite:///path or "
             "postgresql://user@host:port/db."),
-    Setting("idf_dir", str, "",
-            "A folder holding idf.tsv (bench/build_idf.py --out DIR), the word weights that rank the "
-            "shared words of a comparison; empty: word rarity in Arabic at large (wordfreq's list)."),
     Setting("allow_private_addresses", bool, False,
             "Let crawl, watch and fetch connect to loopback, private and link-local addresses "
             "(cloud metadata addresses stay blocked)."),
@@ -190,7 +187,6 @@ class Settings:
     batch_size: int = _default("batch_size")
     raw_compression_level: int = _default("raw_compression_level")
     db: str = _default("db")
-    idf_dir: str = _default("idf_dir")
     allow_private_addresses: bool = _default("allow_private_addresses")
     serve_store_mode: str = _default("serve_store_mode")
     serve_threads: int = _default("serve_threads")

@@ -1,4 +1,4 @@
-"""`naba eval keywords|duplicates|stories|related`: the quality evaluations, as markdown tables.
+"""`naba eval keywords|sameness|stories|related`: the quality evaluations, as markdown tables.
 
 They read third-party data in place (default ``../shared/data``, see its README); nothing is copied.
 """
@@ -36,14 +36,16 @@ def keywords(data: DataOption = DEFAULT_DATA,
     print(format_table(run_keyword_eval(data, ant_limit=ant_limit)))
 
 
-@evaluate.command("duplicates")
-def duplicates(data: DataOption = DEFAULT_DATA,
-               limit: Annotated[int | None, typer.Option("--limit", help="Only the first N articles.")] = None) -> None:
-    """duplicate_of decisions on labelled SaudiNewsNet pairs, against plain datasketch."""
-    from naba.evaluation.duplicates import run_duplicate_eval
+@evaluate.command("sameness")
+def sameness(data: DataOption = DEFAULT_DATA,
+             db: Annotated[str | None, typer.Option(
+                 "--db", help="A store holding all of SaudiNewsNet + ANT: also score its copies and stories.")] = None,
+             ) -> None:
+    """Copies and same-story decisions on naba's labelled pairs (test half), against baselines."""
+    from naba.evaluation.sameness import run_sameness_eval
 
-    _require(data, "saudinewsnet")
-    print(run_duplicate_eval(data, limit))
+    _require(data, "saudinewsnet", "ant")
+    print(run_sameness_eval(data, db))
 
 
 @evaluate.command("stories")

@@ -14,9 +14,9 @@ from naba.errors import NotFound
 from naba.pipeline.tagging import resolve_entity
 from naba.serve.contract import Comparison, EntityPage, Related, StoryDetail, StoryList
 from naba.serve.paging import articles_slice, stories_slice
-from naba.stories import story_detail, story_verdict
+from naba.stories import story_detail
+from naba.stories.compare import judge_pair
 from naba.stories.related import related as related_articles
-from naba.stories.similarity import compare as compare_articles
 from naba.text import index
 
 LimitOption = Annotated[int, typer.Option("-n", "--limit", min=1, help="How many to list.")]
@@ -153,18 +153,22 @@ def compare(
         a, b = find_article(store, first), find_article(store, second)
     finally:
         store.close()
-    verdict = story_verdict(a, b)
-    result = compare_articles(a.article, b.article)
+    judged = judge_pair(a, b)
     if as_json:
-        print_json(Comparison.of(a, b, result, verdict).model_dump(mode="json"))
+        print_json(Comparison.of(a, b, judged).model_dump(mode="json"))
         return
-    said = "the same story" if verdict.same_story else "not the same story"
-    out.print(Text.assemble(("similarity ", "dim"), (f"{result.similarity:.2f}", "bold"), f"  ·  {said}",
-                            (f"  (story score {verdict.score:.2f}, needs {verdict.needed:.2f})", "dim")))
-    if result.shared_entities:
-        out.print(Text.assemble(("shared entities: ", "dim"), "، ".join(result.shared_entities[:8])))
-    if result.shared_terms:
-        out.print(Text.assemble(("shared terms: ", "dim"), "، ".join(result.shared_terms[:12])))
-    out.print(Text.assemble(("time gap: ", "dim"), f"{verdict.gap_hours:.1f} hours"))
+    said = "a copy" if judged.copy else "the same story" if judged.same_event else "not the same story"
+    out.print(Text.assemble(("similarity ", "dim"), (f"{judged.similarity:.2f}", "bold"), f"  ·  {said}",
+                            (f"  (P(copy) {judged.copy_probability:.2f}, P(same event) "
+                             f"{judged.same_probability:.2f})", "dim")))
+    evidence = judged.evidence
+    if evidence.shared_entities:
+        out.print(Text.assemble(("shared entities: ", "dim"), "، ".join(evidence.shared_entities)))
+    if evidence.shared_terms:
+        out.print(Text.assemble(("shared terms: ", "dim"), "، ".join(evidence.shared_terms)))
+    if evidence.gap_hours is not None:
+        out.print(Text.assemble(("time gap: ", "dim"), f"{evidence.gap_hours:.1f} hours"))
+    decided = ", ".join(f"{name} {value:+.2f}" for name, value in judged.reasons()[:5])
+    out.print(Text.assemble(("what decided: ", "dim"), decided))
     stories = "one story" if a.story_id == b.story_id else f"stories {a.story_id} and {b.story_id}"
     out.print(Text.assemble(("stored in: ", "dim"), stories))

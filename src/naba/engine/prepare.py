@@ -15,7 +15,7 @@ from naba.pipeline.identity import article_identity, content_hash
 from naba.pipeline.searchdoc import search_doc
 from naba.pipeline.tagging import tag_article
 from naba.sources.readers import parse_record
-from naba.stories.sketch import sketch_search_doc
+from naba.stories.sameness import profile_of
 
 # Hints a crawler leaves on a page's record: the feed's own fields, used where the page lacks them.
 _FEED_FALLBACKS = {"feed_title": "title", "feed_published": "published", "feed_author": "author",
@@ -42,7 +42,7 @@ def prepare(record: Record) -> PreparedArticle:
         content_hash=content_hash(article),
         search=search,
         record=record,
-        sketch=sketch_search_doc(search),
+        profile=profile_of(article),
     )
 
 

@@ -54,7 +54,7 @@ def ingest(
 
 def group_written(stage: StoryStage, written: list[tuple[PreparedArticle, WriteResult]]) -> None:
     """Hand the story stage what a batch stored or changed (an unchanged re-ingest moves nothing)."""
-    stage.process((result.article_id, prepared.sketch) for prepared, result in written
+    stage.process((result.article_id, prepared.profile) for prepared, result in written
                   if result.outcome is not Outcome.UNCHANGED)
 
 
@@ -142,7 +142,7 @@ def reprocess(store: Store, settings: Settings, progress: ProgressCallback | Non
                 outcome = store.articles.replace(article_id, prepared, seen_at).outcome
                 _count(report, [outcome])
                 if outcome is Outcome.UPDATED:
-                    changed.append((article_id, prepared.sketch))
+                    changed.append((article_id, prepared.profile))
             except StoreError as exc:
                 report.rejected.append(Rejection(record.origin, exc.message))
         if report.read % settings.batch_size == 0:

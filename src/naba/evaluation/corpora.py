@@ -20,6 +20,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from naba.dates import to_timestamp
+from naba.models import Record
 
 ANT_ARCHIVE = ("ant", "ant-v2.1.tar.xz")
 _ANT_FIELD = re.compile(r"<(DOCNO|URL|SRC|CAT|TITLE|TIME|AUTHOR|TEXT)>(.*?)</\1>", re.S)
@@ -88,3 +89,24 @@ def load(data_dir: Path, corpora: tuple[str, ...] = ("snn", "ant")) -> dict[str,
     """The chosen corpora by key."""
     readers = {"snn": saudinewsnet, "ant": ant}
     return {item.key: item for name in corpora for item in readers[name](data_dir)}
+
+
+def records(data_dir: Path, keys: set[str]) -> dict[str, Record]:
+    """The raw records of the chosen articles, as ``naba ingest`` reads them (so they go through the
+    same readers, clean stage and tagger): a JSON object for SaudiNewsNet, the TREC document for ANT."""
+    found: dict[str, Record] = {}
+    for path in sorted((data_dir / "saudinewsnet").glob("*.zip")):
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                for i, item in enumerate(json.loads(archive.read(name))):
+                    key = f"snn:{path.name}#{i}"
+                    if key in keys:
+                        found[key] = Record("json", json.dumps(item, ensure_ascii=False).encode(), key)
+    if any(key.startswith("ant:") for key in keys):
+        with tarfile.open(data_dir.joinpath(*ANT_ARCHIVE), mode="r|xz") as archive:
+            for member in archive:
+                key = "ant:" + member.name.rsplit("/", 1)[-1].removesuffix(".txt")
+                handle = archive.extractfile(member) if member.isfile() and key in keys else None
+                if handle is not None:
+                    found[key] = Record("ant", handle.read(), key)
+    return found

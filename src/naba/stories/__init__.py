@@ -1,17 +1,17 @@
 """Story intelligence: what is a copy of what, which articles tell one story, what to read next.
 
-    copies/       near and exact duplicates: sketch, LSH band index, copy groups, templated-notice guard
-    features.py   the story stage's per-article profile and pair score
-    sketch.py     the stage's per-article work, done in the pipeline's workers
-    stage.py      StoryStage: duplicate_of, stories and similar-article links, decided as batches are stored
+    sameness/     the one model of sameness: per-article profile, pair evidence, copy / same-event decisions
+    copies/       the text side of copies: shingle sketches, LSH band index, filled-in-template guard
+    placement.py  the rules that place each article: copy groups and stories with a core, decided in order
+    stage.py      StoryStage: the online executor (memory, candidates, store), decided as batches are stored
+    compare.py    two stored articles judged as the stage judges them (``naba compare``)
     summaries.py  what a story's summary says (the store keeps it)
     related.py    an article's "similar" and "read also" lists
     ranking.py    the home page's order of stories
     view.py       one story as its page shows it
-    similarity/   the pairwise similarity ``naba compare`` prints
 """
 
-from naba.stories.stage import StoryStage, story_verdict
+from naba.stories.stage import StoryStage
 from naba.stories.view import StoryDetail, TimelineEntry, story_detail
 
-__all__ = ["StoryDetail", "StoryStage", "TimelineEntry", "story_detail", "story_verdict"]
+__all__ = ["StoryDetail", "StoryStage", "TimelineEntry", "story_detail"]

@@ -14,8 +14,7 @@ from naba.models import StoredArticle, StorySummary
 from naba.serve.contract.articles import ArticleBrief, clamp_score
 from naba.serve.paging import Slice
 from naba.stories import StoryDetail as FoundStory
-from naba.stories.features import Verdict
-from naba.stories.similarity import Comparison as FoundComparison
+from naba.stories.sameness import Judgement, feature_values
 
 
 class Story(BaseModel):
@@ -122,23 +121,36 @@ class Related(BaseModel):
                    read_also=[Recommendation.of(r) for r in found.read_also])
 
 
+class Reason(BaseModel):
+    feature: str
+    contribution: float = Field(description="Its weight times its value in the same-event model's logit")
+
+
 class Comparison(BaseModel):
-    """``naba compare``: the pairwise similarity with its evidence, and the story stage's own verdict."""
+    """``naba compare``: the sameness model's judgement of two articles, with the evidence that decided."""
 
     a: int
     b: int
-    similarity: float = Field(ge=0, le=1)
-    same_story: bool = Field(description="The story stage's verdict on the two alone")
+    similarity: float = Field(ge=0, le=1, description="How alike the two texts are, the time gap left out")
+    duplicate: bool = Field(description="One is a copy (possibly edited) of the other")
+    same_story: bool = Field(description="They report the same event (a copy always does)")
+    copy_probability: float = Field(ge=0, le=1)
+    same_probability: float = Field(ge=0, le=1)
+    time_gap_hours: float | None
     shared_entities: list[str]
     shared_terms: list[str]
-    time_gap_hours: float | None
-    parts: dict[str, float]
-    story_score: float
+    evidence: dict[str, float] = Field(description="Every feature of the pair, by name")
+    reasons: list[Reason] = Field(description="What decided, largest contribution first")
     story_ids: list[int | None] = Field(description="The stories the two are stored in")
 
     @classmethod
-    def of(cls, a: StoredArticle, b: StoredArticle, result: FoundComparison, verdict: Verdict) -> Comparison:
-        return cls(a=a.id, b=b.id, similarity=clamp_score(result.similarity), same_story=verdict.same_story,
-                   shared_entities=list(result.shared_entities), shared_terms=list(result.shared_terms),
-                   time_gap_hours=result.time_gap_hours, parts=dict(result.parts), story_score=verdict.score,
+    def of(cls, a: StoredArticle, b: StoredArticle, judged: Judgement) -> Comparison:
+        e = judged.evidence
+        gap = None if e.gap_hours is None else round(e.gap_hours, 1)
+        return cls(a=a.id, b=b.id, similarity=clamp_score(judged.similarity), duplicate=judged.copy,
+                   same_story=judged.same_event, copy_probability=clamp_score(judged.copy_probability),
+                   same_probability=clamp_score(judged.same_probability), time_gap_hours=gap,
+                   shared_entities=list(e.shared_entities), shared_terms=list(e.shared_terms),
+                   evidence={k: round(v, 4) for k, v in feature_values(e).items()},
+                   reasons=[Reason(feature=f, contribution=c) for f, c in judged.reasons()],
                    story_ids=[a.story_id, b.story_id])

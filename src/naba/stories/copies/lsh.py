@@ -2,8 +2,7 @@
 
 One table per band (``Sketcher.tables`` of them): a text's i-th band key is looked up in table i
 only, so equal bytes in different bands never collide. The tables answer which keys are worth
-verifying; they know nothing of texts, thresholds or groups (naba.stories.copies.index verifies,
-naba.stories.copies.groups merges).
+verifying; they know nothing of texts, thresholds or groups (the sameness model decides).
 
 Memory: most band keys are unique to one text, and a set per bucket cost ~12 kB an article
 (measured on 62k articles). So a bucket holds the key itself until a second key shares the band,

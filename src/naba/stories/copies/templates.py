@@ -16,7 +16,7 @@ date (a year, or next to a month name) are not decisive: two editions print diff
 number written in words on one side and in digits on the other, a dropped dateline or an added
 credit line never has decisive tokens on both sides, so it passes.
 
-Long texts are not guarded (the sketch keeps no tokens for them, naba.stories.copies.index asks
+Long texts are not guarded (the sketch keeps no tokens for them, the sameness model asks
 only about short pairs): a long copy with one name changed is an edit.
 
 ``TemplateGuard`` knows only token sequences. What names a token is injected as ``name_of`` (a test
@@ -62,11 +62,14 @@ class TemplateGuard:
 
     def __init__(self, name_of: Callable[[str], str | None] | None = None) -> None:
         self._name_of = name_of  # None: gazetteer_name_of(), loaded on the first comparison
+        self._numbers = True  # are numbers decisive (set by each ``templated`` call)
 
-    def templated(self, ta: Sequence[str], tb: Sequence[str]) -> bool:
-        """True when the two texts (index-form tokens) differ by a substituted name or number."""
+    def templated(self, ta: Sequence[str], tb: Sequence[str], numbers: bool = True) -> bool:
+        """True when the two texts (index-form tokens) differ by a substituted name or number (or, with
+        ``numbers`` off, by a substituted name: other figures alone may be an update of one report)."""
         if self._name_of is None:
             self._name_of = gazetteer_name_of()
+        self._numbers = numbers
         set_a, set_b = set(ta), set(tb)
         if not (self._any_decisive(ta, set_b) and self._any_decisive(tb, set_a)):
             return False  # cheap exit: one side has no name or number the other lacks
@@ -97,7 +100,7 @@ class TemplateGuard:
             return None
         digits = "".join(c for c in token if c.isdigit())
         if digits:
-            return None if _in_date(seq, i) else "#" + digits
+            return None if not self._numbers or _in_date(seq, i) else "#" + digits
         named = self._gazetteer_name(seq, i)
         if named:
             return named

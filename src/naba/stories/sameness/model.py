@@ -1,0 +1,125 @@
+"""The one model of sameness: from a pair's evidence, is one a copy of the other, do they tell one event?
+
+Two logistic models over the same features (``naba.stories.sameness.evidence``):
+
+    P(copy)        = σ(COPY.intercept + Σ COPY.weights[f] · f(evidence))
+    P(same event)  = σ(SAME.intercept + Σ SAME.weights[f] · f(evidence))
+
+A copy is always the same event (the stage puts a copy in its original's story); the reverse does not
+hold. One rule stands over both models: a filled-in template (``Evidence.templated``: other names, or
+other numbers in mostly shared words, in the same slots) is neither a copy nor the same event, however
+alike. The weights are fitted by ``bench/fit_sameness.py`` on the tune half of naba's labelled pairs
+(``naba/evaluation/labels/sameness_pairs.jsonl`` and ``sameness_stream_pairs.jsonl``) and reported on
+the other half; ``--write`` puts them here, they are never edited by hand. Logistic weights explain
+themselves: ``Judgement.reasons`` lists each feature's contribution to the decision, largest first.
+
+``similarity`` is the evidence's ``content`` cosine: how alike two texts read, graded (Pearson 0.75 with
+the SemEval-2022 ar-ar raters), for ranking and for ``naba compare``; the decisions weigh it with the
+rest of the evidence and the time gap.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from naba.stories.sameness.evidence import Evidence, templated
+from naba.stories.sameness.profile import Profile
+
+# gap_hours unknown (a page with no date): counted as the typical gap of the training pairs
+TYPICAL_GAP_HOURS = 6.0
+
+
+def _log_gap(e: Evidence) -> float:
+    return math.log1p(TYPICAL_GAP_HOURS if e.gap_hours is None else e.gap_hours)
+
+
+FEATURES: dict[str, Callable[[Evidence], float]] = {
+    "content": lambda e: e.content,
+    "cosine": lambda e: e.cosine,
+    "entities": lambda e: e.entities,
+    "jaccard": lambda e: e.jaccard,
+    "containment": lambda e: e.containment,
+    "words": lambda e: e.words,
+    "words_containment": lambda e: e.words_containment,
+    "opening": lambda e: e.opening,
+    "trace_max": lambda e: e.trace_max,
+    "trace_min": lambda e: e.trace_min,
+    "verbatim": lambda e: e.verbatim,
+    "title": lambda e: e.title,
+    "numbers": lambda e: e.numbers,
+    "size_ratio": lambda e: e.size_ratio,
+    "contained_share": lambda e: e.containment * e.size_ratio,
+    "same_source": lambda e: float(e.same_source),
+    "log_gap": _log_gap,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    intercept: float
+    weights: dict[str, float]
+    threshold: float  # the probability from which the answer is yes
+
+    def logit(self, values: dict[str, float]) -> float:
+        return self.intercept + math.fsum(self.weights[name] * values[name] for name in self.weights)
+
+
+# fitted by bench/fit_sameness.py (see its output in the README); do not edit by hand
+COPY = Weights(
+    intercept=-5.2374, threshold=0.525,
+    weights={"content": 1.3211, "cosine": 2.0078, "entities": 0.3637, "jaccard": 0.3470, "containment": 0.4455,
+             "words": 1.3568, "words_containment": 1.2784, "opening": 0.1819, "trace_max": 1.9323,
+             "trace_min": 0.2926, "verbatim": 0.7711, "title": 0.5085, "numbers": 0.3497, "size_ratio": 0.8552,
+             "contained_share": 0.5277, "same_source": -2.1139, "log_gap": -0.4224})
+SAME = Weights(
+    intercept=-2.7467, threshold=0.5,
+    weights={"content": 2.3662, "cosine": 2.3469, "entities": 1.0285, "jaccard": 0.2730, "containment": -0.0297,
+             "words": 1.2719, "words_containment": 1.6465, "opening": -0.3451, "trace_max": -0.2903,
+             "trace_min": -0.1250, "verbatim": 0.2428, "title": 1.0038, "numbers": 0.1899, "size_ratio": 0.2685,
+             "contained_share": 0.2587, "same_source": -2.2354, "log_gap": -0.6502})
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    evidence: Evidence
+    copy_probability: float
+    same_probability: float
+    similarity: float  # how alike the two texts read (the content cosine), time left out
+
+    @property
+    def copy(self) -> bool:
+        return self.copy_probability >= COPY.threshold and not self.evidence.templated
+
+    @property
+    def same_event(self) -> bool:
+        return (self.copy or self.same_probability >= SAME.threshold) and not self.evidence.templated
+
+    def reasons(self, model: Weights | None = None) -> list[tuple[str, float]]:
+        """Each feature's contribution to the logit of ``model`` (the same-event model by default),
+        largest first: what decided."""
+        values = feature_values(self.evidence)
+        chosen = model or SAME
+        parts = [(name, round(weight * values[name], 4)) for name, weight in chosen.weights.items() if weight]
+        return sorted(parts, key=lambda part: -abs(part[1]))
+
+
+def feature_values(e: Evidence) -> dict[str, float]:
+    return {name: f(e) for name, f in FEATURES.items()}
+
+
+def judge(e: Evidence, a: Profile | None = None, b: Profile | None = None) -> Judgement:
+    """The decisions on a pair's evidence. Given the two profiles, a pair the models call a copy or one
+    event is first checked for other names in the same slots (a filled-in template; the check aligns the
+    two texts, so it runs only when the answer would otherwise be yes)."""
+    values = feature_values(e)
+    judged = Judgement(e, _sigmoid(COPY.logit(values)), _sigmoid(SAME.logit(values)), e.content)
+    if a is not None and b is not None and judged.same_event and templated(a, b, numbers=False):
+        judged = dataclasses.replace(judged, evidence=dataclasses.replace(e, templated=True))
+    return judged
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x)) if x >= -700 else 0.0

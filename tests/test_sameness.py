@@ -1,0 +1,96 @@
+"""The sameness model on texts written for the tests: copies, edited copies, templates, other news."""
+
+from __future__ import annotations
+
+import pickle
+
+from naba.pipeline.tagging import tag_article
+from naba.stories.sameness import COPY, SAME, Profile, evidence, feature_values, judge, profile_of_text
+
+CABINET = ("مجلس الوزراء يقر نظام النقل العام الجديد",
+           "أقر مجلس الوزراء في جلسته الأسبوعية اليوم الاثنين نظام النقل العام الجديد الذي يهدف إلى تنظيم "
+           "خدمات الحافلات والقطارات داخل المدن. وقال وزير الإعلام في بيان عقب الجلسة إن النظام يلزم المشغلين "
+           "بمعايير سلامة جديدة ويتيح للقطاع الخاص الاستثمار في خطوط جديدة.\n"
+           "وأضاف الوزير أن المجلس وافق كذلك على تعديل لائحة الرسوم البلدية، وعلى اتفاقية تعاون مع الأردن "
+           "في مجال الطاقة المتجددة. وأوضح أن تطبيق النظام يبدأ بعد تسعين يوما من نشره في الجريدة الرسمية.\n"
+           "ويأتي القرار بعد دراسة استمرت عامين شاركت فيها هيئة النقل ووزارة الشؤون البلدية والقروية.")
+EDITED = ("النقل العام: نظام جديد يلزم المشغلين بمعايير سلامة",
+          "وافق مجلس الوزراء على نظام جديد للنقل العام، يلزم مشغلي الحافلات والقطارات داخل المدن بمعايير سلامة "
+          "جديدة ويفتح الباب أمام استثمار القطاع الخاص في خطوط جديدة، بحسب ما أعلنه وزير الإعلام بعد الجلسة.\n"
+          "ويبدأ تطبيق النظام بعد تسعين يوما من نشره في الجريدة الرسمية، ويأتي بعد دراسة استمرت عامين شاركت "
+          "فيها هيئة النقل ووزارة الشؤون البلدية والقروية.\n"
+          "ووافق المجلس كذلك على تعديل لائحة الرسوم البلدية وعلى اتفاقية تعاون مع الأردن في الطاقة المتجددة.")
+OTHER = ("ارتفاع أسعار الذهب مع تراجع الدولار",
+         "ارتفعت أسعار الذهب في التعاملات الآسيوية اليوم مع تراجع الدولار الأمريكي أمام سلة من العملات، وسط "
+         "ترقب المستثمرين لبيانات التضخم في الولايات المتحدة.\nوصعد الذهب في المعاملات الفورية إلى أعلى "
+         "مستوى في أسبوعين، فيما استقرت الفضة والبلاتين.")
+CABLE = ("القيادة تهنئ رئيس {country} بذكرى الاستقلال",
+         "بعث خادم الحرمين الشريفين برقية تهنئة لرئيس جمهورية {country} بمناسبة ذكرى استقلال بلاده، أعرب فيها "
+         "عن أطيب التهاني وأصدق التمنيات بالصحة والسعادة له، ولشعب {country} الشقيق المزيد من التقدم والازدهار.")
+
+
+def _profile(title: str, body: str, source: str = "") -> Profile:
+    tags = tag_article(title, body)
+    return profile_of_text(title, body, tuple(e.canonical for e in tags.entities), source)
+
+
+def _judge(a: Profile, b: Profile, gap: float | None = 2.0):  # type: ignore[no-untyped-def]
+    return judge(evidence(a, b, gap), a, b)
+
+
+def test_a_republished_text_is_a_copy_and_the_same_event():
+    a, b = _profile(*CABINET, "outlet-a"), _profile("عاجل: " + CABINET[0], CABINET[1], "outlet-b")
+    judged = _judge(a, b)
+    assert judged.copy and judged.same_event and judged.copy_probability > 0.9
+
+
+def test_an_edited_copy_with_a_rewritten_lead_and_reordered_paragraphs_is_a_copy():
+    judged = _judge(_profile(*CABINET, "outlet-a"), _profile(*EDITED, "outlet-b"))
+    assert judged.evidence.trace_max > 0.5  # its sentences trace back to the other's
+    assert judged.copy and judged.same_event
+
+
+def test_other_news_is_neither():
+    judged = _judge(_profile(*CABINET, "outlet-a"), _profile(*OTHER, "outlet-b"))
+    assert not judged.copy and not judged.same_event and judged.similarity < 0.2
+
+
+def test_one_template_filled_in_with_two_countries_is_neither_a_copy_nor_one_event():
+    tunisia = _profile(CABLE[0].format(country="تونس"), CABLE[1].format(country="تونس"), "outlet-a")
+    maldives = _profile(CABLE[0].format(country="المالديف"), CABLE[1].format(country="المالديف"), "outlet-b")
+    judged = _judge(tunisia, maldives)
+    assert judged.evidence.templated
+    assert not judged.copy and not judged.same_event
+    same_country = _profile(CABLE[0].format(country="تونس"), CABLE[1].format(country="تونس"), "outlet-b")
+    assert _judge(tunisia, same_country).copy  # the same cable, republished, is a copy
+
+
+def test_the_evidence_is_the_same_whichever_article_comes_first():
+    a, b = _profile(*CABINET, "outlet-a"), _profile(*EDITED, "outlet-b")
+    assert feature_values(evidence(a, b, 3.0)) == feature_values(evidence(b, a, 3.0))
+
+
+def test_a_longer_gap_lowers_the_same_event_probability_not_the_similarity():
+    a, b = _profile(*CABINET, "outlet-a"), _profile(*EDITED, "outlet-b")
+    near, far = _judge(a, b, 1.0), _judge(a, b, 24.0 * 20)
+    assert far.same_probability < near.same_probability and far.similarity == near.similarity
+
+
+def test_reasons_say_what_decided_largest_first():
+    judged = _judge(_profile(*CABINET, "outlet-a"), _profile(*EDITED, "outlet-b"))
+    reasons = judged.reasons()
+    assert reasons and [abs(c) for _, c in reasons] == sorted((abs(c) for _, c in reasons), reverse=True)
+    assert {name for name, _ in reasons} <= set(SAME.weights)
+    assert {name for name, _ in judged.reasons(COPY)} <= set(COPY.weights)
+
+
+def test_a_profile_crosses_process_boundaries_unchanged():
+    a, b = _profile(*CABINET, "outlet-a"), _profile(*EDITED, "outlet-b")
+    a2, b2 = pickle.loads(pickle.dumps(a)), pickle.loads(pickle.dumps(b))
+    assert feature_values(evidence(a2, b2, 3.0)) == feature_values(evidence(a, b, 3.0))
+
+
+def test_empty_texts_are_never_the_same_as_anything():
+    empty = profile_of_text("", "")
+    judged = _judge(empty, _profile(*CABINET))
+    assert not judged.copy and not judged.same_event and judged.similarity == 0.0
