@@ -19,6 +19,7 @@ from naba.cli.common import (
     open_db,
     out,
     print_json,
+    printable,
     report_summary,
     run_with_progress,
 )
@@ -90,9 +91,9 @@ def _headline(article) -> str:
 
 def _render_search(page: SearchPage) -> None:
     if not page.results:
-        out.print(f"no articles match [bold]{page.query}[/bold]")
+        out.print(Text.assemble("no articles match ", (page.query, "bold")))
         return
-    out.print(f"{page.total:,} articles match [bold]{page.query}[/bold]\n")
+    out.print(Text.assemble(f"{page.total:,} articles match ", (page.query, "bold"), "\n"))
     for rank, result in enumerate(page.results, 1):
         article = result.hit.stored.article
         out.print(Text.assemble((f"{rank}. ", "dim"), (_headline(article), "bold"),
@@ -150,7 +151,7 @@ def _render_article(stored: StoredArticle) -> None:
              ("page tags", "، ".join(a.page_tags)), ("first seen", stored.first_seen_at)]
     for name, value in facts:
         if value:
-            out.print(Text.assemble((f"{name}: ", "dim"), value))
+            out.print(Text.assemble((f"{name}: ", "dim"), printable(value)))
     out.print()
     out.print(a.body)
     if a.page_read_also:
@@ -192,7 +193,7 @@ def stats(db: DbOption = "naba.db", as_json: JsonOption = False) -> None:
     if as_json:
         print_json(StatsReport.of_store(result, sources).model_dump(mode="json"))
         return
-    out.print(f"[bold]{result.articles:,}[/bold] articles in {db}")
+    out.print(Text.assemble((f"{result.articles:,}", "bold"), f" articles in {db}"))
     for title, counts in (("outlet", result.per_source), ("day", result.per_day),
                           ("language", result.per_lang), ("table or index (bytes)", result.sizes)):
         table = Table(title=f"per {title}", title_justify="left")
@@ -235,8 +236,9 @@ def demo(db: DbOption = "naba.db") -> None:
     store = open_db(db)
     try:
         report = engine.ingest(store, sample_paths(), Settings.from_env())
-        out.print(f"[bold]sample corpus[/bold]: {report.read} read, {report.stored} stored, "
-                  f"{report.updated} updated, {report.unchanged} unchanged, {len(report.rejected)} rejected")
+        out.print(Text.assemble(("sample corpus", "bold"), f": {report.read} read, {report.stored} stored, "
+                                f"{report.updated} updated, {report.unchanged} unchanged, "
+                                f"{len(report.rejected)} rejected"))
         for query in ("زيلينسكي", "المسئولين", "اسعار النفط"):
             out.rule(f"naba search {query}")
             _render_search(search(store, query, limit=3))
