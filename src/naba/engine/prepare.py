@@ -9,13 +9,14 @@ from dataclasses import replace
 from typing import Any
 
 from naba.errors import InputError
-from naba.models import IngestReport, PreparedArticle, RawArticle, Record, Rejection
+from naba.models import Article, IngestReport, PreparedArticle, RawArticle, Record, Rejection, SearchDoc
 from naba.pipeline.clean import clean_article
 from naba.pipeline.identity import article_identity, content_hash
 from naba.pipeline.searchdoc import search_doc
 from naba.pipeline.tagging import tag_article
 from naba.sources.readers import parse_record
-from naba.stories.sketch import sketch_search_doc
+from naba.stories.sketch import ArticleSketch, sketch_article, sketch_search_doc
+from naba.text import WORK_CHARS, opening
 
 # Hints a crawler leaves on a page's record: the feed's own fields, used where the page lacks them.
 _FEED_FALLBACKS = {"feed_title": "title", "feed_published": "published", "feed_author": "author",
@@ -33,7 +34,8 @@ def prepare(record: Record) -> PreparedArticle:
     article = clean_article(_with_feed_fallbacks(parse_record(record), record))
     if record.hint("feed_only"):
         article = replace(article, feed_only=record.hint("feed_only"))
-    tags = tag_article(article.title, article.body)
+    # tagging and the story sketch read the opening of a huge body only (naba.text.cut.WORK_CHARS)
+    tags = tag_article(article.title, opening(article.body, WORK_CHARS))
     article = replace(article, keywords=tags.keywords, entities=tags.entities)
     search = search_doc(article)
     return PreparedArticle(
@@ -42,8 +44,16 @@ def prepare(record: Record) -> PreparedArticle:
         content_hash=content_hash(article),
         search=search,
         record=record,
-        sketch=sketch_search_doc(search),
+        sketch=article_sketch(article, search),
     )
+
+
+def article_sketch(article: Article, search: SearchDoc | None = None) -> ArticleSketch:
+    """The story stage's sketch of an article, from the first ``WORK_CHARS`` of its body: the tokens
+    ``search`` already holds when the body is shorter (no second tokenization), else the opening."""
+    if search is not None and len(article.body) <= WORK_CHARS:
+        return sketch_search_doc(search)
+    return sketch_article(replace(article, body=opening(article.body, WORK_CHARS)))
 
 
 def prepare_checked(record: Record) -> PreparedArticle | Rejection:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import BinaryIO
 
 from naba.engine.parallel import prepare_in_parallel
-from naba.engine.prepare import prepare_checked, prepare_chunk, prepare_or_reject
+from naba.engine.prepare import article_sketch, prepare_checked, prepare_chunk, prepare_or_reject
 from naba.errors import StoreError
 from naba.models import IngestReport, PreparedArticle, Record, Rejection
 from naba.pipeline.tagging import warm_up
@@ -18,6 +18,7 @@ from naba.settings import Settings
 from naba.sources.readers import iter_records
 from naba.store import Outcome, Store, WriteResult
 from naba.stories import StoryStage
+from naba.stories.sketch import ArticleSketch
 
 ProgressCallback = Callable[[IngestReport], None]
 LEFTOVERS_PER_BATCH = 500  # ungrouped articles of an interrupted run taken along with each batch
@@ -65,18 +66,25 @@ def group_written(stage: StoryStage, written: list[tuple[PreparedArticle, WriteR
     """
     fresh = [(result.article_id, prepared.sketch) for prepared, result in written
              if result.outcome is not Outcome.UNCHANGED]
-    mine = {article_id for article_id, _ in fresh} | {result.article_id for _, result in written}
+    mine = {result.article_id for _, result in written}
     leftovers = [i for i in stage.store.articles.ungrouped(limit=LEFTOVERS_PER_BATCH) if i not in mine]
-    stage.process([*fresh, *leftovers])
+    stage.process([*fresh, *_sketched(stage.store, leftovers)])
 
 
 def group_leftovers(stage: StoryStage, chunk: int = LEFTOVERS_PER_BATCH) -> int:
     """Group every article the store holds outside a story, ``chunk`` at a time; how many there were."""
     after, found = 0, 0
     while ids := stage.store.articles.ungrouped(after_id=after, limit=chunk):
-        stage.process(ids)
+        stage.process(_sketched(stage.store, ids))
         after, found = ids[-1], found + len(ids)
     return found
+
+
+def _sketched(store: Store, article_ids: list[int]) -> list[tuple[int, ArticleSketch]]:
+    """Stored articles with their sketches, of the same capped text as at ingest (prepare.WORK_CHARS)."""
+    if not article_ids:
+        return []
+    return [(i, article_sketch(stored.article)) for i, stored in store.articles.get_many(article_ids).items()]
 
 
 def ingest_records(

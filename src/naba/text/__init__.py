@@ -6,6 +6,7 @@
     STOPWORDS          index-form stopwords; ``is_stopword(token)``
     stem / stems       search-column stems of index-form tokens
     detect_lang(text)  "ar", "en" or "und"
+    derived_title(body), opening(text, n)   text cut at a word (naba.text.cut)
 
 The one-step functions (``strip_diacritics``, ``fold_alef``, ...) are exported for callers that need
 exactly one fold. This package imports nothing else of naba.
@@ -13,6 +14,7 @@ exactly one fold. This package imports nothing else of naba.
 
 from __future__ import annotations
 
+from naba.text.cut import WORK_CHARS, derived_title, opening
 from naba.text.lang import detect_lang
 from naba.text.normalize import (
     casefold,
@@ -39,11 +41,11 @@ from naba.text.stopwords import is_stopword, stopword_set
 from naba.text.tokenize import token_spans, tokens
 
 __all__ = [
-    "STOPWORDS", "casefold", "detect_lang", "display", "fold_alef", "fold_digits", "fold_for_index",
-    "fold_hamza_seats", "fold_persian_letters", "fold_teh_marbuta", "fold_yeh", "index", "is_stopword",
-    "map_arabic_punctuation", "match", "nfkc_presentation_forms", "remove_invisible_controls", "remove_zwnj",
-    "stem", "stems", "stopword_set", "strip_diacritics", "strip_tatweel", "tidy_whitespace", "token_spans",
-    "tokens",
+    "STOPWORDS", "WORK_CHARS", "casefold", "derived_title", "detect_lang", "display", "fold_alef", "fold_digits",
+    "fold_for_index", "fold_hamza_seats", "fold_persian_letters", "fold_teh_marbuta", "fold_yeh", "index",
+    "is_stopword", "map_arabic_punctuation", "match", "nfkc_presentation_forms", "opening",
+    "remove_invisible_controls", "remove_zwnj", "stem", "stems", "stopword_set", "strip_diacritics",
+    "strip_tatweel", "tidy_whitespace", "token_spans", "tokens",
 ]
 
 
