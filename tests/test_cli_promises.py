@@ -131,13 +131,24 @@ def _arabic_text(nbytes: int) -> str:
     return out.getvalue()
 
 
-def _peak_rss_mb(*args: str) -> tuple[int, str]:
+# Runs a command and prints its exit code and peak RSS (KB). The measured process is started by this
+# small process, not by pytest: Linux counts a child's memory from its parent's at fork time, so a child
+# of a big pytest worker would be charged for the worker.
+MEASURE = """
+import os, subprocess, sys
+process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(process.pid, 0)
+print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)
+"""
+
+
+def _peak_rss_mb(*args: str) -> tuple[int, int]:
     """Run `naba ARGS`; its exit code and its peak resident memory in MB (the kernel's count)."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith("NABA_")}
-    process = subprocess.Popen([NABA, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environ)
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return process.returncode, usage.ru_maxrss // 1024
+    report = subprocess.run([sys.executable, "-c", MEASURE, NABA, *args], capture_output=True, text=True,
+                            env=environ, timeout=600, check=True)
+    code, peak_kb = map(int, report.stdout.split())
+    return code, peak_kb // 1024
 
 
 @pytest.mark.parametrize("kind", ["plain-text page of 10 MB", "JSONL record of 4.9 MB"])

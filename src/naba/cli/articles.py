@@ -28,12 +28,11 @@ from naba.errors import NotFound, UsageError
 from naba.models import StoredArticle
 from naba.sample import sample_paths
 from naba.serve.contract import Article, SearchResults, StatsReport
-from naba.serve.export import export_line
+from naba.serve.export import write_export
 from naba.serve.paging import offset_cursor
 from naba.serve.search import SearchPage, search
 from naba.settings import Settings
 from naba.store import Store
-from naba.stories.related import related
 from naba.urls import canonical_url
 
 # -- ingest and reprocess -----------------------------------------------------------------
@@ -214,18 +213,27 @@ def stats(db: DbOption = "naba.db", as_json: JsonOption = False) -> None:
 @app.command()
 def export(
     db: DbOption = "naba.db",
-    format: Annotated[str, typer.Option("--format", help="Output format (jsonl).")] = "jsonl",
+    format: Annotated[str, typer.Option("--format", help="jsonl (one JSON object per line), parquet (needs "
+                                        "pyarrow: pip install 'naba[parquet]') or csv (lists as JSON text).")]
+    = "jsonl",
     since: SinceOption = None,
     related_k: Annotated[int, typer.Option("--related", min=0, help="Add `similar` and `read_also` (K similar).")] = 0,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+    = None,
 ) -> None:
-    """Write every article as one JSON object per line on stdout (the documented export contract)."""
-    if format != "jsonl":
-        raise UsageError(f"unknown export format {format!r}", hint="the only format is jsonl")
+    """Write every article, in the documented export contract, on stdout (or to --output)."""
+    since_ts = _timestamp_or_none(since)
+    if format == "parquet" and output is None and sys.stdout.isatty():
+        raise UsageError("Parquet is binary: not written to a terminal", hint="redirect stdout, or give --output")
     store = open_db(db)
     try:
-        for stored in store.articles.scan(since_ts=_timestamp_or_none(since)):
-            found = related(store, stored.id, k=related_k) if related_k else None
-            sys.stdout.write(export_line(stored, found, with_related=bool(related_k)))
+        if output is None:
+            sys.stdout.flush()
+            write_export(store, format, sys.stdout.buffer, since_ts=since_ts, related_k=related_k)
+            sys.stdout.buffer.flush()
+        else:
+            with open(output, "wb") as sink:
+                write_export(store, format, sink, since_ts=since_ts, related_k=related_k)
     finally:
         store.close()
 
