@@ -33,6 +33,7 @@ from naba.serve.paging import offset_cursor
 from naba.serve.search import SearchPage, search
 from naba.settings import Settings
 from naba.store import Store
+from naba.stories.summaries import headline
 from naba.urls import canonical_url
 
 # -- ingest and reprocess -----------------------------------------------------------------
@@ -80,14 +81,6 @@ def _timestamp_or_none(value: str | None) -> float | None:
     return None if value is None else parse_user_date(value).timestamp()
 
 
-def _headline(article) -> str:
-    """The title, or for a page without one (plain-text pages often have none) its opening words."""
-    if article.title:
-        return article.title
-    words = article.body.split()
-    return "(no title) " + " ".join(words[:12]) + (" …" if len(words) > 12 else "")
-
-
 def _render_search(page: SearchPage) -> None:
     if not page.results:
         out.print(Text.assemble("no articles match ", (page.query, "bold")))
@@ -95,7 +88,7 @@ def _render_search(page: SearchPage) -> None:
     out.print(Text.assemble(f"{page.total:,} articles match ", (page.query, "bold"), "\n"))
     for rank, result in enumerate(page.results, 1):
         article = result.hit.stored.article
-        out.print(Text.assemble((f"{rank}. ", "dim"), (_headline(article), "bold"),
+        out.print(Text.assemble((f"{rank}. ", "dim"), (headline(article), "bold"),
                                 (f"  [{result.hit.stored.id}]", "dim")))
         out.print(Text(f"   {article.source or 'outlet unknown'} · {article.published_at or 'date unknown'}",
                        style="cyan"))
@@ -143,8 +136,9 @@ def find_article(store: Store, ref: str) -> StoredArticle:
 
 def _render_article(stored: StoredArticle) -> None:
     a = stored.article
-    out.print(Text(_headline(a), style="bold"))
-    facts = [("id", str(stored.id)), ("outlet", a.source), ("published", a.published_at),
+    out.print(Text(headline(a), style="bold"))
+    facts = [("id", str(stored.id)), ("outlet", a.source or "outlet unknown"),
+             ("published", a.published_at or "date unknown"),
              ("url", a.url), ("author", a.author), ("language", a.lang),
              ("credited source", a.credited_source), ("tags", "، ".join(a.tags)),
              ("page tags", "، ".join(a.page_tags)), ("first seen", stored.first_seen_at)]
