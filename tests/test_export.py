@@ -109,7 +109,7 @@ def test_csv_holds_the_same_records_with_lists_as_json_text(sample_store):
     assert len(rows) == len(expected)
     for row, record in zip(rows, expected, strict=True):
         for name, value in record.items():
-            if isinstance(value, (list, dict)):
+            if isinstance(value, (list, dict, bool)):
                 assert json.loads(row[name]) == value, name
             else:
                 assert row[name] == ("" if value is None else str(value)), name

@@ -204,16 +204,19 @@ def stats(db: DbOption = "naba.db", as_json: JsonOption = False) -> None:
         out.print(table)
 
 
+FormatOption = Annotated[str, typer.Option(
+    "--format", help="jsonl (one JSON object per line), parquet (needs pyarrow: pip install 'naba[parquet]') "
+                     "or csv (lists and objects as JSON text).")]
+OutputOption = Annotated[str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+
+
 @app.command()
 def export(
     db: DbOption = "naba.db",
-    format: Annotated[str, typer.Option("--format", help="jsonl (one JSON object per line), parquet (needs "
-                                        "pyarrow: pip install 'naba[parquet]') or csv (lists as JSON text).")]
-    = "jsonl",
+    format: FormatOption = "jsonl",
     since: SinceOption = None,
     related_k: Annotated[int, typer.Option("--related", min=0, help="Add `similar` and `read_also` (K similar).")] = 0,
-    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
-    = None,
+    output: OutputOption = None,
 ) -> None:
     """Write every article, in the documented export contract, on stdout (or to --output)."""
     since_ts = _timestamp_or_none(since)

@@ -81,7 +81,7 @@ def group_leftovers(stage: StoryStage, chunk: int = LEFTOVERS_PER_BATCH) -> int:
 
 
 def _sketched(store: Store, article_ids: list[int]) -> list[tuple[int, ArticleSketch]]:
-    """Stored articles with their sketches, of the same capped text as at ingest (prepare.WORK_CHARS)."""
+    """Stored articles with their sketches, of the same capped text as at ingest (naba.text.WORK_CHARS)."""
     if not article_ids:
         return []
     return [(i, article_sketch(stored.article)) for i, stored in store.articles.get_many(article_ids).items()]

@@ -12,7 +12,7 @@ flat however large the store:
     parquet  one column per field, lists and objects as Parquet lists and structs, a row group per
              ``BATCH_ROWS`` articles (needs pyarrow: ``pip install 'naba[parquet]'``; naba.serve.parquet)
     csv      a header of the field names; null is an empty cell, and lists and objects (``page_tags``,
-             ``entities``, ``page_read_also`` ...) are JSON text in their cell
+             ``entities``, ``page_read_also`` ...) and booleans are JSON text in their cell
 """
 
 from __future__ import annotations
@@ -102,9 +102,10 @@ def _write_csv(records: Iterator[dict[str, Any]], fields: tuple[str, ...], text:
 
 
 def csv_cell(value: Any) -> str:
-    """A field as CSV text: null is empty, a list or an object is JSON, a number or text is itself."""
+    """A field as CSV text: null is empty; a list, an object or a boolean is JSON (``true``); a number
+    or text is itself."""
     if value is None:
         return ""
-    if isinstance(value, (list, dict)):
+    if isinstance(value, (list, dict, bool)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)

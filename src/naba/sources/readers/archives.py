@@ -28,9 +28,9 @@ SKIP_CHUNK_BYTES = 16 * 1024 * 1024
 # A member smaller than this cannot exhaust memory, whatever its ratio (a page of one repeated
 # character compresses a thousand times and is still harmless).
 BOMB_FLOOR_BYTES = 1024 * 1024
-# Errors the decompressors and archive parsers raise on damaged input.
 UNSAFE_NAME = "unsafe member name: absolute or climbing out of the archive with ../ (not read)"
-_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
+_DRIVE = re.compile(r"[A-Za-z]:[\\/]")  # C:\ or C:/, absolute on Windows
+# Errors the decompressors and archive parsers raise on damaged input.
 CORRUPT_ERRORS = (zipfile.BadZipFile, tarfile.TarError, lzma.LZMAError, zlib.error, EOFError, OSError)
 
 
