@@ -138,3 +138,17 @@ def test_bundled_sample_pages_match_their_ground_truth(page):
 def test_html_entities_left_in_scraped_text_are_decoded(title, expected):
     article = clean_article(RawArticle(body="نص الخبر &amp; تفاصيله.", title=title))
     assert article.title == expected and article.body == "نص الخبر & تفاصيله."
+
+
+def test_a_comment_policy_block_inside_the_story_container_is_not_article_text():
+    from naba.engine import prepare
+    from naba.models import Record
+
+    page = Path(__file__).parent / "fixtures" / "readers" / "comment_policy.html"
+    article = prepare(Record("html", page.read_bytes(), str(page))).article
+    paragraphs = article.body.split("\n\n")
+    assert len(paragraphs) == 4
+    assert paragraphs[0].startswith("افتتح محافظ المدينة") and paragraphs[-1].startswith("وقال المحافظ")
+    assert paragraphs[2].startswith("وفي تعليقات على الافتتاح")  # news about comments stays
+    assert not any(word in article.body for word in ("سياسة التعليقات", "نرحب", "أصحابها", "welcome"))
+    assert article.page_related_leaks == ()

@@ -93,3 +93,39 @@ def test_bare_header_takes_the_headlines_below_it():
 def test_read_more_label_does_not_take_the_next_line():
     text = f"{PROSE}\nالمزيد...\nعنوان فرعي للمقال\n{PROSE}"
     assert strip_boilerplate(text) == (f"{PROSE}\nعنوان فرعي للمقال\n{PROSE}", ["المزيد..."])
+
+
+@pytest.mark.parametrize("line", [
+    "سياسة التعليقات",
+    "نرحب بتعليقاتكم ونقاشكم الحيوي حول هذا الموضوع، ونرجو الالتزام بآداب الحوار وعدم الإساءة للآخرين.",
+    "تنويه: التعليقات المنشورة تعبر عن آراء أصحابها ولا تعبر بالضرورة عن رأي الصحيفة.",
+    "الآراء الواردة في التعليقات لا تمثل رأي الموقع.",
+    "يرجى من القراء الالتزام بآداب الحوار",
+    "جميع التعليقات تخضع للمراجعة قبل النشر",
+    "الموقع غير مسؤول عن محتوى التعليقات",
+    "نحتفظ بحق حذف أي تعليق مسيء",
+    "أضف تعليقك",
+    "We welcome lively discussion. The views expressed in the comments below do not reflect those of the newspaper.",
+    "The views expressed here are those of the commenters.",
+    "Comments are moderated and may take a while to appear.",
+    "Please keep comments civil and on topic.",
+    "Comment policy",
+    "Leave a comment",
+])
+def test_comment_policy_lines_removed_without_headline(line):
+    text, removed = strip_boilerplate(f"{PROSE}\n{line}\n{PROSE}")
+    assert (text, removed) == (f"{PROSE}\n{PROSE}", [line])
+    assert teaser_headline(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "وفي تعليقات على القرار، قال المتحدث إن الحكومة ستدرس الأمر بعناية.",
+    "التعليقات على مواقع التواصل انتشرت بسرعة كبيرة بعد الحادث.",
+    "نرحب بكل الجهود الدولية لوقف الحرب، قال الرئيس في كلمته.",
+    "الآراء منقسمة حول القرار داخل البرلمان.",
+    "وقال الوزير إن الحوار مستمر مع النقابات.",
+    "He declined to comment on the report, saying the inquiry was still open.",
+    "Comments by the minister drew criticism from the opposition.",
+])
+def test_prose_about_comments_stays(line):
+    assert strip_boilerplate(f"{PROSE}\n{line}") == (f"{PROSE}\n{line}", [])

@@ -157,7 +157,7 @@ def overscored(sample_db, monkeypatch):
 
     monkeypatch.setattr("naba.cli.stories.related_articles", fake_related)
     monkeypatch.setattr("naba.serve.web.views.related", fake_related)
-    monkeypatch.setattr("naba.cli.articles.related", fake_related)
+    monkeypatch.setattr("naba.serve.export.related", fake_related)
     return picks
 
 

@@ -136,3 +136,24 @@ def test_tar_bomb_too_big_to_pass_ends_the_archive(tmp_path):
     assert [type(item).__name__ for item in items] == ["Record", "Rejection", "Rejection"]
     assert items[1].where == f"{archive}!bomb.txt"
     assert items[2].where == str(archive) and items[2].reason.startswith("rest of the archive skipped")
+
+
+ARTICLE = '{"title": "خبر", "content": "نص خبر في أرشيف"}'.encode()
+UNSAFE = ("../escape.json", "../../up/deeper.json", "/etc/absolute.json", "folder/../../climb.json")
+
+
+def test_zip_members_with_unsafe_names_each_get_a_rejection_line(tmp_path):
+    archive = _zip(tmp_path / "crafted.zip", {**{name: ARTICLE for name in UNSAFE}, "fine.json": ARTICLE})
+    items = _read([archive])
+    rejected = {item.where: item.reason for item in items if isinstance(item, Rejection)}
+    assert set(rejected) == {f"{archive}!{name}" for name in UNSAFE}
+    assert all("unsafe member name" in reason for reason in rejected.values())
+    assert [item.origin for item in items if isinstance(item, Record)] == [f"{archive}!fine.json"]
+
+
+def test_tar_members_with_unsafe_names_each_get_a_rejection_line(tmp_path):
+    archive = _tar(tmp_path / "crafted.tar.gz", {**{name: ARTICLE for name in UNSAFE}, "ok/fine.json": ARTICLE})
+    items = _read([archive])
+    rejected = [item.where for item in items if isinstance(item, Rejection)]
+    assert rejected == [f"{archive}!{name}" for name in UNSAFE]
+    assert [item.origin for item in items if isinstance(item, Record)] == [f"{archive}!ok/fine.json"]

@@ -63,3 +63,39 @@ def test_page_without_article_text_is_a_record_error():
 ])
 def test_declared_charset(head, charset):
     assert declared_charset(b"<html><head>" + head + b"</head></html>") == charset
+
+
+def _page(name: str):
+    (record,) = iter_records([str(FIXTURES / name)], Settings())
+    return parse_record(record)
+
+
+LEDE_AR = ("أقر مجلس الوزراء اليوم الأحد خطة عاجلة بقيمة ملياري دينار لدعم المزارعين المتضررين من موجة "
+           "الجفاف التي تضرب البلاد منذ ثلاثة أشهر.")
+LEDE_EN = ("The city's container port reopened on Tuesday morning after dock workers ended a three-day strike over "
+           "pay and night-shift safety, the port authority said.")
+
+
+@pytest.mark.parametrize("name, lede, second", [
+    ("lede_apart.html", LEDE_AR, "وقال وزير الزراعة في مؤتمر صحفي"),
+    ("lede_apart_cut.html", LEDE_EN, "The union said its members"),  # description cut short with "..."
+])
+def test_a_lede_set_apart_from_the_body_is_kept_as_its_first_paragraph(name, lede, second):
+    paragraphs = _page(name).body.split("\n\n")
+    assert paragraphs[0] == lede
+    assert paragraphs[1].startswith(second)
+    assert sum(lede in p for p in paragraphs) == 1
+
+
+def test_a_description_that_repeats_another_block_adds_nothing():
+    body = _page("lede_description_elsewhere.html").body
+    assert body.startswith("افتتحت وزارة الثقافة اليوم متحفا")
+    assert "مهرجان الساحل" not in body and body.count("\n\n") == 2
+
+
+def test_a_lede_already_in_the_body_is_not_repeated():
+    html = (FIXTURES / "lede_apart.html").read_text(encoding="utf-8")
+    inline = html.replace('<div class="article-content">', f'<div class="article-content"><p>{LEDE_AR}</p>')
+    inline = inline.replace(f'<h2 class="lead">{LEDE_AR}</h2>', "")
+    body = parse_record(Record("html", inline.encode(), "inline.html")).body
+    assert body.split("\n\n")[0] == LEDE_AR and body.count(LEDE_AR) == 1

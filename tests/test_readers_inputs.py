@@ -152,3 +152,54 @@ def test_json_record_over_the_page_limit_is_rejected(tmp_path):
     items = _read([path], settings=Settings(max_page_bytes=1000))
     assert [type(item).__name__ for item in items] == ["Record", "Rejection", "Record"]
     assert items[1].where == f"{path}:2" and "larger than the limit" in items[1].reason
+
+
+def _listed_by_an_unprivileged_process(folder: Path) -> list[tuple[str, str, str]]:
+    """(kind, where, reason) of each item iter_records yields for ``folder``, read by a forked process
+    that folder permissions really stop: root reads every folder, so as root the child first becomes
+    the unprivileged ``nobody`` (uid 65534)."""
+    import os
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        try:
+            os.close(read_end)
+            if os.geteuid() == 0:
+                os.setgroups([])
+                os.setgid(65534)
+                os.setuid(65534)
+            items = [("rejected", item.where, item.reason) if isinstance(item, Rejection) else
+                     ("record", item.origin, "") for item in _read([folder])]
+            os.write(write_end, json.dumps(items).encode())
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        data = pipe.read()
+    os.waitpid(pid, 0)
+    return [tuple(item) for item in json.loads(data)]
+
+
+def test_unreadable_sub_folders_and_folder_links_each_get_a_rejection_line():
+    import tempfile
+
+    top = Path(tempfile.mkdtemp(prefix="naba-unreadable-"))  # not under pytest's root-only tmp folder
+    try:
+        (top / "open").mkdir()
+        (top / "open" / "a.txt").write_text("نص يمكن قراءته", encoding="utf-8")
+        (top / "locked" / "inner").mkdir(parents=True)
+        (top / "locked" / "inner" / "b.txt").write_text("نص مخفي خلف مجلد مقفل", encoding="utf-8")
+        (top / "link").symlink_to(top / "open", target_is_directory=True)
+        for folder in (top, top / "open"):
+            folder.chmod(0o755)
+        (top / "locked").chmod(0)
+        items = _listed_by_an_unprivileged_process(top)
+        assert ("record", str(top / "open" / "a.txt"), "") in items
+        rejected = {where: reason for kind, where, reason in items if kind == "rejected"}
+        assert set(rejected) == {str(top / "locked"), str(top / "link")}
+        assert "cannot read the folder" in rejected[str(top / "locked")]
+        assert "link to a folder" in rejected[str(top / "link")]
+    finally:
+        (top / "locked").chmod(0o755)
+        shutil.rmtree(top)

@@ -125,3 +125,25 @@ def test_saudinewsnet_zip_read_in_place():
         "aawsat", "2015-07-21 02:51:32", "لندن: رنيم حنوش")
     assert article.url.startswith("http://aawsat.com/home/article/410826/")
     assert article.title.startswith("بريطانيا: أربعة محاور") and article.body.startswith("حدد رئيس الوزراء")
+
+
+DEEP = b"[" * 1100 + b"]" * 1100  # about 2 KB: past Python's recursion limit when parsed
+
+
+def test_deeply_nested_json_lines_are_rejected_alone(tmp_path):
+    good = [json.dumps({"title": f"خبر {i}", "content": f"نص الخبر رقم {i}"}, ensure_ascii=False).encode()
+            for i in range(2)]
+    path = tmp_path / "deep.jsonl"
+    path.write_bytes(b"\n".join([good[0], DEEP, b'{"content": ' + DEEP + b"}", good[1]]) + b"\n")
+    items = _items(path)
+    assert [type(item).__name__ for item in items] == ["Record", "Rejection", "Rejection", "Record"]
+    assert [item.where for item in items if isinstance(item, Rejection)] == [f"{path}:2", f"{path}:3"]
+    assert all("nested too deeply" in item.reason for item in items if isinstance(item, Rejection))
+
+
+def test_a_deeply_nested_json_document_is_one_rejection(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_bytes(DEEP)
+    [rejection] = _items(path)
+    assert isinstance(rejection, Rejection) and rejection.where == str(path)
+    assert "nested too deeply" in rejection.reason

@@ -120,3 +120,41 @@ def test_error_page_is_styled_arabic(page, live_server):
     assert response.status == 404
     assert page.locator("h1").inner_text() == "لم نجد هذه الصفحة"
     _shot(page, "not-found")
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory):
+    """What `make demo` serves: a store loaded by the real `naba demo` command, then the site on it."""
+    import subprocess
+    import sys
+
+    from web_server import serve_in_thread
+
+    db = tmp_path_factory.mktemp("demo") / "naba.db"
+    loaded = subprocess.run([sys.executable, "-m", "naba", "demo", "--db", str(db)], capture_output=True, text=True,
+                            timeout=300)
+    assert loaded.returncode == 0, loaded.stderr
+    with serve_in_thread(str(db)) as url:
+        yield url
+
+
+def test_the_demo_opens_on_a_real_front_page(page, demo_server):
+    """Several multi-outlet stories on top; every card with a title, a time and its outlets; no page
+    stamped with the moment it was ingested, no "0 outlets"."""
+    page.goto(demo_server + "/")
+    cards = page.locator(".cards .card")
+    assert cards.count() >= 10
+    assert all("multi" in (cards.nth(i).get_attribute("class") or "") for i in range(4)), \
+        "the first four cards are not all stories carried by several outlets"
+    for i in range(cards.count()):
+        card = cards.nth(i)
+        title = card.locator(".card-title a").inner_text().strip()
+        assert title and title != "بلا عنوان", f"card {i} has no title"
+        times = card.locator(".meta time")
+        assert times.count() == 1, f"card {i} ({title}) shows no time"
+        assert times.first.get_attribute("datetime").startswith("2026-11-2"), \
+            f"card {i} ({title}) is dated {times.first.get_attribute('datetime')}, not a date of the sample"
+        assert card.locator(".outlets a").count() >= 1, f"card {i} ({title}) names no outlet"
+        badge = card.locator(".badge").inner_text()
+        assert not badge.startswith("٠"), f"card {i} ({title}) shows {badge}"
+    _shot(page, "demo-home")

@@ -3,6 +3,7 @@ and a real uvicorn server on 127.0.0.1 for the browser tests."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
@@ -10,17 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
-import time_machine
 
 from naba import engine
 from naba.sample import sample_paths
 from naba.settings import Settings
 from naba.store import open_store
-
-# The moment the sample is ingested: the day after its newest dated article. Its plain-text pages carry
-# no date and are stamped with the ingest time, so the front page's order would otherwise depend on the
-# day the tests run (issue 16).
-SAMPLE_INGESTED_AT = "2026-11-28T09:00:00+00:00"
 
 EVIL_TITLE = "عنوان <script>alert('xss')</script> خطير & \"مقتبس\""
 EVIL = {
@@ -40,8 +35,7 @@ def load_sample(path: Path, extra: list[dict] | None = None) -> str:
         inputs.append(str(jsonl))
     store = open_store(str(path))
     try:
-        with time_machine.travel(SAMPLE_INGESTED_AT, tick=False):
-            engine.ingest(store, inputs, Settings())
+        engine.ingest(store, inputs, Settings())
     finally:
         store.close()
     return str(path)
@@ -69,15 +63,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def live_server(sample_db):
-    """A real uvicorn server in a thread on a free port of 127.0.0.1; yields its base URL."""
+@contextlib.contextmanager
+def serve_in_thread(db: str):
+    """A real uvicorn server on ``db`` in a thread on a free port of 127.0.0.1; yields its base URL."""
     import uvicorn
 
     from naba.serve.web import create_app
 
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(sample_db), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -85,6 +79,15 @@ def live_server(sample_db):
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(sample_db):
+    """The site on the sample store, served for real; yields its base URL."""
+    with serve_in_thread(sample_db) as url:
+        yield url

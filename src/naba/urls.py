@@ -1,4 +1,6 @@
-"""One canonical form per article URL, so the same page reached twice is recognised.
+"""One canonical form per article URL, so the same page reached twice is recognised; and a URL's site.
+
+    site_name("https://www.Khabar-Daily.example/2026/x")  -> "khabar-daily.example"
 
     canonical_url("HTTP://Example.COM:80/خبر?utm_source=rss&id=5#top")
         -> "http://example.com/%D8%AE%D8%A8%D8%B1?id=5"
@@ -73,6 +75,23 @@ def canonical_url(url: str | None) -> str | None:
     path = _quote(parts.path, _SAFE_PATH) or "/"
     query = _query(parts.query) if parts.query else ""
     return f"{scheme}://{netloc}{path}?{query}" if query else f"{scheme}://{netloc}{path}"
+
+
+def site_name(url: str | None) -> str | None:
+    """The host of an http(s) URL as a reader would name the site: lower case, ``www.`` dropped, an
+    IDNA (``xn--``) host in its own letters; None for anything else. The outlet of a page that names
+    none."""
+    canonical = canonical_url(url)
+    if canonical is None:
+        return None
+    host = urlsplit(canonical).hostname or ""
+    host = host.removeprefix("www.")
+    if "xn--" in host:
+        try:
+            host = host.encode("ascii").decode("idna")
+        except UnicodeError:
+            pass  # a malformed IDNA label stays as written
+    return host or None
 
 
 def _quote(text: str, safe: str) -> str:

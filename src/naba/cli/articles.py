@@ -19,6 +19,7 @@ from naba.cli.common import (
     open_db,
     out,
     print_json,
+    printable,
     report_summary,
     run_with_progress,
 )
@@ -27,12 +28,12 @@ from naba.errors import NotFound, UsageError
 from naba.models import StoredArticle
 from naba.sample import sample_paths
 from naba.serve.contract import Article, SearchResults, StatsReport
-from naba.serve.export import export_line
+from naba.serve.export import write_export
 from naba.serve.paging import offset_cursor
 from naba.serve.search import SearchPage, search
 from naba.settings import Settings
 from naba.store import Store
-from naba.stories.related import related
+from naba.stories.summaries import headline
 from naba.urls import canonical_url
 
 # -- ingest and reprocess -----------------------------------------------------------------
@@ -80,22 +81,14 @@ def _timestamp_or_none(value: str | None) -> float | None:
     return None if value is None else parse_user_date(value).timestamp()
 
 
-def _headline(article) -> str:
-    """The title, or for a page without one (plain-text pages often have none) its opening words."""
-    if article.title:
-        return article.title
-    words = article.body.split()
-    return "(no title) " + " ".join(words[:12]) + (" …" if len(words) > 12 else "")
-
-
 def _render_search(page: SearchPage) -> None:
     if not page.results:
-        out.print(f"no articles match [bold]{page.query}[/bold]")
+        out.print(Text.assemble("no articles match ", (page.query, "bold")))
         return
-    out.print(f"{page.total:,} articles match [bold]{page.query}[/bold]\n")
+    out.print(Text.assemble(f"{page.total:,} articles match ", (page.query, "bold"), "\n"))
     for rank, result in enumerate(page.results, 1):
         article = result.hit.stored.article
-        out.print(Text.assemble((f"{rank}. ", "dim"), (_headline(article), "bold"),
+        out.print(Text.assemble((f"{rank}. ", "dim"), (headline(article), "bold"),
                                 (f"  [{result.hit.stored.id}]", "dim")))
         out.print(Text(f"   {article.source or 'outlet unknown'} · {article.published_at or 'date unknown'}",
                        style="cyan"))
@@ -143,14 +136,15 @@ def find_article(store: Store, ref: str) -> StoredArticle:
 
 def _render_article(stored: StoredArticle) -> None:
     a = stored.article
-    out.print(Text(_headline(a), style="bold"))
-    facts = [("id", str(stored.id)), ("outlet", a.source), ("published", a.published_at),
+    out.print(Text(headline(a), style="bold"))
+    facts = [("id", str(stored.id)), ("outlet", a.source or "outlet unknown"),
+             ("published", a.published_at or "date unknown"),
              ("url", a.url), ("author", a.author), ("language", a.lang),
              ("credited source", a.credited_source), ("tags", "، ".join(a.tags)),
              ("page tags", "، ".join(a.page_tags)), ("first seen", stored.first_seen_at)]
     for name, value in facts:
         if value:
-            out.print(Text.assemble((f"{name}: ", "dim"), value))
+            out.print(Text.assemble((f"{name}: ", "dim"), printable(value)))
     out.print()
     out.print(a.body)
     if a.page_read_also:
@@ -192,7 +186,7 @@ def stats(db: DbOption = "naba.db", as_json: JsonOption = False) -> None:
     if as_json:
         print_json(StatsReport.of_store(result, sources).model_dump(mode="json"))
         return
-    out.print(f"[bold]{result.articles:,}[/bold] articles in {db}")
+    out.print(Text.assemble((f"{result.articles:,}", "bold"), f" articles in {db}"))
     for title, counts in (("outlet", result.per_source), ("day", result.per_day),
                           ("language", result.per_lang), ("table or index (bytes)", result.sizes)):
         table = Table(title=f"per {title}", title_justify="left")
@@ -210,21 +204,33 @@ def stats(db: DbOption = "naba.db", as_json: JsonOption = False) -> None:
         out.print(table)
 
 
+FormatOption = Annotated[str, typer.Option(
+    "--format", help="jsonl (one JSON object per line), parquet (needs pyarrow: pip install 'naba[parquet]') "
+                     "or csv (lists and objects as JSON text).")]
+OutputOption = Annotated[str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+
+
 @app.command()
 def export(
     db: DbOption = "naba.db",
-    format: Annotated[str, typer.Option("--format", help="Output format (jsonl).")] = "jsonl",
+    format: FormatOption = "jsonl",
     since: SinceOption = None,
     related_k: Annotated[int, typer.Option("--related", min=0, help="Add `similar` and `read_also` (K similar).")] = 0,
+    output: OutputOption = None,
 ) -> None:
-    """Write every article as one JSON object per line on stdout (the documented export contract)."""
-    if format != "jsonl":
-        raise UsageError(f"unknown export format {format!r}", hint="the only format is jsonl")
+    """Write every article, in the documented export contract, on stdout (or to --output)."""
+    since_ts = _timestamp_or_none(since)
+    if format == "parquet" and output is None and sys.stdout.isatty():
+        raise UsageError("Parquet is binary: not written to a terminal", hint="redirect stdout, or give --output")
     store = open_db(db)
     try:
-        for stored in store.articles.scan(since_ts=_timestamp_or_none(since)):
-            found = related(store, stored.id, k=related_k) if related_k else None
-            sys.stdout.write(export_line(stored, found, with_related=bool(related_k)))
+        if output is None:
+            sys.stdout.flush()
+            write_export(store, format, sys.stdout.buffer, since_ts=since_ts, related_k=related_k)
+            sys.stdout.buffer.flush()
+        else:
+            with open(output, "wb") as sink:
+                write_export(store, format, sink, since_ts=since_ts, related_k=related_k)
     finally:
         store.close()
 
@@ -235,8 +241,9 @@ def demo(db: DbOption = "naba.db") -> None:
     store = open_db(db)
     try:
         report = engine.ingest(store, sample_paths(), Settings.from_env())
-        out.print(f"[bold]sample corpus[/bold]: {report.read} read, {report.stored} stored, "
-                  f"{report.updated} updated, {report.unchanged} unchanged, {len(report.rejected)} rejected")
+        out.print(Text.assemble(("sample corpus", "bold"), f": {report.read} read, {report.stored} stored, "
+                                f"{report.updated} updated, {report.unchanged} unchanged, "
+                                f"{len(report.rejected)} rejected"))
         for query in ("زيلينسكي", "المسئولين", "اسعار النفط"):
             out.rule(f"naba search {query}")
             _render_search(search(store, query, limit=3))

@@ -7,6 +7,7 @@ Exit codes: 0 done; 1 an error stopped the command; 2 bad usage (a UsageError to
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -19,7 +20,7 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from naba.errors import NabaError, UsageError
-from naba.models import IngestReport
+from naba.models import IngestReport, Rejection
 from naba.serve.contract import IngestSummary
 from naba.settings import SETTINGS, Settings, misspelled, setting
 from naba.store import Store, open_store
@@ -27,16 +28,54 @@ from naba.store import Store, open_store
 EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 1, 2, 3
 DB = setting("db")
 
-out = Console()
-err = Console(stderr=True)
+# Control characters (escape sequences above all) that stored text must not send to a terminal.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
+
+
+def printable(text: str) -> str:
+    """Text with the control characters a terminal would act on removed (line breaks and tabs kept)."""
+    return _UNPRINTABLE.sub("", text)
+
+
+def one_line(text: str) -> str:
+    """A message as one line: line breaks become spaces, control characters go."""
+    return printable(_LINE_BREAKS.sub(" ", text))
+
+
+class PlainConsole(Console):
+    """A console that reads every string it prints as plain text.
+
+    Stored text (a title, an outlet, a query) is printed, never interpreted: no console markup (``[/x]``
+    would stop the command, ``[link=...]`` would become a terminal link), no ``:emoji:`` codes, no
+    escape sequences. Styles are given as ``Text`` styles instead of markup. Table cells go through
+    ``render_str`` too, so they are covered.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(markup=False, emoji=False, **kwargs)
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        return super().render_str(printable(text), **kwargs)
+
+
+out = PlainConsole()
+err = PlainConsole(stderr=True)
 
 
 def exit_code(exc: NabaError) -> int:
     return EXIT_USAGE if isinstance(exc, UsageError) else EXIT_ERROR
 
 
+def print_line(message: str, style: str = "") -> None:
+    """One line on stderr, whatever the width and whether stderr is a terminal, a pipe or a file: a
+    log gets exactly one line per message (Rich would otherwise wrap at the console's width, 80
+    columns when stderr is not a terminal)."""
+    err.print(Text(one_line(message), style=style), soft_wrap=True, overflow="ignore", crop=False)
+
+
 def print_error(exc: NabaError) -> None:
-    err.print(Text(f"error: {exc}", style="red"), soft_wrap=True)  # one line, however narrow the terminal
+    print_line(f"error: {exc}", style="red")
 
 
 class _Commands(TyperGroup):
@@ -44,7 +83,7 @@ class _Commands(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:  # typer's click Context (recent typer carries its own click)
         for hint in misspelled():
-            err.print(Text(f"warning: {hint}", style="yellow"), soft_wrap=True)
+            print_line(f"warning: {hint}", style="yellow")
         try:
             return super().invoke(ctx)
         except NabaError as exc:
@@ -104,12 +143,17 @@ def run_with_progress(label: str, work) -> IngestReport:
         return work(update)
 
 
+def print_rejection(rejection: Rejection) -> None:
+    """``rejected: WHERE: WHY`` on one line of stderr (the README's promise, for logs and pipes)."""
+    print_line(f"rejected: {rejection}", style="yellow")
+
+
 def report_summary(report: IngestReport, as_json: bool) -> None:
     if as_json:
         print_json(IngestSummary.of(report).model_dump(mode="json"))
     else:
         for rejection in report.rejected:
-            err.print(Text(f"rejected: {rejection}", style="yellow"))
+            print_rejection(rejection)
         table = Table(show_header=False, box=None)
         for name, value in (("read", report.read), ("stored", report.stored), ("updated", report.updated),
                             ("unchanged re-ingests", report.unchanged), ("rejected", len(report.rejected))):

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from naba.cli.common import DbOption, JsonOption, app, err, open_db, out, print_json, report_summary
+from naba.cli.common import DbOption, JsonOption, app, err, open_db, out, print_json, print_rejection, report_summary
 from naba.engine import crawler
 from naba.serve.contract import CrawlSummary, FollowedSource, SourcePoll
 from naba.settings import Settings
@@ -117,7 +117,7 @@ def _print_crawl(report: crawler.CrawlReport, as_json: bool) -> None:
         detail = r.error or f"{r.items} items, {r.new_items} new"
         out.print(f"{r.source.id:>4} {r.status:<13} {r.source.url}  {detail}")
     for rejection in report.ingest.rejected:
-        err.print(f"rejected: {rejection}")
+        print_rejection(rejection)
     out.print(f"{report.pages_fetched} pages fetched, {report.feed_only} stored from feed fields only, "
               f"{report.ingest.stored} stored, {report.ingest.updated} updated")
 

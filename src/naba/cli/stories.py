@@ -17,6 +17,7 @@ from naba.serve.paging import articles_slice, stories_slice
 from naba.stories import story_detail
 from naba.stories.compare import judge_pair
 from naba.stories.related import related as related_articles
+from naba.stories.summaries import headline, outlet_count
 from naba.text import index
 
 LimitOption = Annotated[int, typer.Option("-n", "--limit", min=1, help="How many to list.")]
@@ -40,8 +41,8 @@ def stories(
         return
     table = Table("id", "story", "articles", "outlets", "first", "latest")
     for s in page.items:
-        table.add_row(str(s.id), s.title, str(s.articles), "، ".join(s.outlets), s.first_source or "",
-                      (s.last_at or "")[:16])
+        table.add_row(str(s.id), s.title, str(s.articles), "، ".join(s.outlets) or "outlet unknown",
+                      s.first_source or "", (s.last_at or "date unknown")[:16])
     out.print(table)
 
 
@@ -64,12 +65,13 @@ def story(
         return
     summary = detail.summary
     out.print(Text(summary.title, style="bold"))
-    out.print(Text.assemble(("first reported by ", "dim"), summary.first_source or "?", (" at ", "dim"),
-                            summary.first_at or "?", ("  ·  ", "dim"), f"{summary.articles} articles, "
-                            f"{len(summary.outlets)} outlets"))
+    out.print(Text.assemble(("first reported by ", "dim"), summary.first_source or "outlet unknown", (" at ", "dim"),
+                            summary.first_at or "date unknown", ("  ·  ", "dim"), f"{summary.articles} articles, "
+                            f"{outlet_count(summary)} outlets"))
     table = Table("time", "outlet", "title", "id", "copy of")
     for entry in detail.timeline:
-        table.add_row((entry.at or "")[:16], entry.source or "", entry.title or "", str(entry.article_id),
+        table.add_row((entry.at or "date unknown")[:16], entry.source or "outlet unknown", entry.title,
+                      str(entry.article_id),
                       "" if entry.duplicate_of is None else str(entry.duplicate_of))
     out.print(table)
     for article_id, source, credits in detail.attribution:
@@ -100,7 +102,7 @@ def related(
         out.rule(label)
         for item in items:
             outlets = "، ".join(item.outlets)
-            out.print(Text.assemble((f"{item.score:.2f} ", "bold"), item.article.article.title or "",
+            out.print(Text.assemble((f"{item.score:.2f} ", "bold"), headline(item.article.article),
                                     (f"  [{item.article.id}] {outlets}", "dim")))
             if item.why:
                 out.print(Text.assemble(("     why: ", "dim"), "، ".join(item.why)))
@@ -135,7 +137,8 @@ def entity(
         out.print(Text.assemble(("spellings: ", "dim"), "، ".join(f"{s} ({n})" for s, n in spellings.items())))
     table = Table("id", "title", "outlet", "published", "story")
     for a in page.items:
-        table.add_row(str(a.id), a.article.title or "", a.article.source or "", (a.article.published_at or "")[:16],
+        table.add_row(str(a.id), headline(a.article), a.article.source or "",
+                      (a.article.published_at or "date unknown")[:16],
                       str(a.story_id or ""))
     out.print(table)
 

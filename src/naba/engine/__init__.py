@@ -7,7 +7,15 @@
 """
 
 from naba.engine.prepare import prepare, prepare_checked
-from naba.engine.runs import ProgressCallback, group_written, ingest, ingest_records, reprocess, store_prepared
+from naba.engine.runs import (
+    ProgressCallback,
+    group_leftovers,
+    group_written,
+    ingest,
+    ingest_records,
+    reprocess,
+    store_prepared,
+)
 
-__all__ = ["ProgressCallback", "group_written", "ingest", "ingest_records", "prepare", "prepare_checked",
-           "reprocess", "store_prepared"]
+__all__ = ["ProgressCallback", "group_leftovers", "group_written", "ingest", "ingest_records", "prepare",
+           "prepare_checked", "reprocess", "store_prepared"]

@@ -16,6 +16,7 @@ from naba.pipeline.searchdoc import search_doc
 from naba.pipeline.tagging import tag_article
 from naba.sources.readers import parse_record
 from naba.stories.sameness import profile_of
+from naba.text import WORK_CHARS, opening
 
 # Hints a crawler leaves on a page's record: the feed's own fields, used where the page lacks them.
 _FEED_FALLBACKS = {"feed_title": "title", "feed_published": "published", "feed_author": "author",
@@ -33,7 +34,8 @@ def prepare(record: Record) -> PreparedArticle:
     article = clean_article(_with_feed_fallbacks(parse_record(record), record))
     if record.hint("feed_only"):
         article = replace(article, feed_only=record.hint("feed_only"))
-    tags = tag_article(article.title, article.body, published=article.published_at)
+    # tagging and the profile read the opening of a huge body only (naba.text.cut.WORK_CHARS)
+    tags = tag_article(article.title, opening(article.body, WORK_CHARS), published=article.published_at)
     article = replace(article, keywords=tags.keywords, entities=tags.entities)
     search = search_doc(article)
     return PreparedArticle(

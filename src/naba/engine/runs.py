@@ -20,6 +20,7 @@ from naba.store import Outcome, Store, WriteResult
 from naba.stories import StoryStage
 
 ProgressCallback = Callable[[IngestReport], None]
+LEFTOVERS_PER_BATCH = 500  # ungrouped articles of an interrupted run taken along with each batch
 
 
 def _now() -> str:
@@ -53,9 +54,29 @@ def ingest(
 
 
 def group_written(stage: StoryStage, written: list[tuple[PreparedArticle, WriteResult]]) -> None:
-    """Hand the story stage what a batch stored or changed (an unchanged re-ingest moves nothing)."""
-    stage.process((result.article_id, prepared.profile) for prepared, result in written
-                  if result.outcome is not Outcome.UNCHANGED)
+    """Hand the story stage what a batch stored or changed (an unchanged re-ingest moves nothing),
+    with up to a batch of the articles an interrupted run left outside every story.
+
+    A batch is committed before it is grouped: a run killed in between leaves its articles without
+    a story, and a re-run finds them unchanged. So every grouping also takes the store's ungrouped
+    articles (the crawler's batches come through here too), and ``group_leftovers`` ends each run.
+    Placing an article twice gives the same decision, so taking one that another process is about
+    to group costs time, never a wrong story.
+    """
+    fresh = [(result.article_id, prepared.profile) for prepared, result in written
+             if result.outcome is not Outcome.UNCHANGED]
+    mine = {result.article_id for _, result in written}
+    leftovers = [i for i in stage.store.articles.ungrouped(limit=LEFTOVERS_PER_BATCH) if i not in mine]
+    stage.process([*fresh, *leftovers])  # the stage profiles the leftovers itself
+
+
+def group_leftovers(stage: StoryStage, chunk: int = LEFTOVERS_PER_BATCH) -> int:
+    """Group every article the store holds outside a story, ``chunk`` at a time; how many there were."""
+    after, found = 0, 0
+    while ids := stage.store.articles.ungrouped(after_id=after, limit=chunk):
+        stage.process(ids)
+        after, found = ids[-1], found + len(ids)
+    return found
 
 
 def ingest_records(
@@ -74,8 +95,10 @@ def ingest_records(
     else:
         prepared = map(prepare_checked, records)
     stage = StoryStage(store)
-    return store_prepared(store, _accepted(prepared, report), settings, report, progress,
-                          on_written=lambda written: group_written(stage, written))
+    store_prepared(store, _accepted(prepared, report), settings, report, progress,
+                   on_written=lambda written: group_written(stage, written))
+    group_leftovers(stage, settings.batch_size)
+    return report
 
 
 def _counted(items: Iterable[Record | Rejection], report: IngestReport) -> Iterator[Record]:
@@ -151,6 +174,7 @@ def reprocess(store: Store, settings: Settings, progress: ProgressCallback | Non
             if progress:
                 progress(report)
     stage.process(changed)
+    group_leftovers(stage, settings.batch_size)
     if progress:
         progress(report)
     return report

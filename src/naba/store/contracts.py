@@ -120,6 +120,10 @@ class Articles(Protocol):
     def raw_inputs(self) -> Iterator[tuple[int, Record]]:
         """Every article's raw input, in id order (for reprocess)."""
 
+    def ungrouped(self, after_id: int = 0, limit: int = 500) -> list[int]:
+        """The ids (above ``after_id``, ascending, at most ``limit``) of articles not in any story yet:
+        stored by a run that stopped before the story stage grouped them."""
+
     def ranking_rows(self, article_ids: Sequence[int]) -> list[CandidateRow]: ...
 
     def stats(self) -> StoreStats: ...

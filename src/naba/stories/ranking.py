@@ -7,6 +7,10 @@ the article count only breaks near-ties (ten articles weigh as much as one outle
 every ``HALF_LIFE_HOURS``. Age is counted back from the newest story in the list, so a store that stopped
 updating still has a front page; with an exponential decay the order does not depend on that anchor
 anyway. Ties go to the later story, then to the higher id, so the order is total.
+
+A story none of whose articles gives a date (``last_at`` is None) has no age: it comes after every
+dated story, among its kind by reach, then id. It is never dated by when it was ingested, which would
+make a bundle of undated pages the newest news.
 """
 
 from __future__ import annotations
@@ -26,12 +30,17 @@ def rank_stories(stories: Sequence[StorySummary], limit: int) -> tuple[StorySumm
     """The ``limit`` heaviest stories, heaviest first."""
     if not stories:
         return ()
-    times = {s.id: to_timestamp(s.last_at) or 0.0 for s in stories}
-    anchor = max(times.values())
+    times = {s.id: to_timestamp(s.last_at) for s in stories}
+    anchor = max((t for t in times.values() if t is not None), default=0.0)
 
-    def weight(story: StorySummary) -> float:
-        age_hours = max(0.0, anchor - times[story.id]) / 3600
-        reach = len(story.outlets) ** OUTLET_EXPONENT + story.articles / ARTICLES_PER_OUTLET
-        return float(reach * math.pow(0.5, age_hours / HALF_LIFE_HOURS))
+    def reach(story: StorySummary) -> float:
+        return float(len(story.outlets) ** OUTLET_EXPONENT + story.articles / ARTICLES_PER_OUTLET)
 
-    return tuple(sorted(stories, key=lambda s: (-weight(s), -times[s.id], -s.id))[:limit])
+    def key(story: StorySummary) -> tuple[bool, float, float, int]:
+        ts = times[story.id]
+        if ts is None:
+            return (True, -reach(story), 0.0, -story.id)
+        age_hours = max(0.0, anchor - ts) / 3600
+        return (False, -reach(story) * math.pow(0.5, age_hours / HALF_LIFE_HOURS), -ts, -story.id)
+
+    return tuple(sorted(stories, key=key)[:limit])

@@ -1,4 +1,8 @@
-"""One story as its page and `naba story` show it: versions, timeline, first reporter, attribution."""
+"""One story as its page and `naba story` show it: versions, timeline, first reporter, attribution.
+
+Versions and timeline are in the order they were reported; articles without a date come last, with no
+time (shown as "date unknown"), and the first reporter is the earliest dated one.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from dataclasses import dataclass
 
 from naba.models import StoredArticle, StorySummary
 from naba.store import Store
-from naba.stories.summaries import article_time, article_time_iso
+from naba.stories.summaries import headline, reported_at, reported_order
 
 MAX_ARTICLES = 500  # a story page lists at most this many versions
 
@@ -17,7 +21,7 @@ class TimelineEntry:
     at: str | None
     article_id: int
     source: str | None
-    title: str | None
+    title: str  # its headline (a page without a title: its first sentence)
     duplicate_of: int | None  # set for a republished copy
 
 
@@ -36,10 +40,10 @@ def story_detail(store: Store, story_id: int) -> StoryDetail | None:
     if summary is None:
         return None
     members = store.articles.newest(story_id=story_id, limit=MAX_ARTICLES)
-    articles = tuple(sorted(members, key=lambda s: (article_time(s), s.id)))
+    articles = tuple(sorted(members, key=reported_order))
     if not articles:
         return None
-    timeline = tuple(TimelineEntry(article_time_iso(s), s.id, s.article.source, s.article.title, s.duplicate_of)
+    timeline = tuple(TimelineEntry(reported_at(s), s.id, s.article.source, headline(s.article), s.duplicate_of)
                      for s in articles)
     attribution = tuple((s.id, s.article.source, s.article.attribution) for s in articles if s.article.attribution)
     counts: Counter[tuple[str, str]] = Counter()

@@ -8,6 +8,7 @@
     detect_lang(text)  "ar", "en" or "und"
     bare_forms, with_clitics, article_form, without_clitics, clitic_free, glued, stripped
                        leading clitics (و ف ب ل ك ال), the one place that splits them (``clitics``)
+    derived_title(body), opening(text, n)   text cut at a word (naba.text.cut)
 
 The one-step functions (``strip_diacritics``, ``fold_alef``, ...) are exported for callers that need
 exactly one fold. This package imports nothing else of naba.
@@ -25,6 +26,7 @@ from naba.text.clitics import (
     with_clitics,
     without_clitics,
 )
+from naba.text.cut import WORK_CHARS, derived_title, opening
 from naba.text.lang import detect_lang
 from naba.text.normalize import (
     casefold,
@@ -51,12 +53,12 @@ from naba.text.stopwords import is_stopword, stopword_set
 from naba.text.tokenize import token_spans, tokens
 
 __all__ = [
-    "ARTICLE", "STOPWORDS", "article_form", "bare_forms", "casefold", "clitic_free", "glued", "stripped",
-    "with_clitics", "without_clitics", "detect_lang", "display", "fold_alef", "fold_digits", "fold_for_index",
-    "fold_hamza_seats", "fold_persian_letters", "fold_teh_marbuta", "fold_yeh", "index", "is_stopword",
-    "map_arabic_punctuation", "match", "nfkc_presentation_forms", "remove_invisible_controls", "remove_zwnj",
-    "stem", "stems", "stopword_set", "strip_diacritics", "strip_tatweel", "tidy_whitespace", "token_spans",
-    "tokens",
+    "ARTICLE", "STOPWORDS", "WORK_CHARS", "article_form", "bare_forms", "casefold", "clitic_free", "derived_title",
+    "detect_lang", "display", "fold_alef", "fold_digits", "fold_for_index", "fold_hamza_seats",
+    "fold_persian_letters", "fold_teh_marbuta", "fold_yeh", "glued", "index", "is_stopword",
+    "map_arabic_punctuation", "match", "nfkc_presentation_forms", "opening", "remove_invisible_controls",
+    "remove_zwnj", "stem", "stems", "stopword_set", "strip_diacritics", "strip_tatweel", "stripped",
+    "tidy_whitespace", "token_spans", "tokens", "with_clitics", "without_clitics",
 ]
 
 

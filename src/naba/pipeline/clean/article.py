@@ -23,7 +23,7 @@ from naba.pipeline.clean.blocks import PageBlocks, split_trailing_blocks
 from naba.pipeline.clean.boilerplate import read_also_headline, strip_boilerplate, teaser_headline
 from naba.pipeline.clean.leaks import extract_leaks
 from naba.text import detect_lang, display, index
-from naba.urls import canonical_url
+from naba.urls import canonical_url, site_name
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # Language is decided on the title and the opening of the body: more text does not change the
@@ -43,7 +43,7 @@ def clean_article(raw: RawArticle) -> Article:
         title=title,
         url=raw.url.strip() or None if raw.url else None,  # kept as given: no display tidying
         canonical_url=canonical_url(raw.url),
-        source=_optional(raw.source),
+        source=_optional(raw.source) or site_name(raw.url),  # a page that names no outlet: its site
         published_at=parse_date(raw.published),
         author=_optional(raw.author),
         external_id=_optional(raw.external_id),

@@ -1,4 +1,5 @@
-"""Inline boilerplate lines of Arabic news pages: teasers, share/follow prompts, app and rights notices.
+"""Inline boilerplate lines of Arabic news pages: teasers, share/follow prompts, app and rights notices,
+and the comment section's policy (``naba.pipeline.clean.comments``).
 
 Patterns are written by hand (Arabic-specific, see ``blocks.loose`` for the spelling variants they
 accept) and were checked against SaudiNewsNet and ANT, where prose lines also open with words such
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 
 from naba.pipeline.clean.blocks import loose
+from naba.pipeline.clean.comments import is_comment_policy
 
 _LEAD = r"^[ \t\u00a0*•#\-–—>]*"
 _SEP = r"[ \t\u00a0]*(?:[:：|/\-–—]|\.{2,}|…)[ \t\u00a0]*"
@@ -108,6 +110,8 @@ def strip_boilerplate(text: str) -> tuple[str, list[str]]:
 
 
 def _is_boilerplate(line: str) -> bool:
+    if is_comment_policy(line):
+        return True
     if len(line) > _MAX_LINE_CHARS:
         return False
     if line.lstrip(_LEAD_CHARS)[:1] in _OPENING_LETTERS and _ANY.match(line):
@@ -151,7 +155,7 @@ def teaser_headline(removed_line: str) -> str | None:
     share prompts and bare headers give None.
     """
     line = removed_line.strip()
-    if _PROMPTS.match(line) or _TEASER_HEADER.match(line) or _CLICK_HERE.search(line):
+    if _PROMPTS.match(line) or _TEASER_HEADER.match(line) or _CLICK_HERE.search(line) or is_comment_policy(line):
         return None
     match = _TEASER_WITH_HEADLINE.match(line)
     headline = match.group("headline") if match else line

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 from naba.models import Recommendation as FoundRecommendation
 from naba.models import Related as FoundRelated
 from naba.models import StoredArticle
+from naba.stories.summaries import headline
 
 
 def clamp_score(score: float) -> float:
@@ -45,7 +46,8 @@ class Article(BaseModel):
     external_id: str | None = _doc("the id the input gave it, or `null`")
     url: str | None = _doc("the page's URL as the input gave it, or `null`")
     source: str | None = _doc("the outlet's name, or `null`")
-    title: str | None = _doc("the headline, or `null`")
+    title: str = _doc("the headline; for a page without one, its first sentence cut at a word (then "
+                      "`title_derived` is true)")
     body: str = _doc("the clean text, paragraphs separated by a blank line")
     published_at: str | None = _doc("ISO 8601, with the source's UTC offset when it gave one (naive when it did not)")
     fetched_at: str = _doc("when this version was read")
@@ -71,6 +73,7 @@ class Article(BaseModel):
     story_id: int | None = _doc("the id of the story (the id of its first article)")
     attribution: list[str] = _doc("the outlets the article credits as its origin, the credited source "
                                 "(`المصدر`) first")
+    title_derived: bool = _doc("`true` when the page gave no title and `title` is its first sentence")
 
     @classmethod
     def of(cls, stored: StoredArticle) -> Article:
@@ -81,7 +84,7 @@ def _article_fields(stored: StoredArticle) -> dict[str, Any]:
     a = stored.article
     read_also = a.page_read_also
     return dict(
-        id=stored.id, external_id=a.external_id, url=a.url, source=a.source, title=a.title, body=a.body,
+        id=stored.id, external_id=a.external_id, url=a.url, source=a.source, title=headline(a), body=a.body,
         published_at=a.published_at, fetched_at=stored.fetched_at, author=a.author, lang=a.lang,
         credited_source=a.credited_source, page_tags=list(a.page_tags),
         page_read_also=None if read_also is None else ReadAlso(title=read_also.title, lede=read_also.lede),
@@ -89,7 +92,8 @@ def _article_fields(stored: StoredArticle) -> dict[str, Any]:
         canonical_url=a.canonical_url, first_seen_at=stored.first_seen_at, summary=a.summary,
         categories=list(a.categories), feed_only=a.feed_only, keywords=list(a.keywords),
         entities=[Entity(name=e.name, canonical=e.canonical, kind=e.kind) for e in a.entities],
-        duplicate_of=stored.duplicate_of, story_id=stored.story_id, attribution=list(a.attribution))
+        duplicate_of=stored.duplicate_of, story_id=stored.story_id, attribution=list(a.attribution),
+        title_derived=not a.title)
 
 
 class RelatedRef(BaseModel):
@@ -124,7 +128,7 @@ class ArticleBrief(BaseModel):
     id: int
     story_id: int | None
     duplicate_of: int | None
-    title: str | None
+    title: str = Field(description="The headline, or for a page without one its first sentence")
     source: str | None
     published_at: str | None
     url: str | None
@@ -132,7 +136,7 @@ class ArticleBrief(BaseModel):
     @classmethod
     def of(cls, stored: StoredArticle) -> ArticleBrief:
         a = stored.article
-        return cls(id=stored.id, story_id=stored.story_id, duplicate_of=stored.duplicate_of, title=a.title,
+        return cls(id=stored.id, story_id=stored.story_id, duplicate_of=stored.duplicate_of, title=headline(a),
                    source=a.source, published_at=a.published_at, url=a.url)
 
 

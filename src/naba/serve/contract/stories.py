@@ -15,6 +15,7 @@ from naba.serve.contract.articles import ArticleBrief, clamp_score
 from naba.serve.paging import Slice
 from naba.stories import StoryDetail as FoundStory
 from naba.stories.sameness import Judgement, feature_values
+from naba.stories.summaries import headline
 
 
 class Story(BaseModel):
@@ -24,8 +25,10 @@ class Story(BaseModel):
     outlets: list[str] = Field(description="Distinct outlets, the first reporter first")
     first_article_id: int
     first_source: str | None
-    first_at: str | None = Field(description="ISO 8601 time of the first report")
-    last_at: str | None = Field(description="ISO 8601 time of the latest update")
+    first_at: str | None = Field(description="ISO 8601 time of the first dated report; null when no article "
+                                             "of the story gives a date")
+    last_at: str | None = Field(description="ISO 8601 time of the latest dated update; null when no article "
+                                            "of the story gives a date")
     top_entities: list[str] = Field(description="Canonical names, most mentioned first")
     keywords: list[str]
 
@@ -47,10 +50,10 @@ class StoryList(BaseModel):
 
 
 class TimelineEntry(BaseModel):
-    at: str | None
+    at: str | None = Field(description="When it was published; null when the page gave no date")
     article_id: int
     source: str | None
-    title: str | None
+    title: str
     duplicate_of: int | None = Field(description="Set for a republished copy")
 
 
@@ -96,7 +99,7 @@ class Recommendation(BaseModel):
     story_id: int | None
     score: float = Field(ge=0, le=1)
     why: list[str] = Field(description="Shared entities and terms")
-    title: str | None
+    title: str
     source: str | None
     published_at: str | None
     outlets: list[str]
@@ -106,7 +109,7 @@ class Recommendation(BaseModel):
     def of(cls, rec: FoundRecommendation) -> Recommendation:
         a = rec.article.article
         return cls(id=rec.article.id, story_id=rec.story_id, score=clamp_score(rec.score), why=list(rec.why),
-                   title=a.title, source=a.source, published_at=a.published_at, outlets=list(rec.outlets),
+                   title=headline(a), source=a.source, published_at=a.published_at, outlets=list(rec.outlets),
                    copies=rec.copies)
 
 

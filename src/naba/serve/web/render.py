@@ -19,6 +19,7 @@ from starlette.requests import Request
 from naba.serve.search import Snippet
 from naba.serve.web import dates
 from naba.serve.web.headers import asset_url
+from naba.stories.summaries import headline, outlet_count
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -64,10 +65,15 @@ def plural(n: int, one: str, two: str, few: str, many: str) -> str:
     return f"{number} {few}" if 3 <= n % 100 <= 10 else f"{number} {many}"
 
 
+UNKNOWN_DATE = "تاريخ غير معروف"
+UNKNOWN_OUTLET = "منفذ غير معروف"
+
+
 def when(iso: str | None) -> Markup:
-    """A ``<time>`` element: the Arabic date for people, ISO 8601 for machines (both escaped)."""
-    if not iso:
-        return Markup("")
+    """A ``<time>`` element: the Arabic date for people, ISO 8601 for machines (both escaped); for no
+    date, "date unknown" (a page's ingest time is never shown as its date)."""
+    if not iso or not dates.machine_datetime(iso):
+        return Markup('<span class="unknown-date">{}</span>').format(UNKNOWN_DATE)
     return Markup('<time datetime="{}">{}</time>').format(dates.machine_datetime(iso), dates.arabic_datetime(iso))
 
 
@@ -97,10 +103,12 @@ def _environment() -> jinja2.Environment:
         isotime=dates.machine_datetime, number=dates.arabic_number, digits=dates.arabic_digits,
         entity_url=entity_url, source_url=source_url, safe_href=safe_href, when=when,
         outlets=count_outlets, articles=count_articles, paragraphs=paragraphs, highlight=highlight,
+        headline=headline, outlet_count=outlet_count,
         kind=lambda kind: KINDS.get(kind or "other", "وسم"))
     env.globals.update(with_params=with_params, plural=plural, zone_name=dates.SITE_ZONE_NAME,
                        asset=asset_url(STATIC, "/static"),
-                       swagger_asset=asset_url(SWAGGER_STATIC, "/static/swagger-ui"))
+                       swagger_asset=asset_url(SWAGGER_STATIC, "/static/swagger-ui"),
+                       unknown_outlet=UNKNOWN_OUTLET)
     return env
 
 

@@ -22,6 +22,7 @@ from naba.store import Store
 from naba.stories import StoryDetail, story_detail
 from naba.stories.ranking import rank_stories
 from naba.stories.related import related
+from naba.stories.summaries import headline
 from naba.text import index
 
 HOME_CANDIDATES = 300  # the latest stories the home page ranks
@@ -135,9 +136,11 @@ def related_view(store: Store, article_id: int, k: int = 10, read_also: int = 3)
 
 
 def slim_related(found: Related) -> Related:
-    """The same lists without the articles' bodies, which lists never show (to keep a cache small)."""
+    """The same lists without the articles' bodies, which lists never show (to keep a cache small); a
+    page without a title keeps the title derived from its body."""
     def slim(rec: Recommendation) -> Recommendation:
-        article = replace(rec.article.article, body="", page_similar=(), page_related_leaks=())
+        article = rec.article.article
+        article = replace(article, title=headline(article), body="", page_similar=(), page_related_leaks=())
         return replace(rec, article=replace(rec.article, article=article))
 
     return Related(tuple(map(slim, found.similar)), tuple(map(slim, found.read_also)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import lzma
+import re
 import tarfile
 import zipfile
 import zlib
@@ -27,6 +28,8 @@ SKIP_CHUNK_BYTES = 16 * 1024 * 1024
 # A member smaller than this cannot exhaust memory, whatever its ratio (a page of one repeated
 # character compresses a thousand times and is still harmless).
 BOMB_FLOOR_BYTES = 1024 * 1024
+UNSAFE_NAME = "unsafe member name: absolute or climbing out of the archive with ../ (not read)"
+_DRIVE = re.compile(r"[A-Za-z]:[\\/]")  # C:\ or C:/, absolute on Windows
 # Errors the decompressors and archive parsers raise on damaged input.
 CORRUPT_ERRORS = (zipfile.BadZipFile, tarfile.TarError, lzma.LZMAError, zlib.error, EOFError, OSError)
 
@@ -54,9 +57,12 @@ def iter_zip(source: str | BinaryIO, where: str, settings: Settings,
         return
     with archive:
         for info in archive.infolist():
+            member_where = f"{where}!{info.filename}"
+            if _unsafe_name(info.filename):
+                yield Rejection(where=member_where, reason=UNSAFE_NAME)
+                continue
             if info.is_dir() or _is_hidden(info.filename):
                 continue
-            member_where = f"{where}!{info.filename}"
             try:
                 with archive.open(info) as stream:
                     data = _read_limited(stream, member_where, settings, limit_for(info.filename),
@@ -78,12 +84,17 @@ def iter_tar(raw: BinaryIO, where: str, settings: Settings,
         with tarfile.open(fileobj=counted, mode="r|*") as archive:
             for info in archive:
                 stream = archive.extractfile(info) if info.isfile() else None
-                if stream is None or _is_hidden(info.name):
+                member: Member | Rejection
+                if _unsafe_name(info.name):
+                    member = Rejection(where=f"{where}!{info.name}", reason=UNSAFE_NAME)
+                elif stream is None or _is_hidden(info.name):
                     continue
-                member = _read_tar_member(stream, info, counted, f"{where}!{info.name}",
-                                          settings, limit_for(info.name))
+                else:
+                    member = _read_tar_member(stream, info, counted, f"{where}!{info.name}",
+                                              settings, limit_for(info.name))
                 yield member
-                if isinstance(member, Rejection) and not _skip_rest(stream, counted, settings):
+                if isinstance(member, Rejection) and stream is not None and \
+                        not _skip_rest(stream, counted, settings):
                     yield Rejection(where=where, reason=f"rest of the archive skipped: {info.name} "
                                     f"expands beyond {settings.max_file_bytes:,} bytes")
                     return
@@ -142,6 +153,13 @@ def _read_limited(stream: IO[bytes], where: str, settings: Settings, limit: int,
 
 def _too_large_message(size: int, limit: int, at_least: bool = False) -> str:
     return f"{'over ' if at_least else ''}{size:,} bytes, larger than the limit of {limit:,} bytes"
+
+
+def _unsafe_name(name: str) -> bool:
+    """An absolute name or one that climbs out of the archive (``../``): a crafted archive. Nothing
+    is ever written to disk here, but such a member is refused, with a line, not read nor skipped."""
+    parts = name.replace("\\", "/").split("/")
+    return name.startswith(("/", "\\")) or _DRIVE.match(name) is not None or ".." in parts
 
 
 def _is_hidden(name: str) -> bool:

@@ -45,17 +45,21 @@ def iter_records(paths: Sequence[str], settings: Settings, hints: Mapping[str, s
         if path == "-":
             yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, settings, given)
             continue
-        files = expand_path(path)
-        if files is None:
+        found = expand_path(path)
+        if found is None:
             yield Rejection(where=path, reason="no such file or folder, or a glob that matches nothing")
-        elif not files:
+        elif not found:
             yield Rejection(where=path, reason="folder holds no visible files")
-        for file in files or ():
-            yield from _read_file(file, settings, given)
+        for file in found or ():
+            if isinstance(file, Rejection):
+                yield file
+            else:
+                yield from _read_file(file, settings, given)
 
 
-def expand_path(path: str) -> list[str] | None:
-    """The files a path names, sorted: itself, a folder's visible files, or a glob's matches."""
+def expand_path(path: str) -> list[str | Rejection] | None:
+    """The files a path names, sorted: itself, a folder's visible files, or a glob's matches; a
+    Rejection in their place for each sub-folder that cannot be read (nothing is skipped silently)."""
     if os.path.isfile(path):
         return [path]
     if os.path.isdir(path):
@@ -68,10 +72,21 @@ def expand_path(path: str) -> list[str] | None:
     return None
 
 
-def _walk(folder: str) -> list[str]:
-    found = []
-    for root, folders, names in os.walk(folder):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
+def _walk(folder: str) -> list[str | Rejection]:
+    found: list[str | Rejection] = []
+
+    def unreadable(error: OSError) -> None:
+        where = error.filename if isinstance(error.filename, str) else folder
+        found.append(Rejection(where=where, reason=f"cannot read the folder ({error.strerror or error})"))
+
+    for root, folders, names in os.walk(folder, onerror=unreadable):
+        visible = sorted(name for name in folders if not name.startswith("."))
+        # os.walk lists a link to a folder among the folders but does not go into it (a link may
+        # loop): say so rather than skip it
+        found += [Rejection(where=os.path.join(root, name), reason="a link to a folder is not followed "
+                            "(give the folder it points to)") for name in visible
+                  if os.path.islink(os.path.join(root, name))]
+        folders[:] = [name for name in visible if not os.path.islink(os.path.join(root, name))]
         found += [os.path.join(root, name) for name in sorted(names) if not name.startswith(".")]
     return found
 

@@ -30,11 +30,35 @@ AUTHOR_SEPARATOR = "، "
 _LIST_SEPARATORS = re.compile(r"\s*[,،]\s*")
 
 
+class TooDeep(ValueError):
+    """JSON nested deeper than Python's parser goes (its recursion limit, about 1,000 levels)."""
+
+
+def loads(data: bytes | str) -> object:
+    """``json.loads``, with nesting too deep to parse (``[[[[...`` a thousand times over, 2 KB is
+    enough) raised as a ValueError like any other bad JSON instead of a RecursionError that would
+    stop the whole run."""
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise TooDeep("JSON nested too deeply to parse (more than about 1,000 levels)") from None
+
+
+def _dumps(item: dict[str, object]) -> bytes:
+    try:
+        return json.dumps(item, ensure_ascii=False).encode()
+    except RecursionError:
+        raise TooDeep("JSON nested too deeply to store (more than about 1,000 levels)") from None
+
+
 def split_document(data: bytes, where: str, hints: Mapping[str, str],
                    max_record_bytes: int) -> Iterator[Record | Rejection]:
     """A JSON array (one Record per object, ``where#index``) or a single object."""
     try:
-        document = json.loads(data)
+        document = loads(data)
+    except TooDeep as exc:
+        yield Rejection(where=where, reason=str(exc))
+        return
     except (ValueError, UnicodeDecodeError) as exc:
         yield Rejection(where=where, reason=f"not valid JSON ({exc})")
         return
@@ -55,7 +79,10 @@ def split_lines(data: bytes, where: str, hints: Mapping[str, str],
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            item = loads(line)
+        except TooDeep as exc:
+            yield Rejection(where=f"{where}:{number}", reason=str(exc))
+            continue
         except (ValueError, UnicodeDecodeError) as exc:
             yield Rejection(where=f"{where}:{number}", reason=f"line is not valid JSON ({exc})")
             continue
@@ -66,7 +93,10 @@ def _record(item: object, where: str, hints: Mapping[str, str],
             max_record_bytes: int) -> Record | Rejection:
     if not isinstance(item, dict):
         return Rejection(where=where, reason=f"item is a {type(item).__name__}, not a JSON object")
-    payload = json.dumps(item, ensure_ascii=False).encode()
+    try:
+        payload = _dumps(item)
+    except TooDeep as exc:
+        return Rejection(where=where, reason=str(exc))
     if len(payload) > max_record_bytes:
         return Rejection(where=where, reason=f"record of {len(payload):,} bytes is larger than "
                                              f"the limit of {max_record_bytes:,} bytes")
@@ -76,7 +106,7 @@ def _record(item: object, where: str, hints: Mapping[str, str],
 def parse(record: Record) -> RawArticle:
     """The article fields of one JSON object."""
     try:
-        item = json.loads(record.payload)
+        item = loads(record.payload)
     except ValueError as exc:
         raise RecordError(f"not valid JSON ({exc})", where=record.origin) from exc
     if not isinstance(item, dict):

@@ -228,6 +228,11 @@ class SQLArticles:
                               "WHERE article_id > ? ORDER BY article_id LIMIT 1000")
         return ((row["id"], record_from_row(row)) for row in rows)
 
+    def ungrouped(self, after_id: int = 0, limit: int = 500) -> list[int]:
+        rows = self._db.all("SELECT id FROM articles WHERE story_id IS NULL AND id > ? ORDER BY id LIMIT ?",
+                            [after_id, limit])
+        return [row["id"] for row in rows]
+
     def ranking_rows(self, article_ids: Sequence[int]) -> list[CandidateRow]:
         rows = self._db.chunked("SELECT id, source, title, published_ts, first_seen_at, story_id, duplicate_of, "
                                 "keywords, entities FROM articles WHERE id IN ({})", list(article_ids))

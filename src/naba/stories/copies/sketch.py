@@ -2,7 +2,7 @@
 
 ``Sketcher`` holds the parameters (validated, frozen) and turns a text's index-form tokens into a
 ``TextSketch``. A sketch depends only on the parameters, never on what an index holds, so worker
-processes sketch and the index in the main process stores (naba.stories.sketch does this).
+processes sketch and the story stage in the main process compares (naba.stories.sameness.profile).
 
 The maths
 ---------

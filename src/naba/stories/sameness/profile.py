@@ -28,7 +28,7 @@ import numpy as np
 from naba.models import Article
 from naba.stories.copies import Sketcher, TextSketch
 from naba.stories.sameness.terms import StoryFeatures, features_of_tokens
-from naba.text import is_stopword, stems, tokens
+from naba.text import WORK_CHARS, is_stopword, opening, stems, tokens
 
 MAX_BODY_TOKENS = 3000  # the rest of a very long text adds nothing to what it is, and costs memory
 MIN_SENTENCE_WORDS = 4  # content words a sentence needs to count as evidence
@@ -67,6 +67,8 @@ def profile_of(article: Article) -> Profile:
 
 
 def profile_of_text(title: str, body: str, entities: tuple[str, ...] = (), source: str = "") -> Profile:
+    """The profile of a text; of a huge body, of its opening (``naba.text.WORK_CHARS``, as the tagger reads)."""
+    body = opening(body, WORK_CHARS)
     title_tokens = tokens(title)
     sentences = [tokens(s) for s in _SENTENCE_END.split(body) if s]
     body_tokens = [t for sentence in sentences for t in sentence][:MAX_BODY_TOKENS]
