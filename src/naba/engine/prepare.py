@@ -13,10 +13,11 @@ from naba.models import IngestReport, PreparedArticle, RawArticle, Record, Rejec
 from naba.pipeline.clean import clean_article
 from naba.pipeline.identity import article_identity, content_hash
 from naba.pipeline.searchdoc import search_doc
-from naba.pipeline.tagging import tag_article
+from naba.pipeline.tagging import tag_tokens
 from naba.sources.readers import parse_record
 from naba.stories.sameness import profile_of
 from naba.text import WORK_CHARS, opening
+from naba.text.tokenize import tokenize_article
 
 # Hints a crawler leaves on a page's record: the feed's own fields, used where the page lacks them.
 _FEED_FALLBACKS = {"feed_title": "title", "feed_published": "published", "feed_author": "author",
@@ -34,17 +35,18 @@ def prepare(record: Record) -> PreparedArticle:
     article = clean_article(_with_feed_fallbacks(parse_record(record), record))
     if record.hint("feed_only"):
         article = replace(article, feed_only=record.hint("feed_only"))
-    # tagging and the profile read the opening of a huge body only (naba.text.cut.WORK_CHARS)
-    tags = tag_article(article.title, opening(article.body, WORK_CHARS), published=article.published_at)
+    # one tokenization for every stage; tagging and the profile read the opening of a huge body
+    # only (naba.text.cut.WORK_CHARS), the search document all of it
+    text = tokenize_article(article.title, opening(article.body, WORK_CHARS))
+    tags = tag_tokens(text, published=article.published_at)
     article = replace(article, keywords=tags.keywords, entities=tags.entities)
-    search = search_doc(article)
     return PreparedArticle(
         article=article,
         identity=article_identity(article),
         content_hash=content_hash(article),
-        search=search,
+        search=search_doc(article, text),
         record=record,
-        profile=profile_of(article),
+        profile=profile_of(article, text),
     )
 
 

@@ -3,6 +3,7 @@
     display(text)      text for people (presentation forms, invisible controls, whitespace)
     index(text)        text for matching; ``match`` is the same profile
     tokens(text)       index-form tokens; ``token_spans`` adds offsets into the original text
+    tokenize_article(title, body)   the pipeline's one pass: tokens, clause and sentence starts, surfaces
     STOPWORDS          index-form stopwords; ``is_stopword(token)``
     stem / stems       search-column stems of index-form tokens
     detect_lang(text)  "ar", "en" or "und"
@@ -50,7 +51,7 @@ from naba.text.normalize import (
 )
 from naba.text.stem import stem, stems
 from naba.text.stopwords import is_stopword, stopword_set
-from naba.text.tokenize import token_spans, tokens
+from naba.text.tokenize import TokenizedText, token_spans, tokenize_article, tokens
 
 __all__ = [
     "ARTICLE", "STOPWORDS", "WORK_CHARS", "article_form", "bare_forms", "casefold", "clitic_free", "derived_title",
@@ -58,7 +59,7 @@ __all__ = [
     "fold_persian_letters", "fold_teh_marbuta", "fold_yeh", "glued", "index", "is_stopword",
     "map_arabic_punctuation", "match", "nfkc_presentation_forms", "opening", "remove_invisible_controls",
     "remove_zwnj", "stem", "stems", "stopword_set", "strip_diacritics", "strip_tatweel", "stripped",
-    "tidy_whitespace", "token_spans", "tokens", "with_clitics", "without_clitics",
+    "TokenizedText", "tidy_whitespace", "token_spans", "tokenize_article", "tokens", "with_clitics", "without_clitics",
 ]
 
 

@@ -3,6 +3,7 @@
     tag_article(title, body) -> Tags      keywords: 5–12 display strings, best first (entities'
                                           canonical names and key phrases, mixed by score);
                                           entities: one Entity per canonical entity, best first
+    tag_tokens(text) -> Tags              the same, of a ``naba.text.tokenize_article`` result
     resolve_entity(name) -> Entity | None any spelling a user types → its canonical entity
     query_names(text)                     the names in a search query, as token spans
     warm_up()                             build the lexicon now (a worker pool's initializer)
@@ -26,8 +27,8 @@ per-thread stemmers). The lexicon takes about 1 s and 100 MB (wordfreq's Arabic 
 
 from naba.pipeline.tagging.options import TagOptions
 from naba.pipeline.tagging.resolve import QueryName, plus_as_word, query_names, resolve_entity
-from naba.pipeline.tagging.tagger import Tags, tag_article, warm_up
+from naba.pipeline.tagging.tagger import Tags, tag_article, tag_tokens, warm_up
 from naba.pipeline.tagging.words import forget as forget_words
 
 __all__ = ["QueryName", "TagOptions", "Tags", "forget_words", "plus_as_word", "query_names", "resolve_entity",
-           "tag_article", "warm_up"]
+           "tag_article", "tag_tokens", "warm_up"]

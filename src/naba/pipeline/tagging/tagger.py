@@ -21,6 +21,7 @@ from naba.pipeline.tagging.phrases import key_phrases, position_weights
 from naba.pipeline.tagging.spelling import similar, skeleton
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word, words_of
+from naba.text.tokenize import TokenizedText, tokenize_article
 
 CANDIDATE_PHRASES = 4  # times max_tags: phrases past that rank never make the list
 
@@ -38,8 +39,13 @@ def tag_article(title: str | None, body: str, options: TagOptions = DEFAULT, *,
     ``published`` (ISO 8601, as ``Article.published_at``) dates the article, so that a surname alone
     is not taken for a person the gazetteer dates years later (see ``mentions``).
     """
+    return tag_tokens(tokenize_article(title, body), options, published=published)
+
+
+def tag_tokens(text: TokenizedText, options: TagOptions = DEFAULT, *, published: str | None = None) -> Tags:
+    """``tag_article`` of an article already tokenized (the pipeline's one pass, naba.engine.prepare)."""
     lex = lexicon()
-    stream = Stream.of(title, body)
+    stream = Stream.of_tokens(text)
     words = words_of(stream.keys, lex)
     year = int(published[:4]) if published and published[:4].isdigit() else None
     mentions, taken = find_mentions(stream, words, lex, year)

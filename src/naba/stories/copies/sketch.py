@@ -31,13 +31,13 @@ themselves for the templated-notice guard (naba.stories.copies.templates).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from naba.stories.copies._checks import check
+from naba.text.vocabulary import vocabulary
 
 _MASK32 = np.uint64(0xFFFFFFFF)
 _SHIFT32 = np.uint64(32)
@@ -100,7 +100,6 @@ class Sketcher:
     _a: np.ndarray = field(init=False, repr=False, compare=False)
     _b: np.ndarray = field(init=False, repr=False, compare=False)
     _mix: np.ndarray = field(init=False, repr=False, compare=False)
-    _token_hash: _TokenHashes = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         check(self.num_perm >= 2, "Sketcher", "num_perm", self.num_perm, "must be at least 2")
@@ -117,7 +116,6 @@ class Sketcher:
             "_a": rng.integers(0, 2**63, self.num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1),
             "_b": rng.integers(0, 2**63, self.num_perm, dtype=np.uint64),
             "_mix": rng.integers(0, 2**63, self.shingle, dtype=np.uint64) * np.uint64(2) + np.uint64(1),
-            "_token_hash": _TokenHashes(),
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)  # frozen: derived once, here
@@ -129,7 +127,11 @@ class Sketcher:
 
     def sketch(self, toks: Sequence[str]) -> TextSketch:
         """The sketch of a text given as its index-form tokens (``naba.text.tokens``)."""
-        sequence = self._shingle_sequence(toks)
+        return self.sketch_hashed(_token_hashes(toks), toks)
+
+    def sketch_hashed(self, token_hashes: np.ndarray, toks: Sequence[str]) -> TextSketch:
+        """``sketch`` of tokens whose hashes the caller already holds (``naba.text.vocabulary``'s hash64)."""
+        sequence = self._shingle_sequence(token_hashes)
         full, lead = self._signatures(sequence, self.lead)
         keys = [row.tobytes() for row in full.astype(np.uint32).reshape(self.bands, self.rows)]
         if lead is not None:  # the opening's own bands: a trimmed copy keeps the opening
@@ -144,18 +146,17 @@ class Sketcher:
 
     def shingles(self, toks: Sequence[str]) -> np.ndarray:
         """Sorted unique 64-bit hashes of the word ``shingle``-grams of ``toks`` (vectorized)."""
-        return np.unique(self._shingle_sequence(toks))
+        return np.unique(self._shingle_sequence(_token_hashes(toks)))
 
     def signature(self, shingles: np.ndarray) -> np.ndarray:
         """MinHash signature: for each of ``num_perm`` functions, the minimum of (a·x + b) >> 32."""
         return self._signatures(shingles, 0)[0]
 
-    def _shingle_sequence(self, toks: Sequence[str]) -> np.ndarray:
-        if not toks:
+    def _shingle_sequence(self, th: np.ndarray) -> np.ndarray:
+        if not th.size:
             return np.empty(0, dtype=np.uint64)
-        th = np.fromiter(map(self._token_hash.__getitem__, toks), dtype=np.uint64, count=len(toks))
-        k = min(self.shingle, len(toks))
-        n = len(toks) - k + 1
+        k = min(self.shingle, th.size)
+        n = th.size - k + 1
         acc = np.zeros(n, dtype=np.uint64)
         for j in range(k):  # h = sum_j token_j * mix_j (mod 2^64), then a xor-shift finaliser
             acc += th[j:j + n] * self._mix[j]
@@ -174,10 +175,8 @@ class Sketcher:
         return hashed.min(axis=1), (hashed[:, :lead].min(axis=1) if lead else None)
 
 
-class _TokenHashes(dict[str, int]):
-    """token -> 64-bit BLAKE2b hash, computed on first use (stable across processes, unlike hash())."""
-
-    def __missing__(self, token: str) -> int:
-        digest = hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest()
-        value = self[token] = int.from_bytes(digest, "little")
-        return value
+def _token_hashes(toks: Sequence[str]) -> np.ndarray:
+    """Each token's 64-bit BLAKE2b hash (stable across processes, unlike hash()), kept per process."""
+    vocab = vocabulary()
+    hashes: np.ndarray = vocab.hash64[vocab.ids(toks)]
+    return hashes

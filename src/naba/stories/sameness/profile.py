@@ -11,24 +11,23 @@
     title      the title's content words;  numbers  the numbers it prints
 
 Everything here is a pure function of the article, so two processes profile alike and a pair's evidence
-(naba.stories.sameness.evidence) does not depend on which article came first.
+(naba.stories.sameness.evidence) does not depend on which article came first. It reads the pipeline's
+one tokenization of the article (``naba.text.tokenize_article``) and does its per-token work as numpy
+gathers over the tokens' ids (``naba.text.vocabulary``).
 """
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import heapq
-import re
-from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
 
 from naba.models import Article
 from naba.stories.copies import Sketcher, TextSketch
-from naba.stories.sameness.terms import StoryFeatures, features_of_tokens
-from naba.text import WORK_CHARS, is_stopword, opening, stems, tokens
+from naba.stories.sameness.terms import StoryFeatures, features_of_ids
+from naba.text import WORK_CHARS, opening
+from naba.text.tokenize import TokenizedText, tokenize_article
+from naba.text.vocabulary import Vocabulary, top_ids, vocabulary
 
 MAX_BODY_TOKENS = 3000  # the rest of a very long text adds nothing to what it is, and costs memory
 MIN_SENTENCE_WORDS = 4  # content words a sentence needs to count as evidence
@@ -37,8 +36,8 @@ CONTENT_KEYS = 100  # the heaviest stems kept of the content vector (Pearson 0.7
 TITLE_WEIGHT = 4.0  # a title word counts as this many body words in the content vector
 LEAD_SCALE = 200.0  # body word i counts 1 / (1 + i / LEAD_SCALE)
 SKETCHER = Sketcher()  # the copy sketch's parameters: one for every process
-# a sentence ends at . ! ? ؟ ; ؛ followed by a space, or at a line break (3.5 and U.S.A stay whole)
-_SENTENCE_END = re.compile(r"(?<=[.!?؟;؛])\s+|\n+")
+_PLACES = 1.0 / (1.0 + np.arange(MAX_BODY_TOKENS) / LEAD_SCALE)
+_LOW32 = np.uint64(0xFFFFFFFF)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -61,86 +60,74 @@ class Profile:
         return self.terms.signature
 
 
-def profile_of(article: Article) -> Profile:
-    return profile_of_text(article.title or "", article.body, tuple(e.canonical for e in article.entities),
-                           article.source or "")
+def profile_of(article: Article, text: TokenizedText | None = None) -> Profile:
+    """The article's profile; ``text``, when given, is its title and body opening already tokenized."""
+    if text is None:
+        text = tokenize_article(article.title, opening(article.body, WORK_CHARS))
+    return profile_of_tokens(text, tuple(e.canonical for e in article.entities), article.source or "")
 
 
 def profile_of_text(title: str, body: str, entities: tuple[str, ...] = (), source: str = "") -> Profile:
     """The profile of a text; of a huge body, of its opening (``naba.text.WORK_CHARS``, as the tagger reads)."""
-    body = opening(body, WORK_CHARS)
-    title_tokens = tokens(title)
-    sentences = [tokens(s) for s in _SENTENCE_END.split(body) if s]
-    body_tokens = [t for sentence in sentences for t in sentence][:MAX_BODY_TOKENS]
-    hashed, bounds = _sentence_hashes(sentences)
-    keys, weights = _content(title_tokens, body_tokens)
+    return profile_of_tokens(tokenize_article(title, opening(body, WORK_CHARS)), entities, source)
+
+
+def profile_of_tokens(text: TokenizedText, entities: tuple[str, ...] = (), source: str = "") -> Profile:
+    vocab = vocabulary()
+    ids = vocab.ids(text.tokens)
+    title, whole_body = ids[:text.title_end], ids[text.title_end:]
+    body = whole_body[:MAX_BODY_TOKENS]
+    head = ids[:text.title_end + body.size]  # title and the body's first MAX_BODY_TOKENS
+    hashed, bounds = _sentence_hashes(vocab, whole_body, np.array(text.sentence_starts) - text.title_end)
+    keys, weights = _content(vocab, title, body)
     return Profile(
-        terms=features_of_tokens(title_tokens, body_tokens),
+        terms=features_of_ids(vocab, title, body),
         content_keys=keys,
         content_weights=weights,
         entities=tuple(dict.fromkeys(entities)),
-        text=SKETCHER.sketch(title_tokens + body_tokens),
+        text=SKETCHER.sketch_hashed(vocab.hash64[head], text.tokens[:head.size]),
         sentences=hashed,
         bounds=bounds,
         words=np.unique(hashed),
-        title=frozenset(t for t in title_tokens if _is_content(t)),
-        numbers=frozenset(t for t in title_tokens + body_tokens if t[0].isdigit()),
-        length=len(body_tokens),
+        title=frozenset(vocab.strings(title[_sentence_words(vocab, title)])),
+        numbers=frozenset(vocab.strings(np.unique(head[vocab.numeric[head]]))),
+        length=int(body.size),
         source=source,
     )
 
 
-def _is_content(token: str) -> bool:
-    return len(token) > 1 and not token.isdigit() and not is_stopword(token)
+def _sentence_words(vocab: Vocabulary, ids: np.ndarray) -> np.ndarray:
+    """Which tokens are content words: two letters or more, not a number, not a stopword."""
+    words: np.ndarray = (vocab.length[ids] > 1) & ~vocab.digits[ids] & ~vocab.stop[ids]
+    return words
 
 
-def _content(title: list[str], body: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def _content(vocab: Vocabulary, title: np.ndarray, body: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The counted stem vector (see the module docstring): hashed keys, sorted, and their weights."""
-    weights: dict[str, float] = defaultdict(float)
-    places = _places()
-    for token in title:
-        weights[token] += TITLE_WEIGHT
-    for i, token in enumerate(body):
-        weights[token] += places[i] if i < len(places) else places[-1]
-    by_stem: dict[str, float] = defaultdict(float)
-    words = [w for w in weights if len(w) > 1 and not is_stopword(w)]
-    for word, stem in zip(words, stems(words), strict=True):
-        by_stem[stem] += weights[word]
-    top = heapq.nlargest(CONTENT_KEYS, by_stem.items(), key=lambda kv: (kv[1], kv[0]))
-    if not top:
+    ids = np.concatenate((title, body))
+    places = np.concatenate((np.full(title.size, TITLE_WEIGHT), _PLACES[:body.size]))
+    kept = (vocab.length[ids] > 1) & ~vocab.stop[ids]
+    stems, slot = np.unique(vocab.stem[ids[kept]], return_inverse=True)
+    if stems.size == 0:
         return np.empty(0, dtype=np.uint32), np.empty(0, dtype=np.float64)
-    keys = np.array([_hash(stem) for stem, _ in top], dtype=np.uint32)
-    values = np.array([w for _, w in top], dtype=np.float64)
-    keys, first = np.unique(keys, return_index=True)  # a hash collision keeps one of the two stems
+    top, values = top_ids(vocab, stems, np.bincount(slot, weights=places[kept]), CONTENT_KEYS, ties="descending")
+    keys, first = np.unique(vocab.hash32[top], return_index=True)  # a hash collision keeps the heavier stem
     values = values[first]
     return keys, values / np.sqrt(np.sum(values * values))
 
 
-@functools.cache
-def _places() -> tuple[float, ...]:
-    return tuple(1.0 / (1.0 + i / LEAD_SCALE) for i in range(MAX_BODY_TOKENS))
-
-
-def _sentence_hashes(sentences: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
-    words, bounds = [], [0]
-    for sentence in sentences:
-        content = sorted({_hash(t) for t in sentence if _is_content(t)})
-        if len(content) >= MIN_SENTENCE_WORDS:
-            words.extend(content)
-            bounds.append(len(words))
-            if len(bounds) > MAX_SENTENCES:
-                break
-    return np.array(words, dtype=np.uint32), np.array(bounds, dtype=np.uint32)
-
-
-_HASHES: dict[str, int] = {}
-
-
-def _hash(token: str) -> int:
-    """A stable 32-bit hash of a token (the same in every process, unlike ``hash``)."""
-    value = _HASHES.get(token)
-    if value is None:
-        if len(_HASHES) > 500_000:
-            _HASHES.clear()
-        value = _HASHES[token] = int.from_bytes(hashlib.blake2b(token.encode(), digest_size=4).digest(), "little")
-    return value
+def _sentence_hashes(vocab: Vocabulary, body: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each sentence's distinct content words, hashed and sorted, for the first MAX_SENTENCES sentences
+    with at least MIN_SENTENCE_WORDS of them; and where each starts (then the total)."""
+    sentence_of = np.zeros(body.size, dtype=np.uint64)
+    inner = starts[(starts > 0) & (starts < body.size)]
+    sentence_of[inner] = 1
+    sentence_of = np.cumsum(sentence_of, dtype=np.uint64)
+    words = _sentence_words(vocab, body)
+    pairs = np.unique((sentence_of[words] << np.uint64(32)) | vocab.hash32[body[words]].astype(np.uint64))
+    sentence = (pairs >> np.uint64(32)).astype(np.int64)
+    sizes = np.bincount(sentence) if sentence.size else np.zeros(0, dtype=np.int64)
+    kept = np.flatnonzero(sizes >= MIN_SENTENCE_WORDS)[:MAX_SENTENCES]
+    hashed = (pairs[np.isin(sentence, kept)] & _LOW32).astype(np.uint32)
+    bounds = np.concatenate(([0], np.cumsum(sizes[kept]))).astype(np.uint32)
+    return hashed, bounds

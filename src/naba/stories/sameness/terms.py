@@ -11,13 +11,11 @@ model's features (``naba.stories.sameness.evidence``).
 
 from __future__ import annotations
 
-import heapq
-import math
-from collections import Counter
 from dataclasses import dataclass
 
-from naba.text import is_stopword, stems
-from naba.text.frequency import rarity
+import numpy as np
+
+from naba.text.vocabulary import Vocabulary, top_ids
 
 TERMS = 40  # stems kept per article
 SIGNATURE = 10  # the heaviest stems, by which candidates are found
@@ -33,25 +31,26 @@ class StoryFeatures:
     signature: tuple[str, ...]
 
 
-def features_of_tokens(title: list[str], body: list[str]) -> StoryFeatures:
-    """The features of an article from its index-form title and body tokens."""
-    # Counter() runs in C; the per-word work below is done once per distinct word, and common words
-    # (stopwords among them) are dropped before they are stemmed
-    whole, lead, heading = Counter(body[:MAX_TOKENS]), Counter(body[:LEAD_TOKENS]), Counter(title)
-    lead_extra, title_weight = LEAD_WEIGHT - 1.0, TITLE_WEIGHT
-    kept: list[tuple[str, float, float]] = []
-    for token in whole.keys() | heading.keys():
-        weight_of_word = rarity(token)
-        if weight_of_word >= MIN_RARITY and len(token) > 2 and not is_stopword(token):
-            tf = whole.get(token, 0) + lead_extra * lead.get(token, 0) + title_weight * heading.get(token, 0)
-            kept.append((token, tf, weight_of_word))
-    by_stem: dict[str, float] = {}
-    rarity_of: dict[str, float] = {}
-    for (_, tf, weight_of_word), s in zip(kept, stems([t for t, _, _ in kept]), strict=True):
-        by_stem[s] = by_stem.get(s, 0.0) + tf
-        if s not in rarity_of or weight_of_word < rarity_of[s]:
-            rarity_of[s] = weight_of_word  # a stem is as common as its most common form
-    top = heapq.nsmallest(TERMS, ((-(1.0 + math.log(n)) * rarity_of[s], s) for s, n in by_stem.items()))
-    norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
-    terms = {s: -w / norm for w, s in top}
-    return StoryFeatures(terms=terms, signature=tuple(s for _, s in top[:SIGNATURE]))
+def features_of_ids(vocab: Vocabulary, title: np.ndarray, body: np.ndarray) -> StoryFeatures:
+    """The features of an article from its title's and body's token ids (``naba.text.vocabulary``).
+
+    Vectorized: a token's count is a weighted bincount over its stem, a stem's rarity the minimum over
+    the forms the article uses (a stem is as common as its most common form)."""
+    lead, whole = body[:LEAD_TOKENS], body[:MAX_TOKENS]
+    ids = np.concatenate((whole, lead, title))
+    counts = np.concatenate((np.ones(len(whole)), np.full(len(lead), LEAD_WEIGHT - 1.0),
+                             np.full(len(title), TITLE_WEIGHT)))
+    kept = (vocab.rarity[ids] >= MIN_RARITY) & (vocab.length[ids] > 2) & ~vocab.stop[ids]
+    ids, counts = ids[kept], counts[kept]
+    if ids.size == 0:
+        return StoryFeatures(terms={}, signature=())
+    stems, slot = np.unique(vocab.stem[ids], return_inverse=True)
+    tf = np.bincount(slot, weights=counts)
+    rarity = np.full(stems.size, np.inf)
+    np.minimum.at(rarity, slot, vocab.rarity[ids])
+    weights = (1.0 + np.log(tf)) * rarity
+    best, best_weights = top_ids(vocab, stems, weights, TERMS, ties="ascending")
+    words = vocab.strings(best)
+    norm = float(np.sqrt(np.sum(best_weights * best_weights))) or 1.0
+    return StoryFeatures(terms=dict(zip(words, (best_weights / norm).tolist(), strict=True)),
+                         signature=tuple(words[:SIGNATURE]))
