@@ -6,15 +6,17 @@ from typing import Annotated
 
 import typer
 
-from naba.cli.common import DbOption, app, err, from_settings
+from naba.cli.common import DbOption, err, from_settings
 from naba.settings import Settings, setting
+
+cli = typer.Typer()
 
 STORE_MODE, THREADS = setting("serve_store_mode"), setting("serve_threads")
 DEFAULTS = Settings()
 STORE_MODES = STORE_MODE.choices
 
 
-@app.command()
+@cli.command()
 def serve(
     db: DbOption = "naba.db",
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
