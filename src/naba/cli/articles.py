@@ -36,7 +36,8 @@ def render_search(page: SearchPage) -> None:
     if not page.results:
         out.print(Text.assemble("no articles match ", (page.query, "bold")))
         return
-    out.print(Text.assemble(f"{page.total:,} articles match ", (page.query, "bold"), "\n"))
+    about = "" if page.total_exact else "about "
+    out.print(Text.assemble(f"{about}{page.total:,} articles match ", (page.query, "bold"), "\n"))
     for rank, result in enumerate(page.results, 1):
         article = result.hit.stored.article
         out.print(Text.assemble((f"{rank}. ", "dim"), (headline(article), "bold"),
@@ -73,7 +74,7 @@ def search_command(
     finally:
         store.close()
     if as_json:
-        next_cursor = offset_cursor(0, len(page.results), page.total, n)  # the API's cursor of the next page
+        next_cursor = offset_cursor(0, len(page.results), page.pages_through, n)  # the API's cursor of the next page
         print_json(SearchResults.of(page, next_cursor).model_dump(mode="json"))
     else:
         render_search(page)
