@@ -41,8 +41,8 @@ def serve(
         raise typer.BadParameter(f"must be one of {', '.join(STORE_MODES)}", param_hint="--store-mode")
     err.print(f"naba: serving {db} on http://{host}:{port}/ (Ctrl+C stops)")
     if workers == 1:
-        uvicorn.run(create_app(db, store_mode=store_mode, worker_threads=threads), host=host, port=port,
-                    access_log=access_log, log_level="info" if access_log else "warning")
+        app = create_app(db, store_mode=store_mode, worker_threads=threads, freeze_heap=True)
+        uvicorn.run(app, host=host, port=port, access_log=access_log, log_level="info" if access_log else "warning")
         return
     with app_factory_env(db, store_mode, threads):
         uvicorn.run("naba.serve.web.server:app_from_env", factory=True, host=host, port=port, workers=workers,
