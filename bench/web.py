@@ -1,6 +1,7 @@
 """Benchmark: the web site and API under concurrent load, on all of SaudiNewsNet + ANT.
 
     .venv/bin/python bench/web.py [--db PATH] [--clients 50] [--seconds 10] [--modes per-thread,lock]
+                                  [--workers 1,2] [--only cold,search]
 
 1. The store: ``--db PATH`` reuses one; by default it is built once and cached at
    /tmp/naba-bench-web.db (``naba ingest ../shared/data/saudinewsnet ../shared/data/ant/ant-v2.1.tar.xz
@@ -10,7 +11,10 @@
 3. A load generator runs in a second process: ``--clients`` keep-alive HTTP/1.1 connections on one
    asyncio loop, each sending its next request as soon as the last answer is read, for ``--seconds``
    per endpoint, over a fixed list of URLs cut from the store (random articles, the latest stories,
-   searches made of title words). It records each request's latency.
+   searches made of title words). Each page is measured twice: on a hot set of HOT URLs asked again and
+   again (what the page caches hold) and on a cold set of thousands, each asked about once (the work
+   done at request time). It records each request's latency. ``--only`` keeps the endpoints whose name
+   holds one of its words (the baseline is always measured).
 4. Printed: a markdown table of p50 / p99 latency (ms) and requests/s per endpoint, with the baseline
    measured in the same run (``/healthz``: a plain-text response from the same app, no store, no
    template) and each endpoint's requests/s as a share of it.
@@ -60,7 +64,8 @@ def ensure_store(db: Path) -> Path:
 def pick_urls(db: Path, seed: int = 7) -> dict[str, list[str]]:
     """The paths each endpoint is hit with: random stored articles (a hot set of HOT, which the related
     cache holds after the first pass, and a cold set of COLD, each requested about once), the latest
-    stories, searches made of title words."""
+    stories and the stories of the cold articles, searches made of title words (the first HOT asked
+    again and again like popular queries, the rest each asked about once)."""
     from naba.store import open_store
 
     rng = random.Random(seed)
@@ -71,7 +76,8 @@ def pick_urls(db: Path, seed: int = 7) -> dict[str, list[str]]:
         stored = store.articles.get_many(ids)
         articles = [i for i in ids if i in stored][:COLD]
         stories = [s.id for s in store.stories.newest(limit=HOT)]
-        titles = [t for t in (stored[i].article.title for i in articles[:HOT * 2]) if t]
+        titles = [t for t in (stored[i].article.title for i in articles) if t]
+        cold_stories = list(dict.fromkeys(stored[i].story_id for i in articles[HOT:] if stored[i].story_id))
     finally:
         store.close()
     queries = []
@@ -80,12 +86,17 @@ def pick_urls(db: Path, seed: int = 7) -> dict[str, list[str]]:
         if words:
             queries.append(" ".join(rng.sample(words, min(len(words), rng.choice((1, 2))))))
     hot, cold = articles[:HOT], articles[HOT:]
+    cold_queries = list(dict.fromkeys(queries[HOT:]))  # each asked about once: no cache helps
     return {
         "baseline: /healthz (same app, no store)": ["/healthz"],
         f"article page /article/{{id}}, {HOT} articles (related lists cached)": [f"/article/{i}" for i in hot],
         f"article page /article/{{id}}, {len(cold):,} articles (cache cold)": [f"/article/{i}" for i in cold],
         f"story page /story/{{id}}, {len(stories)} latest stories": [f"/story/{i}" for i in stories],
-        f"search page /search?q=, {min(len(queries), HOT)} queries": [f"/search?q={quote(q)}" for q in queries[:HOT]],
+        f"story page /story/{{id}}, {len(cold_stories):,} stories (cache cold)": [f"/story/{i}" for i in cold_stories],
+        f"search page /search?q=, {min(len(queries), HOT)} queries (popular: asked again and again)":
+            [f"/search?q={quote(q)}" for q in queries[:HOT]],
+        f"search page /search?q=, {len(cold_queries):,} queries (cache cold)":
+            [f"/search?q={quote(q)}" for q in cold_queries],
         f"API /api/articles/{{id}}/related, {HOT} articles (cached)": [f"/api/articles/{i}/related" for i in hot],
         f"API /api/articles/{{id}}/related, {len(cold):,} articles (cache cold)":
             [f"/api/articles/{i}/related" for i in reversed(cold)],
@@ -222,10 +233,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="per endpoint")
     parser.add_argument("--modes", default="per-thread,lock", help="store access modes to compare")
     parser.add_argument("--workers", default="1,2", help="server process counts to compare")
+    parser.add_argument("--only", default="", help="measure only endpoints whose name holds one of these "
+                                                     "comma-separated words (the baseline is always measured)")
     args = parser.parse_args()
 
     db = ensure_store(args.db)
     endpoints = pick_urls(db)
+    only = [w for w in args.only.split(",") if w]
     rows = []
     for workers in (int(w) for w in args.workers.split(",")):
         for mode in args.modes.split(","):
@@ -235,6 +249,8 @@ def main() -> None:
             try:
                 for name, paths in endpoints.items():
                     if not paths:  # a small store has no cold set
+                        continue
+                    if only and not name.startswith("baseline") and not any(w in name for w in only):
                         continue
                     result = measure(f"http://127.0.0.1:{port}", paths, args.clients, args.seconds)
                     rows.append((config, name, result))

@@ -1,21 +1,18 @@
-"""The real `naba` console script, run as a user would, on a temporary SQLite file."""
+"""The `naba` commands as a user runs them, on a temporary SQLite file: in-process (Typer's CliRunner),
+as each would answer from the console script (whose own start is tested in test_cli_startup.py)."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-NABA = [sys.executable, "-m", "naba"]
+from cli_runner import Ran, naba
 
 
-def run(*args: str, db: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NABA_DB": str(db), "COLUMNS": "200"}
-    return subprocess.run([*NABA, *args], capture_output=True, text=True, env=env, input=stdin, timeout=120)
+def run(*args: str, db: Path, stdin: str | None = None) -> Ran:
+    return naba(*args, env={"NABA_DB": str(db), "COLUMNS": "200"}, input=stdin)
 
 
 @pytest.fixture(scope="module")

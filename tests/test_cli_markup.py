@@ -7,12 +7,11 @@ The real `naba` command, in a process of its own, on a store of each backend.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
+from cli_runner import Ran
+from cli_runner import naba as naba_in_process
 from naba import engine
 from naba.settings import Settings
 from naba.store import open_store
@@ -46,10 +45,8 @@ def markup_store(store_url, tmp_path) -> str:
     return store_url
 
 
-def naba(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "COLUMNS": "1000"}  # wide: a table must not fold a cell mid-word
-    return subprocess.run([sys.executable, "-m", "naba", *args], capture_output=True, text=True, env=env,
-                          timeout=120)
+def naba(*args: str) -> Ran:
+    return naba_in_process(*args, env={"COLUMNS": "1000"})  # wide: a table must not fold a cell mid-word
 
 
 def _article_id(db: str) -> str:

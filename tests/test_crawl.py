@@ -14,6 +14,7 @@ import time
 
 import pytest
 
+from cli_runner import naba
 from fetch_server import FIXTURES, Answer
 from naba.engine import crawler
 from naba.errors import InputError
@@ -137,10 +138,9 @@ def test_intervals(text, seconds):
     assert crawler.parse_interval(text) == seconds
 
 
-def run_naba(*args, db, **kwargs):
-    env = {**os.environ, "NABA_DB": str(db), "NABA_ALLOW_PRIVATE_ADDRESSES": "1", "COLUMNS": "200"}
-    return subprocess.run([sys.executable, "-m", "naba", *args], capture_output=True, text=True, env=env,
-                          timeout=120, **kwargs)
+def run_naba(*args, db):
+    """In-process (``naba watch``, which runs until signalled, is run as a real process below)."""
+    return naba(*args, env={"NABA_DB": str(db), "NABA_ALLOW_PRIVATE_ADDRESSES": "1", "COLUMNS": "200"})
 
 
 def test_cli_sources_and_crawl(tmp_path, site):

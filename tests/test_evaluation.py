@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from cli_runner import Ran, naba
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 needs_data = pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} (third-party data) is absent")
 
 
-def _eval(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "naba", "eval", *args, "--data", str(DATA)],
-                          capture_output=True, text=True, timeout=600)
+def _eval(*args: str) -> Ran:
+    return naba("eval", *args, "--data", str(DATA))
 
 
 @needs_data
@@ -43,6 +42,5 @@ def test_eval_sameness_scores_the_labelled_pairs_and_the_annotators():
 
 
 def test_eval_without_the_data_is_a_usage_error(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "naba", "eval", "sameness", "--data", str(tmp_path)],
-                            capture_output=True, text=True, timeout=120)
+    result = naba("eval", "sameness", "--data", str(tmp_path))
     assert result.returncode == 2 and "no saudinewsnet" in result.stderr

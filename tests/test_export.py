@@ -16,6 +16,8 @@ import sys
 
 import pytest
 
+from cli_runner import Ran
+from cli_runner import naba as naba_in_process
 from naba import engine
 from naba.sample import sample_paths
 from naba.settings import Settings
@@ -27,9 +29,9 @@ pq = pytest.importorskip("pyarrow.parquet", reason="the test extra installs pyar
 NABA = [sys.executable, "-m", "naba"]
 
 
-def naba(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([*NABA, *args], capture_output=True, env={**os.environ, "COLUMNS": "200"}, timeout=300,
-                          **kwargs)
+def naba(*args: str) -> Ran:
+    """In-process, bytes out (the real process: the two tests that need one, below)."""
+    return naba_in_process(*args, env={"COLUMNS": "200"}, text=False)
 
 
 @pytest.fixture

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
+from cli_runner import Ran, naba
 from naba import engine
 from naba.sample import sample_paths
 from naba.settings import Settings
@@ -66,9 +65,8 @@ def test_an_unknown_article_has_no_related_lists(sample_store):
     assert related(sample_store, 10_000) is None
 
 
-def _naba(*args: str, db: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "naba", *args, "--db", db], capture_output=True, text=True,
-                          timeout=120)
+def _naba(*args: str, db: str) -> Ran:
+    return naba(*args, "--db", db)
 
 
 @pytest.fixture(scope="module")

@@ -109,3 +109,82 @@ def test_snippet_is_one_line_and_offsets_still_hold():
     snippet = make_snippet(text, parse_query("النفط"))
     assert "\n" not in snippet.text
     assert [snippet.text[s:e] for s, e in snippet.highlights] == ["النفط", "النفط"]
+
+
+# -- a common query: the newest matches ranked, the total estimated (issue 13) ----------------------
+
+def test_a_query_matching_more_than_the_pool_ranks_only_the_newest(loaded):
+    every = search(loaded, "اليوم", limit=10)  # in articles 1 and 2
+    assert every.total == 2 and every.total_exact and every.pages_through == 2
+    pooled = search(loaded, "اليوم", limit=10, pool=1)
+    assert not pooled.total_exact and pooled.total >= 2 and pooled.pages_through == 1
+    newest = max(r.hit.stored.id for r in every.results)
+    assert [r.hit.stored.id for r in pooled.results] == [newest]
+    assert search(loaded, "اليوم", limit=10, offset=1, pool=1).results == ()  # past the pool: no page
+
+
+def test_the_pages_of_a_pooled_query_stop_at_the_pool(loaded):
+    from naba.serve.web.views import search_view
+
+    view = search_view(loaded, "اليوم", limit=1)
+    assert view.next_cursor is not None  # 2 matches, both reachable
+    pooled = search(loaded, "اليوم", limit=1, pool=1)
+    from naba.serve.paging import offset_cursor
+    assert offset_cursor(0, len(pooled.results), pooled.pages_through, 1) is None
+
+
+@pytest.mark.parametrize("newest, oldest, expected", [
+    ([1000, 999, 998, 997, 996, 995, 994, 993, 992, 991], 1, 1000),  # every id matches: all 1,000
+    ([1000, 990, 980, 970, 960, 950, 940, 930, 920, 910], 1, 100),  # one id in ten
+    ([1000, 990, 980, 970, 960, 950, 940, 930, 920, 910], 905, 11),  # nothing older: at least one more
+    ([123_456, 123_455, 123_454, 123_453, 123_452, 123_451, 123_450, 123_449, 123_448, 123_447], 1, 120_000),
+])
+def test_the_estimated_total_spreads_the_newest_matches_density(newest, oldest, expected):
+    from naba.serve.search import estimate_total
+
+    assert estimate_total(newest, oldest) == expected
+
+
+# -- snippets: the same window as before, found in one pass ------------------------------------------
+
+def _best_window_start_by_every_window(spans, matched, words):
+    """The definition, window by window (quadratic): what the one-pass version must agree with."""
+    if not matched:
+        return 0
+    best, best_score = matched[0], -1
+    for i in matched:
+        inside = [j for j in matched if i <= j < i + words]
+        score = len({spans[j][2] for j in inside}) * 100 + len(inside)
+        if score > best_score:
+            best, best_score = i, score
+    return max(0, best - 4)
+
+
+def test_the_snippet_window_is_the_best_by_its_definition():
+    import random
+
+    from naba.serve.search import _best_window_start
+
+    rng = random.Random(13)
+    for _ in range(500):
+        n = rng.randint(0, 300)
+        spans = [(0, 0, rng.choice("abcdefgh")) for _ in range(n)]
+        matched = sorted(rng.sample(range(n), rng.randint(0, n)))
+        words = rng.choice((1, 3, 8, 32))
+        assert _best_window_start(spans, matched, words) == _best_window_start_by_every_window(spans, matched, words)
+
+
+def test_a_long_body_gives_the_region_around_its_first_match():
+    from naba.serve.search import SNIPPET_REGION_CHARS
+
+    filler = "كلام عادي عن أمور شتى " * (SNIPPET_REGION_CHARS // 5)
+    terms = parse_query("النفط")
+    early = make_snippet("ارتفع النفط اليوم. " + filler, terms)
+    assert early.highlights and not early.text.startswith("…") and early.text.endswith(" …")
+    late = make_snippet(filler + " ارتفعت أسعار النفط اليوم. " + filler, terms)
+    assert late.text.startswith("… ") and late.text.endswith(" …")
+    assert [late.text[a:b] for a, b in late.highlights] == ["النفط"]
+    nowhere = make_snippet(filler + filler, terms)  # matched by its title only
+    assert nowhere.highlights == () and nowhere.text.startswith("كلام عادي")
+    english = make_snippet("word " * 400 + "The countries agreed.", parse_query("country"))
+    assert [english.text[a:b] for a, b in english.highlights] == ["countries"]  # its stem changes a letter

@@ -268,8 +268,9 @@ def served(monkeypatch):
 
     calls: dict = {}
 
-    def create_app(db, *, store_mode, worker_threads):
+    def create_app(db, *, store_mode, worker_threads, freeze_heap=False):
         calls["app"] = (db, store_mode, worker_threads)
+        calls["freeze_heap"] = freeze_heap
         return "app"
 
     def run(target, **options):
@@ -287,6 +288,7 @@ def served(monkeypatch):
 def test_serve_takes_threads_and_store_mode_from_the_settings_unless_given(served):
     assert _naba("serve", NABA_SERVE_THREADS="3", NABA_SERVE_STORE_MODE="lock").exit_code == 0
     assert served["app"] == ("naba.db", "lock", 3)
+    assert served["freeze_heap"] is True  # a server process freezes its startup heap (tests' apps do not)
     assert _naba("serve", "--db", "x.db", "--threads", "5", "--store-mode", "per-thread",
                  NABA_DB="y.db", NABA_SERVE_THREADS="3", NABA_SERVE_STORE_MODE="lock").exit_code == 0
     assert served["app"] == ("x.db", "per-thread", 5)

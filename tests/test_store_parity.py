@@ -83,6 +83,26 @@ def test_both_backends_match_the_same_articles(both, text):
     assert pages["sqlite"].total == pages["postgresql"].total
 
 
+@pytest.mark.parametrize("text", QUERIES)
+def test_both_backends_see_the_same_newest_and_oldest_matches(both, text):
+    stores, _ = both
+    query = MatchQuery(parse_query(text), limit=1000)
+    every = sorted((hit.stored.id for hit in stores["sqlite"].search.query(query)), reverse=True)
+    for store in stores.values():
+        assert store.search.newest_ids(query, 3) == every[:3]
+        assert store.search.oldest_id(query) == (every[-1] if every else None)
+
+
+def test_a_common_query_ranks_the_same_pool_on_both(both):
+    """More matches than the pool: both rank the same newest matches, and estimate the same total."""
+    stores, _ = both
+    text = next(t for t in QUERIES if stores["sqlite"].search.count(MatchQuery(parse_query(t))) > 4)
+    pages = {name: search(store, text, limit=10, pool=4) for name, store in stores.items()}
+    assert {r.hit.stored.id for r in pages["sqlite"].results} == {r.hit.stored.id for r in pages["postgresql"].results}
+    assert len(pages["sqlite"].results) == 4 and not pages["sqlite"].total_exact
+    assert pages["sqlite"].total == pages["postgresql"].total > 4
+
+
 def test_the_queries_are_not_all_empty(both):
     stores, _ = both
     found = [text for text in QUERIES if stores["sqlite"].search.count(MatchQuery(parse_query(text)))]

@@ -20,6 +20,7 @@ from email.utils import parsedate_to_datetime
 
 from naba.errors import UsageError
 from naba.text import index
+from naba.text.lazy_pattern import lazy_compile
 
 _DIGITS = str.maketrans({chr(base + d): str(d) for base in (0x0660, 0x06F0) for d in range(10)})
 _MAX_DATE_CHARS = 120
@@ -68,13 +69,13 @@ _MONTH = "(?:" + "|".join(_name_pattern(n) for n in _MONTH_NAMES) + r")\.?"
 _B, _E = r"(?<![^\W\d_])", r"(?![^\W\d_])"  # not inside a word
 
 # "18 فبراير 2018", "6 كانون الأول/ديسمبر 2018", "18 من فبراير، 2018", "18 Feb 2018"
-_DAY_MONTH_YEAR = re.compile(
+_DAY_MONTH_YEAR = lazy_compile(
     rf"(?<!\d)(?P<day>[0-9]{{1,2}})\s*(?:من\s+)?{_B}(?P<month>{_MONTH}){_E}"
     rf"(?:\s*[/\\(-]\s*{_MONTH}\)?)?\s*[,،]?\s*(?P<year>[0-9]{{4}})(?!\d)",
     re.IGNORECASE,
 )
 # "February 18, 2018"
-_MONTH_DAY_YEAR = re.compile(
+_MONTH_DAY_YEAR = lazy_compile(
     rf"{_B}(?P<month>{_MONTH}){_E}\s*(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\s*[,،]?\s*(?P<year>[0-9]{{4}})(?!\d)",
     re.IGNORECASE,
 )

@@ -188,6 +188,7 @@ class MatchQuery:
     until_ts: float | None = None
     limit: int = 10
     offset: int = 0
+    min_id: int | None = None  # only articles with this id or a later one: the pool a common query is ranked in
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,8 @@
 """The `naba` command line: each command opens the store, calls one library function, prints.
 
+Commands are imported when named (``naba.cli.lazy``), so `naba --help` and a light command such as
+`naba show` start without loading the pipeline, the stories or the web.
+
 Exit codes: 0 done; 1 an error stopped the command; 2 bad usage (a UsageError too, e.g. a bad
 ``NABA_*`` setting); 3 done, but some input was rejected.
 """
@@ -8,7 +11,6 @@ from __future__ import annotations
 
 import sys
 
-from naba.cli import articles, db, evaluate, serve, sources, stories  # noqa: F401 - importing registers the commands
 from naba.cli.common import app, exit_code, print_error
 from naba.errors import NabaError
 

@@ -1,91 +1,43 @@
-"""Commands on articles: ingest, search, show, stats, export, reprocess, demo."""
+"""Commands that read articles: search, show, stats, export (ingest, reprocess and demo: naba.cli.ingest).
+
+Imported only to run one of them (naba.cli.lazy); what a single command needs beyond the store is
+imported inside it, so `naba show` never loads the search, the export or the JSON contract.
+"""
 
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 from rich.text import Text
 
-from naba import engine
-from naba.cli.common import (
-    DbOption,
-    JsonOption,
-    SinceOption,
-    UntilOption,
-    app,
-    open_db,
-    out,
-    print_json,
-    printable,
-    report_summary,
-    run_with_progress,
-)
-from naba.dates import parse_user_date
+from naba.cli.common import DbOption, JsonOption, SinceOption, UntilOption, open_db, out, print_json, printable
 from naba.errors import NotFound, UsageError
-from naba.models import StoredArticle
-from naba.sample import sample_paths
-from naba.serve.contract import Article, SearchResults, StatsReport
-from naba.serve.export import write_export
-from naba.serve.paging import offset_cursor
-from naba.serve.search import SearchPage, search
-from naba.settings import Settings
-from naba.store import Store
 from naba.stories.summaries import headline
 from naba.urls import canonical_url
 
-# -- ingest and reprocess -----------------------------------------------------------------
+if TYPE_CHECKING:
+    from naba.models import StoredArticle
+    from naba.serve.search import SearchPage
+    from naba.store import Store
 
-@app.command()
-def ingest(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders, globs, or - for stdin.")] = None,
-    db: DbOption = "naba.db",
-    source: Annotated[str | None, typer.Option(help="Outlet name for inputs that do not say.")] = None,
-    sample: Annotated[bool, typer.Option("--sample", help="Also ingest the bundled sample corpus.")] = False,
-    workers: Annotated[int, typer.Option(min=1, max=64, help="Processes preparing articles (1: none); "
-                                         "the stored result is the same.")] = 1,
-    as_json: JsonOption = False,
-) -> None:
-    """Read articles from files (JSON, JSONL, zip, tar, ANT XML, text pages, HTML) into the store."""
-    targets = list(paths or []) + (sample_paths() if sample else [])
-    if not targets:
-        raise UsageError("nothing to ingest", hint="give paths, - for stdin, or --sample")
-    settings = Settings.from_env()
-    store = open_db(db)
-    hints = {"source": source} if source else {}
-    try:
-        report = run_with_progress("ingesting", lambda update: engine.ingest(
-            store, targets, settings, hints, stdin=sys.stdin.buffer, progress=update, workers=workers))
-    finally:
-        store.close()
-    report_summary(report, as_json)
-
-
-@app.command()
-def reprocess(db: DbOption = "naba.db", as_json: JsonOption = False) -> None:
-    """Re-run the pipeline over the stored raw inputs (after an improvement to naba)."""
-    store = open_db(db)
-    try:
-        report = run_with_progress("reprocessing", lambda update: engine.reprocess(
-            store, Settings.from_env(), progress=update))
-    finally:
-        store.close()
-    report_summary(report, as_json)
-
+cli = typer.Typer()
 
 # -- reading ------------------------------------------------------------------------------
 
 def _timestamp_or_none(value: str | None) -> float | None:
+    from naba.dates import parse_user_date
+
     return None if value is None else parse_user_date(value).timestamp()
 
 
-def _render_search(page: SearchPage) -> None:
+def render_search(page: SearchPage) -> None:
     if not page.results:
         out.print(Text.assemble("no articles match ", (page.query, "bold")))
         return
-    out.print(Text.assemble(f"{page.total:,} articles match ", (page.query, "bold"), "\n"))
+    about = "" if page.total_exact else "about "
+    out.print(Text.assemble(f"{about}{page.total:,} articles match ", (page.query, "bold"), "\n"))
     for rank, result in enumerate(page.results, 1):
         article = result.hit.stored.article
         out.print(Text.assemble((f"{rank}. ", "dim"), (headline(article), "bold"),
@@ -98,7 +50,7 @@ def _render_search(page: SearchPage) -> None:
         out.print(snippet, "")
 
 
-@app.command("search")
+@cli.command("search")
 def search_command(
     query: Annotated[str, typer.Argument(help="Words in any spelling; \"quotes\" for a phrase.")],
     db: DbOption = "naba.db",
@@ -109,6 +61,11 @@ def search_command(
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search in Arabic or English, with highlighted snippets."""
+    from naba.dates import parse_user_date
+    from naba.serve.contract import SearchResults
+    from naba.serve.paging import offset_cursor
+    from naba.serve.search import search
+
     store = open_db(db)
     try:
         page = search(store, query, source=source,
@@ -117,10 +74,10 @@ def search_command(
     finally:
         store.close()
     if as_json:
-        next_cursor = offset_cursor(0, len(page.results), page.total, n)  # the API's cursor of the next page
+        next_cursor = offset_cursor(0, len(page.results), page.pages_through, n)  # the API's cursor of the next page
         print_json(SearchResults.of(page, next_cursor).model_dump(mode="json"))
     else:
-        _render_search(page)
+        render_search(page)
 
 
 def find_article(store: Store, ref: str) -> StoredArticle:
@@ -134,7 +91,7 @@ def find_article(store: Store, ref: str) -> StoredArticle:
     return found
 
 
-def _render_article(stored: StoredArticle) -> None:
+def render_article(stored: StoredArticle) -> None:
     a = stored.article
     out.print(Text(headline(a), style="bold"))
     facts = [("id", str(stored.id)), ("outlet", a.source or "outlet unknown"),
@@ -156,7 +113,7 @@ def _render_article(stored: StoredArticle) -> None:
                 out.print(f"  • {item}")
 
 
-@app.command()
+@cli.command()
 def show(
     ref: Annotated[str, typer.Argument(metavar="ID|URL")],
     db: DbOption = "naba.db",
@@ -169,14 +126,20 @@ def show(
     finally:
         store.close()
     if as_json:
+        from naba.serve.contract import Article
+
         print_json(Article.of(stored).model_dump(mode="json"))
     else:
-        _render_article(stored)
+        render_article(stored)
 
 
-@app.command()
+@cli.command()
 def stats(db: DbOption = "naba.db", as_json: JsonOption = False) -> None:
     """Counts per outlet, per day and per language, index sizes, and the health of crawled sources."""
+    from rich.table import Table
+
+    from naba.serve.contract import StatsReport
+
     store = open_db(db)
     try:
         result = store.articles.stats()
@@ -210,7 +173,7 @@ FormatOption = Annotated[str, typer.Option(
 OutputOption = Annotated[str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
 
 
-@app.command()
+@cli.command()
 def export(
     db: DbOption = "naba.db",
     format: FormatOption = "jsonl",
@@ -219,6 +182,8 @@ def export(
     output: OutputOption = None,
 ) -> None:
     """Write every article, in the documented export contract, on stdout (or to --output)."""
+    from naba.serve.export import write_export
+
     since_ts = _timestamp_or_none(since)
     if format == "parquet" and output is None and sys.stdout.isatty():
         raise UsageError("Parquet is binary: not written to a terminal", hint="redirect stdout, or give --output")
@@ -233,24 +198,3 @@ def export(
                 write_export(store, format, sink, since_ts=since_ts, related_k=related_k)
     finally:
         store.close()
-
-
-@app.command()
-def demo(db: DbOption = "naba.db") -> None:
-    """Load the bundled sample corpus and show what naba does with it."""
-    store = open_db(db)
-    try:
-        report = engine.ingest(store, sample_paths(), Settings.from_env())
-        out.print(Text.assemble(("sample corpus", "bold"), f": {report.read} read, {report.stored} stored, "
-                                f"{report.updated} updated, {report.unchanged} unchanged, "
-                                f"{len(report.rejected)} rejected"))
-        for query in ("زيلينسكي", "المسئولين", "اسعار النفط"):
-            out.rule(f"naba search {query}")
-            _render_search(search(store, query, limit=3))
-        page = next((s for s in store.articles.scan() if s.article.page_similar), None)
-        if page is not None:
-            out.rule(f"naba show {page.id}: a page like the seed, its trailing blocks parsed into fields")
-            _render_article(page)
-    finally:
-        store.close()
-    out.print(f"\nThe store is {db}. Try: naba search QUERY · naba show ID · naba stats · naba export")

@@ -9,21 +9,21 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable
-from typing import Annotated, Any
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 from rich.text import Text
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
+from naba.cli.lazy import COMMANDS, load
 from naba.errors import NabaError, UsageError
-from naba.models import IngestReport, Rejection
-from naba.serve.contract import IngestSummary
 from naba.settings import SETTINGS, Settings, misspelled, setting
-from naba.store import Store, open_store
+
+if TYPE_CHECKING:  # imported where used: `naba --help` needs none of them (see naba.cli.lazy)
+    from naba.models import IngestReport, Rejection
+    from naba.store import Store
 
 EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 1, 2, 3
 DB = setting("db")
@@ -54,6 +54,10 @@ class PlainConsole(Console):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(markup=False, emoji=False, **kwargs)
+        # Rich fixes the width from $COLUMNS when the console is made (at import); read it when printing
+        # instead, so a command run in-process (CliRunner, with its own environment) sees its own.
+        self._width = kwargs.get("width")
+        self._height = kwargs.get("height")
 
     def render_str(self, text: str, **kwargs: Any) -> Text:
         return super().render_str(printable(text), **kwargs)
@@ -78,8 +82,47 @@ def print_error(exc: NabaError) -> None:
     print_line(f"error: {exc}", style="red")
 
 
+class _LazyCommands(Mapping[str, Any]):
+    """The root's commands by name (``naba.cli.lazy.COMMANDS``): looking one up imports its module."""
+
+    def __getitem__(self, name: str) -> Any:
+        command = load(name, None)
+        if command is None:
+            raise KeyError(name)
+        return command
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
+
+
 class _Commands(TyperGroup):
-    """Every command's NabaError becomes one line on stderr and its exit code, in-process too (CliRunner)."""
+    """The root group: its commands are imported when named (see ``naba.cli.lazy``); its own help lists
+    them from the table without importing any. Every command's NabaError becomes one line on stderr
+    and its exit code, in-process too (CliRunner)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.commands = _LazyCommands()  # type: ignore[assignment]
+        self._listing = False
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if self._listing:  # `naba --help`: a name and a line, nothing imported
+            entry = COMMANDS.get(cmd_name)
+            return None if entry is None else TyperCommand(cmd_name, short_help=entry.help, help=entry.help)
+        return load(cmd_name, ctx)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
 
     def invoke(self, ctx: Any) -> Any:  # typer's click Context (recent typer carries its own click)
         for hint in misspelled():
@@ -99,6 +142,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+
+
+@app.callback()
+def _root() -> None:
+    """naba (نبأ): an Arabic-first news aggregation engine."""  # the commands themselves are lazy
 
 
 def from_settings(name: str) -> Callable[..., Any]:
@@ -123,6 +171,8 @@ UntilOption = Annotated[str | None, typer.Option("--until", help="Only articles 
 
 
 def open_db(db: str) -> Store:
+    from naba.store import open_store
+
     return open_store(db, Settings.from_env())
 
 
@@ -131,6 +181,8 @@ def print_json(value: object) -> None:
 
 
 def run_with_progress(label: str, work) -> IngestReport:
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     columns = (SpinnerColumn(), TextColumn("[bold]{task.description}"), TextColumn("{task.fields[counts]}"),
                TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
@@ -149,6 +201,10 @@ def print_rejection(rejection: Rejection) -> None:
 
 
 def report_summary(report: IngestReport, as_json: bool) -> None:
+    from rich.table import Table
+
+    from naba.serve.contract import IngestSummary
+
     if as_json:
         print_json(IngestSummary.of(report).model_dump(mode="json"))
     else:

@@ -6,12 +6,13 @@ from typing import Annotated
 
 import typer
 
-from naba.cli.common import DbOption, app, open_db, out
+from naba.cli.common import DbOption, open_db, out
 from naba.store import copy_store, upgrade_store
 
+cli = typer.Typer()
 db_app = typer.Typer(help="Database maintenance: migrations, and moving a store between backends.",
                      no_args_is_help=True)
-app.add_typer(db_app, name="db")
+cli.add_typer(db_app, name="db")
 
 
 @db_app.command("upgrade")

@@ -10,11 +10,11 @@ from typing import Annotated
 
 import typer
 
-from naba.cli.common import app
 from naba.errors import UsageError
 
+cli = typer.Typer()
 evaluate = typer.Typer(help="Run an evaluation and print its table (needs the data folder).", no_args_is_help=True)
-app.add_typer(evaluate, name="eval")
+cli.add_typer(evaluate, name="eval")
 
 DataOption = Annotated[Path, typer.Option("--data", help="The folder holding akec/, ant/, saudinewsnet/, semeval-ar/.")]
 DEFAULT_DATA = Path("../shared/data")

@@ -6,15 +6,17 @@ from typing import Annotated
 
 import typer
 
-from naba.cli.common import DbOption, app, err, from_settings
+from naba.cli.common import DbOption, err, from_settings
 from naba.settings import Settings, setting
+
+cli = typer.Typer()
 
 STORE_MODE, THREADS = setting("serve_store_mode"), setting("serve_threads")
 DEFAULTS = Settings()
 STORE_MODES = STORE_MODE.choices
 
 
-@app.command()
+@cli.command()
 def serve(
     db: DbOption = "naba.db",
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -39,8 +41,8 @@ def serve(
         raise typer.BadParameter(f"must be one of {', '.join(STORE_MODES)}", param_hint="--store-mode")
     err.print(f"naba: serving {db} on http://{host}:{port}/ (Ctrl+C stops)")
     if workers == 1:
-        uvicorn.run(create_app(db, store_mode=store_mode, worker_threads=threads), host=host, port=port,
-                    access_log=access_log, log_level="info" if access_log else "warning")
+        app = create_app(db, store_mode=store_mode, worker_threads=threads, freeze_heap=True)
+        uvicorn.run(app, host=host, port=port, access_log=access_log, log_level="info" if access_log else "warning")
         return
     with app_factory_env(db, store_mode, threads):
         uvicorn.run("naba.serve.web.server:app_from_env", factory=True, host=host, port=port, workers=workers,

@@ -11,14 +11,15 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from naba.cli.common import DbOption, JsonOption, app, err, open_db, out, print_json, print_rejection, report_summary
+from naba.cli.common import DbOption, JsonOption, err, open_db, out, print_json, print_rejection, report_summary
 from naba.engine import crawler
 from naba.serve.contract import CrawlSummary, FollowedSource, SourcePoll
 from naba.settings import Settings
 from naba.sources.fetch import FetchPolicy, PoliteClient
 
+cli = typer.Typer()
 sources_app = typer.Typer(help="The feeds and sitemaps that `naba crawl` polls.", no_args_is_help=True)
-app.add_typer(sources_app, name="sources")
+cli.add_typer(sources_app, name="sources")
 
 RefArgument = Annotated[str, typer.Argument(metavar="ID|URL")]
 
@@ -92,7 +93,7 @@ def sources_resume(ref: RefArgument, db: DbOption = "naba.db") -> None:
     _change(ref, db, lambda store, s: store.sources.set_paused(s.id, False))
 
 
-@app.command()
+@cli.command()
 def fetch(
     urls: Annotated[list[str], typer.Argument(help="Article page URLs.")],
     db: DbOption = "naba.db",
@@ -150,7 +151,7 @@ def _stop_on_signals() -> Iterator[threading.Event]:
             signal.signal(signum, old)
 
 
-@app.command()
+@cli.command()
 def crawl(
     db: DbOption = "naba.db",
     once: Annotated[bool, typer.Option("--once", help="Poll every due source once (the only mode).")] = True,
@@ -168,7 +169,7 @@ def crawl(
     _print_crawl(report, as_json)
 
 
-@app.command()
+@cli.command()
 def watch(
     db: DbOption = "naba.db",
     idle: Annotated[float, typer.Option(help="Longest sleep between checks, in seconds.")] = 60.0,

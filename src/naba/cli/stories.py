@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from naba.cli.articles import _timestamp_or_none, find_article
-from naba.cli.common import DbOption, JsonOption, SinceOption, app, open_db, out, print_json
+from naba.cli.common import DbOption, JsonOption, SinceOption, open_db, out, print_json
 from naba.errors import NotFound
 from naba.pipeline.tagging import resolve_entity
 from naba.serve.contract import Comparison, EntityPage, Related, StoryDetail, StoryList
@@ -20,10 +20,11 @@ from naba.stories.related import related as related_articles
 from naba.stories.summaries import headline, outlet_count
 from naba.text import index
 
+cli = typer.Typer()
 LimitOption = Annotated[int, typer.Option("-n", "--limit", min=1, help="How many to list.")]
 
 
-@app.command()
+@cli.command()
 def stories(
     db: DbOption = "naba.db",
     since: SinceOption = None,
@@ -46,7 +47,7 @@ def stories(
     out.print(table)
 
 
-@app.command()
+@cli.command()
 def story(
     story_id: Annotated[int, typer.Argument(metavar="ID", help="A story id (from `naba stories`).")],
     db: DbOption = "naba.db",
@@ -80,7 +81,7 @@ def story(
         out.print(Text.assemble(("entities: ", "dim"), "، ".join(c for c, _, _ in detail.entities[:10])))
 
 
-@app.command()
+@cli.command()
 def related(
     ref: Annotated[str, typer.Argument(metavar="ID|URL", help="An article id or URL.")],
     db: DbOption = "naba.db",
@@ -108,7 +109,7 @@ def related(
                 out.print(Text.assemble(("     why: ", "dim"), "، ".join(item.why)))
 
 
-@app.command()
+@cli.command()
 def entity(
     name: Annotated[str, typer.Argument(help="Any spelling of a name: زيلنسكي, بيونج يانج, ترمب ...")],
     db: DbOption = "naba.db",
@@ -143,7 +144,7 @@ def entity(
     out.print(table)
 
 
-@app.command()
+@cli.command()
 def compare(
     first: Annotated[str, typer.Argument(metavar="A", help="An article id or URL.")],
     second: Annotated[str, typer.Argument(metavar="B", help="Another article id or URL.")],

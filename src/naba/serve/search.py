@@ -13,18 +13,29 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from naba.gazetteer import load_gazetteer
 from naba.models import MatchQuery, QueryTerm, SearchHit
 from naba.pipeline.tagging import plus_as_word, query_names, resolve_entity
 from naba.store import Store
-from naba.text import index, is_stopword, stem, token_spans, tokens
+from naba.text import index, is_stopword, stem, stems, token_spans, tokens
+from naba.text.normalize import fold_for_index_with_origins
 
 _QUOTED = re.compile(r'"([^"]+)"|«([^»]+)»')
 SNIPPET_WORDS = 32
+# A snippet is cut from the part of the body around its first match: from a little before it to this
+# many characters after (the whole of a shorter body). Reading every body word by word cost ~0.6 ms a
+# result, half of a search page; the first match is found in the folded text at C speed.
+SNIPPET_REGION_CHARS = 600
+SNIPPET_LEAD_CHARS = 100  # of the region, before the first match
+# A query matching more articles than this ranks only the newest POOL of them (by id: the order they
+# were stored) and estimates its total from them: ranking all 13,000 articles that name السعودية took
+# 20 ms, the newest 1,000 take 6. Older matches are reached by narrowing the query or its dates.
+POOL = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +53,16 @@ class SearchResult:
 @dataclass(frozen=True, slots=True)
 class SearchPage:
     query: str
-    total: int
+    total: int  # how many articles match; an estimate when not ``total_exact``
     results: tuple[SearchResult, ...]
     also_searched: tuple[str, ...] = ()  # other spellings of the names in the query, as written
+    total_exact: bool = True  # False: more than the pool matched; ``total`` is estimated, only the pool is ranked
+    reachable: int | None = None  # how many of them the pages can show (the pool); None: all
+
+    @property
+    def pages_through(self) -> int:
+        """How many results paging can reach: all of them, or the ranked pool."""
+        return self.total if self.reachable is None else min(self.total, self.reachable)
 
 
 Spellings = Callable[[str], Iterable[str]]  # canonical name → spellings articles used for it
@@ -133,16 +151,35 @@ def search(
     until: datetime | None = None,
     limit: int = 10,
     offset: int = 0,
+    pool: int = POOL,
 ) -> SearchPage:
+    """One page of results, best first; see ``POOL`` for a query that matches very many articles."""
     learned = store.entities.spellings
     terms = parse_query(text, learned)
     if not terms:
         return SearchPage(text, 0, ())
     query = MatchQuery(terms, source, _timestamp(since), _timestamp(until), limit, offset)
-    hits = store.search.query(query)
-    total = store.search.count(query) if len(hits) == limit or offset else len(hits)
+    newest = store.search.newest_ids(query, pool + 1)
+    total, exact = len(newest), len(newest) <= pool
+    if not exact:  # rank the newest ``pool`` only, and estimate how many match in all
+        total = estimate_total(newest[:pool], store.search.oldest_id(query))
+        query = replace(query, min_id=newest[pool - 1])
+    hits = store.search.query(query) if offset < pool else []
     results = tuple(SearchResult(hit, make_snippet(hit.stored.article.body, terms)) for hit in hits)
-    return SearchPage(text, total, results, also_searched(terms, text, learned))
+    return SearchPage(text, total, results, also_searched(terms, text, learned), total_exact=exact,
+                      reachable=None if exact else pool)
+
+
+def estimate_total(newest: list[int], oldest: int | None) -> int:
+    """How many articles match, from the ids of the newest matches (latest first) and of the oldest:
+    their density over the ids they span, spread over every id from the oldest match on; at least one
+    more than were seen, and rounded to two significant digits (the page says "about")."""
+    top, floor = newest[0], newest[-1]
+    bottom = floor if oldest is None else min(oldest, floor)
+    gaps = (len(newest) - 1) / (top - floor) if top > floor else 0.0  # matches per id between them
+    estimate = max(len(newest) + 1, round(gaps * (top - bottom)) + 1)
+    digits = max(0, len(str(estimate)) - 2)
+    return max(len(newest) + 1, round(estimate, -digits))
 
 
 def make_snippet(text: str, terms: tuple[QueryTerm, ...], words: int = SNIPPET_WORDS) -> Snippet:
@@ -150,30 +187,78 @@ def make_snippet(text: str, terms: tuple[QueryTerm, ...], words: int = SNIPPET_W
     terms = tuple(s for t in terms for s in (t.any_of or (t,)))
     wanted = {t.token for t in terms} | {w for t in terms for w in t.phrase}
     wanted_stems = {t.stem for t in terms if not t.phrase}
-    spans = token_spans(text)
-    matched = [i for i, (_, _, tok) in enumerate(spans) if tok in wanted or stem(tok) in wanted_stems]
+    begin, scanned = _region(text, _needles(frozenset(wanted), frozenset(wanted_stems)))
+    spans = token_spans(scanned)
+    words_seen = [tok for _, _, tok in spans]
+    matched = [i for i, (tok, tok_stem) in enumerate(zip(words_seen, stems(words_seen), strict=True))
+               if tok in wanted or tok_stem in wanted_stems]
     if not spans:
         return Snippet(text[:200], ())
     first = _best_window_start(spans, matched, words)
     last = min(first + words, len(spans)) - 1
     start, end = spans[first][0], spans[last][1]
-    prefix = "… " if first > 0 else ""
-    suffix = " …" if last < len(spans) - 1 else ""
+    prefix = "… " if first > 0 or begin > 0 else ""
+    suffix = " …" if last < len(spans) - 1 or begin + len(scanned) < len(text) else ""
     shift = len(prefix) - start
     highlights = tuple(
         (spans[i][0] + shift, spans[i][1] + shift) for i in matched if first <= i <= last)
     # a snippet is one line: paragraph breaks become spaces (one for one, so offsets hold)
-    return Snippet(prefix + text[start:end].replace("\n", " ") + suffix, highlights)
+    return Snippet(prefix + scanned[start:end].replace("\n", " ") + suffix, highlights)
+
+
+@functools.lru_cache(maxsize=1024)
+def _needles(wanted: frozenset[str], wanted_stems: frozenset[str]) -> re.Pattern[str] | None:
+    """What a matching word holds in the folded text: a wanted word, or a stem (a stem is a part of
+    its word after index folding; an English stem may change its last letter, happy → happi, so
+    that letter is left out)."""
+    parts = set(wanted) | {s[:-1] if s.isascii() and len(s) > 3 else s for s in wanted_stems}
+    parts.discard("")
+    if not parts:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(parts, key=len, reverse=True))))
+
+
+def _region(text: str, needles: re.Pattern[str] | None) -> tuple[int, str]:
+    """Where the region a snippet is cut from begins, and the region: around the first place a
+    matching word may be (see ``SNIPPET_REGION_CHARS``), cut at spaces; the whole of a short body."""
+    if len(text) <= SNIPPET_REGION_CHARS:
+        return 0, text
+    at = 0
+    if needles is not None:
+        folded, origins = fold_for_index_with_origins(text)
+        found = needles.search(folded)
+        if found is not None:
+            at = origins[found.start()]
+    begin = 0
+    if at > SNIPPET_LEAD_CHARS:
+        space = text.find(" ", at - SNIPPET_LEAD_CHARS, at)
+        begin = space + 1 if space >= 0 else at - SNIPPET_LEAD_CHARS
+    stop = begin + SNIPPET_REGION_CHARS
+    if stop >= len(text):
+        return begin, text[begin:]
+    space = text.rfind(" ", begin, stop)
+    return begin, text[begin:space if space > begin else stop]
 
 
 def _best_window_start(spans: list, matched: list[int], words: int) -> int:
+    """The first word of the window of ``words`` words, opening on a match, with the most distinct
+    matched words, then the most matches (the earliest of equals); one pass over the matches
+    (``matched[first:end]`` is the window opening on ``matched[first]``)."""
     if not matched:
         return 0
     best, best_score = matched[0], -1
-    for i in matched:
-        inside = [j for j in matched if i <= j < i + words]
-        score = len({spans[j][2] for j in inside}) * 100 + len(inside)
+    inside: Counter[str] = Counter()
+    end = 0
+    for first, i in enumerate(matched):
+        while end < len(matched) and matched[end] < i + words:
+            inside[spans[matched[end]][2]] += 1
+            end += 1
+        score = len(inside) * 100 + (end - first)
         if score > best_score:
             best, best_score = i, score
+        leaving = spans[i][2]
+        inside[leaving] -= 1
+        if not inside[leaving]:
+            del inside[leaving]
     # start a few words before the first match so the reader sees its context
     return max(0, best - 4)

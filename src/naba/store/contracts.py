@@ -133,7 +133,15 @@ class SearchIndex(Protocol):
     def query(self, query: MatchQuery) -> list[SearchHit]:
         """One page of the articles matching every term, best first."""
 
-    def count(self, query: MatchQuery) -> int: ...
+    def count(self, query: MatchQuery) -> int:
+        """How many articles match: exact, so it reads every match (a search page does not call it)."""
+
+    def newest_ids(self, query: MatchQuery, n: int) -> list[int]:
+        """The ids of the ``n`` latest-stored matching articles, latest first: cheap, as the index
+        holds matches in id order (a search page ranks a common word's newest matches only)."""
+
+    def oldest_id(self, query: MatchQuery) -> int | None:
+        """The id of the earliest-stored matching article (None: nothing matches)."""
 
 
 class Stories(Protocol):

@@ -166,6 +166,22 @@ class TsvectorIndex:
         where, params, join = _search_filter(query)
         return int(self._planned(f"SELECT count(*) AS n FROM article_search s {join} WHERE {where}", params)[0]["n"])
 
+    def newest_ids(self, query: MatchQuery, n: int) -> list[int]:
+        if not query.terms:
+            return []
+        where, params, join = _search_filter(query)
+        rows = self._planned(f"SELECT s.article_id AS id FROM article_search s {join} WHERE {where} "
+                             f"ORDER BY s.article_id DESC LIMIT ?", [*params, n])
+        return [row["id"] for row in rows]
+
+    def oldest_id(self, query: MatchQuery) -> int | None:
+        if not query.terms:
+            return None
+        where, params, join = _search_filter(query)
+        rows = self._planned(f"SELECT s.article_id AS id FROM article_search s {join} WHERE {where} "
+                             f"ORDER BY s.article_id LIMIT 1", params)
+        return int(rows[0]["id"]) if rows else None
+
     def _planned(self, sql: str, params: list[object]) -> list[DictRow]:
         """A search query, planned with sequential scans off: the planner prices ``@@`` on a TOASTed
         tsvector far below its real cost and would read every article's vector for a common word,
@@ -188,6 +204,9 @@ def _search_filter(query: MatchQuery) -> tuple[str, list[object], str]:
     filters = [(sql, value) for sql, value in (
         ("a.source = ?", query.source), ("a.published_ts >= ?", query.since_ts),
         ("a.published_ts < ?", query.until_ts)) if value is not None]
+    if query.min_id is not None:
+        clauses.append("s.article_id >= ?")
+        params.append(query.min_id)
     for sql, value in filters:
         clauses.append(sql)
         params.append(value)

@@ -11,7 +11,27 @@
     view.py       one story as its page shows it
 """
 
-from naba.stories.stage import StoryStage
-from naba.stories.view import StoryDetail, TimelineEntry, story_detail
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from naba.stories.stage import StoryStage
+    from naba.stories.view import StoryDetail, TimelineEntry, story_detail
+
+# Imported when first named: a reader of one part (``naba show`` needs only ``summaries``) does not
+# load the stage's sketches, numpy and the sameness model with it.
+_HOMES = {"StoryStage": "naba.stories.stage", "StoryDetail": "naba.stories.view",
+          "TimelineEntry": "naba.stories.view", "story_detail": "naba.stories.view"}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(home), name)
+
 
 __all__ = ["StoryDetail", "StoryStage", "TimelineEntry", "story_detail"]

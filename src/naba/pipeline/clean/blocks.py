@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from naba.models import ReadAlso
 from naba.text import index as _fold
+from naba.text.lazy_pattern import lazy_compile
 
 # Arabic-specific spelling variants, written by hand: no library folds these inside a regex.
 _MARKS = "[\u064b-\u0652\u0670\u0640]*"  # optional harakat, tanwin, shadda, sukun, dagger alef, tatweel
@@ -67,7 +68,7 @@ _COLON = r"[ \t\u00a0]*[:：]?[ \t\u00a0]*"
 # One pass finds every header; the group name says which block it opens. The pattern opens on a
 # literal "\n" (searched in "\n" + text) rather than on a MULTILINE "^": re then skips to each line
 # break with a fast literal scan instead of trying the pattern at every position (4x faster).
-_HEADER = re.compile(
+_HEADER = lazy_compile(
     r"\n[ \t\u00a0]*(?:"
     rf"(?P<source>{_alternatives(_SOURCE_HEADERS)}[ \t\u00a0]*[:：]|[*•]?[ \t\u00a0]*{loose('نقلا عن')})[ \t\u00a0]*"
     rf"|(?P<tags>{_alternatives(_TAGS_HEADERS)}){_COLON}"

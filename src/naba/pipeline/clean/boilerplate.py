@@ -20,6 +20,7 @@ import re
 
 from naba.pipeline.clean.blocks import loose
 from naba.pipeline.clean.comments import is_comment_policy
+from naba.text.lazy_pattern import lazy_compile
 
 _LEAD = r"^[ \t\u00a0*•#\-–—>]*"
 _SEP = r"[ \t\u00a0]*(?:[:：|/\-–—]|\.{2,}|…)[ \t\u00a0]*"
@@ -46,18 +47,18 @@ _SEPARATED_OPENERS = _phrases(
     "مواضيع ذات صلة", "أخبار ذات صلة", "مقالات ذات صلة",
 )
 
-_TEASER_WITH_HEADLINE = re.compile(
+_TEASER_WITH_HEADLINE = lazy_compile(
     rf"{_LEAD}(?:{_TEASER_OPENERS}(?:{_SEP}|[ \t\u00a0]+)|{_SEPARATED_OPENERS}{_SEP})(?P<headline>\S.*)$"
 )
 _HEADER_END = r"[ \t\u00a0:：|.…]*$"
 # A bare teaser header: the headline lines below it are teasers too.
-_TEASER_LIST_HEADER = re.compile(rf"{_LEAD}(?:{_TEASER_OPENERS}|{_SEPARATED_OPENERS}){_HEADER_END}")
+_TEASER_LIST_HEADER = lazy_compile(rf"{_LEAD}(?:{_TEASER_OPENERS}|{_SEPARATED_OPENERS}){_HEADER_END}")
 # A bare header of either kind; "المزيد" ("more") is a link label, what follows it is not taken.
-_TEASER_HEADER = re.compile(
+_TEASER_HEADER = lazy_compile(
     rf"{_LEAD}(?:{_TEASER_OPENERS}|{_SEPARATED_OPENERS}|{_phrases('اقرأ المزيد', 'المزيد')}){_HEADER_END}"
 )
 
-_PROMPTS = re.compile(
+_PROMPTS = lazy_compile(
     _LEAD + r"(?:"
     + _phrases("شارك", "شاركها", "شاركوا", "شارك هذا") + r"(?:[ \t]+" + _phrases(
         "الخبر", "المقال", "المقالة", "الموضوع", "الصفحة", "هذا الخبر", "هذا المقال", "مع أصدقائك")
@@ -78,12 +79,12 @@ _LEAD_CHARS = " \t\u00a0*•#-–—>"
 _OPENING_LETTERS = frozenset("اأإآٱطشقيذلمتحج")
 # "click here" may sit anywhere in its (short) line: searched only in lines up to this length.
 _MAX_CLICK_LINE_CHARS = 160
-_CLICK_HERE = re.compile(
+_CLICK_HERE = lazy_compile(
     _phrases("اضغط هنا", "انقر هنا", "اضغط على الرابط", "اضغط الرابط", "اضغط على الصورة") + r"[ \t\u00a0.!…:]*$"
 )
 # One anchored match per line decides whether a line needs a closer look; searching the whole text
 # with a MULTILINE pattern instead costs several times more (every position is tried).
-_ANY = re.compile("|".join((_TEASER_WITH_HEADLINE.pattern, _TEASER_HEADER.pattern, _PROMPTS.pattern)))
+_ANY = lazy_compile("|".join((_TEASER_WITH_HEADLINE.pattern, _TEASER_HEADER.pattern, _PROMPTS.pattern)))
 
 _MAX_LINE_CHARS = 300
 _MAX_TEASER_LINES = 6
@@ -139,7 +140,7 @@ def _is_teaser_headline(line: str) -> bool:
     return len(line.split()) <= _MAX_TEASER_WORDS and not _PROSE_END.search(line)
 
 
-_READ_ALSO_LINE = re.compile(rf"{_LEAD}{loose('اقرأ أيضا')}(?:{_SEP}|[ \t\u00a0]+)(?P<headline>\S.*)$")
+_READ_ALSO_LINE = lazy_compile(rf"{_LEAD}{loose('اقرأ أيضا')}(?:{_SEP}|[ \t\u00a0]+)(?P<headline>\S.*)$")
 
 
 def read_also_headline(removed_line: str) -> str | None:

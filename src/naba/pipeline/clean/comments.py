@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from naba.pipeline.clean.blocks import loose
+from naba.text.lazy_pattern import lazy_compile
 
 MAX_LINE_CHARS = 600
 _LEAD = r"^[ \t\u00a0*•#\-–—>(\[]*"
@@ -66,7 +67,7 @@ _OPENERS_EN = (
     r"|please (?:keep|be|remain) (?:your )?(?:comments |discussion )?(?:civil|respectful|courteous|on[- ]topic|polite)"
     r"|we reserve the right to (?:remove|delete|edit|moderate|refuse)"
 )
-_POLICY = re.compile(
+_POLICY = lazy_compile(
     _LEAD + r"(?:" + _HEADERS_AR + _END + r"|" + _NOTE + r"(?:" + _OPENERS_AR + r"))"
     + r"|" + _LEAD + r"(?:" + _HEADERS_EN + _END + r"|(?:(?:note|disclaimer): )?(?:" + _OPENERS_EN + r"))",
     re.IGNORECASE,

@@ -32,7 +32,10 @@ class SearchItem(BaseModel):
 
 class SearchResults(BaseModel):
     query: str
-    total: int = Field(description="How many articles match in all")
+    total: int = Field(description="How many articles match in all: exact, or an estimate when total_exact is false")
+    total_exact: bool = Field(default=True, description=(
+        "false: the query matches more articles than are ranked (the newest 1,000, by when they were stored); "
+        "`total` is estimated from them and the pages reach only them"))
     items: list[SearchItem]
     next_cursor: str | None = Field(description="Pass as ?cursor= for the next page; null on the last page")
     also_searched: list[str] = Field(default_factory=list, description=(
@@ -40,8 +43,9 @@ class SearchResults(BaseModel):
 
     @classmethod
     def of(cls, page: SearchPage, next_cursor: str | None) -> SearchResults:
-        return cls(query=page.query, total=page.total, items=[SearchItem.of(r) for r in page.results],
-                   next_cursor=next_cursor, also_searched=list(page.also_searched))
+        return cls(query=page.query, total=page.total, total_exact=page.total_exact,
+                   items=[SearchItem.of(r) for r in page.results], next_cursor=next_cursor,
+                   also_searched=list(page.also_searched))
 
 
 class EntityPage(BaseModel):

@@ -23,9 +23,9 @@ from naba.serve.contract import (
     StoryDetail,
     StoryList,
 )
-from naba.serve.paging import stories_slice
+from naba.serve.paging import decode_offset, stories_slice
 from naba.serve.web import views
-from naba.serve.web.services import Id, Services, refuse_nul
+from naba.serve.web.services import Id, Services, refuse_nul, search_key
 
 ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": ErrorResponse} for status in (404, 422, 500)}
 router = APIRouter(prefix="/api", responses=ERRORS, dependencies=[Depends(refuse_nul)])
@@ -74,9 +74,9 @@ def get_story(services: Services, story_id: Id) -> StoryDetail:
 def search(services: Services, q: Annotated[str, Query(min_length=1, max_length=500)], source: Name = None,
            since: Day = None, until: Day = None, tag: Name = None, cursor: Cursor = None,
            limit: Limit = 20) -> SearchResults:
-    with services.access() as store:
-        view = views.search_view(store, q, source=source, since=since, until=until, tag=tag, cursor=cursor,
-                                 limit=limit)
+    offset = decode_offset(cursor) if cursor else 0
+    view = services.search(search_key(q, source=source, since=since, until=until, tag=tag, offset=offset,
+                                      limit=limit))
     return SearchResults.of(replace(view.page, query=q), view.next_cursor)
 
 

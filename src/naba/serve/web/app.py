@@ -11,6 +11,7 @@ the ``fastapi-offline`` package's copy of Swagger UI, so /api/docs needs no CDN 
 
 from __future__ import annotations
 
+import gc
 import logging
 from contextlib import asynccontextmanager
 
@@ -51,14 +52,22 @@ class NabaApp(FastAPI):
 
 
 def create_app(store_url: str, *, store_mode: str = "per-thread", worker_threads: int = WORKER_THREADS,
-               settings: Settings | None = None) -> FastAPI:
-    """The app over the store at ``store_url``; ``settings`` (default: the environment's) give its base URL."""
+               settings: Settings | None = None, freeze_heap: bool = False) -> FastAPI:
+    """The app over the store at ``store_url``; ``settings`` (default: the environment's) give its base URL.
+
+    ``freeze_heap`` (for a server process, not for tests that build many apps): once started, what
+    the process holds (the gazetteer's and the tagger's tables, ~1M objects) is moved out of the
+    garbage collector's sight (``gc.freeze``), so that its full collections, which a busy server runs
+    every few seconds, no longer walk it: each took several ms of a request's time."""
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         anyio.to_thread.current_default_thread_limiter().total_tokens = worker_threads
         services = app.state.services = WebServices.open(store_url, store_mode)
         try:
             await anyio.to_thread.run_sync(resolve_entity, "نبأ")  # load the spellings now, not on a request
+            if freeze_heap:
+                gc.collect()
+                gc.freeze()
             yield
         finally:
             services.close()

@@ -32,4 +32,5 @@ def app_factory_env(db: str, store_mode: str, threads: int) -> Iterator[None]:
 
 def app_from_env() -> FastAPI:
     settings = Settings.from_env()
-    return create_app(settings.db, store_mode=settings.serve_store_mode, worker_threads=settings.serve_threads)
+    return create_app(settings.db, store_mode=settings.serve_store_mode, worker_threads=settings.serve_threads,
+                      freeze_heap=True)

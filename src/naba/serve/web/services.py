@@ -27,13 +27,19 @@ STATS_SECONDS = 300.0  # store.articles.stats() scans the whole file: recount at
 # only when the story stage links new articles: keep the latest few thousand for two minutes.
 RELATED_SECONDS = 120.0
 RELATED_ITEMS = 4096
-# Rendered article pages, for the same reason (an article page is mostly its related lists); a page
-# is at most this old, like the related lists it shows.
+# Rendered article and story pages, for the same reason (an article page is mostly its related
+# lists); a page is at most this old, like the related lists it shows.
 PAGE_SECONDS = 120.0
-PAGE_ITEMS = 2048
+PAGE_ITEMS = 4096
+# Popular searches: a query's results (and its rendered page) for a minute. A search costs 10-30 ms
+# (the store's ranking of the newest matches, then the snippets); a popular one is asked again and again.
+SEARCH_SECONDS = 60.0
+SEARCH_ITEMS = 2048
 
 RelatedKey = tuple[int, int, int]  # (article id, k, read_also)
 PageKey = tuple[str, int]  # (page kind, id)
+# (q, source, since, until, tag, offset, limit): every parameter the results depend on
+SearchKey = tuple[str, str | None, str | None, str | None, str | None, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +48,8 @@ class WebServices:
     stats_cache: TimedCache[str, StoreStats]
     related_cache: TimedCache[RelatedKey, Related]
     page_cache: TimedCache[PageKey, str]  # rendered HTML
+    search_cache: TimedCache[SearchKey, views.SearchView]
+    search_pages: TimedCache[tuple[SearchKey, int], str]  # rendered search pages: (search, page number)
 
     @classmethod
     def open(cls, store_url: str, store_mode: str, clock: Callable[[], float] = time.monotonic) -> WebServices:
@@ -49,7 +57,9 @@ class WebServices:
         return cls(access=StoreAccess(store_url, store_mode),
                    stats_cache=TimedCache(STATS_SECONDS, clock, max_items=1),
                    related_cache=TimedCache(RELATED_SECONDS, clock, max_items=RELATED_ITEMS),
-                   page_cache=TimedCache(PAGE_SECONDS, clock, max_items=PAGE_ITEMS))
+                   page_cache=TimedCache(PAGE_SECONDS, clock, max_items=PAGE_ITEMS),
+                   search_cache=TimedCache(SEARCH_SECONDS, clock, max_items=SEARCH_ITEMS),
+                   search_pages=TimedCache(SEARCH_SECONDS, clock, max_items=SEARCH_ITEMS))
 
     def stats(self) -> StoreStats:
         """The store's counts, at most ``STATS_SECONDS`` old."""
@@ -63,8 +73,23 @@ class WebServices:
         return self.related_cache.get((article_id, k, read_also), lambda: views.slim_related(
             views.related_view(store, article_id, k=k, read_also=read_also)))
 
+    def search(self, key: SearchKey) -> views.SearchView:
+        """A search's results, at most ``SEARCH_SECONDS`` old (see ``search_key``)."""
+        def run() -> views.SearchView:
+            q, source, since, until, tag, offset, limit = key
+            with self.access() as store:
+                return views.search_view(store, q, source=source, since=since, until=until, tag=tag,
+                                         offset=offset, limit=limit)
+        return self.search_cache.get(key, run)
+
     def close(self) -> None:
         self.access.close()
+
+
+def search_key(q: str, *, source: str | None, since: str | None, until: str | None, tag: str | None,
+               offset: int, limit: int) -> SearchKey:
+    """The cache key of a search: its parameters as given, empty ones as None."""
+    return (q, source or None, since or None, until or None, tag or None, offset, limit)
 
 
 async def web_services(request: Request) -> WebServices:
@@ -80,9 +105,11 @@ Services = Annotated[WebServices, Depends(web_services)]
 Id = Annotated[int, Path(ge=1, le=MAX_ID, description="An article or story id")]  # past it: 422, not a 500
 
 
-def refuse_nul(request: Request) -> None:
+async def refuse_nul(request: Request) -> None:
     """A NUL character in the path or the query is no text any page can mean, and PostgreSQL cannot
-    hold it in a query's parameter: 422 (every router depends on this), not a 500 from the store."""
+    hold it in a query's parameter: 422 (every router depends on this), not a 500 from the store.
+    ``async``: it runs on the event loop; as a plain ``def`` it took a worker thread on every request,
+    a cached page's too."""
     values = [request.url.path, *(part for pair in request.query_params.multi_items() for part in pair)]
     if any("\x00" in value for value in values):
         raise UsageError("the request has a NUL character in it", hint="remove %00 from the URL")

@@ -204,7 +204,8 @@ def search_view(store: Store, q: str, *, source: str | None = None, since: str |
                   limit=limit, offset=offset)
     params = {k: v for k, v in (("q", q), ("source", source), ("since", since), ("until", until),
                                 ("tag", tag)) if v}
-    return SearchView(page, params, offset, limit, offset_cursor(offset, len(page.results), page.total, limit))
+    return SearchView(page, params, offset, limit, offset_cursor(offset, len(page.results), page.pages_through,
+                                                                    limit))
 
 
 def _user_date(text: str | None) -> datetime | None:

@@ -37,6 +37,10 @@ class TextIndex(Protocol):
 
     def count(self, query: MatchQuery) -> int: ...
 
+    def newest_ids(self, query: MatchQuery, n: int) -> list[int]: ...
+
+    def oldest_id(self, query: MatchQuery) -> int | None: ...
+
 
 class SQLStore:
     """Every part of the Store contract on one database connection (one thread at a time)."""
