@@ -209,6 +209,9 @@ class RelatedLists(Protocol):
         """The ids (above ``after_id``, ascending, at most ``limit``) of articles with no stored lists: a
         store written before lists were computed, or by a run that stopped before it computed them."""
 
+    def story_members(self, story_id: int, limit: int) -> list[int]:
+        """The ids of a story's articles nearest its newest, for computing lists (no article is read)."""
+
 
 class SourceRegistry(Protocol):
     """The feeds and sitemaps `naba crawl` polls, with their schedule and health."""

@@ -12,7 +12,7 @@ them (``Store.related``); an article page reads them with one indexed read and r
    stage split) are one entry;
 4. "similar" = the same event or a directly linked development, best first; "read also" = other
    stories on the article's names or topic within ``WINDOW_DAYS``, never a story shown as similar,
-   each unlike the ones before it (diverse);
+   each unlike the ones before it (diverse), and only when both name something specific;
 5. "why" = what both articles really name (``naba.stories.related_facets``): no dateline place, no
    outlet, no generic country when the article is about something narrower.
 """
@@ -40,7 +40,8 @@ MERGE_CONTENT = 0.6  # two entries whose texts read this alike are one story (th
 DIVERSE_CONTENT = 0.45  # a read-also entry this close to one shown before it adds nothing
 CACHE_ARTICLES = 6000  # judged articles kept (article, profile, facets: ~20 kB each)
 
-__all__ = ["MAX_READ_ALSO", "MAX_SIMILAR", "WINDOW_DAYS", "Judged", "Refresher", "compute", "refresh", "related"]
+__all__ = ["MAX_READ_ALSO", "MAX_SIMILAR", "WINDOW_DAYS", "Judged", "Refresher", "candidates", "compute", "refresh",
+           "related"]
 
 
 def related(store: Store, article_id: int, k: int = 10, read_also: int = 3) -> Related | None:
@@ -102,6 +103,16 @@ class Judged:
 
 def compute(store: Store, article_id: int, judged_articles: Judged) -> StoredLists | None:
     """The article's (similar, read_also), best first; None when there is no such article."""
+    found = candidates(store, article_id, judged_articles)
+    if found is None:
+        return None
+    stored, facets, scored = found
+    return _lists(stored, facets, [item for item in scored if not item.judgement.copy])
+
+
+def candidates(store: Store, article_id: int,
+               judged_articles: Judged) -> tuple[StoredArticle, Facets, list[Scored]] | None:
+    """The article, its facets, and its candidates judged with the sameness model and scored."""
     mine = judged_articles.get([article_id]).get(article_id)
     if mine is None:
         return None
@@ -111,17 +122,14 @@ def compute(store: Store, article_id: int, judged_articles: Judged) -> StoredLis
     me = rows.pop(article_id, None)
     if me is None:
         return None
-    rows_kept = [row for row in rows.values() if not _same_text(me, row)]
-    cut = first_cut(me, rows_kept, found, facets.weights)
+    cut = first_cut(me, [row for row in rows.values() if not _same_text(me, row)], found, facets.weights)
     others = judged_articles.get([row.id for row in cut])
     scored = []
     for row in cut:
         if row.id in others:
             other, other_profile, other_facets = others[row.id]
-            item = judged(stored, profile, facets, other, row, other_profile, other_facets, found[row.id])
-            if not item.judgement.copy:
-                scored.append(item)
-    return _lists(stored, facets, scored)
+            scored.append(judged(stored, profile, facets, other, row, other_profile, other_facets, found[row.id]))
+    return stored, facets, scored
 
 
 @dataclass(slots=True)
@@ -150,7 +158,8 @@ def _lists(me: StoredArticle, facets: Facets, scored: list[Scored]) -> StoredLis
     also: list[_Entry] = []
     for key, members in sorted(stories.items(), key=lambda kv: -max(s.read_also for s in kv[1])):
         best = max(members, key=lambda s: (s.read_also, -s.row.id))
-        if key in shown_keys or best.read_also < READ_ALSO.threshold or len(also) >= MAX_READ_ALSO:
+        if key in shown_keys or best.read_also < READ_ALSO.threshold or len(also) >= MAX_READ_ALSO \
+                or not facets.shared(best.facets, 1):  # nothing specific in common: no reason to show it
             continue
         if any(content(e.best.profile, best.profile) >= DIVERSE_CONTENT for e in similar + also):
             continue

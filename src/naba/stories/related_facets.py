@@ -5,9 +5,11 @@
 - a name counts only where the article itself names it: in its title or its text after the dateline
   (``naba.text.dateline``). «دبي، الإمارات العربية المتحدة (CNN)--» is where CNN filed, not what the
   report is about, and two reports filed in Dubai share nothing by it;
-- a country is generic when the article also names something narrower (a city, a person, a body): it
-  then weighs little (COUNTRY_WEIGHT) and is never shown as the reason;
-- keywords that are outlet names (the tagger finds «CNN» in «(CNN)») or dateline words are dropped.
+- a country or a region (الخليج، أوروبا) is generic when the article also names something narrower (a
+  city, a person, a body): it then weighs little (COUNTRY_WEIGHT) and is never shown as the reason;
+- keywords that are outlet names (the tagger finds «CNN» in «(CNN)»), dateline words or common words
+  («شركة»، «العالم»، «تم تخفيض»: a keyword counts when its rarest word is at least SPECIFIC_RARITY and
+  none is below COMMON_RARITY, by the word's rarity in Arabic at large) are dropped.
 
 Entity weights follow the tagger's order (the best first): rank r weighs 1 / (1 + r).
 """
@@ -19,10 +21,14 @@ from dataclasses import dataclass
 
 from naba.gazetteer import load_gazetteer
 from naba.models import StoredArticle
-from naba.text import dateline_end, index
+from naba.text import dateline_end, index, is_stopword, tokens
+from naba.text.frequency import rarity
 
 MAX_ENTITIES = 10
 COUNTRY_WEIGHT = 0.25  # a country's weight when the article names something narrower
+SPECIFIC_RARITY = 4.6  # Zipf 4.4: rarer than about one word in 25,000 (مستخدم، حريق، الميليشيات)
+COMMON_RARITY = 3.5  # no word more common than this (تم، العالم)
+_GENERIC_TYPES = frozenset({"country", "region"})
 _OUTLET_KINDS = frozenset({"agency", "media"})
 
 
@@ -66,7 +72,7 @@ def facets_of(stored: StoredArticle) -> Facets:
     key_of: dict[str, str] = {}
     for keyword in article.keywords:
         key = index(keyword)
-        if key and not _is_outlet(keyword) and not (key in dateline and key not in own) \
+        if key and _specific(key) and not _is_outlet(keyword) and not (key in dateline and key not in own) \
                 and not any(key == index(c) for c in generic):
             key_of.setdefault(key, keyword)
     return Facets(entities, weights, generic, tuple(key_of.values()), key_of)
@@ -74,7 +80,13 @@ def facets_of(stored: StoredArticle) -> Facets:
 
 @functools.cache
 def _is_country(canonical: str) -> bool:
-    return any(entry.type == "country" for entry in load_gazetteer().lookup(canonical))
+    """A country or a region: what something narrower in the same article makes generic."""
+    return any(entry.type in _GENERIC_TYPES for entry in load_gazetteer().lookup(canonical))
+
+
+def _specific(key: str) -> bool:
+    values = [rarity(word) for word in tokens(key) if not is_stopword(word)]
+    return bool(values) and max(values) >= SPECIFIC_RARITY and min(values) >= COMMON_RARITY
 
 
 @functools.cache

@@ -5,10 +5,13 @@ what the sources say (the stage's link, its place in the search hits, the main n
 time gap); the FULL_CUT best are judged with the sameness model (``naba.stories.sameness``: content
 similarity, same-event probability, shared entities) and scored twice, as logistic models:
 
-    similar    = σ(S · [1, logit P(same event), content, names, same story, ln(1 + gap days)])
-    read_also  = σ(R · [1, logit P(same event), content, names, search, ln(1 + gap days)])
+    similar    = σ(S · [1, logit P(same event), content, names, same story, ln(1 + gap days), link, title,
+                        event words])
+    read_also  = σ(R · [1, logit P(same event), content, names, search, ln(1 + gap days), event words])
 
-``names`` is the share of the article's entity weight the candidate names too (dateline names left
+``link`` is the story stage's similarity (0 when it did not link them), ``title`` the Jaccard of the
+titles' content words, ``event words`` the cosine of the rarity-weighted title-and-lead stems. ``names``
+is the share of the article's entity weight the candidate names too (dateline names left
 out, a generic country weighing little: ``naba.stories.related_facets``). The weights are fitted by
 ``naba.evaluation.related_fit`` on the tune half of naba's labelled lists (a person judged each
 candidate: same event, a directly linked development, the same topic, unrelated) and are never edited
@@ -29,7 +32,7 @@ from naba.stories.related_sources import Sources
 from naba.stories.sameness import Judgement, Profile, evidence, judge
 from naba.stories.summaries import article_time
 
-FULL_CUT = 24  # candidates judged with the full sameness evidence
+FULL_CUT = 16  # candidates judged with the full sameness evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +45,11 @@ class Model:
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
-# fitted by naba.evaluation.related_fit (see the README's related section); do not edit by hand
-SIMILAR = Model((-1.0, 1.0, 2.0, 1.0, 1.5, -0.4), threshold=0.5)
-READ_ALSO = Model((-3.0, 0.3, 5.0, 3.0, 1.0, -0.3), threshold=0.5)
+# fitted by naba.evaluation.related_fit on the tune half's 1,101 judged candidates (threshold: tune-half
+# precision of same event or linked 0.87 for similar, of same topic or linked 0.91 for read also); do not
+# edit by hand
+SIMILAR = Model((-3.606, 0.444, 3.392, 1.591, 0.357, -0.137, 3.081, -0.197, 3.512), threshold=0.75)
+READ_ALSO = Model((-3.771, 0.237, 6.679, 2.218, 1.438, 0.292, 4.638), threshold=0.6)
 
 
 @dataclass(slots=True)
@@ -91,11 +96,14 @@ def judged(me: StoredArticle, my_profile: Profile, my_facets: Facets, other: Sto
 
 
 def similar_values(s: Scored) -> tuple[float, ...]:
-    return (1.0, _same(s), s.judgement.similarity, s.names, float(s.sources.same_story), math.log1p(s.gap_days))
+    e = s.judgement.evidence
+    return (1.0, _same(s), s.judgement.similarity, s.names, float(s.sources.same_story), math.log1p(s.gap_days),
+            s.sources.link, e.title, e.cosine)
 
 
 def read_also_values(s: Scored) -> tuple[float, ...]:
-    return (1.0, _same(s), s.judgement.similarity, s.names, s.sources.search, math.log1p(s.gap_days))
+    return (1.0, _same(s), s.judgement.similarity, s.names, s.sources.search, math.log1p(s.gap_days),
+            s.judgement.evidence.cosine)
 
 
 def _same(s: Scored) -> float:

@@ -26,8 +26,8 @@ from naba.text.frequency import rarity
 WINDOW_DAYS = 30.0  # "around its time": days to weeks, never years
 SEARCH_TERMS = 6
 SEARCH_LEAD_TOKENS = 60
-SEARCH_LIMIT = 40
-MIN_SEARCH_RARITY = 3.5  # words more common than this find everything
+SEARCH_LIMIT = 25
+MIN_SEARCH_RARITY = 4.5  # words more common than this find thousands of articles, and cost the index time
 MAIN_ENTITIES = 4
 PER_ENTITY = 12
 STORY_MATES = 40
@@ -49,8 +49,8 @@ def gather(store: Store, stored: StoredArticle, facets: Facets) -> dict[int, Sou
     for other, score in store.stories.links_of(stored.id):
         found.setdefault(other, Sources()).link = score
     if stored.story_id is not None:
-        for mate in store.articles.newest(story_id=stored.story_id, limit=STORY_MATES):
-            found.setdefault(mate.id, Sources()).same_story = True
+        for mate in store.related.story_members(stored.story_id, STORY_MATES):
+            found.setdefault(mate, Sources()).same_story = True
     ts = article_time(stored)
     query = _search(stored, ts)
     for place, hit in enumerate(store.search.query(query) if query.terms else ()):

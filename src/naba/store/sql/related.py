@@ -40,6 +40,11 @@ class SQLRelated:
             "SELECT a.id FROM articles a LEFT JOIN related_lists r ON r.article_id = a.id "
             "WHERE a.id > ? AND r.article_id IS NULL ORDER BY a.id LIMIT ?", [after_id, limit])]
 
+    def story_members(self, story_id: int, limit: int) -> list[int]:
+        return [row["id"] for row in self._db.all(
+            "SELECT id FROM articles WHERE story_id = ? ORDER BY published_ts DESC, id DESC LIMIT ?",
+            [story_id, limit])]
+
 
 def _json(items: Sequence[ListedItem]) -> str:
     return json.dumps([[i.article_id, i.story_id, i.score, list(i.why), list(i.outlets), i.copies] for i in items],
