@@ -1,11 +1,12 @@
 """Fit the related ranker's two logistic models (``naba.stories.related_rank``) on judged candidates.
 
     python -m naba.evaluation.related_fit dump --db STORE --out FILE   # the tune half's candidates
-    python -m naba.evaluation.related_fit fit FILE                     # weights, to paste by --write
+    python -m naba.evaluation.related_fit fit FILE                     # the weights to copy into the ranker
 
-``dump`` writes, for each article of the tune half (``naba.evaluation.related_labels.pick_halves``), every candidate the ranker judges with the sameness model, with its feature values and
-room for a label; a person labels each (same_event, linked, same_topic, unrelated: the guidelines of
-the lists). ``fit`` fits
+``dump`` writes, for each article of the tune half (``naba.evaluation.related_labels.pick_halves``),
+every candidate the ranker judges with the sameness model, with its feature values and room for a
+label; a person labels each (same_event, linked, same_topic, unrelated: the guidelines of the lists).
+``fit`` fits
 
     similar   : P(same_event or linked)            on the similar features
     read_also : P(same_topic or linked)            on the read-also features (same-event candidates
