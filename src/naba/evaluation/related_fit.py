@@ -1,6 +1,6 @@
 """Fit the related ranker's two logistic models (``naba.stories.related_rank``) on judged candidates.
 
-    python -m naba.evaluation.related_fit dump --db STORE --out FILE   # the tune half's candidates
+    python -m naba.evaluation.related_fit dump FILE --db STORE         # the tune half's candidates
     python -m naba.evaluation.related_fit fit FILE                     # the weights to copy into the ranker
 
 ``dump`` writes, for each article of the tune half (``naba.evaluation.related_labels.pick_halves``),

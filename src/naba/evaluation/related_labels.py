@@ -8,7 +8,8 @@ and as many of ANT (2018) from a store whose lists the story stage computed, and
 whose text credits an outlet (a reporting phrase before a media word or a known agency), alternately
 to the tune half and the test half. It writes, per half, a text file a labeller reads (each
 article's title and lead, then every shown item's title, outlet, date, why and lead; each credited
-article's text and the outlets naba read from it) and a JSON file of what was shown (ids, dates), so ``score`` needs no store.
+article's text and the outlets naba read from it) and a JSON file of what was shown (ids, dates),
+so ``score`` needs no store.
 The labeller's instructions are ``GUIDELINES`` (written beside the files); the labels come back as
 JSONL, one object per judged item or article (formats in the guidelines). Tuning may read the tune
 half; figures are reported on the test half.
