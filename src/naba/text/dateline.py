@@ -4,7 +4,7 @@ A dateline names where a report was filed and who filed it, not what it is about
 filed in Dubai share «دبي» and «الإمارات» and nothing else. The text keeps it (it is what the outlet
 printed); evidence of what two articles share reads the text after it. Hand-written, as no library
 reads Arabic datelines: at the very start of the body, a short run of names (at most MAX_WORDS words,
-no full stop, no verb-like sentence) ending either in a parenthesised outlet and a dash or colon
+no full stop, no digit) ending either in a parenthesised outlet and a dash or colon
 («... (CNN) --», «(CNN)--»), or in a dash followed by the text or by a short credit and a line break
 («الرياض – واس»).
 """
@@ -28,9 +28,14 @@ def dateline_end(body: str) -> int:
     if found and len(found.group(1).split()) <= MAX_WORDS:
         return found.end()
     found = _WITH_DASH.match(body)
-    if found and len(found.group(1).split()) <= 4 and (found.group(2) is None or len(found.group(2).split()) <= 3):
+    if found and _names(found.group(1), 4) and (found.group(2) is None or len(found.group(2).split()) <= 3):
         return found.end()
     return 0
+
+
+def _names(run: str, most: int) -> bool:
+    """A short run of words with no digit (a year and a dash open a timeline entry, not a dateline)."""
+    return len(run.split()) <= most and not any(c.isdigit() for c in run)
 
 
 def without_dateline(body: str) -> str:
