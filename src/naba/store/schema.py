@@ -105,9 +105,9 @@ def related_schema(real: str, blob_id: str) -> str:
     return f"""
         CREATE TABLE related_lists (
             article_id  {blob_id} PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-            similar     TEXT NOT NULL,
-            read_also   TEXT NOT NULL,
-            computed_ts {real} NOT NULL
+            similar_items   TEXT NOT NULL,  -- "similar" is a reserved word in PostgreSQL (SIMILAR TO)
+            read_also_items TEXT NOT NULL,
+            computed_ts     {real} NOT NULL
         );
 """
 

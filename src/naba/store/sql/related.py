@@ -19,10 +19,11 @@ class SQLRelated:
         self._db = db
 
     def lists(self, article_id: int) -> StoredLists | None:
-        row = self._db.one("SELECT similar, read_also FROM related_lists WHERE article_id = ?", [article_id])
+        row = self._db.one("SELECT similar_items, read_also_items FROM related_lists WHERE article_id = ?",
+                           [article_id])
         if row is None:
             return None
-        return _items(row["similar"]), _items(row["read_also"])
+        return _items(row["similar_items"]), _items(row["read_also_items"])
 
     def write(self, lists: Sequence[tuple[int, StoredLists]], computed_ts: float) -> None:
         if not lists:
@@ -31,9 +32,9 @@ class SQLRelated:
                 for article_id, (similar, read_also) in lists]
         with self._db.transaction():
             self._db.many(
-                "INSERT INTO related_lists (article_id, similar, read_also, computed_ts) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (article_id) DO UPDATE SET similar = excluded.similar, "
-                "read_also = excluded.read_also, computed_ts = excluded.computed_ts", rows)
+                "INSERT INTO related_lists (article_id, similar_items, read_also_items, computed_ts) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET similar_items = excluded.similar_items, "
+                "read_also_items = excluded.read_also_items, computed_ts = excluded.computed_ts", rows)
 
     def missing(self, after_id: int = 0, limit: int = 500) -> list[int]:
         return [row["id"] for row in self._db.all(
