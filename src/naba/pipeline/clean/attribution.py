@@ -15,9 +15,10 @@ Names resolve through the entity layer (``naba.gazetteer``, organisations of sub
 media): one canonical name per outlet, so «شينخوا» and «وكالة أنباء الصين الجديدة» are one entry, and
 «شبكة سي إن إن» is read whole (a name's own words are never cut at a function word). An outlet the
 gazetteer does not know keeps its media word and at most MAX_NAME_WORDS words, ending at punctuation,
-a function word, a nationality adjective («صحيفة هافنغتون بوست الأميركية أهم» → its first three) or
-"today". The subject of a story is never its source: an outlet its title names (a story about
-Anadolu) is not a credit, unless the page's own credit line («المصدر:») names it.
+a function word, a nationality adjective («صحيفة الغد الأردنية أن» → «صحيفة الغد»; but «وكالة الأنباء
+الإثيوبية» keeps it) or "today"; an unknown «وكالة» must be a news agency (not «وكالة الفضاء»). The
+subject of a story is never its source: an outlet its title names (a story about Anadolu) is not a
+credit, unless the page's own credit line («المصدر:») names it.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ from naba.text.normalize import fold_for_index_with_origins
 MAX_NAME_WORDS = 4
 MAX_OUTLET_WORDS = 7  # the longest outlet name the gazetteer holds, in words
 _REPORTING = ("نقلا عن", "نقلاً عن", "بحسب", "حسب", "حسبما", "حسبما ذكرت", "حسبما أفادت", "حسبما أوردت",
-              "حسبما نقلت", "حسبما نشرت", "حسبما قالت", "وفقا", "وفقاً", "طبقا", "طبقاً", "وفقا لما أورده",
+              "حسبما نقلت", "حسبما نشرت", "حسبما قالت", "حسب ما", "وفق", "وفق ما", "وفقا", "وفقاً", "طبقا",
+              "طبقاً", "وفقا لما أورده",
               "وفقا لما أوردته", "وفقا لما ذكره", "وفقا لما ذكرته", "وفقا لما نشره", "وفقا لما نشرته",
               "وفقا لما نقلته", "وفقاً لما أوردته", "وفقاً لما ذكرته", "ذكرت", "أفادت", "أوردت", "نشرت", "نقلت",
               "قالت", "كشفت", "أكدت", "أشارت", "المصدر", "مصدر الخبر")
@@ -45,11 +47,18 @@ _NAME_STOPS = frozenset(index(w) for w in (
     "أن", "إن", "عن", "في", "على", "من", "إلى", "الى", "مع", "التي", "الذي", "الذين", "و", "أو", "ثم", "قد",
     "أمس", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "الاثنين", "الإثنين", "الإخباري",
     "الإخبارية", "الرسمية", "الرسمي", "نقلا", "بحسب", "حيث", "بأن", "فإن", "لكن", "أيضا", "كذلك", "أهم", "اليوم",
-    "مساء", "صباح", "قبل", "بعد", "خلال", "عبر", "هذا", "هذه", "الأحد", "نفسها", "ذاتها"))
+    "مساء", "صباح", "قبل", "بعد", "خلال", "عبر", "هذا", "هذه", "الأحد", "نفسها", "ذاتها", "التلفزيونية",
+    "التلفزيوني"))
+# a name may open with one of these ("قناة الإخبارية"), though they end a name elsewhere
+_NAME_OPENERS = frozenset(index(w) for w in ("الإخبارية", "الإخباري"))
+# after these, a nationality adjective is the name ("وكالة الأنباء الإثيوبية"), not what ends it
+_NEWS_WORDS = frozenset(index(w) for w in ("الأنباء", "أنباء", "للأنباء", "الصحافة", "للصحافة", "الإعلام",
+                                           "الأخبار", "أخبار", "الإخبارية"))
 _GENERIC = frozenset(index(w) for w in ("الوكالة", "الصحيفة", "الموقع", "القناة", "الشبكة", "المجلة", "الجريدة",
                                          "الأنباء", "أنباء", "الرسمية"))
 _QUOTES_AND_PUNCTUATION = ".,،؛:;!?؟()[]-–—\"'«»“”„"
 _OUTLET_KINDS = frozenset({"agency", "media"})
+_AGENCY_WORDS = frozenset(index(w) for w in ("وكالة", "وكالات"))
 
 
 def find_attribution(text: str, credited_source: str | None = None, title: str | None = None) -> tuple[str, ...]:
@@ -120,22 +129,28 @@ def _generic(text: str, origins: list[int], words: list[tuple[int, int]], keys: 
     if first not in table.media:
         return None
     end = at + 1
-    while end < len(keys) and end - at - 1 < MAX_NAME_WORDS and _in_name(keys[end], keys[end + 1:end + 2]):
+    while end < len(keys) and end - at - 1 < MAX_NAME_WORDS and _in_name(keys, at + 1, end):
         end += 1
         if text[origins[words[end - 1][1] - 1]] in _QUOTES_AND_PUNCTUATION[:-6]:  # punctuation ends it
             break
     name_keys = keys[at + 1:end]
     if not name_keys or (len(name_keys) == 1 and name_keys[0] in _GENERIC):
         return None
+    if first in _AGENCY_WORDS and _NEWS_WORDS.isdisjoint(name_keys):
+        return None  # «وكالة الفضاء»، «وكالة الحماية المدنية»: an agency that is not a news agency
     shown = [_display(text, origins, words[i]) for i in range(at, end)]
     media = shown[0][1:] if keys[at] != first else shown[0]
     return " ".join([media.lstrip("ـ"), *shown[1:]])
 
 
-def _in_name(key: str, following: list[str]) -> bool:
-    if not key or key in _NAME_STOPS or key[0].isdigit():
+def _in_name(keys: list[str], start: int, at: int) -> bool:
+    """Whether the word at ``at`` continues the name that starts at ``start``."""
+    key = keys[at]
+    if not key or key[0].isdigit():
         return False
-    return not _adjective(key)
+    if key in _NAME_STOPS:
+        return at == start and key in _NAME_OPENERS
+    return not _adjective(key) or (at > start and keys[at - 1] in _NEWS_WORDS)
 
 
 @functools.cache
