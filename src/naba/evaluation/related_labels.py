@@ -26,6 +26,7 @@ from pathlib import Path
 
 from naba.dates import to_timestamp
 from naba.models import StoredArticle
+from naba.pipeline.clean.attribution import find_attribution
 from naba.store import Store, open_store
 from naba.stories.related import related
 from naba.stories.summaries import headline
@@ -106,11 +107,13 @@ def _render_credits(store: Store, ids: Sequence[int], path: Path) -> list[dict]:
         assert stored is not None, article_id
         body = stored.article.body
         text = body if len(body) <= CREDIT_CHARS else body[:CREDIT_CHARS - 600] + "\n[...]\n" + body[-500:]
+        # what the clean stage reads from the stored text (a store written by an older naba keeps its own)
+        credits = find_attribution(body, stored.article.credited_source, stored.article.title)
         lines += [f"\n================ CREDITS {n} ================",
                   f"outlet: {stored.article.source} | published: {stored.article.published_at}",
                   f"TITLE: {headline(stored.article)}", f"TEXT:\n{text}",
-                  "NABA READ: " + (" | ".join(stored.article.attribution) or "(nothing)")]
-        read.append({"article": n, "id": article_id, "read": list(stored.article.attribution)})
+                  "NABA READ: " + (" | ".join(credits) or "(nothing)")]
+        read.append({"article": n, "id": article_id, "read": list(credits)})
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return read
 
