@@ -13,9 +13,9 @@ SHOWN = [
     {"article": 2, "id": 20, "published_at": "2015-08-01", "similar": [], "read_also": []},
 ]
 LABELS = [
-    {"article": 1, "item": "S1", "label": "same_event", "repeats": None},
-    {"article": 1, "item": "S2", "label": "same_event", "repeats": "S1"},
-    {"article": 1, "item": "R1", "label": "same_topic"},
+    {"article": 1, "item": "S1", "label": "same_event", "repeats": None, "why_ok": True},
+    {"article": 1, "item": "S2", "label": "same_event", "repeats": "S1", "why_ok": False},
+    {"article": 1, "item": "R1", "label": "same_topic", "why_ok": True},
     {"article": 1, "item": "R2", "label": "unrelated"},
 ]
 
@@ -28,6 +28,7 @@ def test_list_figures():
     assert row["read also: relevant"] == "1/2 = 0.50"
     assert row["read also: within 60 days"] == "1/2 = 0.50"  # 20 March is within 60 days, 1 July is not
     assert row["similar items shown (top 5)"].endswith("empty lists 1")
+    assert row["why: only shared, specific evidence"] == "2/3 = 0.67"  # R2 has no why_ok: not counted
 
 
 def test_credit_figures():

@@ -157,7 +157,14 @@ def score_lists(shown: list[dict], labels: list[dict]) -> dict[str, str]:
                            f"{sum(1 for a in shown if not a['read_also'])}",
         "read also: relevant": _share(judged_also, {"same_event", "linked", "same_topic"}),
         "read also: within 60 days": f"{sum(within)}/{len(within)} = {sum(within) / max(1, len(within)):.2f}",
+        "why: only shared, specific evidence": _why_ok(judged_similar + judged_also),
     }
+
+
+def _why_ok(labels: list[dict]) -> str:
+    """The share of judged items whose "why" the labeller found really shared and specific."""
+    judged = [label["why_ok"] for label in labels if label.get("why_ok") is not None]
+    return f"{sum(judged)}/{len(judged)} = {sum(judged) / max(1, len(judged)):.2f}"
 
 
 def score_credits(labels: list[dict]) -> dict[str, str]:
