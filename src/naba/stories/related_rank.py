@@ -15,8 +15,8 @@ is the share of the article's entity weight the candidate names too (dateline na
 out, a generic country weighing little: ``naba.stories.related_facets``). The weights are fitted by
 ``naba.evaluation.related_fit`` on the tune half of naba's labelled lists (a person judged each
 candidate: same event, a directly linked development, the same topic, unrelated) and are never edited
-by hand. A candidate below MIN_SIMILAR / MIN_READ_ALSO is not shown: a list may be shorter, never
-padded. A filled-in template of the article (another wedding, another cable) is never the same event.
+by hand. A candidate below its model's threshold (``SIMILAR``, ``READ_ALSO``) is not shown: a list may be
+shorter, never padded. A filled-in template of the article (another wedding, another cable) is never the same event.
 """
 
 from __future__ import annotations
