@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from naba.pipeline.clean.attribution import find_attribution
+from naba.pipeline.clean.attribution import MAX_PIECE, find_attribution
 from naba.sample import sample_dir
 
 
@@ -69,3 +69,9 @@ def test_the_subject_of_a_story_is_not_its_source():
     assert find_attribution(text) == ("وكالة الأناضول", "رويترز")
     # the page's own credit line is a credit, whatever the title says
     assert find_attribution("نص", "وكالة الأناضول", title="الأناضول تفتتح مكتبا") == ("وكالة الأناضول",)
+
+
+def test_credits_are_read_in_a_page_far_longer_than_one_piece():
+    filler = "خبر " * MAX_PIECE
+    text = f"{filler}. وقالت وكالة رويترز إن {filler}\n{filler}وذكرت (واس) {filler}"
+    assert find_attribution(text) == ("رويترز", "وكالة الأنباء السعودية")

@@ -29,10 +29,11 @@ from collections.abc import Iterable
 
 from naba.gazetteer import load_gazetteer
 from naba.text import dateline_end, index
-from naba.text.normalize import fold_for_index_with_origins
+from naba.text.normalize import fold_for_index, fold_for_index_with_origins
 
 MAX_NAME_WORDS = 4
 MAX_OUTLET_WORDS = 7  # the longest outlet name the gazetteer holds, in words
+MAX_PIECE = 20_000  # characters read at once (find_attribution)
 _REPORTING = ("نقلا عن", "نقلاً عن", "بحسب", "حسب", "حسبما", "حسبما ذكرت", "حسبما أفادت", "حسبما أوردت",
               "حسبما نقلت", "حسبما نشرت", "حسبما قالت", "حسب ما", "وفق", "وفق ما", "وفقا", "وفقاً", "طبقا",
               "طبقاً", "وفقا لما أورده",
@@ -62,20 +63,42 @@ _AGENCY_WORDS = frozenset(index(w) for w in ("وكالة", "وكالات"))
 
 
 def find_attribution(text: str, credited_source: str | None = None, title: str | None = None) -> tuple[str, ...]:
-    """The outlets ``text`` credits, credited source first, each once (canonical when known), in order."""
-    folded, origins = fold_for_index_with_origins(text)
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", folded)]
-    keys = [_key(folded[a:b]) for a, b in words]
-    found = [_canonical(credited_source)] if credited_source else []
+    """The outlets ``text`` credits, credited source first, each once (canonical when known), in order.
+
+    The text is read a piece at a time (``_pieces``): per-character offsets and per-word lists of a
+    whole 10 MB page would cost several hundred MB."""
+    named: list[str] = []
+    marks: list[str] = []
+    for piece in _pieces(text):
+        folded, origins = fold_for_index_with_origins(piece)
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", folded)]
+        keys = [_key(folded[a:b]) for a, b in words]
+        for at in _mentions(keys):
+            name = _resolve(keys, at) or _generic(piece, origins, words, keys, at)
+            if name:
+                named.append(name)
+        marks += _parenthesised(folded)
+    marks += _in_dateline(fold_for_index(text[:dateline_end(text)]))
     subject = _named_outlets(title or "")
-    for at in _mentions(keys):
-        name = _resolve(keys, at) or _generic(text, origins, words, keys, at)
-        if name and index(name) not in subject:
-            found.append(name)
-    for name in _credit_marks(folded, dateline_end(text)):
-        if index(name) not in subject:
-            found.append(name)
-    return _unique(found)
+    credited = [_canonical(credited_source)] if credited_source else []
+    return _unique(credited + [name for name in named + marks if index(name) not in subject])
+
+
+def _pieces(text: str) -> Iterable[str]:
+    """The text in paragraphs, a paragraph longer than MAX_PIECE in sentences, a sentence longer than that
+    in runs of words: a credit never spans a paragraph or a sentence end (only one inside a sentence of
+    more than MAX_PIECE characters may be cut in two)."""
+    for paragraph in text.split("\n"):
+        if len(paragraph) <= MAX_PIECE:
+            yield paragraph
+            continue
+        for sentence in re.split(r"(?<=[.!?؟])\s+", paragraph):
+            while len(sentence) > MAX_PIECE:
+                cut = sentence.rfind(" ", 0, MAX_PIECE)
+                cut = cut if cut > 0 else MAX_PIECE
+                yield sentence[:cut]
+                sentence = sentence[cut:]
+            yield sentence
 
 
 def _key(word: str) -> str:
@@ -165,15 +188,20 @@ def _display(text: str, origins: list[int], span: tuple[int, int]) -> str:
     return text[origins[span[0]]:origins[span[1] - 1] + 1].strip(_QUOTES_AND_PUNCTUATION)
 
 
-def _credit_marks(folded: str, dateline: int) -> Iterable[str]:
-    """Agencies credited in parentheses anywhere, or named in the dateline."""
+def _parenthesised(folded: str) -> Iterable[str]:
+    """Outlets credited in parentheses: «(واس)»، «(د ب أ)»."""
     table = _tables()
     for found in re.finditer(r"\(\s*([^()\n]{2,30}?)\s*\)", folded):
         hit = table.outlets.get(" ".join(w.strip(_QUOTES_AND_PUNCTUATION) for w in found.group(1).split()))
         if hit is not None:
             yield hit
+
+
+def _in_dateline(dateline: str) -> Iterable[str]:
+    """Agencies named in the dateline (its index form): «الرياض - واس»."""
+    table = _tables()
     if dateline:
-        parts = re.split(r"[\s\-–—()]+", folded[:dateline])
+        parts = re.split(r"[\s\-–—()]+", dateline)
         for size in (3, 2, 1):
             for start in range(len(parts) - size + 1):
                 hit = table.agencies.get(" ".join(parts[start:start + size]))
