@@ -1,16 +1,18 @@
-"""Benchmark: `related` latency on the full SaudiNewsNet + ANT store, and on a synthetic 1M-article one.
+"""Benchmark: reading an article's precomputed related lists, and what computing them adds to ingest.
 
-    .venv/bin/python bench/related.py [--db PATH] [--queries 2000] [--copies 15]
+    .venv/bin/python bench/related.py [--db PATH] [--queries 2000] [--ingest-days 2]
 
---db reuses a store that already holds all of SaudiNewsNet + ANT (else one is built at
-/tmp/naba-bench-full.db with `naba ingest --workers 2`, and kept for the next run). The synthetic
-store is that store plus ``--copies`` copies of it made in SQL: ids offset, dates shifted by 45 days
-a copy, outlets shuffled within each copy, bodies cut to 300 characters (related never reads them);
-its story summaries, entity rows and similar-article links are copied alongside, so a copy is
-ranked exactly as its original would be, among a million candidates.
-
-Each store is queried warm (every query run once first) with the same random articles; the baseline
-is `store.articles.get(id)` for the same ids in the same run: one indexed read of one row.
+1. Reading (what a page costs). On a copy of a store holding SaudiNewsNet + ANT (``--db``, else one is built
+   at /tmp/naba-bench-full.db with `naba ingest --workers 2` and kept), the lists of ``--queries`` random
+   articles are computed (``naba.stories.related.refresh``, timed: random articles, so no warm cache), then
+   read warm (every query run once first): ``store.related.lists(id)``, the one indexed read a page needs,
+   and ``related(store, id)``, the lists with their shown articles (what `naba related` and
+   /api/articles/{id}/related return); the baseline is ``store.articles.get(id)`` for the same ids in the
+   same run.
+2. Computing (now part of ingest). `naba ingest` of the first ``--ingest-days`` days of SaudiNewsNet into a
+   fresh store, twice in the same run: as it is, and with the story stage's list refresher switched off;
+   ms per stored article of each, and the difference: what the lists cost an ingest (``--ingest-days 0``
+   skips it).
 """
 
 from __future__ import annotations
@@ -21,16 +23,20 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+from naba import engine
+from naba.settings import Settings
 from naba.store import open_store
-from naba.stories.related import related
+from naba.stories import related as related_module
+from naba.stories.related import refresh, related
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 FULL = Path("/tmp/naba-bench-full.db")
-SHIFT_SECONDS = 45 * 86400
 
 
 def build_full(path: Path) -> None:
@@ -39,56 +45,44 @@ def build_full(path: Path) -> None:
                    check=False, stdout=subprocess.DEVNULL)
 
 
-def build_synthetic(full: Path, path: Path, copies: int) -> int:
-    shutil.copyfile(full, path)
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = OFF")
-    conn.execute("PRAGMA synchronous = OFF")
-    offset = conn.execute("SELECT max(id) FROM articles").fetchone()[0] + 1
-    outlets = [row[0] for row in conn.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL")]
-    rng = random.Random(1)
-    columns = [row[1] for row in conn.execute("PRAGMA table_info(articles)")]
-    shifted = {"id": "id + :off", "identity": "identity || '#' || :k", "published_ts": "published_ts + :shift",
-               "story_id": "story_id + :off", "duplicate_of": "duplicate_of + :off",
-               "story_parent": "story_parent + :off", "body": "substr(body, 1, 300)",
-               "source": "(SELECT new FROM outlet_map WHERE old = source)"}
-    select = ", ".join(shifted.get(c, c) for c in columns)
-    conn.execute("CREATE TEMP TABLE outlet_map (old TEXT PRIMARY KEY, new TEXT)")
-    for k in range(1, copies + 1):
-        shuffled = outlets[:]
-        rng.shuffle(shuffled)
-        conn.execute("DELETE FROM outlet_map")
-        conn.executemany("INSERT INTO outlet_map VALUES (?, ?)", list(zip(outlets, shuffled, strict=True)))
-        params = {"off": k * offset, "k": k, "shift": k * SHIFT_SECONDS}
-        conn.execute("BEGIN")
-        conn.execute(f"INSERT INTO articles ({', '.join(columns)}) SELECT {select} FROM articles WHERE id < :base",
-                     {**params, "base": offset})
-        conn.execute("INSERT INTO article_entities SELECT canonical, article_id + :off, name, kind, rank, "
-                     "published_ts + :shift FROM article_entities WHERE article_id < :base", {**params, "base": offset})
-        conn.execute("INSERT INTO article_links SELECT article_id + :off, other_id + :off, score FROM article_links "
-                     "WHERE article_id < :base", {**params, "base": offset})
-        conn.execute("INSERT INTO stories SELECT id + :off, title, articles, outlets, first_article_id + :off, "
-                     "first_source, first_at, first_ts + :shift, last_at, last_ts + :shift, top_entities, keywords "
-                     "FROM stories WHERE id < :base", {**params, "base": offset})
-        conn.execute("COMMIT")
-    total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    conn.execute("ANALYZE")
-    conn.close()
-    return total
-
-
-def measure(path: Path, ids: list[int]) -> dict[str, float]:
+def reading(path: Path, ids: list[int]) -> tuple[dict[str, dict[str, float]], float]:
     store = open_store(str(path))
     try:
-        for article_id in ids:  # warm: the pages these queries read are in the cache
-            related(store, article_id)
-            store.articles.get(article_id)
-        return {"related": _timed(lambda i: related(store, i), ids), "get": _timed(store.get, ids)}
+        start = time.perf_counter()
+        refresh(store, ids)
+        compute_ms = (time.perf_counter() - start) * 1000 / len(ids)
+        calls: dict[str, Callable[[int], object]] = {
+            "articles.get": store.articles.get, "related.lists": store.related.lists,
+            "related()": lambda i: related(store, i)}
+        for call in calls.values():  # warm: the pages these queries read are in the cache
+            for article_id in ids:
+                call(article_id)
+        return {name: _timed(call, ids) for name, call in calls.items()}, compute_ms
     finally:
         store.close()
 
 
-def _timed(call, ids: list[int]) -> dict[str, float]:
+def ingest_ms(paths: list[str], lists: bool) -> tuple[float, int]:
+    """ms per stored article of an in-process ingest into a fresh store, lists on or off."""
+    original = related_module.Refresher.after
+    if not lists:
+        related_module.Refresher.after = lambda self, placed, changed, links: 0
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            store = open_store(str(Path(folder) / "ingest.db"))
+            start = time.perf_counter()
+            engine.ingest(store, paths, Settings())
+            seconds = time.perf_counter() - start
+            stored = store.articles.stats().articles
+            missing = len(store.related.missing(limit=10 ** 6))
+            store.close()
+    finally:
+        related_module.Refresher.after = original
+    assert (missing == 0) == lists, "lists are stored exactly when the refresher runs"
+    return seconds * 1000 / stored, stored
+
+
+def _timed(call: Callable[[int], object], ids: list[int]) -> dict[str, float]:
     timings = []
     for article_id in ids:
         start = time.perf_counter()
@@ -103,33 +97,42 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=None)
     parser.add_argument("--queries", type=int, default=2000)
-    parser.add_argument("--copies", type=int, default=15)
+    parser.add_argument("--ingest-days", type=int, default=2)
     args = parser.parse_args(argv)
+    if not DATA.is_dir():
+        print(f"skipped: {DATA} is absent", file=sys.stderr)
+        return 0
     full = args.db or FULL
     if not full.exists():
-        if not DATA.is_dir():
-            print(f"skipped: {DATA} is absent", file=sys.stderr)
-            return 0
         build_full(full)
-    synthetic = full.with_name(full.stem + "-1m.db")
-    total = build_synthetic(full, synthetic, args.copies)
-    conn = sqlite3.connect(full)
-    ids = [row[0] for row in conn.execute("SELECT id FROM articles")]
-    conn.close()
-    rng = random.Random(2)
-    sample = rng.sample(ids, min(args.queries, len(ids)))
-    offset = max(ids) + 1
-    print("| store | articles | call | p50 ms | p99 ms | calls/s | p99 vs get |")
-    print("|---|---:|---|---:|---:|---:|---:|")
-    for name, path, count, query_ids in (
-            ("SaudiNewsNet + ANT", full, len(ids), sample),
-            ("synthetic", synthetic, total, [i + rng.randint(0, args.copies) * offset for i in sample])):
-        figures = measure(path, query_ids)
-        for call in ("get", "related"):
-            f = figures[call]
-            print(f"| {name} | {count:,} | {call} | {f['p50']:.2f} | {f['p99']:.2f} | {f['per_s']:,.0f} | "
-                  f"{f['p99'] / figures['get']['p99']:.1f}x |")
-    synthetic.unlink()
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "full.db"
+        shutil.copyfile(full, copy)
+        conn = sqlite3.connect(copy)
+        ids = [row[0] for row in conn.execute("SELECT id FROM articles")]
+        conn.close()
+        sample = random.Random(2).sample(ids, min(args.queries, len(ids)))
+        figures, compute_ms = reading(copy, sample)
+    print(f"Reading an article's lists ({len(ids):,} articles, {len(sample):,} random queries, warm):\n")
+    print("| call | p50 ms | p99 ms | calls/s | p99 vs articles.get |")
+    print("|---|---:|---:|---:|---:|")
+    for name, f in figures.items():
+        print(f"| {name} | {f['p50']:.3f} | {f['p99']:.3f} | {f['per_s']:,.0f} | "
+              f"{f['p99'] / figures['articles.get']['p99']:.2f}x |")
+    print(f"\n`refresh` of the {len(sample):,} random articles above (no warm cache): {compute_ms:.1f} ms an article.",
+          flush=True)
+    if args.ingest_days <= 0:
+        return 0
+    days = sorted(str(p) for p in (DATA / "saudinewsnet").glob("*.zip"))[:args.ingest_days]
+    with_lists, stored = ingest_ms(days, lists=True)
+    without, _ = ingest_ms(days, lists=False)
+    print(f"\nComputing them: ingest of {len(days)} days of SaudiNewsNet ({stored:,} articles stored), "
+          f"in-process, one worker:\n")
+    print("| ingest | ms per stored article |")
+    print("|---|---:|")
+    print(f"| without lists (baseline) | {without:.1f} |")
+    print(f"| with lists (as shipped) | {with_lists:.1f} |")
+    print(f"| the lists' share | {with_lists - without:.1f} |")
     return 0
 
 

@@ -14,9 +14,7 @@ On both: the share of similar lists that show one story twice (target 0), and th
 
 from __future__ import annotations
 
-import itertools
 import json
-import math
 import random
 import tempfile
 import time
@@ -24,7 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from naba.store import Store, open_store
-from naba.stories.related import WEIGHTS, RankWeights, candidate_entries, related
+from naba.stories.related import related
 
 SAMPLED = 1000  # ANT articles scored (a fixed random sample of those in multi-outlet stories)
 
@@ -115,54 +113,18 @@ def build_ant_store(data_dir: Path, path: str) -> None:
 
 
 def fit_rank_weights() -> str:
-    """nDCG@10 of every candidate story ranked by score, over a grid of RankWeights, on the sample:
-    gain 2 for the article's own gold story, 1 for a story the truth file links to it (follow-ups,
-    "related, not the same"), 0 otherwise."""
-    grid = [RankWeights(*w) for w in itertools.product((0.4, 0.55, 0.7, 0.85), (0.0, 0.1, 0.25, 0.4),
-                                                       (0.0, 0.1, 0.2), (0.0, 0.1, 0.2))]
-    with tempfile.TemporaryDirectory() as folder:
-        store, gold, truth = _sample_store(folder)
-        try:
-            linked: dict[str, set[str]] = defaultdict(set)
-            for pair in truth["follow_ups"]:
-                linked[pair["story"]].add(pair["follows"])
-                linked[pair["follows"]].add(pair["story"])
-            for pair in truth["related_not_same"]:
-                a, b = pair["stories"]
-                linked[a].add(b)
-                linked[b].add(a)
-            queries = [s for s in store.articles.scan() if s.article.external_id in gold]
-            names = {s.id: s.article.external_id for s in store.articles.scan()}
-            results = []
-            for weights in grid:
-                total = 0.0
-                for query in queries:
-                    found = candidate_entries(store, query.id, weights)
-                    assert found is not None, query.id
-                    _, entries = found
-                    mine = gold[query.article.external_id]
-                    gains = [2.0 if gold.get(names[e.best.id]) == mine else
-                             1.0 if gold.get(names[e.best.id]) in linked[mine] else 0.0
-                             for e in sorted(entries, key=lambda e: -e.score)]
-                    total += _ndcg(gains, 10)
-                results.append((total / len(queries), weights))
-        finally:
-            store.close()
-    results.sort(key=lambda r: -r[0])
-    current = next(score for score, w in results if w == WEIGHTS) if WEIGHTS in grid else None
-    lines = ["| link | entities | keywords | fresh | nDCG@10 |", "|---:|---:|---:|---:|---:|"]
-    for score, w in results[:5]:
-        lines.append(f"| {w.link} | {w.entities} | {w.keywords} | {w.fresh} | {score:.4f} |")
-    if current is not None:
-        lines.append(f"| current: {WEIGHTS.link} | {WEIGHTS.entities} | {WEIGHTS.keywords} | {WEIGHTS.fresh} | "
-                     f"{current:.4f} |")
+    """The related ranker's weights fitted on the judged candidates of the tune half
+    (``naba.evaluation.related_fit``; the labels live in ``labels/related_candidates_tune.jsonl``)."""
+    from naba.evaluation.related_fit import fit
+
+    path = Path(__file__).parent / "labels" / "related_candidates_tune.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = ["| list | weights | threshold: precision (shown) |", "|---|---|---|"]
+    for which in ("similar", "read_also"):
+        weights, table = fit(rows, which)
+        shown = ", ".join(f"{t}: {p:.2f} ({n})" for t, p, n in table)
+        lines.append(f"| {which} | {', '.join(f'{w:.3f}' for w in weights)} | {shown} |")
     return "\n".join(lines)
-
-
-def _ndcg(gains: list[float], k: int) -> float:
-    ideal = sorted(gains, reverse=True)[:k]
-    best = sum(g / math.log2(i + 2) for i, g in enumerate(ideal))
-    return sum(g / math.log2(i + 2) for i, g in enumerate(gains[:k])) / best if best else 1.0
 
 
 def run_related_eval(data_dir: Path, db: str | None = None) -> str:

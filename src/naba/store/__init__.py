@@ -21,10 +21,13 @@ from naba.store.contracts import (
     Entities,
     Keyset,
     Link,
+    ListedItem,
     Outcome,
+    RelatedLists,
     SearchIndex,
     SourceRegistry,
     Store,
+    StoredLists,
     StoreStats,
     Stories,
     Summarizer,
@@ -33,7 +36,8 @@ from naba.store.contracts import (
 )
 from naba.store.copy import CopyReport, copy_store
 
-__all__ = ["ArticleDump", "Articles", "CandidateRow", "Entities", "Keyset", "Link", "Outcome", "SearchIndex",
+__all__ = ["ArticleDump", "Articles", "CandidateRow", "Entities", "Keyset", "Link", "ListedItem", "Outcome",
+           "RelatedLists", "SearchIndex", "StoredLists",
            "SourceRegistry", "Store", "StoreStats", "Stories", "Summarizer", "Transfer", "WriteResult", "CopyReport",
            "copy_store",
            "is_postgres_url", "open_store", "upgrade_store"]

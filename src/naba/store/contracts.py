@@ -5,6 +5,7 @@
      ├── search     SearchIndex     full-text search over naba's own tokens
      ├── stories    Stories         the story stage's decisions, links and story summaries
      ├── entities   Entities        which articles name which canonical entity
+     ├── related    RelatedLists    each article's precomputed "similar" and "read also" lists
      ├── sources    SourceRegistry  the feeds and sitemaps `naba crawl` polls, with their health
      └── transfer   Transfer        everything as it is, to move a store to another backend
 
@@ -87,6 +88,21 @@ class CandidateRow:
     duplicate_of: int | None
     keywords: tuple[str, ...]
     entities: tuple[str, ...]  # canonical names, best first
+
+
+@dataclass(frozen=True, slots=True)
+class ListedItem:
+    """One entry of a stored "similar" or "read also" list: a story, shown by one of its articles."""
+
+    article_id: int
+    story_id: int | None
+    score: float  # in [0, 1]
+    why: tuple[str, ...]  # the specific evidence both share, display form
+    outlets: tuple[str, ...]  # every outlet of the story among the candidates, earliest first
+    copies: int  # how many candidate articles collapsed into this entry
+
+
+StoredLists = tuple[tuple[ListedItem, ...], tuple[ListedItem, ...]]  # (similar, read_also)
 
 
 class Articles(Protocol):
@@ -182,6 +198,28 @@ class Entities(Protocol):
     def recent_articles(self, canonicals: Sequence[str], per_entity: int) -> dict[int, list[str]]:
         """The newest ``per_entity`` articles naming each entity: article id -> the entities it names."""
 
+    def around(self, canonicals: Sequence[str], ts: float, days: float, per_entity: int) -> dict[int, list[str]]:
+        """For each entity, the ``per_entity`` articles naming it reported nearest before ``ts`` and as many
+        nearest after, within ``days`` either side: article id -> the entities (of these) it names."""
+
+
+class RelatedLists(Protocol):
+    """Each article's "similar" and "read also" lists, computed by the story stage when it places or
+    re-places articles; a page reads them with one indexed read and ranks nothing."""
+
+    def lists(self, article_id: int) -> StoredLists | None:
+        """The stored (similar, read_also) of an article, best first; None when none were computed."""
+
+    def write(self, lists: Sequence[tuple[int, StoredLists]], computed_ts: float) -> None:
+        """Store (or replace) the lists of these articles, in one transaction."""
+
+    def missing(self, after_id: int = 0, limit: int = 500) -> list[int]:
+        """The ids (above ``after_id``, ascending, at most ``limit``) of articles with no stored lists: a
+        store written before lists were computed, or by a run that stopped before it computed them."""
+
+    def story_members(self, story_id: int, limit: int) -> list[int]:
+        """The ids of a story's articles nearest its newest, for computing lists (no article is read)."""
+
 
 class SourceRegistry(Protocol):
     """The feeds and sitemaps `naba crawl` polls, with their schedule and health."""
@@ -253,6 +291,9 @@ class Store(Protocol):
 
     @property
     def entities(self) -> Entities: ...
+
+    @property
+    def related(self) -> RelatedLists: ...
 
     @property
     def sources(self) -> SourceRegistry: ...

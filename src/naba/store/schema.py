@@ -100,6 +100,18 @@ def story_schema(integer: str, real: str, blob_id: str) -> str:
 """
 
 
+def related_schema(real: str, blob_id: str) -> str:
+    """Each article's precomputed related lists (``naba.store.sql.related``), one row per article."""
+    return f"""
+        CREATE TABLE related_lists (
+            article_id  {blob_id} PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            similar_items   TEXT NOT NULL,  -- "similar" is a reserved word in PostgreSQL (SIMILAR TO)
+            read_also_items TEXT NOT NULL,
+            computed_ts     {real} NOT NULL
+        );
+"""
+
+
 def pending(db: Database, migrations: Sequence[Migration]) -> list[Migration]:
     """The migrations not yet applied, read without writing (a read-only store asks this)."""
     try:

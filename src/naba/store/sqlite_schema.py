@@ -5,7 +5,7 @@ A migration is never edited once released: change the schema by appending a new 
 
 from __future__ import annotations
 
-from naba.store.schema import Migration, run_statements, story_schema
+from naba.store.schema import Migration, related_schema, run_statements, story_schema
 
 _INITIAL_SCHEMA = """
         CREATE TABLE articles (
@@ -89,6 +89,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "sources to crawl, their health, and the articles they listed", run_statements(_SOURCES)),
     Migration(3, "tags, entities, duplicates, stories and links",
               run_statements(story_schema("INTEGER", "REAL", "INTEGER"))),
+    Migration(4, "each article's precomputed similar and read-also lists",
+              run_statements(related_schema("REAL", "INTEGER"))),
 )
 
 

@@ -6,7 +6,8 @@
     stage.py      StoryStage: the online executor (memory, candidates, store), decided as batches are stored
     compare.py    two stored articles judged as the stage judges them (``naba compare``)
     summaries.py  what a story's summary says (the store keeps it)
-    related.py    an article's "similar" and "read also" lists
+    related.py    an article's "similar" and "read also" lists: computed with the stage, stored, read
+    related_sources.py, related_rank.py, related_facets.py   their candidates, their ranker, their "why"
     ranking.py    the home page's order of stories
     view.py       one story as its page shows it
 """

@@ -1,139 +1,221 @@
-"""An article's "similar articles" (مقالات مشابهة) and "read also" (اقرأ أيضا) lists.
+"""An article's "similar articles" (مقالات مشابهة) and "read also" (اقرأ أيضا) lists, precomputed.
 
-Candidates come from what the store already knows, so a request costs a handful of indexed reads:
-the story stage's links (articles it compared and found close: shared weighted terms within two
-days), the article's own story, and the newest articles naming its main entities. Each candidate is
-scored
+The story stage computes them when it stores or re-places articles (``refresh``), and the store keeps
+them (``Store.related``); an article page reads them with one indexed read and ranks nothing
+(``related``). Computing one article's lists:
 
-    score = link * link_w + entities * entities_w + keywords * keywords_w + freshness * fresh_w  (RankWeights)
-
-    link       the story stage's similarity (BM25-like rarity-weighted stems, title and lead first)
-    entities   the share of the article's entity weight the candidate names (rank r weighs 1 / (1 + r))
-    keywords   shared tags over the shorter tag list
-    freshness  exp(-gap / FRESH_DAYS)
-
-and candidates of one story collapse into one entry (its best article, every outlet, how many
-copies), so a list never shows a story twice. "Similar" are the entries linked by text; "read also"
-are other stories that share the main entities. The weights are chosen by `naba eval related --fit`
-(nDCG@10 of every candidate story, ranked by score, against the sample corpus's labelled stories).
+1. candidates from three sources around the article's time (``naba.stories.related_sources``);
+2. one ranker on the sameness model's evidence (``naba.stories.related_rank``): a candidate below its
+   list's minimum score is not shown, so a list may be shorter and is never padded;
+3. one entry per story (its best article, every outlet of its candidates, how many collapsed), the
+   article itself and its copies never among them; two entries whose texts read alike (a story the
+   stage split) are one entry;
+4. "similar" = the same event or a directly linked development, best first; "read also" = other
+   stories on the article's names or topic within ``WINDOW_DAYS``, never a story shown as similar,
+   each unlike the ones before it (diverse), and only when both name something specific;
+5. "why" = what both articles really name (``naba.stories.related_facets``): no dateline place, no
+   outlet, no generic country when the article is about something narrower.
 """
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
-from dataclasses import dataclass
+import time
+from collections import OrderedDict, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from naba.models import Recommendation, Related, StoredArticle
-from naba.store import CandidateRow, Store
+from naba.models import Grouping, Recommendation, Related, StoredArticle
+from naba.store import CandidateRow, Link, ListedItem, Store, StoredLists
+from naba.stories.related_facets import Facets, facets_of
+from naba.stories.related_rank import READ_ALSO, SIMILAR, Scored, first_cut, judged
+from naba.stories.related_sources import WINDOW_DAYS, gather
+from naba.stories.sameness import Profile, profile_of
+from naba.stories.sameness.evidence import content
+from naba.text import index, tokens
 
-
-@dataclass(frozen=True, slots=True)
-class RankWeights:
-    link: float = 0.55
-    entities: float = 0.25
-    keywords: float = 0.1
-    fresh: float = 0.1
-
-
-WEIGHTS = RankWeights()
-FRESH_DAYS = 3.0
-MAIN_ENTITIES = 3  # entities whose newest articles are read-also candidates
-PER_ENTITY = 20  # measured: 40 doubled the latency for no change on the labelled sample
-MIN_SIMILAR_LINK = 0.15  # the story stage's link threshold: below it, not "similar"
+MAX_SIMILAR = 10  # stored; a page shows its k of them
+MAX_READ_ALSO = 5
 SHOWN_WHY = 4
+MERGE_CONTENT = 0.6  # two entries whose texts read this alike are one story (the stage split it)
+DIVERSE_CONTENT = 0.45  # a read-also entry this close to one shown before it adds nothing
+CACHE_ARTICLES = 6000  # judged articles kept (article, profile, facets: ~20 kB each)
+
+__all__ = ["MAX_READ_ALSO", "MAX_SIMILAR", "WINDOW_DAYS", "Judged", "Refresher", "candidates", "compute", "refresh",
+           "related"]
+
+
+def related(store: Store, article_id: int, k: int = 10, read_also: int = 3) -> Related | None:
+    """The article's stored lists (its first ``k`` similar and ``read_also`` read-also entries); None
+    when there is no such article. A store written before lists were stored has them computed here."""
+    lists = store.related.lists(article_id)
+    if lists is None:
+        if store.articles.get(article_id) is None:
+            return None
+        lists = compute(store, article_id, Judged(store)) or ((), ())
+    similar, also = lists[0][:k], lists[1][:read_also]
+    articles = store.articles.get_many([item.article_id for item in similar + also])
+    return Related(similar=tuple(_recommendation(i, articles) for i in similar if i.article_id in articles),
+                   read_also=tuple(_recommendation(i, articles) for i in also if i.article_id in articles))
+
+
+def refresh(store: Store, article_ids: Iterable[int], judged: Judged | None = None) -> int:
+    """Compute and store the lists of these articles (the story stage calls this after it writes its
+    decisions); how many were stored."""
+    judged = judged or Judged(store)
+    lists = []
+    for article_id in sorted(set(article_ids)):
+        found = compute(store, article_id, judged)
+        if found is not None:
+            lists.append((article_id, found))
+    store.related.write(lists, time.time())
+    return len(lists)
+
+
+class Judged:
+    """Articles with their profile and facets, the most recently used kept (a batch's neighbours are
+    the next batch's). ``shared`` profiles (the story stage's memory) are used rather than recomputed."""
+
+    def __init__(self, store: Store, shared: Mapping[int, Profile] | None = None, size: int = CACHE_ARTICLES):
+        self.store = store
+        self.shared = shared if shared is not None else {}
+        self.size = size
+        self._kept: OrderedDict[int, tuple[StoredArticle, Profile, Facets]] = OrderedDict()
+
+    def get(self, ids: Sequence[int]) -> dict[int, tuple[StoredArticle, Profile, Facets]]:
+        missing = [i for i in ids if i not in self._kept]
+        for article_id, stored in self.store.articles.get_many(missing).items() if missing else ():
+            profile = self.shared.get(article_id) or profile_of(stored.article)
+            self._kept[article_id] = (stored, profile, facets_of(stored))
+        found = {}
+        for article_id in ids:
+            if article_id in self._kept:
+                self._kept.move_to_end(article_id)
+                found[article_id] = self._kept[article_id]
+        while len(self._kept) > self.size:
+            self._kept.popitem(last=False)
+        return found
+
+    def forget(self, ids: Iterable[int]) -> None:
+        """Changed articles are read again."""
+        for article_id in ids:
+            self._kept.pop(article_id, None)
+
+
+def compute(store: Store, article_id: int, judged_articles: Judged) -> StoredLists | None:
+    """The article's (similar, read_also), best first; None when there is no such article."""
+    found = candidates(store, article_id, judged_articles)
+    if found is None:
+        return None
+    stored, facets, scored = found
+    return _lists(stored, facets, [item for item in scored if not item.judgement.copy])
+
+
+def candidates(store: Store, article_id: int,
+               judged_articles: Judged) -> tuple[StoredArticle, Facets, list[Scored]] | None:
+    """The article, its facets, and its candidates judged with the sameness model and scored."""
+    mine = judged_articles.get([article_id]).get(article_id)
+    if mine is None:
+        return None
+    stored, profile, facets = mine
+    found = gather(store, stored, facets)
+    rows = {row.id: row for row in store.articles.ranking_rows([article_id, *sorted(found)])}
+    me = rows.pop(article_id, None)
+    if me is None:
+        return None
+    cut = first_cut(me, [row for row in rows.values() if not _same_text(me, row)], found, facets.weights)
+    others = judged_articles.get([row.id for row in cut])
+    scored = []
+    for row in cut:
+        if row.id in others:
+            other, other_profile, other_facets = others[row.id]
+            scored.append(judged(stored, profile, facets, other, row, other_profile, other_facets, found[row.id]))
+    return stored, facets, scored
 
 
 @dataclass(slots=True)
 class _Entry:
-    best: CandidateRow
+    best: Scored
     score: float
-    why: tuple[str, ...]
-    outlets: list[str]
-    copies: int
-    linked: bool
+    members: list[Scored] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
 
 
-def related(store: Store, article_id: int, k: int = 10, read_also: int = 3,
-            weights: RankWeights = WEIGHTS) -> Related | None:
-    found = candidate_entries(store, article_id, weights)
-    if found is None:
-        return None
-    me, entries = found
-    similar = sorted((e for e in entries if e.linked), key=_rank)[:k]
-    shown = {_story_key(e.best) for e in similar}
-    main = set(me.entities[:MAIN_ENTITIES])
-    others = [e for e in entries if _story_key(e.best) not in shown and _story_key(e.best) != _story_key(me)
-              and main & set(e.best.entities)]
-    also = sorted(others, key=_rank)[:read_also]
-    articles = store.articles.get_many([e.best.id for e in similar + also])
-    return Related(similar=tuple(_recommendation(e, articles) for e in similar if e.best.id in articles),
-                   read_also=tuple(_recommendation(e, articles) for e in also if e.best.id in articles))
+def _lists(me: StoredArticle, facets: Facets, scored: list[Scored]) -> StoredLists:
+    stories: dict[object, list[Scored]] = defaultdict(list)
+    for item in scored:
+        stories[_story_key(item.row)].append(item)
+    similar: list[_Entry] = []
+    for members in sorted(stories.values(), key=lambda m: -max(s.similar for s in m)):
+        best = max(members, key=lambda s: (s.similar, -s.row.id))
+        if best.similar < SIMILAR.threshold:
+            continue
+        twin = next((e for e in similar if content(e.best.profile, best.profile) >= MERGE_CONTENT), None)
+        if twin is not None:
+            twin.members += members
+        elif len(similar) < MAX_SIMILAR:
+            similar.append(_Entry(best, best.similar, list(members)))
+    shown_keys = {_story_key(s.row) for e in similar for s in e.members} | {_story_key_of(me)}
+    also: list[_Entry] = []
+    for key, members in sorted(stories.items(), key=lambda kv: -max(s.read_also for s in kv[1])):
+        best = max(members, key=lambda s: (s.read_also, -s.row.id))
+        if key in shown_keys or best.read_also < READ_ALSO.threshold or len(also) >= MAX_READ_ALSO \
+                or not facets.shared(best.facets, 1):  # nothing specific in common: no reason to show it
+            continue
+        if any(content(e.best.profile, best.profile) >= DIVERSE_CONTENT for e in similar + also):
+            continue
+        also.append(_Entry(best, best.read_also, list(members)))
+    return (tuple(_listed(me, facets, e) for e in similar), tuple(_listed(me, facets, e) for e in also))
 
 
-def candidate_entries(store: Store, article_id: int,
-                      weights: RankWeights = WEIGHTS) -> tuple[CandidateRow, list[_Entry]] | None:
-    """The article's ranking row and every candidate story, scored (one entry per story)."""
-    rows = {row.id: row for row in store.articles.ranking_rows([article_id])}
-    me = rows.get(article_id)
-    if me is None:
-        return None
-    links = dict(store.stories.links_of(article_id))
-    by_entity = store.entities.recent_articles(me.entities[:MAIN_ENTITIES], PER_ENTITY)
-    story_mates = [] if me.story_id is None else [
-        s.id for s in store.articles.newest(story_id=me.story_id, limit=50)]
-    ids = (set(links) | set(by_entity) | set(story_mates)) - {article_id}
-    candidates = [row for row in store.articles.ranking_rows(sorted(ids)) if not _same_text(me, row)]
-    return me, _collapse(me, candidates, links, weights)
+def _listed(me: StoredArticle, facets: Facets, entry: _Entry) -> ListedItem:
+    members = sorted(entry.members, key=lambda s: (s.row.ts, s.row.id))
+    outlets = tuple(dict.fromkeys(s.row.source for s in members if s.row.source))
+    best = entry.best
+    why = facets.shared(best.facets, SHOWN_WHY) or _shared_title_words(me, best.stored)
+    return ListedItem(best.row.id, best.row.story_id, round(entry.score, 4), why, outlets, len(members))
 
 
-def score_candidate(me: CandidateRow, other: CandidateRow, link: float,
-                    weights: RankWeights = WEIGHTS) -> tuple[float, tuple[str, ...]]:
-    """The hybrid score of one candidate and why: shared entities, then shared tags."""
-    by_rank = {name: 1.0 / (1 + rank) for rank, name in enumerate(me.entities)}
-    theirs, their_keywords = set(other.entities), set(other.keywords)
-    shared_entities = [name for name in me.entities if name in theirs]
-    entities = sum(by_rank[n] for n in shared_entities) / (sum(by_rank.values()) or 1.0)
-    shared_keywords = [kw for kw in me.keywords if kw in their_keywords and kw not in shared_entities]
-    keywords = len(shared_keywords) / (min(len(me.keywords), len(other.keywords)) or 1)
-    freshness = math.exp(-abs(me.ts - other.ts) / (FRESH_DAYS * 86400.0))
-    score = (weights.link * link + weights.entities * entities + weights.keywords * min(1.0, keywords)
-             + weights.fresh * freshness)
-    return score, tuple((shared_entities + shared_keywords)[:SHOWN_WHY])
-
-
-def _collapse(me: CandidateRow, candidates: list[CandidateRow], links: dict[int, float],
-              weights: RankWeights) -> list[_Entry]:
-    stories: dict[object, list[CandidateRow]] = defaultdict(list)
-    for row in candidates:
-        stories[_story_key(row)].append(row)
-    entries = []
-    for members in stories.values():
-        scored = [(score_candidate(me, row, links.get(row.id, 0.0), weights), row) for row in members]
-        (score, why), best = max(scored, key=lambda item: (item[0][0], item[1].ts, -item[1].id))
-        linked = any(links.get(row.id, 0.0) >= MIN_SIMILAR_LINK for row in members) or (
-            me.story_id is not None and best.story_id == me.story_id)
-        outlets = list(dict.fromkeys(row.source for row in sorted(members, key=lambda r: r.ts) if row.source))
-        entries.append(_Entry(best, score, why, outlets, len(members), linked))
-    return entries
-
-
-def _rank(entry: _Entry) -> tuple[float, float, int]:
-    # fresh first among equals: scores are compared at two decimals
-    return (-round(entry.score, 2), -entry.best.ts, entry.best.id)
+def _shared_title_words(me: StoredArticle, other: StoredArticle) -> tuple[str, ...]:
+    """When no name is shared: the content words of both titles, as the article's title writes them."""
+    theirs = set(tokens(other.article.title or ""))
+    words = [w for w in (me.article.title or "").split() if len(index(w)) > 3 and index(w) in theirs]
+    return tuple(dict.fromkeys(w.strip("«»\"'،,.:؛!؟?()") for w in words))[:SHOWN_WHY]
 
 
 def _story_key(row: CandidateRow) -> object:
     return ("story", row.story_id) if row.story_id is not None else ("article", row.id)
 
 
+def _story_key_of(stored: StoredArticle) -> object:
+    return ("story", stored.story_id) if stored.story_id is not None else ("article", stored.id)
+
+
 def _same_text(me: CandidateRow, other: CandidateRow) -> bool:
-    """The article itself or a copy of the same text: never recommended."""
+    """The article itself or a copy of the same text (by the stage's copy decisions)."""
     mine = me.duplicate_of or me.id
     return other.id == me.id or (other.duplicate_of or other.id) == mine
 
 
-def _recommendation(entry: _Entry, articles: dict[int, StoredArticle]) -> Recommendation:
-    return Recommendation(article=articles[entry.best.id], story_id=entry.best.story_id,
-                          score=round(min(1.0, entry.score), 4), why=entry.why, outlets=tuple(entry.outlets),
-                          copies=entry.copies)
+def _recommendation(item: ListedItem, articles: dict[int, StoredArticle]) -> Recommendation:
+    stored = articles[item.article_id]
+    return Recommendation(article=stored, story_id=stored.story_id, score=min(1.0, item.score), why=item.why,
+                          outlets=item.outlets, copies=item.copies)
+
+
+
+
+NEIGHBOUR_LINK = 0.5  # a placed article's linked neighbours this close get their lists computed again
+
+
+class Refresher:
+    """What the story stage calls after it writes its decisions: the lists of the articles it placed
+    or re-placed are computed again, and those of their close neighbours (which may now list them)."""
+
+    def __init__(self, store: Store, profiles: Mapping[int, Profile] | None = None):
+        self.judged = Judged(store, profiles)
+
+    def after(self, placed: Iterable[int], changed: Iterable[Grouping], links: Iterable[Link]) -> int:
+        ids = set(placed) | {g.article_id for g in changed}
+        self.judged.forget(ids)
+        ids |= {b for a, b, score in links if score >= NEIGHBOUR_LINK}
+        return refresh(self.judged.store, ids, self.judged)

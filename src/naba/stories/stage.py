@@ -26,6 +26,7 @@ from naba.models import Grouping, StoredArticle
 from naba.store import Link, Store
 from naba.stories.copies import BandIndex
 from naba.stories.placement import MAX_SPAN_HOURS, Node, Placement
+from naba.stories.related import Refresher
 from naba.stories.sameness import Judgement, Profile, evidence, judge, profile_of
 from naba.stories.sameness.profile import SKETCHER
 from naba.stories.summaries import article_time, summarize_story
@@ -52,6 +53,7 @@ class StoryStage:
         self.saved: dict[int, Grouping | None] = {}  # what the store holds for each node
         self._loaded: list[tuple[float, float]] = []  # time spans already read from the store
         self._seq: int | None = None  # the store's story-write number this memory is up to date with
+        self.related = Refresher(store, self.profiles)  # related lists (issue 17): see _process
 
     @property
     def nodes(self) -> dict[int, Node]:
@@ -86,6 +88,7 @@ class StoryStage:
         self.store.stories.apply(changed, links, [], summarize_story)
         for grouping in changed:
             self.saved[grouping.article_id] = grouping
+        self.related.after(fresh, changed, links)  # related lists (issue 17): of the placed and their neighbours
         self._seq = self.store.stories.seq()
         if len(self.nodes) > MAX_NODES:
             self._evict()

@@ -10,6 +10,7 @@
     bare_forms, with_clitics, article_form, without_clitics, clitic_free, glued, stripped
                        leading clitics (و ف ب ل ك ال), the one place that splits them (``clitics``)
     derived_title(body), opening(text, n)   text cut at a word (naba.text.cut)
+    dateline_end(body), without_dateline(body)   where a report was filed, set apart (naba.text.dateline)
 
 The one-step functions (``strip_diacritics``, ``fold_alef``, ...) are exported for callers that need
 exactly one fold. This package imports nothing else of naba.
@@ -28,6 +29,7 @@ from naba.text.clitics import (
     without_clitics,
 )
 from naba.text.cut import WORK_CHARS, derived_title, opening
+from naba.text.dateline import dateline_end, without_dateline
 from naba.text.lang import detect_lang
 from naba.text.normalize import (
     casefold,
@@ -54,12 +56,14 @@ from naba.text.stopwords import is_stopword, stopword_set
 from naba.text.tokenize import TokenizedText, token_spans, tokenize_article, tokens
 
 __all__ = [
-    "ARTICLE", "STOPWORDS", "WORK_CHARS", "article_form", "bare_forms", "casefold", "clitic_free", "derived_title",
+    "ARTICLE", "STOPWORDS", "WORK_CHARS", "article_form", "bare_forms", "casefold", "clitic_free", "dateline_end",
+    "derived_title",
     "detect_lang", "display", "fold_alef", "fold_digits", "fold_for_index", "fold_hamza_seats",
     "fold_persian_letters", "fold_teh_marbuta", "fold_yeh", "glued", "index", "is_stopword",
     "map_arabic_punctuation", "match", "nfkc_presentation_forms", "opening", "remove_invisible_controls",
     "remove_zwnj", "stem", "stems", "stopword_set", "strip_diacritics", "strip_tatweel", "stripped",
-    "TokenizedText", "tidy_whitespace", "token_spans", "tokenize_article", "tokens", "with_clitics", "without_clitics",
+    "TokenizedText", "tidy_whitespace", "token_spans", "tokenize_article", "tokens", "with_clitics",
+    "without_clitics", "without_dateline",
 ]
 
 

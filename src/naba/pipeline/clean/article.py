@@ -2,7 +2,8 @@
 
 Order matters: the trailing blocks are cut first (their "اقرأ أيضا" header would otherwise be taken
 for an inline teaser), then inline boilerplate lines go, then leaked headlines are lifted out of
-the remaining paragraphs, using the page's own similar/read-also headlines as evidence.
+the remaining paragraphs, using the page's own similar/read-also headlines as evidence, then the
+trailing lead sentences of other stories (``naba.pipeline.clean.teasers``) join them.
 
 Paragraphs are separated by blank lines; a text with none (ANT writes one paragraph per line) is
 split at line breaks instead. The body is stored with paragraphs joined by one blank line.
@@ -22,6 +23,7 @@ from naba.pipeline.clean.attribution import find_attribution
 from naba.pipeline.clean.blocks import PageBlocks, split_trailing_blocks
 from naba.pipeline.clean.boilerplate import read_also_headline, strip_boilerplate, teaser_headline
 from naba.pipeline.clean.leaks import extract_leaks
+from naba.pipeline.clean.teasers import cut_teasers
 from naba.text import detect_lang, display, index
 from naba.urls import canonical_url, site_name
 
@@ -33,10 +35,10 @@ _LANG_SAMPLE_CHARS = 400
 
 def clean_article(raw: RawArticle) -> Article:
     """Normalise, strip and parse one article; ``RecordError`` when no body text is left."""
-    body, blocks, leaks = clean_body(_unescape(raw.body or ""))
+    title = _optional(raw.title)
+    body, blocks, leaks = clean_body(_unescape(raw.body or ""), title)
     if not body:
         raise RecordError("the article has no body text after cleaning", where=raw.url or raw.external_id)
-    title = _optional(raw.title)
     lang = raw.lang or detect_lang(f"{title or ''}\n{body[:_LANG_SAMPLE_CHARS]}")
     return Article(
         body=body,
@@ -56,12 +58,12 @@ def clean_article(raw: RawArticle) -> Article:
         page_read_also=blocks.page_read_also,
         page_similar=blocks.page_similar,
         page_related_leaks=tuple(leaks),
-        attribution=find_attribution(body, blocks.credited_source),
+        attribution=find_attribution(body, blocks.credited_source, title),
     )
 
 
-def clean_body(text: str) -> tuple[str, PageBlocks, list[str]]:
-    """(body, trailing blocks, leaked headlines) of a raw body text.
+def clean_body(text: str, title: str | None = None) -> tuple[str, PageBlocks, list[str]]:
+    """(body, trailing blocks, leaked headlines and trailing teasers) of a raw body text.
 
     Without a trailing read-also block, the first inline "اقرأ أيضا: <headline>" line is the page's
     read-also teaser (HTML pages put it there, with no lede); other teaser lines are leaks.
@@ -78,8 +80,10 @@ def clean_body(text: str) -> tuple[str, PageBlocks, list[str]]:
     if blocks.page_read_also is not None:
         known.append(blocks.page_read_also.title)
     paragraphs, leaks = extract_leaks(split_paragraphs(text), known)
-    teasers = (teaser_headline(line) for line in removed if line is not inline_read_also)
-    leaks.extend(headline for headline in teasers if headline)
+    paragraphs, teasers = cut_teasers(paragraphs, title)
+    inline = (teaser_headline(line) for line in removed if line is not inline_read_also)
+    leaks.extend(headline for headline in inline if headline)
+    leaks.extend(teasers)
     return "\n\n".join(paragraphs), blocks, leaks
 
 

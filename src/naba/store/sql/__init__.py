@@ -3,6 +3,7 @@
     articles.py   the write/replace/merge decision and the article reads
     stories.py    the story stage's decisions, links and summaries
     entities.py   which articles name which entity
+    related.py    each article's precomputed related lists
     sources.py    followed feeds and sitemaps, their health
     transfer.py   everything as it is, for ``naba db copy``
 
@@ -21,6 +22,7 @@ from naba.settings import Settings
 from naba.store.dialect import Database
 from naba.store.sql.articles import SQLArticles
 from naba.store.sql.entities import SQLEntities
+from naba.store.sql.related import SQLRelated
 from naba.store.sql.sources import SQLSources
 from naba.store.sql.stories import SQLStories
 from naba.store.sql.transfer import SQLTransfer
@@ -56,6 +58,7 @@ class SQLStore:
         self.search = index
         self.stories = SQLStories(db, story_lock, self.articles.select)
         self.entities = SQLEntities(db)
+        self.related = SQLRelated(db)
         self.sources = SQLSources(db)
         self.transfer = SQLTransfer(db, self.articles, self.stories, index.docs, after_load)
 

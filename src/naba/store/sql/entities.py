@@ -23,3 +23,21 @@ class SQLEntities:
                                     "ORDER BY published_ts DESC LIMIT ?", [canonical, per_entity]):
                 shared.setdefault(row["article_id"], []).append(canonical)
         return shared
+
+    def around(self, canonicals: Sequence[str], ts: float, days: float, per_entity: int) -> dict[int, list[str]]:
+        """Two index range reads per entity (nearest before, nearest after), so a common name
+        (السعودية) costs no more than a rare one."""
+        shared: dict[int, list[str]] = {}
+        reach = days * 86400.0
+        for canonical in canonicals:
+            before = self._db.all(
+                "SELECT article_id FROM article_entities WHERE canonical = ? AND published_ts <= ? "
+                "AND published_ts >= ? ORDER BY published_ts DESC LIMIT ?", [canonical, ts, ts - reach, per_entity])
+            after = self._db.all(
+                "SELECT article_id FROM article_entities WHERE canonical = ? AND published_ts > ? "
+                "AND published_ts <= ? ORDER BY published_ts LIMIT ?", [canonical, ts, ts + reach, per_entity])
+            for row in before + after:
+                names = shared.setdefault(row["article_id"], [])
+                if canonical not in names:
+                    names.append(canonical)
+        return shared

@@ -1,0 +1,118 @@
+"""Precomputed related lists (issue 17): the store part, the story stage computing them at ingest, the
+ranker's rules (a minimum score, a time window, specific evidence), on both backends."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from naba import engine
+from naba.dates import to_timestamp
+from naba.settings import Settings
+from naba.store import ListedItem
+from naba.stories.related import related
+from naba.stories.related_facets import facets_of
+
+DAY = 86400.0
+
+
+def _ingest(store, tmp_path: Path, items: list[dict]) -> dict[str, int]:
+    """Ingest these articles (url, title, content, date, source) through the whole pipeline; url -> id."""
+    path = tmp_path / "items.jsonl"
+    path.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items), encoding="utf-8")
+    engine.ingest(store, [str(path)], Settings())
+    return {s.article.url: s.id for s in store.articles.scan()}
+
+
+def _item(n: int, date: str, title: str, content: str, source: str = "outlet") -> dict:
+    return {"url": f"https://news.example/{n}", "date": date, "title": title, "content": content, "source": source}
+
+
+HAJJ = ("أعلنت وزارة الحج السعودية اليوم تدشين المسار الإلكتروني لحجاج الداخل، وقال المتحدث باسم وزارة الحج إن "
+        "البوابة الإلكترونية ستستقبل طلبات الحجاج من المواطنين والمقيمين، وإن أسعار الحملات حددت في ثلاث شرائح. "
+        "وأضاف أن الوزارة ستراقب التزام شركات حجاج الداخل بالأسعار المعلنة وستعاقب المخالفين.")
+
+
+def test_lists_round_trip_and_are_replaced(store, tmp_path):
+    ids = _ingest(store, tmp_path, [_item(1, "2015-08-01", "خبر أول", HAJJ), _item(2, "2015-08-02", "خبر ثان", HAJJ + " جديد")])
+    first, second = ids["https://news.example/1"], ids["https://news.example/2"]
+    item = ListedItem(second, 7, 0.8125, ("وزارة الحج",), ("okaz", "alwatan"), 2)
+    store.related.write([(first, ((item,), ()))], 1.0)
+    assert store.related.lists(first) == ((item,), ())
+    store.related.write([(first, ((), (item,)))], 2.0)
+    assert store.related.lists(first) == ((), (item,))
+    assert store.related.lists(999_999) is None
+
+
+def test_the_story_stage_stores_every_articles_lists_and_a_page_reads_them(store, tmp_path):
+    items = [_item(i, f"2015-08-0{1 + i % 3}", f"وزارة الحج تدشن المسار الإلكتروني {i}", HAJJ, f"outlet{i}")
+             for i in range(4)]
+    ids = _ingest(store, tmp_path, items)
+    assert store.related.missing() == []  # computed by the stage at ingest, for every article
+    some = ids["https://news.example/0"]
+    # what a page shows is what the store holds: no ranking at request time
+    other = ids["https://news.example/3"]
+    planted = ListedItem(other, None, 0.5, ("زرع",), ("outlet3",), 1)
+    store.related.write([(some, ((planted,), ()))], 3.0)
+    found = related(store, some)
+    assert [r.article.id for r in found.similar] == [other] and found.similar[0].why == ("زرع",)
+    assert found.read_also == ()
+
+
+def test_story_members_and_missing(store, tmp_path):
+    ids = _ingest(store, tmp_path, [_item(1, "2015-08-01", "عنوان", HAJJ)])
+    only = ids["https://news.example/1"]
+    story = store.articles.get(only).story_id
+    assert store.related.story_members(story, 10) == [only]
+    assert store.related.missing() == []
+
+
+def test_entities_around_a_time_are_the_nearest_within_the_window(store, tmp_path):
+    body = "قال وزير الخارجية الأمريكي جون كيري في واشنطن إن المحادثات مستمرة مع الحلفاء."
+    dates = ["2015-01-01", "2015-07-20", "2015-07-25", "2015-07-30", "2015-08-04", "2016-03-01"]
+    ids = _ingest(store, tmp_path, [_item(i, d, f"كيري يتحدث {i}", body + f" اليوم {i}") for i, d in enumerate(dates)])
+    by_date = {d: ids[f"https://news.example/{i}"] for i, d in enumerate(dates)}
+    mid = store.articles.get(by_date["2015-07-25"])
+    ts = to_timestamp(mid.article.published_at)
+    found = store.entities.around(["جون كيري"], ts, 30, 1)
+    # one nearest before (or at) the time and one nearest after, never a year away
+    assert set(found) == {by_date["2015-07-25"], by_date["2015-07-30"]}
+    wider = store.entities.around(["جون كيري"], ts, 30, 10)
+    assert set(wider) == {by_date[d] for d in ("2015-07-20", "2015-07-25", "2015-07-30", "2015-08-04")}
+    assert all(names == ["جون كيري"] for names in wider.values())
+
+
+def test_read_also_stays_within_weeks_and_nothing_unrelated_pads_a_list(store, tmp_path):
+    kerry = "قال وزير الخارجية الأمريكي جون كيري إن الاتفاق النووي مع إيران يمنع طهران من امتلاك قنبلة نووية."
+    items = [
+        _item(1, "2015-07-25", "كيري يدافع عن الاتفاق النووي", kerry),
+        _item(2, "2015-07-27", "كيري يحذر الكونغرس من رفض الاتفاق النووي",
+              kerry.replace("يمنع", "سيمنع") + " وحذر الكونغرس من رفض الاتفاق مع إيران.", "other"),
+        _item(3, "2016-06-01", "كيري يزور إيران", "وصل وزير الخارجية الأمريكي جون كيري إلى طهران في أول زيارة "
+              "منذ الاتفاق النووي مع إيران، والتقى نظيره الإيراني.", "third"),
+        _item(4, "2015-07-26", "ارتفاع أسعار التمور في أسواق القصيم",
+              "ارتفعت أسعار التمور في أسواق القصيم مع بداية موسم الحصاد وقال تجار إن الطلب كبير هذا العام.", "fourth"),
+    ]
+    ids = _ingest(store, tmp_path, items)
+    me = ids["https://news.example/1"]
+    found = related(store, me, k=10, read_also=5)
+    shown = {r.article.id for r in found.similar + found.read_also}
+    assert ids["https://news.example/3"] not in shown  # ten months later: not "around its time"
+    assert ids["https://news.example/4"] not in shown  # nothing in common: no padding
+    dates = related(store, ids["https://news.example/4"], k=10, read_also=5)
+    assert dates.similar == () and dates.read_also == ()
+
+
+def test_a_dateline_is_never_evidence(store, tmp_path):
+    dubai = "دبي، الإمارات العربية المتحدة (CNN)-- "
+    items = [_item(1, "2018-03-01", "أسعار الذهب ترتفع", dubai + "ارتفعت أسعار الذهب في الأسواق العالمية اليوم مع تراجع الدولار.", "CNN"),
+             _item(2, "2018-03-01", "افتتاح معرض للكتاب", dubai + "افتتح معرض للكتاب في الشارقة بمشاركة مئات الناشرين.", "CNN")]
+    ids = _ingest(store, tmp_path, items)
+    gold = store.articles.get(ids["https://news.example/1"])
+    book = store.articles.get(ids["https://news.example/2"])
+    named = {e.canonical for e in gold.article.entities}
+    assert named & {"دبي", "الإمارات العربية المتحدة"}  # the tagger does read the dateline
+    assert not {"دبي", "الإمارات العربية المتحدة"} & set(facets_of(gold).entities)
+    assert facets_of(gold).shared(facets_of(book), 4) == ()
+    found = related(store, gold.id)
+    assert book.id not in {r.article.id for r in found.similar + found.read_also}
