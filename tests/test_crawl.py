@@ -25,7 +25,7 @@ RSS = "application/rss+xml"  # no charset: the windows-1256 feed must be detecte
 
 
 def local_client() -> PoliteClient:
-    policy = FetchPolicy(min_delay=0.0, connect_timeout=0.5, read_timeout=0.5, total_timeout=5.0,
+    policy = FetchPolicy(min_delay=0.0, connect_timeout=5.0, read_timeout=5.0, total_timeout=20.0,
                          allowed_networks=("127.0.0.0/8",))
     return PoliteClient(policy)
 
@@ -200,7 +200,7 @@ def one_item_feed(server, link: str) -> str:
 
 def crawl_one(store, server, link: str, **policy):
     feed = one_item_feed(server, link)
-    values = dict(min_delay=0.0, connect_timeout=0.5, read_timeout=0.5, total_timeout=5.0,
+    values = dict(min_delay=0.0, connect_timeout=5.0, read_timeout=5.0, total_timeout=20.0,
                   allowed_networks=("127.0.0.0/8",))
     values.update(policy)
     with PoliteClient(FetchPolicy(**values)) as client:
@@ -225,14 +225,14 @@ def test_a_redirect_to_a_private_address_is_refused_and_the_feed_kept(store, sit
     assert stored.article.body == "ملخص الخبر كما ورد في الموجز."
 
 
-@pytest.mark.parametrize("answer", [
-    Answer(body=b"<html><p>late</p></html>", delay=2.0),                  # a slow endpoint: timeout
-    Answer(503, body=b"busy", headers=(("Retry-After", "120"),)),         # 503 with Retry-After
+@pytest.mark.parametrize(("answer", "policy"), [
+    (Answer(body=b"<html><p>late</p></html>", delay=3.0), {"read_timeout": 1.0}),  # a slow endpoint: timeout
+    (Answer(503, body=b"busy", headers=(("Retry-After", "120"),)), {}),            # 503 with Retry-After
 ], ids=["timeout", "503-retry-after"])
-def test_a_transient_page_failure_stores_nothing_and_is_retried_next_poll(store, site, answer):
+def test_a_transient_page_failure_stores_nothing_and_is_retried_next_poll(store, site, answer, policy):
     site.add("/news/later.html", answer, Answer(body=(FIXTURES / "article-library.html").read_bytes(),
                                                 headers=(("Content-Type", "text/html"),)))
-    report = crawl_one(store, site, "/news/later.html")
+    report = crawl_one(store, site, "/news/later.html", **policy)
     assert report.ingest.read == 0 and articles(store) == {}
     assert len(requests_for(site, "/news/later.html")) == 1
 

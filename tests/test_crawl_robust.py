@@ -28,7 +28,7 @@ BLOCKED = ["http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/admin",
 
 
 def policy(**changes) -> FetchPolicy:
-    values = dict(min_delay=0.0, connect_timeout=0.5, read_timeout=0.5, total_timeout=5.0,
+    values = dict(min_delay=0.0, connect_timeout=5.0, read_timeout=5.0, total_timeout=20.0,
                   allowed_networks=("127.0.0.0/8",))
     return FetchPolicy(**{**values, **changes})
 

@@ -190,7 +190,7 @@ def test_autodiscovery_honours_base_and_windows_1256():
 @pytest.fixture
 def client():
     clock = FakeClock()
-    policy = FetchPolicy(min_delay=0.0, connect_timeout=0.5, read_timeout=0.5, allowed_networks=("127.0.0.0/8",))
+    policy = FetchPolicy(min_delay=0.0, connect_timeout=5.0, read_timeout=5.0, allowed_networks=("127.0.0.0/8",))
     with PoliteClient(policy, clock=clock, sleep=clock.sleep) as opened:
         yield opened
 

@@ -24,7 +24,7 @@ from naba.sources.fetch import (
 )
 from naba.sources.fetch.guard import check_scheme
 
-LOOPBACK_ONLY = FetchPolicy(min_delay=0.0, connect_timeout=0.5, read_timeout=0.5,
+LOOPBACK_ONLY = FetchPolicy(min_delay=0.0, connect_timeout=5.0, read_timeout=5.0,
                             allowed_networks=("127.0.0.0/8",))
 
 
