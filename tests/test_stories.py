@@ -186,3 +186,26 @@ def test_letting_go_of_memory_does_not_change_the_stories(tmp_path, monkeypatch)
     monkeypatch.setattr(stage, "MAX_NODES", 20)  # evicts the older half after nearly every batch
     _ingest(tight, records, batch_size=10)
     assert _partition(whole, by_url=True) == _partition(tight, by_url=True)
+
+
+def test_an_article_republished_days_later_is_no_longer_the_parent_of_earlier_reports(store_url, tmp_path):
+    """An outlet republishes a story under the same URL with a new date: the reports that followed
+    its first version no longer hang from it (a parent is always earlier), even when the new date
+    makes the stage read another span of the store first."""
+    lines = {json.loads(line)["url"]: json.loads(line)
+             for line in (Path(sample_paths()[0]).read_text("utf-8").splitlines()) if line.strip()}
+    first = lines["https://uana.example/ar/news/202611240001"]
+    follow = lines["https://shorouk-jadid.example/news/politics/5480037.html"]
+    again = dict(first, date="2026-11-27T10:05:00+03:00", content=first["content"] + "\n\nتحديث: تفاصيل جديدة.")
+    path = tmp_path / "republished.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in (first, follow, again)), "utf-8")
+    store = open_store(store_url)
+    try:
+        report = engine.ingest(store, [str(path)], Settings(batch_size=2))
+        ids = {s.article.url: s.id for s in (store.articles.get(i) for i in (1, 2)) if s is not None}
+        groupings = {g.article_id: g for g in store.transfer.groupings()}
+    finally:
+        store.close()
+    assert report.updated == 1
+    republished, follower = groupings[ids[first["url"]]], groupings[ids[follow["url"]]]
+    assert follower.parent_id is None and follower.story_id != republished.story_id

@@ -173,7 +173,10 @@ class StoryStage:
             self._add(stored, profile_of(stored.article), saved)
             loaded.append(stored.id)
         self.placement.settle()
-        self.placement.take_changed()  # context is what the store holds; what changes is written with the batch
+        # context is what the store holds; what changes is written with the batch. A node held before
+        # (e.g. dirtied when a changed article was forgotten) keeps its change as news to write
+        held = self.placement.take_changed() - set(loaded)
+        self.placement.changed |= held
         for article_id in loaded:  # decided again with the batch, so a change is written then
             node = self.nodes.get(article_id)
             if node is not None and self.saved.get(article_id) != node.grouping():
