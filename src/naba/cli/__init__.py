@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from naba.cli import articles, db, evaluate, serve, sources, stories  # noqa: F401 - importing registers the commands
+from naba.cli import articles, backfill, db, evaluate, serve, sources, stories  # noqa: F401 - importing registers the commands
 from naba.cli.common import app, exit_code, print_error
 from naba.errors import NabaError
 

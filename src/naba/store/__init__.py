@@ -17,6 +17,7 @@ from naba.settings import Settings
 from naba.store.contracts import (
     ArticleDump,
     Articles,
+    BulkLoad,
     CandidateRow,
     Entities,
     Keyset,
@@ -33,7 +34,8 @@ from naba.store.contracts import (
 )
 from naba.store.copy import CopyReport, copy_store
 
-__all__ = ["ArticleDump", "Articles", "CandidateRow", "Entities", "Keyset", "Link", "Outcome", "SearchIndex",
+__all__ = ["ArticleDump", "Articles", "BulkLoad",
+           "CandidateRow", "Entities", "Keyset", "Link", "Outcome", "SearchIndex",
            "SourceRegistry", "Store", "StoreStats", "Stories", "Summarizer", "Transfer", "WriteResult", "CopyReport",
            "copy_store",
            "is_postgres_url", "open_store", "upgrade_store"]

@@ -48,7 +48,8 @@ def split_warc(stream: BinaryIO, where: str, hints: Mapping[str, str],
             if page is not None:
                 yield _page(page, f"{where}@{offset}", hints, max_page_bytes)
     except Exception as exc:  # warcio raises several kinds on a corrupt file: each ends the file
-        yield Rejection(f"{where}@{end}", f"corrupt WARC, the rest of the file is not read ({type(exc).__name__}: {exc})")
+        yield Rejection(f"{where}@{end}",
+                        f"corrupt WARC, the rest of the file is not read ({type(exc).__name__}: {exc})")
         return
     left = _left_over(stream, end)
     if left:  # warcio stops quietly at a record cut short: say so
