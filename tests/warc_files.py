@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -30,15 +31,16 @@ def write_warc(path: Path, pages: Iterable[Page], gzip: bool = True) -> Path:
         writer = WARCWriter(out, gzip=gzip)
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "naba tests"}))
         for page in pages:
-            request = writer.create_warc_record(page.url, "request", payload=io.BytesIO(b""),
+            url = quote(page.url, safe=":/?&=%#+,;@!$'()*~")  # a crawler writes an IRI percent-encoded
+            request = writer.create_warc_record(url, "request", payload=io.BytesIO(b""),
                                                 warc_headers_dict={"WARC-Date": page.date},
-                                                http_headers=StatusAndHeaders(f"GET {page.url} HTTP/1.1", [],
+                                                http_headers=StatusAndHeaders(f"GET {url} HTTP/1.1", [],
                                                                               is_http_request=True))
             writer.write_record(request)
             headers = [("Content-Type", page.content_type)] if page.content_type else []
             headers.append(("Content-Length", str(len(page.body))))
             response = writer.create_warc_record(
-                page.url, "response", payload=io.BytesIO(page.body), length=len(page.body),
+                url, "response", payload=io.BytesIO(page.body), length=len(page.body),
                 warc_headers_dict={"WARC-Date": page.date},
                 http_headers=StatusAndHeaders(page.status, headers, protocol="HTTP/1.1"))
             writer.write_record(response)
