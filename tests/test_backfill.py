@@ -6,11 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
 from backfill_helpers import OPTIONS, SEEN_AT, every_row, from_output, from_store, online
 from conftest import shared_path
-from typer.testing import CliRunner
-from warc_files import Page, article_page, saudinewsnet_items, write_warc
-
 from naba.cli import app
 from naba.engine.backfill.load import load
 from naba.engine.backfill.local import run_local
@@ -18,6 +17,7 @@ from naba.sample import sample_paths
 from naba.settings import Settings
 from naba.sources.readers import iter_records
 from naba.store import open_store
+from warc_files import Page, article_page, saudinewsnet_items, write_warc
 
 
 def test_local_executor_equals_the_online_stage_on_the_sample(tmp_path, store):

@@ -8,14 +8,14 @@ from __future__ import annotations
 import os
 
 import pytest
+
 from backfill_helpers import OPTIONS, every_row, from_output, from_store, online
 from conftest import shared_path
-from warc_files import saudinewsnet_warc
-
 from naba.engine.backfill.articles import prepare_file
 from naba.engine.backfill.local import run_local
 from naba.sample import sample_paths
 from naba.store import open_store
+from warc_files import saudinewsnet_warc
 
 pytestmark = pytest.mark.spark
 
