@@ -11,6 +11,7 @@ from naba.engine.backfill.articles import LANG_SAMPLE_CHARS, Options, version_ke
 from naba.engine.backfill.output import dataset
 from naba.engine.prepare import prepare_parsed
 from naba.engine.runs import group_leftovers, group_written, store_prepared
+from naba.errors import InputError
 from naba.models import IngestReport
 from naba.settings import Settings
 from naba.sources.readers import iter_records, parse_record
@@ -29,7 +30,10 @@ def online(store, files: list[str]) -> None:
     for record in iter_records(files, Settings()):
         if not hasattr(record, "payload"):
             continue
-        raw = parse_record(record)
+        try:
+            raw = parse_record(record)
+        except InputError:  # naba ingest rejects it (a page with no article text): so does the backfill
+            continue
         if detect_lang(f"{raw.title or ''}\n{raw.body[:LANG_SAMPLE_CHARS]}") == "ar":
             prepared.append(prepare_parsed(record, raw))
 

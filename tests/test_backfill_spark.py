@@ -80,7 +80,7 @@ def _fails_once(path, options):
 
 
 def test_a_retried_task_writes_once_and_a_rerun_gives_the_same_output(spark, tmp_path):
-    import cloudpickle
+    from pyspark import cloudpickle  # pyspark pickles with its own copy, not the cloudpickle package
 
     import test_backfill_spark
     from naba.engine.backfill.spark import run_spark
