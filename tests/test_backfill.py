@@ -109,3 +109,13 @@ def test_cli_backfill_local_and_load(tmp_path):
     result = runner.invoke(app, ["db", "load", str(out), "--db", str(tmp_path / "n.db")])
     assert result.exit_code == 0, result.output
     assert "loaded 101 articles" in result.output
+
+
+def test_a_spark_output_folder_with_glob_characters_is_refused_before_any_work(tmp_path):
+    # Spark reads its own intermediate tables back by path, and a path with [1] in it is a glob there
+    from naba.engine.backfill.run import backfill
+    from naba.errors import UsageError
+
+    with pytest.raises(UsageError, match=r"as a glob"):
+        backfill(sample_paths(), str(tmp_path / "local[1]"), OPTIONS, executor="spark")
+    assert not (tmp_path / "local[1]").exists()

@@ -12,6 +12,8 @@ from naba.errors import UsageError
 from naba.models import Rejection
 from naba.sources.readers.inputs import expand_path
 
+GLOB_CHARS = "[]{}*?"
+
 
 @dataclass(frozen=True, slots=True)
 class Plan:
@@ -53,6 +55,9 @@ def backfill(paths: list[str], out: str, options: Options | None = None, master:
 
         report = run_local(found.files, out, options)
     else:
+        if any(char in out for char in GLOB_CHARS):  # Spark (Hadoop) reads its own output back as a glob
+            raise UsageError(f"--out {out}: Spark reads a path with any of {GLOB_CHARS} as a glob",
+                             hint="choose a folder name without them")
         from naba.engine.backfill.spark import HOT_KEY_ROWS, run_spark, session
 
         report = run_spark(session(master), found.files, out, options, hot_key_rows or HOT_KEY_ROWS)
