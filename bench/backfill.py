@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tarfile
@@ -79,6 +80,14 @@ def measured(command: list[str]) -> tuple[float, float]:
     return time.monotonic() - start, peak / 1024
 
 
+def _stored(work: Path, command: list[str]) -> int:
+    """Articles a run stored: the ingest's SQLite rows, or the backfill's report."""
+    if command[1] == "ingest":
+        with sqlite3.connect(work / "ingest.db") as db:
+            return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
+    return int(json.loads((Path(command[command.index("--out") + 1]) / "report.json").read_text())["stored"])
+
+
 def _tree_rss(pid: int) -> int:
     """KB resident in ``pid`` and its descendants."""
     children: dict[int, list[int]] = {}
@@ -117,24 +126,24 @@ def main() -> None:
     runs = [("baseline: naba ingest, one process", [naba, "ingest", *inputs, "--db", str(work / "ingest.db")])]
     for master in ("local[1]", "local[2]"):
         runs.append((f"naba backfill --master {master}",
-                     [naba, "backfill", *inputs, "--out", str(work / master), "--master", master, *seen]))
+                     [naba, "backfill", *inputs, "--out", str(work / master.strip("]").replace("[", "-")),
+                      "--master", master, *seen]))
+    for stale in (work / "ingest.db", work / "ingest.db-wal", work / "ingest.db-shm"):
+        stale.unlink(missing_ok=True)
     results = []
     for name, command in runs:
-        for stale in (work / "ingest.db", work / "ingest.db-wal", work / "ingest.db-shm"):
-            stale.unlink(missing_ok=True)
         seconds, peak = measured(command)
-        results.append((name, seconds, peak))
-    articles = json.loads((work / "local[2]" / "report.json").read_text())["stored"]
+        results.append((name, seconds, peak, _stored(work, command)))
     mb = sum(p.stat().st_size for p in warcs) / 1e6
-    print(f"{len(warcs)} WARC files, {mb:,.0f} MB; {articles:,} articles written by the backfill\n")
-    print("| run | articles | seconds | articles/s | peak memory MB (process tree) | vs baseline |")
+    print(f"{len(warcs)} WARC files, {mb:,.0f} MB\n")
+    print("| run | articles stored | seconds | articles/s | peak memory MB (process tree) | vs baseline |")
     print("|---|---:|---:|---:|---:|---:|")
     base = results[0][1]
-    for name, seconds, peak in results:
-        print(f"| {name} | {articles:,} | {seconds:,.1f} | {articles / seconds:,.0f} | {peak:,.0f} | "
+    for name, seconds, peak, articles in results:
+        print(f"| {name} | {articles:,} | {seconds:,.1f} | {articles / seconds:,.1f} | {peak:,.0f} | "
               f"{base / seconds:.2f} |")
     cores = 2
-    per_article = results[-1][1] * cores / articles
+    per_article = results[-1][1] * cores / results[-1][3]
     print(f"\nmeasured cost: {per_article * 1000:.1f} core-ms per article (local[2], whole job); "
           f"100M articles = {per_article * 1e8 / 3600:,.0f} core-hours")
 
