@@ -70,6 +70,8 @@ EXTERNAL = {
     "jinja2": ("serve",),
     "typer": ("cli",),
     "rich": ("cli",),
+    "pyspark": ("engine",),  # naba backfill's Spark executor only (naba.engine.backfill.spark)
+    "warcio": ("sources",),
 }
 
 

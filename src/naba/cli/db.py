@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from naba.cli.common import DbOption, open_db, out
+from naba.errors import UsageError
 from naba.store import copy_store, upgrade_store
 
 cli = typer.Typer()
@@ -38,3 +39,23 @@ def db_copy(
         reader.close()
         writer.close()
     out.print(f"copied {report.articles:,} articles and {report.sources} sources from {source} to {target}")
+
+
+@db_app.command("load")
+def db_load(
+    folder: Annotated[str, typer.Argument(help="The --out folder of a naba backfill.")],
+    db: DbOption = "naba.db",
+    replace: Annotated[bool, typer.Option("--replace", help="Replace the articles the store holds.")] = False,
+) -> None:
+    """Load a backfill's Parquet tables into a store: staged (COPY on PostgreSQL), then swapped in at once."""
+    try:
+        from naba.engine.backfill.load import load
+    except ImportError as exc:
+        raise UsageError(f"naba db load needs {exc.name}", hint="pip install 'naba[parquet]'") from None
+    store = open_db(db)
+    try:
+        report = load(store, folder, replace, progress=lambda done: out.print(f"{done:,} articles staged", end="\r"))
+    finally:
+        store.close()
+    out.print(f"loaded {report.articles:,} articles, {report.stories:,} stories and {report.links:,} links into {db}")
+

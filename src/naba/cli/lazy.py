@@ -55,6 +55,8 @@ COMMANDS: dict[str, Entry] = {
     "entity": Entry(_STORIES, "An entity's canonical form, the spellings seen, its latest articles and stories."),
     "compare": Entry(_STORIES, "How similar two stored articles are (0 to 1), whether they tell one story, and "
                                "why."),
+    "backfill": Entry("naba.cli.backfill", "Backfill an archive with naba's own pipeline and story rules: Parquet by "
+                                           "month, for naba db load."),
     "db": Entry("naba.cli.db", "Database maintenance: migrations, and moving a store between backends."),
     "eval": Entry("naba.cli.evaluate", "Run an evaluation and print its table (needs the data folder)."),
     "sources": Entry(_SOURCES, "The feeds and sitemaps that `naba crawl` polls."),

@@ -32,7 +32,12 @@ def _with_feed_fallbacks(raw: RawArticle, record: Record) -> RawArticle:
 
 def prepare(record: Record) -> PreparedArticle:
     """Run one raw record through the pipeline. Raises an InputError for bad input."""
-    article = clean_article(_with_feed_fallbacks(parse_record(record), record))
+    return prepare_parsed(record, parse_record(record))
+
+
+def prepare_parsed(record: Record, raw: RawArticle) -> PreparedArticle:
+    """The pipeline after the reader (``naba backfill`` filters by language in between)."""
+    article = clean_article(_with_feed_fallbacks(raw, record))
     if record.hint("feed_only"):
         article = replace(article, feed_only=record.hint("feed_only"))
     # one tokenization for every stage; tagging and the profile read the opening of a huge body

@@ -17,6 +17,7 @@ from naba.settings import Settings
 from naba.store.contracts import (
     ArticleDump,
     Articles,
+    BulkLoad,
     CandidateRow,
     Entities,
     Keyset,
@@ -36,8 +37,8 @@ from naba.store.contracts import (
 )
 from naba.store.copy import CopyReport, copy_store
 
-__all__ = ["ArticleDump", "Articles", "CandidateRow", "Entities", "Keyset", "Link", "ListedItem", "Outcome",
-           "RelatedLists", "SearchIndex", "StoredLists",
+__all__ = ["ArticleDump", "Articles", "BulkLoad", "CandidateRow", "Entities", "Keyset", "Link", "ListedItem",
+           "Outcome", "RelatedLists", "SearchIndex", "StoredLists",
            "SourceRegistry", "Store", "StoreStats", "Stories", "Summarizer", "Transfer", "WriteResult", "CopyReport",
            "copy_store",
            "is_postgres_url", "open_store", "upgrade_store"]

@@ -7,7 +7,8 @@
      ├── entities   Entities        which articles name which canonical entity
      ├── related    RelatedLists    each article's precomputed "similar" and "read also" lists
      ├── sources    SourceRegistry  the feeds and sitemaps `naba crawl` polls, with their health
-     └── transfer   Transfer        everything as it is, to move a store to another backend
+     ├── transfer   Transfer        everything as it is, to move a store to another backend
+     └── bulk()     BulkLoad        a whole collection staged, then swapped in (naba db load)
 
 A caller types its parameter with the narrowest part it needs. Both backends (SQLite, PostgreSQL)
 implement every part with the same SQL where they can (``naba.store.sql``), through a small dialect
@@ -274,6 +275,21 @@ class Transfer(Protocol):
         """Write decisions, links and summaries as they are, in one transaction."""
 
 
+class BulkLoad(Protocol):
+    """A whole collection loaded at once (``naba db load``): staged out of readers' sight, then swapped in."""
+
+    def stage_articles(self, items: Sequence[tuple[ArticleDump, Grouping]]) -> None: ...
+
+    def stage_links(self, links: Sequence[Link]) -> None:
+        """Each link once, as (article, earlier article, score); stored both ways."""
+
+    def stage_stories(self, summaries: Sequence[StorySummary]) -> None: ...
+
+    def swap(self, replace: bool = False) -> None:
+        """Everything staged into the store in one transaction, indexes rebuilt after. The store must
+        hold no articles, unless ``replace`` (they are then deleted in the same transaction)."""
+
+
 class Store(Protocol):
     """The parts, read-only attributes (a backend returns its own implementations of them)."""
 
@@ -300,5 +316,7 @@ class Store(Protocol):
 
     @property
     def transfer(self) -> Transfer: ...
+
+    def bulk(self) -> BulkLoad: ...
 
     def close(self) -> None: ...

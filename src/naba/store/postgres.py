@@ -31,6 +31,7 @@ from naba.store.rows import JSON_COLUMNS, stored_from_row
 from naba.store.schema import apply_pending, require_current
 from naba.store.sql import SQLStore
 from naba.store.sql.articles import article_select
+from naba.store.sql.bulk import SQLBulkLoad
 
 STORY_LOCK_KEY = 0x6E616262  # "nabb": the story stage's session advisory lock
 
@@ -95,9 +96,25 @@ def open_postgres(url: str, settings: Settings | None = None, read_only: bool = 
     except StoreError:
         db.close()
         raise
-    return SQLStore(db, TsvectorIndex(db), settings or Settings(),
+    settings = settings or Settings()
+    return SQLStore(db, TsvectorIndex(db), settings,
                     story_lock=lambda: _advisory_lock(db, STORY_LOCK_KEY),
-                    table_sizes=lambda: _table_sizes(db), after_load=lambda: _sync_id_sequence(db))
+                    table_sizes=lambda: _table_sizes(db), after_load=lambda: _sync_id_sequence(db),
+                    bulk=lambda: _bulk_load(db, settings))
+
+
+def _bulk_load(db: Database, settings: Settings) -> SQLBulkLoad:
+    """Staging in TEMP tables filled with COPY ... FROM STDIN (the fastest way in)."""
+    def copy(table: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+        if not rows:
+            return
+        with db.conn.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as stream:
+            for row in rows:
+                stream.write_row(row)
+
+    return SQLBulkLoad(db, copy, ("article_search", ("article_id", "title", "body", "stems")), _search_values,
+                       settings.raw_compression_level, after_load=lambda: _sync_id_sequence(db),
+                       empty_table="CREATE TEMP TABLE {name} AS SELECT {columns} FROM {source} WITH NO DATA")
 
 
 def upgrade_postgres(url: str) -> list[tuple[int, str]]:

@@ -21,6 +21,7 @@ from naba.store.rows import stored_from_row
 from naba.store.schema import apply_pending, require_current
 from naba.store.sql import SQLStore
 from naba.store.sql.articles import article_select
+from naba.store.sql.bulk import SQLBulkLoad
 from naba.store.sqlite_schema import MIGRATIONS
 
 # bm25 weights of the FTS columns (title, body, stems): a title hit counts most, a stem-only hit least.
@@ -84,8 +85,22 @@ def open_sqlite(path: str | Path, settings: Settings | None = None, read_only: b
     except StoreError:
         db.close()
         raise
-    return SQLStore(db, FTS5Index(db), settings or Settings(), story_lock=lambda: _file_lock(f"{path}.stories.lock"),
-                    table_sizes=lambda: _table_sizes(db))
+    settings = settings or Settings()
+    return SQLStore(db, FTS5Index(db), settings, story_lock=lambda: _file_lock(f"{path}.stories.lock"),
+                    table_sizes=lambda: _table_sizes(db), bulk=lambda: _bulk_load(db, settings))
+
+
+def _bulk_load(db: Database, settings: Settings) -> SQLBulkLoad:
+    """Staging in TEMP tables filled by batched inserts; the FTS5 table is the search index."""
+    def copy(table: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+        if rows:
+            with db.transaction():
+                db.many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
+
+    return SQLBulkLoad(db, copy, ("article_fts", ("rowid", "title", "body", "stems")),
+                       lambda doc: (doc.title, doc.body, doc.stems), settings.raw_compression_level,
+                       after_load=lambda: None,
+                       empty_table="CREATE TEMP TABLE {name} AS SELECT {columns} FROM {source} WHERE 0")
 
 
 def upgrade_sqlite(path: str) -> list[tuple[int, str]]:

@@ -106,14 +106,15 @@ class Placement:
 
     # -- the graph ------------------------------------------------------------------------------
 
-    def add(self, node: Node, judged: Iterable[tuple[int, Judgement]]) -> None:
-        """A new node and the judgements of it against nodes already here (kept both ways as edges)."""
+    def add(self, node: Node, judged: Iterable[tuple[int, Judgement | Edge]]) -> None:
+        """A new node and the judgements of it against nodes already here (kept both ways as edges);
+        a batch executor that judged the pairs elsewhere passes what it kept of them, as Edges."""
         self.nodes[node.id] = node
         node.story_id = node.story_id or node.id
         self.members[node.story_id].add(node.id)
         for other_id, judgement in judged:
             other = self.nodes.get(other_id)
-            edge = Edge.of(judgement)
+            edge = judgement if isinstance(judgement, Edge) else Edge.of(judgement)
             if other is not None and other_id != node.id and (edge.copy or edge.same >= KEEP):
                 node.edges[other_id] = other.edges[node.id] = edge
                 self._dirty.add(other_id)

@@ -5,7 +5,8 @@ article's candidates, judges every candidate pair with the one sameness model (n
 lets the placement rules decide, and writes what changed. The rules depend on the set of articles, not
 on the order or the batches they came in (tested on the sample corpus and two days of SaudiNewsNet).
 
-Candidates of an article are the articles in memory that
+Candidates of an article are the articles in memory that (``naba.stories.candidates``, the rule the
+batch executors of ``naba backfill`` apply too)
 - share at least MIN_SHARED of its heaviest stems (its signature) within MAX_GAP_HOURS (a posting list
   by (stem, day), so a search reads only the days within reach), or
 - share an LSH band of its shingles (naba.stories.copies): a copy republished later, at any distance.
@@ -18,12 +19,12 @@ past it the older half is let go, and read again if needed.
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from naba.models import Grouping, StoredArticle
 from naba.store import Link, Store
+from naba.stories.candidates import MAX_GAP_HOURS, best_links, day, is_candidate, order_key, probe_days
 from naba.stories.copies import BandIndex
 from naba.stories.placement import MAX_SPAN_HOURS, Node, Placement
 from naba.stories.related import Refresher
@@ -31,11 +32,7 @@ from naba.stories.sameness import Judgement, Profile, evidence, judge, profile_o
 from naba.stories.sameness.profile import SKETCHER
 from naba.stories.summaries import article_time, summarize_story
 
-MAX_GAP_HOURS = 48.0  # candidates by shared stems come from within this many hours
-MIN_SHARED = 2  # signature stems two articles must share to be compared
 MAX_NODES = 400_000
-MAX_LINKS = 20  # "similar article" links kept per article
-LINK_SIMILARITY = 0.3  # the time-free similarity from which a pair is a "similar article" link
 # what is loaded around a batch: candidates, and the cores of their stories
 REACH_HOURS = MAX_GAP_HOURS + MAX_SPAN_HOURS
 
@@ -80,7 +77,7 @@ class StoryStage:
         times = [article_time(stored) for stored in fresh.values()]
         self._load(min(times) - self.reach, max(times) + self.reach, skip=fresh)
         links: list[Link] = []
-        for stored in sorted(fresh.values(), key=_order):
+        for stored in sorted(fresh.values(), key=order_key):
             links += self._add(stored, profiles.get(stored.id) or profile_of(stored.article), None)
         self.placement.settle()
         changed = [self.nodes[i].grouping() for i in sorted(self.placement.take_changed())]
@@ -98,7 +95,7 @@ class StoryStage:
 
     def _add(self, stored: StoredArticle, profile: Profile, saved: Grouping | None) -> list[Link]:
         """Judge the article against its candidates and add it; its similar-article links."""
-        node = Node(stored.id, _order(stored), profile)
+        node = Node(stored.id, order_key(stored), profile)
         if saved is not None:
             node.duplicate_of, node.story_id = saved.duplicate_of, saved.story_id
             node.parent, node.parent_score = saved.parent_id, saved.parent_score
@@ -107,11 +104,9 @@ class StoryStage:
         self.profiles[node.id] = profile
         self.saved[node.id] = saved
         for stem in profile.signature:
-            self.postings[stem, _day(node.ts)].add(node.id)
+            self.postings[stem, day(node.ts)].add(node.id)
         self.bands.insert(node.id, profile.text.bands)
-        best = sorted(((j.similarity, other) for other, j in judged if j.similarity >= LINK_SIMILARITY),
-                      key=lambda pair: (-pair[0], pair[1]))
-        return [(node.id, other, round(similarity, 4)) for similarity, other in best[:MAX_LINKS]]
+        return best_links(node.id, [(other, j.similarity) for other, j in judged])
 
     def _judge(self, node: Node, other: Node) -> Judgement:
         return judge(evidence(node.profile, other.profile, abs(node.ts - other.ts) / 3600.0), node.profile,
@@ -119,13 +114,12 @@ class StoryStage:
 
     def _candidates(self, node: Node) -> list[Node]:
         shared: dict[int, int] = defaultdict(int)
-        gap = MAX_GAP_HOURS * 3600.0
         for stem in node.profile.signature:
-            for day in range(_day(node.ts - gap), _day(node.ts + gap) + 1):
-                for other_id in self.postings.get((stem, day), ()):
+            for posted in probe_days(node.ts):
+                for other_id in self.postings.get((stem, posted), ()):
                     shared[other_id] += 1
-        found = {i for i, n in shared.items() if n >= MIN_SHARED and abs(self.nodes[i].ts - node.ts) <= gap}
-        found |= self.bands.query(node.profile.text.bands)
+        found = {i for i, n in shared.items() if is_candidate(n, self.nodes[i].ts - node.ts, False)}
+        found |= self.bands.query(node.profile.text.bands)  # a shared band: a candidate at any distance
         found.discard(node.id)
         return [self.nodes[i] for i in sorted(found) if i in self.nodes]
 
@@ -137,7 +131,7 @@ class StoryStage:
         if node is None or profile is None:
             return
         for stem in profile.signature:
-            self.postings[stem, _day(node.ts)].discard(article_id)
+            self.postings[stem, day(node.ts)].discard(article_id)
         self.bands.remove(article_id, profile.text.bands)
 
     # -- memory ---------------------------------------------------------------------------------
@@ -169,7 +163,7 @@ class StoryStage:
         same graph as when they were placed, so their decisions stand unless something new changes them.
         """
         loaded = []
-        for stored, saved in sorted(placed, key=lambda pair: _order(pair[0])):
+        for stored, saved in sorted(placed, key=lambda pair: order_key(pair[0])):
             self._add(stored, profile_of(stored.article), saved)
             loaded.append(stored.id)
         self.placement.settle()
@@ -192,17 +186,6 @@ class StoryStage:
         self._loaded = [(max(lo, cut), hi) for lo, hi in self._loaded if hi > cut]
 
 
-def _order(stored: StoredArticle) -> tuple[float, str]:
-    """(reported time, content key): "earlier" for every rule; the key breaks ties the same way in
-    every process, whatever the ids."""
-    article = stored.article
-    key = article.canonical_url or hashlib.blake2b(
-        f"{article.source}\n{article.title}\n{article.body}".encode(), digest_size=12).hexdigest()
-    return (article_time(stored), key)
-
-
-def _day(ts: float) -> int:
-    return int(ts // 86400)
 
 
 def _uncovered(spans: Sequence[tuple[float, float]], lo: float, hi: float) -> list[tuple[float, float]]:

@@ -18,7 +18,7 @@ from typing import BinaryIO
 from naba.errors import InputError, TooLarge, UnsupportedFormat
 from naba.models import Record, Rejection
 from naba.settings import Settings
-from naba.sources.readers import ant, archives, jsonfile
+from naba.sources.readers import ant, archives, jsonfile, warc
 
 STDIN_NAME = "<stdin>"
 MAX_ARCHIVE_DEPTH = 2  # an archive inside an archive is read; deeper nesting is rejected
@@ -96,6 +96,10 @@ def _read_file(path: str, settings: Settings, hints: dict[str, str]) -> Iterator
         with open(path, "rb") as handle:
             head = handle.read(SNIFF_BYTES)
             kind = detect_format(path, head)
+            if kind == warc.FORMAT:  # streamed: a WARC file is read record by record, never whole
+                handle.seek(0)
+                yield from warc.split_warc(handle, path, hints, settings.max_page_bytes)
+                return
             if kind in ("zip", "tar"):
                 handle.seek(0)
                 yield from _read_archive(kind, handle, path, settings, hints, depth=1)
@@ -129,6 +133,8 @@ def _split(kind: str, data: bytes, where: str, settings: Settings, hints: dict[s
         yield from jsonfile.split_lines(data, where, hints, settings.max_page_bytes)
     elif kind == "ant":
         yield from ant.split_docs(data, where, hints)
+    elif kind == warc.FORMAT:
+        yield from warc.split_warc(io.BytesIO(data), where, hints, settings.max_page_bytes)
     elif kind in PAGE_FORMATS:
         _check_size(kind, len(data), where, settings)
         yield Record(kind, data, where, tuple(sorted(hints.items())))
@@ -159,6 +165,8 @@ def _read_archive(kind: str, stream: BinaryIO, where: str, settings: Settings,
 def detect_format(name: str, head: bytes) -> str:
     """The format of a file from its name, and its first bytes where the name is ambiguous."""
     lower = name.lower()
+    if warc.is_warc(lower):
+        return warc.FORMAT
     if lower.endswith(TAR_SUFFIXES):
         return "tar"
     suffix = os.path.splitext(lower)[1]
@@ -171,7 +179,7 @@ def detect_format(name: str, head: bytes) -> str:
             return "textpage"
         raise UnsupportedFormat(f"{suffix} file without a <DOC> block (ANT/TREC expected)", where=name)
     raise UnsupportedFormat(f"unknown file type {suffix or '(no extension)'!r}",
-                            hint="expected .json, .jsonl, .txt, .html, .xml, .zip or .tar[.gz|.xz|.bz2]")
+                            hint="expected .json, .jsonl, .txt, .html, .xml, .warc[.gz], .zip or .tar[.gz|.xz|.bz2]")
 
 
 def sniff_content(data: bytes) -> str:

@@ -6,6 +6,7 @@
     related.py    each article's precomputed related lists
     sources.py    followed feeds and sitemaps, their health
     transfer.py   everything as it is, for ``naba db copy``
+    bulk.py       a whole collection staged, then swapped in (``naba db load``)
 
 A backend (``naba.store.sqlite``, ``naba.store.postgres``) supplies what differs: the connection and its
 dialect, the full-text index, the story lock, table sizes.
@@ -17,10 +18,12 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
 
+from naba.errors import StoreError
 from naba.models import MatchQuery, SearchDoc, SearchHit
 from naba.settings import Settings
 from naba.store.dialect import Database
 from naba.store.sql.articles import SQLArticles
+from naba.store.sql.bulk import SQLBulkLoad
 from naba.store.sql.entities import SQLEntities
 from naba.store.sql.related import SQLRelated
 from naba.store.sql.sources import SQLSources
@@ -49,7 +52,8 @@ class SQLStore:
 
     def __init__(self, db: Database, index: TextIndex, settings: Settings, *,
                  story_lock: Callable[[], AbstractContextManager[None]],
-                 table_sizes: Callable[[], dict[str, int]], after_load: Callable[[], None] = lambda: None):
+                 table_sizes: Callable[[], dict[str, int]], after_load: Callable[[], None] = lambda: None,
+                 bulk: Callable[[], SQLBulkLoad] | None = None):
         self.url = db.where
         self.read_only = db.read_only
         self.settings = settings
@@ -61,6 +65,13 @@ class SQLStore:
         self.related = SQLRelated(db)
         self.sources = SQLSources(db)
         self.transfer = SQLTransfer(db, self.articles, self.stories, index.docs, after_load)
+        self._bulk = bulk
+
+    def bulk(self) -> SQLBulkLoad:
+        """A new bulk load into this store (stage, then swap)."""
+        if self._bulk is None:
+            raise StoreError("this store cannot bulk-load", where=self.url)
+        return self._bulk()
 
     def close(self) -> None:
         self._db.close()
