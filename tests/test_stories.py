@@ -191,7 +191,7 @@ def test_letting_go_of_memory_does_not_change_the_stories(tmp_path, monkeypatch)
 def test_an_article_republished_days_later_is_no_longer_the_parent_of_earlier_reports(store_url, tmp_path):
     """An outlet republishes a story under the same URL with a new date: the reports that followed
     its first version no longer hang from it (a parent is always earlier), even when the new date
-    makes the stage read another span of the store first."""
+    makes the stage read another span of the store first, and the first version's links are gone."""
     lines = {json.loads(line)["url"]: json.loads(line)
              for line in (Path(sample_paths()[0]).read_text("utf-8").splitlines()) if line.strip()}
     first = lines["https://uana.example/ar/news/202611240001"]
@@ -204,8 +204,11 @@ def test_an_article_republished_days_later_is_no_longer_the_parent_of_earlier_re
         report = engine.ingest(store, [str(path)], Settings(batch_size=2))
         ids = {s.article.url: s.id for s in (store.articles.get(i) for i in (1, 2)) if s is not None}
         groupings = {g.article_id: g for g in store.transfer.groupings()}
+        links = list(store.transfer.links())
     finally:
         store.close()
     assert report.updated == 1
     republished, follower = groupings[ids[first["url"]]], groupings[ids[follow["url"]]]
     assert follower.parent_id is None and follower.story_id != republished.story_id
+    # three days apart, the two are no longer compared: the link the first version had is gone
+    assert links == []

@@ -163,10 +163,11 @@ class SearchIndex(Protocol):
 
 class Stories(Protocol):
     def apply(self, groupings: Sequence[Grouping], links: Sequence[Link], moved: Sequence[tuple[int, int]],
-              summarize: Summarizer) -> None:
+              summarize: Summarizer, relinked: Sequence[int] = ()) -> None:
         """Record the story stage's decisions and similar-article links, give the stored descendants of
         each moved (article id, story id) that story, and rebuild the summary of every story touched
-        with ``summarize``, in one transaction."""
+        with ``summarize``, in one transaction. The links of the ``relinked`` articles (changed since
+        they were placed, and judged again) are dropped first: ``links`` holds their new ones."""
 
     def lock(self) -> AbstractContextManager[None]:
         """Held by the story stage from reading to writing its decisions: one process at a time, so

@@ -82,7 +82,9 @@ class StoryStage:
         self.placement.settle()
         changed = [self.nodes[i].grouping() for i in sorted(self.placement.take_changed())]
         changed = [g for g in changed if self.saved.get(g.article_id) != g]
-        self.store.stories.apply(changed, links, [], summarize_story)
+        # an article placed before and stored again changed (a republished page): its old links go
+        relinked = sorted(i for i, stored in fresh.items() if stored.story_id is not None)
+        self.store.stories.apply(changed, links, [], summarize_story, relinked=relinked)
         for grouping in changed:
             self.saved[grouping.article_id] = grouping
         self.related.after(fresh, changed, links)  # related lists (issue 17): of the placed and their neighbours

@@ -31,10 +31,11 @@ class SQLStories:
     # -- the story stage's decisions ------------------------------------------------------------
 
     def apply(self, groupings: Sequence[Grouping], links: Sequence[Link], moved: Sequence[tuple[int, int]],
-              summarize: Summarizer) -> None:
-        if not groupings and not links:
+              summarize: Summarizer, relinked: Sequence[int] = ()) -> None:
+        if not groupings and not links and not relinked:
             return
         with self._db.transaction():
+            self._unlink(relinked)
             touched = {row["story_id"] for row in self._db.chunked(
                 "SELECT story_id FROM articles WHERE id IN ({}) AND story_id IS NOT NULL",
                 [g.article_id for g in groupings])}
@@ -59,6 +60,14 @@ class SQLStories:
             "INSERT INTO article_links (article_id, other_id, score) VALUES (?, ?, ?) "
             "ON CONFLICT (article_id, other_id) DO UPDATE SET score = excluded.score",
             [row for a, b, score in links for row in ((a, b, score), (b, a, score))])
+
+    def _unlink(self, article_ids: Sequence[int]) -> None:
+        """Drop every link of these articles, both directions (each is stored both ways, so the
+        article's own rows name every pair)."""
+        pairs = [(row["article_id"], row["other_id"]) for row in self._db.chunked(
+            "SELECT article_id, other_id FROM article_links WHERE article_id IN ({})", list(article_ids))]
+        self._db.many("DELETE FROM article_links WHERE article_id = ? AND other_id = ?",
+                      [pair for a, b in pairs for pair in ((a, b), (b, a))])
 
     def write_summary(self, summary: StorySummary) -> None:
         """One story's summary row and its outlets (inside the caller's transaction)."""
