@@ -82,9 +82,12 @@ class StoryStage:
         self.placement.settle()
         changed = [self.nodes[i].grouping() for i in sorted(self.placement.take_changed())]
         changed = [g for g in changed if self.saved.get(g.article_id) != g]
-        # an article placed before and stored again changed (a republished page): its old links go
-        relinked = sorted(i for i, stored in fresh.items() if stored.story_id is not None)
-        self.store.stories.apply(changed, links, [], summarize_story, relinked=relinked)
+        # an article placed before and stored again changed (a republished page): its old links go,
+        # and the articles that had chosen it as a link choose again
+        republished = sorted(i for i, stored in fresh.items() if stored.story_id is not None)
+        chose_again, their_links = self._choose_again(republished)
+        self.store.stories.apply(changed, links + their_links, [], summarize_story,
+                                 relinked=republished + chose_again)
         for grouping in changed:
             self.saved[grouping.article_id] = grouping
         self.related.after(fresh, changed, links)  # related lists (issue 17): of the placed and their neighbours
@@ -109,6 +112,30 @@ class StoryStage:
             self.postings[stem, day(node.ts)].add(node.id)
         self.bands.insert(node.id, profile.text.bands)
         return best_links(node.id, [(other, j.similarity) for other, j in judged])
+
+    def _choose_again(self, republished: list[int]) -> tuple[list[int], list[Link]]:
+        """The articles linked to a republished one, with their links written whole again.
+
+        An article's links are its best pairs with earlier articles (``best_links``, the rule the
+        backfill applies). A republished article has a new time and text, so each article that had
+        it among its links chooses again from its candidates; the links later articles chose with
+        it are kept (those it had with the republished article go: that one chose anew).
+        """
+        gone = set(republished)
+        linked = {other for article_id in republished for other, _ in self.store.stories.links_of(article_id)}
+        chose_again: list[int] = []
+        links: list[Link] = []
+        for article_id in sorted(linked - gone):
+            node = self.nodes.get(article_id)
+            if node is None:  # not in memory: its links stay as they are
+                continue
+            earlier = [(other.id, self._judge(node, other).similarity)
+                       for other in self._candidates(node) if other.order < node.order]
+            links += best_links(article_id, earlier)
+            links += [(other, article_id, score) for other, score in self.store.stories.links_of(article_id)
+                      if other not in gone and (other not in self.nodes or self.nodes[other].order > node.order)]
+            chose_again.append(article_id)
+        return chose_again, links
 
     def _judge(self, node: Node, other: Node) -> Judgement:
         return judge(evidence(node.profile, other.profile, abs(node.ts - other.ts) / 3600.0), node.profile,
