@@ -30,7 +30,7 @@ from naba.store.postgres_schema import ADVISORY_LOCK_KEY, MIGRATIONS
 from naba.store.rows import JSON_COLUMNS, stored_from_row
 from naba.store.schema import apply_pending, require_current
 from naba.store.sql import SQLStore
-from naba.store.sql.articles import article_select
+from naba.store.sql.articles import article_select, search_filters
 from naba.store.sql.bulk import SQLBulkLoad
 
 STORY_LOCK_KEY = 0x6E616262  # "nabb": the story stage's session advisory lock
@@ -218,17 +218,9 @@ def _search_filter(query: MatchQuery) -> tuple[str, list[object], str]:
     params: list[object] = []
     for term in query.terms:
         clauses.append(_term_clause(term, params))
-    filters = [(sql, value) for sql, value in (
-        ("a.source = ?", query.source), ("a.published_ts >= ?", query.since_ts),
-        ("a.published_ts < ?", query.until_ts)) if value is not None]
-    if query.min_id is not None:
-        clauses.append("s.article_id >= ?")
-        params.append(query.min_id)
-    for sql, value in filters:
-        clauses.append(sql)
-        params.append(value)
-    join = "JOIN articles a ON a.id = s.article_id" if filters else ""
-    return " AND ".join(clauses), params, join
+    more, more_params, joined = search_filters(query, "s.article_id")
+    join = "JOIN articles a ON a.id = s.article_id" if joined else ""
+    return " AND ".join(clauses + more), params + more_params, join
 
 
 def _term_clause(term: QueryTerm, params: list[object]) -> str:

@@ -20,7 +20,7 @@ from naba.store.dialect import Database, Dialect
 from naba.store.rows import stored_from_row
 from naba.store.schema import apply_pending, require_current
 from naba.store.sql import SQLStore
-from naba.store.sql.articles import article_select
+from naba.store.sql.articles import article_select, search_filters
 from naba.store.sql.bulk import SQLBulkLoad
 from naba.store.sqlite_schema import MIGRATIONS
 
@@ -181,19 +181,9 @@ class FTS5Index:
 
 def _search_filter(query: MatchQuery) -> tuple[str, list[object], str]:
     """The WHERE clause, its parameters, and the join to ``articles`` when a filter needs it."""
-    clauses = ["article_fts MATCH ?"]
-    params: list[object] = [fts_expression(query)]
-    filters = [(clause, value) for clause, value in (
-        ("a.source = ?", query.source), ("a.published_ts >= ?", query.since_ts),
-        ("a.published_ts < ?", query.until_ts)) if value is not None]
-    if query.min_id is not None:
-        clauses.append("article_fts.rowid >= ?")
-        params.append(query.min_id)
-    for clause, value in filters:
-        clauses.append(clause)
-        params.append(value)
-    join = "JOIN articles a ON a.id = article_fts.rowid" if filters else ""
-    return " AND ".join(clauses), params, join
+    clauses, params, joined = search_filters(query, "article_fts.rowid")
+    join = "JOIN articles a ON a.id = article_fts.rowid" if joined else ""
+    return " AND ".join(["article_fts MATCH ?", *clauses]), [fts_expression(query), *params], join
 
 
 def fts_expression(query: MatchQuery) -> str:

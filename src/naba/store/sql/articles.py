@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from naba.dates import to_timestamp
 from naba.errors import StoreError
-from naba.models import PreparedArticle, Record, SearchDoc, StoredArticle
+from naba.models import MatchQuery, PreparedArticle, Record, SearchDoc, StoredArticle
 from naba.settings import Settings
 from naba.store.contracts import CandidateRow, Keyset, Outcome, StoreStats, WriteResult
 from naba.store.dialect import Database, Row
@@ -30,6 +30,23 @@ class TextIndexWriter(Protocol):
     """The backend's full-text index, as the article writer feeds it."""
 
     def write(self, docs: Sequence[tuple[int, SearchDoc]], replacing: bool) -> None: ...
+
+
+def search_filters(query: MatchQuery, id_column: str) -> tuple[list[str], list[object], bool]:
+    """A search's conditions beyond its terms (first id, outlet, time span) and their parameters, the
+    same on both backends; whether one needs the join to ``articles a``."""
+    clauses: list[str] = []
+    params: list[object] = []
+    if query.min_id is not None:
+        clauses.append(f"{id_column} >= ?")
+        params.append(query.min_id)
+    filters = [(sql, value) for sql, value in (
+        ("a.source = ?", query.source), ("a.published_ts >= ?", query.since_ts),
+        ("a.published_ts < ?", query.until_ts)) if value is not None]
+    for sql, value in filters:
+        clauses.append(sql)
+        params.append(value)
+    return clauses, params, bool(filters)
 
 
 def article_select(db: Database) -> str:
