@@ -11,7 +11,7 @@ from naba.serve.paging import decode_keyset, decode_offset, encode_keyset, encod
 from naba.serve.web import create_app
 from naba.serve.web.cache import TimedCache
 from naba.serve.web.services import WebServices, web_services
-from web_server import EVIL_TITLE, client, sample_db  # noqa: F401 (fixtures)
+from web_server import EVIL_TITLE, client, failing_client, sample_db  # noqa: F401 (fixtures)
 
 
 def _error(response, status: int, code: str) -> dict:
@@ -41,22 +41,6 @@ def _error(response, status: int, code: str) -> dict:
 ])
 def test_every_api_error_has_one_shape(client, method, path, status, code):
     _error(client.request(method, path), status, code)
-
-
-@pytest.fixture(scope="module")
-def failing_client(sample_db):
-    app = create_app(sample_db)
-
-    @app.get("/api/boom")
-    def boom():
-        raise RuntimeError("secret internals")
-
-    @app.get("/boom")
-    def boom_page():
-        raise RuntimeError("secret internals")
-
-    with TestClient(app, raise_server_exceptions=False) as test_client:
-        yield test_client
 
 
 def test_a_crash_is_a_500_in_the_same_shape_without_internals(failing_client):

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from naba.serve.web import create_app
 from naba.serve.web.headers import SITE_CSP, asset_url
 from naba.settings import Settings
-from web_server import client, sample_db  # noqa: F401 (fixtures)
+from web_server import client, failing_client, sample_db  # noqa: F401 (fixtures)
 
 SECURITY = {"x-content-type-options": "nosniff", "x-frame-options": "DENY",
             "referrer-policy": "strict-origin-when-cross-origin"}
@@ -58,18 +58,6 @@ def test_the_site_csp_allows_no_script_and_only_its_own_styles_and_images(client
     assert client.get("/").headers["content-security-policy"] == SITE_CSP
     assert "script-src" not in SITE_CSP and "'unsafe-inline'" not in SITE_CSP
     assert "script-src 'self';" in client.get("/api/docs").headers["content-security-policy"]
-
-
-@pytest.fixture(scope="module")
-def failing_client(sample_db):
-    app = create_app(sample_db)
-
-    @app.get("/api/boom")
-    def boom():
-        raise RuntimeError("secret internals")
-
-    with TestClient(app, raise_server_exceptions=False) as test_client:
-        yield test_client
 
 
 def test_a_500_carries_the_headers_too(failing_client):

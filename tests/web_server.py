@@ -57,6 +57,27 @@ def client(sample_db):
         yield test_client
 
 
+@pytest.fixture(scope="module")
+def failing_client(sample_db):
+    """A client of an app with one API route and one page that crash, as a bug in a handler would."""
+    from fastapi.testclient import TestClient
+
+    from naba.serve.web import create_app
+
+    app = create_app(sample_db)
+
+    @app.get("/api/boom")
+    def boom():
+        raise RuntimeError("secret internals")
+
+    @app.get("/boom")
+    def boom_page():
+        raise RuntimeError("secret internals")
+
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
