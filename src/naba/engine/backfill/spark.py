@@ -42,6 +42,8 @@ from naba.stories.placement import KEEP
 HOT_KEY_ROWS = 20_000  # rows of one join key past which it is salted
 LOCAL_SHUFFLE_PARTITIONS = 8
 BATCH_ROWS = 256  # prepared articles per Arrow batch out of a Python worker
+READ_BATCH_ROWS = 256  # rows per batch when Spark reads the prepared articles back from Parquet
+LOCAL_DRIVER_MEMORY = "4g"  # heap of a local run's one JVM (the machine's memory is the limit, not this)
 _KEYED = pa.schema([*tables.PREPARED, pa.field("id_ts", pa.float64()), pa.field("id_key", pa.string())])
 _JUDGED = pa.schema([pa.field("later", pa.int64()), pa.field("earlier", pa.int64()), pa.field("copy", pa.bool_()),
                      pa.field("same", pa.float64()), pa.field("similarity", pa.float64()),
@@ -60,9 +62,14 @@ def session(master: str = "local[*]", name: str = "naba backfill") -> SparkSessi
     builder = SparkSession.builder.master(master).appName(name)
     if master.startswith("local"):
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-        # one machine: a few shuffle partitions, not a cluster's 200 (each costs a task per stage)
-        builder = builder.config("spark.sql.shuffle.partitions", str(LOCAL_SHUFFLE_PARTITIONS))
+        # one machine: a few shuffle partitions, not a cluster's 200 (each costs a task per stage); the
+        # tasks run in the driver's JVM, whose default 1 GB heap is short for whole articles
+        builder = (builder.config("spark.sql.shuffle.partitions", str(LOCAL_SHUFFLE_PARTITIONS))
+                   .config("spark.driver.memory", LOCAL_DRIVER_MEMORY))
     return (builder
+            # a row is a whole prepared article (text, search document, profile): Parquet's default
+            # 4,096-row read batches asked the heap for one contiguous 27 MB column and failed
+            .config("spark.sql.parquet.columnarReaderBatchSize", str(READ_BATCH_ROWS))
             .config("spark.sql.execution.arrow.pyspark.enabled", "true")
             .config("spark.sql.session.timeZone", "UTC")
             .getOrCreate())
