@@ -4,6 +4,7 @@ ranker's rules (a minimum score, a time window, specific evidence), on both back
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from naba import engine
@@ -48,7 +49,7 @@ def test_the_story_stage_stores_every_articles_lists_and_a_page_reads_them(store
     items = [_item(i, f"2015-08-0{1 + i % 3}", f"وزارة الحج تدشن المسار الإلكتروني {i}", HAJJ, f"outlet{i}")
              for i in range(4)]
     ids = _ingest(store, tmp_path, items)
-    assert store.related.missing() == []  # computed by the stage at ingest, for every article
+    assert store.related.pending() == []  # computed after the stage at ingest, for every article
     some = ids["https://news.example/0"]
     # what a page shows is what the store holds: no ranking at request time
     other = ids["https://news.example/3"]
@@ -59,12 +60,12 @@ def test_the_story_stage_stores_every_articles_lists_and_a_page_reads_them(store
     assert found.read_also == ()
 
 
-def test_story_members_and_missing(store, tmp_path):
+def test_story_members_and_nothing_pending(store, tmp_path):
     ids = _ingest(store, tmp_path, [_item(1, "2015-08-01", "عنوان", HAJJ)])
     only = ids["https://news.example/1"]
     story = store.articles.get(only).story_id
     assert store.related.story_members(story, 10) == [only]
-    assert store.related.missing() == []
+    assert store.related.pending() == []
 
 
 def test_entities_around_a_time_are_the_nearest_within_the_window(store, tmp_path):
@@ -116,3 +117,79 @@ def test_a_dateline_is_never_evidence(store, tmp_path):
     assert facets_of(gold).shared(facets_of(book), 4) == ()
     found = related(store, gold.id)
     assert book.id not in {r.article.id for r in found.similar + found.read_also}
+
+
+def _hajj_items(first: int, count: int, day: str = "2015-08-01") -> list[dict]:
+    return [_item(i, day, f"وزارة الحج تدشن المسار الإلكتروني لحجاج الداخل {i}", HAJJ + f" المرحلة {i}.", f"outlet{i}")
+            for i in range(first, first + count)]
+
+
+def test_the_stage_marks_lists_stale_and_a_refresh_computes_them(store, tmp_path):
+    path = tmp_path / "first.jsonl"
+    path.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in _hajj_items(0, 3)), encoding="utf-8")
+    engine.ingest(store, [str(path)], Settings(), lists=False)
+    ids = sorted(s.id for s in store.articles.scan())
+    assert store.related.pending() == ids and store.related.count_pending() == 3
+    assert engine.refresh_lists(store).computed == 3
+    assert store.related.pending() == [] and store.related.count_pending() == 0
+    shown_before = store.related.lists(ids[0])
+    assert shown_before is not None and shown_before[0]  # the three tell one story: each lists the others
+    # a fourth article of the story: it and the close neighbours it linked to are marked, not computed
+    more = tmp_path / "more.jsonl"
+    more.write_text(json.dumps(_hajj_items(3, 1)[0], ensure_ascii=False) + "\n", encoding="utf-8")
+    engine.ingest(store, [str(more)], Settings(), lists=False)
+    new = max(s.id for s in store.articles.scan())
+    marked = store.related.pending()
+    assert new in marked and set(marked) & set(ids)
+    assert store.related.lists(ids[0]) == shown_before  # still shown until computed again
+    engine.refresh_lists(store)
+    assert store.related.pending() == []
+    # one entry per story: the new article joins its story's entry, with its outlet
+    assert "outlet3" not in shown_before[0][0].outlets
+    assert "outlet3" in store.related.lists(ids[0])[0][0].outlets
+
+
+def test_a_mark_made_while_lists_were_computed_outlives_their_write(store, tmp_path):
+    ids = _ingest(store, tmp_path, _hajj_items(0, 2))
+    one = ids["https://news.example/0"]
+    store.related.mark_stale([one], 100.0)
+    store.related.write([(one, ((), ()))], 50.0)  # a computation that began before the mark
+    assert store.related.pending() == [one]
+    store.related.write([(one, ((), ()))], 150.0)
+    assert store.related.pending() == []
+
+
+def test_workers_compute_the_same_lists_as_one_process(store_url, tmp_path):
+    from naba.store import open_store
+
+    path = tmp_path / "items.jsonl"
+    items = _hajj_items(0, 5) + _hajj_items(5, 3, "2015-08-02")
+    path.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+    store = open_store(store_url)
+    try:
+        engine.ingest(store, [str(path)], Settings(), lists=False)
+        ids = sorted(s.id for s in store.articles.scan())
+        assert engine.refresh_lists(store, workers=2).computed == len(ids)
+        in_workers = {i: store.related.lists(i) for i in ids}
+        store.related.mark_stale(ids, time.time())  # everything again, in this process
+        assert engine.refresh_lists(store, workers=1).computed == len(ids)
+        assert store.related.pending() == []
+        assert {i: store.related.lists(i) for i in ids} == in_workers
+        assert any(similar for similar, _ in in_workers.values())
+    finally:
+        store.close()
+
+
+def test_naba_refresh_computes_what_ingest_left(tmp_path):
+    from cli_runner import naba
+
+    db = tmp_path / "naba.db"
+    path = tmp_path / "items.jsonl"
+    path.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in _hajj_items(0, 3)), encoding="utf-8")
+    ingested = naba("ingest", path, "--db", db, "--no-lists", "--json")
+    assert ingested.returncode == 0 and json.loads(ingested.stdout)["lists"] == 0
+    ran = naba("refresh", "--db", db, "--json")
+    assert ran.returncode == 0, ran.stderr
+    assert json.loads(ran.stdout)["lists"] == 3
+    again = naba("refresh", "--db", db)
+    assert again.returncode == 0 and "related lists computed: 0" in again.stdout

@@ -118,6 +118,7 @@ class IngestReport:
     updated: int = 0
     unchanged: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    lists: int = 0  # articles whose related lists were computed after the story stage
 
     @property
     def ok(self) -> bool:

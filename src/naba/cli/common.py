@@ -212,7 +212,8 @@ def report_summary(report: IngestReport, as_json: bool) -> None:
             print_rejection(rejection)
         table = Table(show_header=False, box=None)
         for name, value in (("read", report.read), ("stored", report.stored), ("updated", report.updated),
-                            ("unchanged re-ingests", report.unchanged), ("rejected", len(report.rejected))):
+                            ("unchanged re-ingests", report.unchanged), ("rejected", len(report.rejected)),
+                            ("related lists computed", report.lists)):
             table.add_row(name, f"{value:,}")
         out.print(table)
     if report.rejected:

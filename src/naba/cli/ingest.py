@@ -10,7 +10,7 @@ from rich.text import Text
 
 from naba import engine
 from naba.cli.articles import render_article, render_search
-from naba.cli.common import DbOption, JsonOption, open_db, out, report_summary, run_with_progress
+from naba.cli.common import DbOption, JsonOption, open_db, out, print_json, report_summary, run_with_progress
 from naba.errors import UsageError
 from naba.sample import sample_paths
 from naba.serve.search import search
@@ -25,8 +25,10 @@ def ingest(
     db: DbOption = "naba.db",
     source: Annotated[str | None, typer.Option(help="Outlet name for inputs that do not say.")] = None,
     sample: Annotated[bool, typer.Option("--sample", help="Also ingest the bundled sample corpus.")] = False,
-    workers: Annotated[int, typer.Option(min=1, max=64, help="Processes preparing articles (1: none); "
-                                         "the stored result is the same.")] = 1,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Processes preparing articles and computing "
+                                         "related lists (1: none); the stored result is the same.")] = 1,
+    lists: Annotated[bool, typer.Option("--lists/--no-lists", help="Compute the related lists after the "
+                                        "stories (--no-lists: leave them to `naba refresh`).")] = True,
     as_json: JsonOption = False,
 ) -> None:
     """Read articles from files (JSON, JSONL, zip, tar, ANT XML, text pages, HTML) into the store."""
@@ -38,7 +40,7 @@ def ingest(
     hints = {"source": source} if source else {}
     try:
         report = run_with_progress("ingesting", lambda update: engine.ingest(
-            store, targets, settings, hints, stdin=sys.stdin.buffer, progress=update, workers=workers))
+            store, targets, settings, hints, stdin=sys.stdin.buffer, progress=update, workers=workers, lists=lists))
     finally:
         store.close()
     report_summary(report, as_json)
@@ -54,6 +56,24 @@ def reprocess(db: DbOption = "naba.db", as_json: JsonOption = False) -> None:
     finally:
         store.close()
     report_summary(report, as_json)
+
+
+@cli.command()
+def refresh(
+    db: DbOption = "naba.db",
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Processes computing lists (1: none).")] = 1,
+    as_json: JsonOption = False,
+) -> None:
+    """Compute the similar and read-also lists the story stage marked stale (after db load, or --no-lists)."""
+    store = open_db(db)
+    try:
+        done = engine.refresh_lists(store, workers)
+    finally:
+        store.close()
+    if as_json:
+        print_json({"lists": done.computed, "seconds": round(done.seconds, 3)})
+    else:
+        out.print(f"related lists computed: {done.computed:,} in {done.seconds:.1f} s")
 
 
 @cli.command()

@@ -33,6 +33,8 @@ COMMANDS: dict[str, Entry] = {
     "ingest": Entry(_INGEST, "Read articles from files (JSON, JSONL, zip, tar, ANT XML, text pages, HTML) into "
                              "the store."),
     "reprocess": Entry(_INGEST, "Re-run the pipeline over the stored raw inputs (after an improvement to naba)."),
+    "refresh": Entry(_INGEST, "Compute the similar and read-also lists the story stage marked stale (after db "
+                              "load, or --no-lists)."),
     "search": Entry(_ARTICLES, "Full-text search in Arabic or English, with highlighted snippets."),
     "show": Entry(_ARTICLES, "Show one stored article."),
     "stats": Entry(_ARTICLES, "Counts per outlet, per day and per language, index sizes, and the health of "

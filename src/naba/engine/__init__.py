@@ -3,9 +3,11 @@
     prepare.py   one record through the per-article pipeline (pure; safe in workers and threads)
     parallel.py  that work in worker processes, results in input order
     runs.py      ingest files, store prepared articles in batches, reprocess; each batch then grouped
+    lists.py     the related lists the story stage marked stale, computed after it (workers when asked)
     crawler.py   poll the followed sources, fetch new pages, store them the same way
 """
 
+from naba.engine.lists import ListsReport, refresh_lists
 from naba.engine.prepare import prepare, prepare_checked
 from naba.engine.runs import (
     ProgressCallback,
@@ -17,5 +19,5 @@ from naba.engine.runs import (
     store_prepared,
 )
 
-__all__ = ["ProgressCallback", "group_leftovers", "group_written", "ingest", "ingest_records", "prepare",
-           "prepare_checked", "reprocess", "store_prepared"]
+__all__ = ["ListsReport", "ProgressCallback", "group_leftovers", "group_written", "ingest", "ingest_records",
+           "prepare", "prepare_checked", "refresh_lists", "reprocess", "store_prepared"]

@@ -229,6 +229,8 @@ def crawl_once(
 
         engine.store_prepared(store, _finished(store, jobs, report, stop, now), settings, report.ingest,
                               on_written=link)
+        if not _stopped(stop):  # a stopped crawl leaves its lists marked for the next run
+            report.ingest.lists = engine.refresh_lists(store, profiles=stage.profiles).computed
     finally:
         report.stopped = _stopped(stop)
         # after a stop, fetches in flight are not waited for: closing the client ends them
@@ -386,8 +388,10 @@ def fetch_pages(store: Store, client: PoliteClient, urls: list[str], settings: S
                 yield outcome
 
     stage = StoryStage(store)
-    return engine.store_prepared(store, prepared(), settings, report,
-                                 on_written=lambda written: engine.group_written(stage, written))
+    engine.store_prepared(store, prepared(), settings, report,
+                          on_written=lambda written: engine.group_written(stage, written))
+    report.lists = engine.refresh_lists(store, profiles=stage.profiles).computed
+    return report
 
 
 def _fetch_problem(url: str, result: FetchResult) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import BinaryIO
 
+from naba.engine.lists import refresh_lists
 from naba.engine.parallel import prepare_in_parallel
 from naba.engine.prepare import prepare_checked, prepare_chunk, prepare_or_reject
 from naba.errors import StoreError
@@ -46,11 +47,13 @@ def ingest(
     stdin: BinaryIO | None = None,
     progress: ProgressCallback | None = None,
     workers: int = 1,
+    lists: bool = True,
 ) -> IngestReport:
-    """Read every path, store what parses, report the rest. With ``workers`` > 1 the per-article
-    work runs in that many processes (see naba.engine.parallel); the result is the same."""
+    """Read every path, store what parses, report the rest, then compute the related lists the story
+    stage marked (unless not ``lists``). With ``workers`` > 1 the per-article work and the lists run in
+    that many processes (see naba.engine.parallel and naba.engine.lists); the result is the same."""
     items = iter_records(paths, settings, hints or {}, stdin=stdin)
-    return ingest_records(store, items, settings, progress, workers)
+    return ingest_records(store, items, settings, progress, workers, lists)
 
 
 def group_written(stage: StoryStage, written: list[tuple[PreparedArticle, WriteResult]]) -> None:
@@ -85,8 +88,9 @@ def ingest_records(
     settings: Settings,
     progress: ProgressCallback | None = None,
     workers: int = 1,
+    lists: bool = True,
 ) -> IngestReport:
-    """Store what parses, report the rest."""
+    """Store what parses, report the rest; then the related lists (see ``ingest``)."""
     report = IngestReport()
     records = _counted(items, report)
     if workers > 1:
@@ -98,6 +102,8 @@ def ingest_records(
     store_prepared(store, _accepted(prepared, report), settings, report, progress,
                    on_written=lambda written: group_written(stage, written))
     group_leftovers(stage, settings.batch_size)
+    if lists:
+        report.lists = refresh_lists(store, workers, stage.profiles).computed
     return report
 
 
@@ -175,6 +181,7 @@ def reprocess(store: Store, settings: Settings, progress: ProgressCallback | Non
                 progress(report)
     stage.process(changed)
     group_leftovers(stage, settings.batch_size)
+    report.lists = refresh_lists(store, profiles=stage.profiles).computed
     if progress:
         progress(report)
     return report

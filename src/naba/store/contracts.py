@@ -206,18 +206,25 @@ class Entities(Protocol):
 
 
 class RelatedLists(Protocol):
-    """Each article's "similar" and "read also" lists, computed by the story stage when it places or
-    re-places articles; a page reads them with one indexed read and ranks nothing."""
+    """Each article's "similar" and "read also" lists: the story stage marks the articles whose lists its
+    decisions changed, `naba refresh` computes them; a page reads them with one indexed read."""
 
     def lists(self, article_id: int) -> StoredLists | None:
         """The stored (similar, read_also) of an article, best first; None when none were computed."""
 
     def write(self, lists: Sequence[tuple[int, StoredLists]], computed_ts: float) -> None:
-        """Store (or replace) the lists of these articles, in one transaction."""
+        """Store (or replace) the lists of these articles, in one transaction; their stale marks made at or
+        before ``computed_ts`` (when the computation began) are cleared."""
 
-    def missing(self, after_id: int = 0, limit: int = 500) -> list[int]:
-        """The ids (above ``after_id``, ascending, at most ``limit``) of articles with no stored lists: a
-        store written before lists were computed, or by a run that stopped before it computed them."""
+    def mark_stale(self, article_ids: Iterable[int], marked_ts: float) -> None:
+        """Mark these articles' lists to compute again (their stored lists stay shown until then)."""
+
+    def pending(self, after_id: int = 0, limit: int = 500) -> list[int]:
+        """The ids (above ``after_id``, ascending, at most ``limit``) of articles whose lists are to be
+        computed: marked stale, or none stored (a store loaded from a backfill, or written before lists)."""
+
+    def count_pending(self) -> int:
+        """How many articles' lists are to be computed (``pending`` of them all)."""
 
     def story_members(self, story_id: int, limit: int) -> list[int]:
         """The ids of a story's articles nearest its newest, for computing lists (no article is read)."""
@@ -319,5 +326,8 @@ class Store(Protocol):
     def transfer(self) -> Transfer: ...
 
     def bulk(self) -> BulkLoad: ...
+
+    def reader(self) -> Store:
+        """Another connection to this store, read-only: a worker process's own."""
 
     def close(self) -> None: ...

@@ -99,6 +99,7 @@ def open_postgres(url: str, settings: Settings | None = None, read_only: bool = 
     settings = settings or Settings()
     return SQLStore(db, TsvectorIndex(db), settings,
                     story_lock=lambda: _advisory_lock(db, STORY_LOCK_KEY),
+                    reader=lambda: open_postgres(url, settings, read_only=True),
                     table_sizes=lambda: _table_sizes(db), after_load=lambda: _sync_id_sequence(db),
                     bulk=lambda: _bulk_load(db, settings))
 

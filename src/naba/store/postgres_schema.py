@@ -19,7 +19,7 @@ being adjacent, so a phrase never matches across the two, as in SQLite's FTS5 co
 
 from __future__ import annotations
 
-from naba.store.schema import Migration, related_schema, run_statements, story_schema
+from naba.store.schema import Migration, related_schema, related_stale_schema, run_statements, story_schema
 
 LEDE_CHARS = 600  # how much of the body the ranking vector holds (news puts the point first)
 
@@ -136,4 +136,6 @@ MIGRATIONS: tuple[Migration, ...] = (
               run_statements(story_schema("bigint", "double precision", "bigint"))),
     Migration(5, "each article's precomputed similar and read-also lists",
               run_statements(related_schema("double precision", "bigint"))),
+    Migration(6, "the articles whose related lists are to be computed again",
+              run_statements(related_stale_schema("double precision", "bigint"))),
 )

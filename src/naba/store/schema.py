@@ -112,6 +112,17 @@ def related_schema(real: str, blob_id: str) -> str:
 """
 
 
+def related_stale_schema(real: str, blob_id: str) -> str:
+    """The articles whose related lists the story stage marked to compute again (their story or a close
+    neighbour changed): the stored lists stay shown until `naba refresh` replaces them."""
+    return f"""
+        CREATE TABLE related_stale (
+            article_id {blob_id} PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            marked_ts  {real} NOT NULL
+        );
+"""
+
+
 def pending(db: Database, migrations: Sequence[Migration]) -> list[Migration]:
     """The migrations not yet applied, read without writing (a read-only store asks this)."""
     try:

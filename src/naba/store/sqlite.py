@@ -87,6 +87,7 @@ def open_sqlite(path: str | Path, settings: Settings | None = None, read_only: b
         raise
     settings = settings or Settings()
     return SQLStore(db, FTS5Index(db), settings, story_lock=lambda: _file_lock(f"{path}.stories.lock"),
+                    reader=lambda: open_sqlite(path, settings, read_only=True),
                     table_sizes=lambda: _table_sizes(db), bulk=lambda: _bulk_load(db, settings))
 
 

@@ -5,7 +5,7 @@ A migration is never edited once released: change the schema by appending a new 
 
 from __future__ import annotations
 
-from naba.store.schema import Migration, related_schema, run_statements, story_schema
+from naba.store.schema import Migration, related_schema, related_stale_schema, run_statements, story_schema
 
 _INITIAL_SCHEMA = """
         CREATE TABLE articles (
@@ -91,6 +91,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               run_statements(story_schema("INTEGER", "REAL", "INTEGER"))),
     Migration(4, "each article's precomputed similar and read-also lists",
               run_statements(related_schema("REAL", "INTEGER"))),
+    Migration(5, "the articles whose related lists are to be computed again",
+              run_statements(related_stale_schema("REAL", "INTEGER"))),
 )
 
 

@@ -1,8 +1,12 @@
 """An article's "similar articles" (مقالات مشابهة) and "read also" (اقرأ أيضا) lists, precomputed.
 
-The story stage computes them when it stores or re-places articles (``refresh``), and the store keeps
+The story stage marks the articles whose lists its decisions made stale (``touched``: those it placed or
+re-placed and their close neighbours); ``naba.engine.lists`` computes them after the stage (`naba
+ingest`, `naba watch` and `naba refresh` run it, in worker processes when asked), and the store keeps
 them (``Store.related``); an article page reads them with one indexed read and ranks nothing
-(``related``). Computing one article's lists:
+(``related``). The lists are out of the stage's path because they cost more than placing (a search,
+the entity index and sixteen judgements an article) and because an article a batch's neighbours touch
+again is then computed once, not once a batch. Computing one article's lists:
 
 1. candidates from three sources around the article's time (``naba.stories.related_sources``);
 2. one ranker on the sameness model's evidence (``naba.stories.related_rank``): a candidate below its
@@ -40,8 +44,8 @@ MERGE_CONTENT = 0.6  # two entries whose texts read this alike are one story (th
 DIVERSE_CONTENT = 0.45  # a read-also entry this close to one shown before it adds nothing
 CACHE_ARTICLES = 6000  # judged articles kept (article, profile, facets: ~20 kB each)
 
-__all__ = ["MAX_READ_ALSO", "MAX_SIMILAR", "WINDOW_DAYS", "Judged", "Refresher", "candidates", "compute", "refresh",
-           "related"]
+__all__ = ["MAX_READ_ALSO", "MAX_SIMILAR", "WINDOW_DAYS", "Judged", "candidates", "compute", "compute_many",
+           "refresh", "related", "touched"]
 
 
 def related(store: Store, article_id: int, k: int = 10, read_also: int = 3) -> Related | None:
@@ -59,16 +63,21 @@ def related(store: Store, article_id: int, k: int = 10, read_also: int = 3) -> R
 
 
 def refresh(store: Store, article_ids: Iterable[int], judged: Judged | None = None) -> int:
-    """Compute and store the lists of these articles (the story stage calls this after it writes its
-    decisions); how many were stored."""
-    judged = judged or Judged(store)
+    """Compute and store the lists of these articles now; how many were stored."""
+    started = time.time()
+    lists = compute_many(store, article_ids, judged or Judged(store))
+    store.related.write(lists, started)
+    return len(lists)
+
+
+def compute_many(store: Store, article_ids: Iterable[int], judged: Judged) -> list[tuple[int, StoredLists]]:
+    """The lists of these articles (those that exist), in id order."""
     lists = []
     for article_id in sorted(set(article_ids)):
         found = compute(store, article_id, judged)
         if found is not None:
             lists.append((article_id, found))
-    store.related.write(lists, time.time())
-    return len(lists)
+    return lists
 
 
 class Judged:
@@ -207,15 +216,8 @@ def _recommendation(item: ListedItem, articles: dict[int, StoredArticle]) -> Rec
 NEIGHBOUR_LINK = 0.5  # a placed article's linked neighbours this close get their lists computed again
 
 
-class Refresher:
-    """What the story stage calls after it writes its decisions: the lists of the articles it placed
-    or re-placed are computed again, and those of their close neighbours (which may now list them)."""
-
-    def __init__(self, store: Store, profiles: Mapping[int, Profile] | None = None):
-        self.judged = Judged(store, profiles)
-
-    def after(self, placed: Iterable[int], changed: Iterable[Grouping], links: Iterable[Link]) -> int:
-        ids = set(placed) | {g.article_id for g in changed}
-        self.judged.forget(ids)
-        ids |= {b for a, b, score in links if score >= NEIGHBOUR_LINK}
-        return refresh(self.judged.store, ids, self.judged)
+def touched(placed: Iterable[int], changed: Iterable[Grouping], links: Iterable[Link]) -> set[int]:
+    """The articles whose lists the story stage's decisions made stale: those it placed or re-placed,
+    and their close neighbours (which may now list them)."""
+    ids = set(placed) | {g.article_id for g in changed}
+    return ids | {b for a, b, score in links if score >= NEIGHBOUR_LINK}

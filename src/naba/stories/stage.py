@@ -19,6 +19,7 @@ past it the older half is let go, and read again if needed.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -27,7 +28,7 @@ from naba.store import Link, Store
 from naba.stories.candidates import MAX_GAP_HOURS, best_links, day, is_candidate, order_key, probe_days
 from naba.stories.copies import BandIndex
 from naba.stories.placement import MAX_SPAN_HOURS, Node, Placement
-from naba.stories.related import Refresher
+from naba.stories.related import touched
 from naba.stories.sameness import Judgement, Profile, evidence, judge, profile_of
 from naba.stories.sameness.profile import SKETCHER
 from naba.stories.summaries import article_time, summarize_story
@@ -50,7 +51,6 @@ class StoryStage:
         self.saved: dict[int, Grouping | None] = {}  # what the store holds for each node
         self._loaded: list[tuple[float, float]] = []  # time spans already read from the store
         self._seq: int | None = None  # the store's story-write number this memory is up to date with
-        self.related = Refresher(store, self.profiles)  # related lists (issue 17): see _process
 
     @property
     def nodes(self) -> dict[int, Node]:
@@ -90,7 +90,8 @@ class StoryStage:
                                  relinked=republished + chose_again)
         for grouping in changed:
             self.saved[grouping.article_id] = grouping
-        self.related.after(fresh, changed, links)  # related lists (issue 17): of the placed and their neighbours
+        # the related lists of the placed and their neighbours are computed after the stage (naba.engine.lists)
+        self.store.related.mark_stale(touched(fresh, changed, links), time.time())
         self._seq = self.store.stories.seq()
         if len(self.nodes) > MAX_NODES:
             self._evict()

@@ -88,11 +88,12 @@ class IngestSummary(BaseModel):
     unchanged: int
     rejected: int
     rejections: list[Rejection]
+    lists: int = Field(description="articles whose similar and read-also lists were computed")
 
     @classmethod
     def of(cls, report: IngestReport) -> IngestSummary:
         return cls(read=report.read, stored=report.stored, updated=report.updated, unchanged=report.unchanged,
-                   rejected=len(report.rejected),
+                   rejected=len(report.rejected), lists=report.lists,
                    rejections=[Rejection(where=r.where, reason=r.reason) for r in report.rejected])
 
 

@@ -51,7 +51,7 @@ class SQLStore:
     """Every part of the Store contract on one database connection (one thread at a time)."""
 
     def __init__(self, db: Database, index: TextIndex, settings: Settings, *,
-                 story_lock: Callable[[], AbstractContextManager[None]],
+                 story_lock: Callable[[], AbstractContextManager[None]], reader: Callable[[], SQLStore],
                  table_sizes: Callable[[], dict[str, int]], after_load: Callable[[], None] = lambda: None,
                  bulk: Callable[[], SQLBulkLoad] | None = None):
         self.url = db.where
@@ -66,6 +66,11 @@ class SQLStore:
         self.sources = SQLSources(db)
         self.transfer = SQLTransfer(db, self.articles, self.stories, index.docs, after_load)
         self._bulk = bulk
+        self._reader = reader
+
+    def reader(self) -> SQLStore:
+        """Another connection to this store, read-only: a worker process's own."""
+        return self._reader()
 
     def bulk(self) -> SQLBulkLoad:
         """A new bulk load into this store (stage, then swap)."""
