@@ -12,6 +12,7 @@ the whole run: storing and grouping, then the related lists (computed after the 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import multiprocessing
 import re
@@ -78,6 +79,7 @@ def run_baseline(db_path: str, limit: int | None) -> dict:
 def run_naba(db_path: str, limit: int | None, workers: int = 1) -> dict:
     from naba import engine
     from naba.settings import Settings
+    from naba.sources.readers import iter_records
     from naba.store import open_store
 
     paths = [str(p) for p in SAUDI] + [str(ANT)]
@@ -86,27 +88,15 @@ def run_naba(db_path: str, limit: int | None, workers: int = 1) -> dict:
         raw_bytes += sum(m.size for m in archive if m.isfile())
     store = open_store(db_path, Settings())
     start = time.perf_counter()
-
-    class Enough(Exception):
-        pass
-
-    def stop_at_limit(report):
-        if limit and report.read >= limit:
-            raise Enough
-
-    try:
-        report = engine.ingest(store, paths, Settings(), progress=stop_at_limit, workers=workers, lists=False)
-    except Enough:
-        report = None
+    records = itertools.islice(iter_records(paths, Settings()), limit)
+    report = engine.ingest_records(store, records, Settings(), workers=workers)  # lists computed, as ingest does
     seconds = time.perf_counter() - start
-    lists = engine.refresh_lists(store, workers)  # what ingest runs after the stories (as `naba refresh`)
     stats = store.articles.stats()
     store.close()
-    return {"articles": stats.articles, "read": report.read if report else stats.articles,
-            "rejected": len(report.rejected) if report else 0,
-            "unchanged": report.unchanged if report else 0, "updated": report.updated if report else 0,
-            "bytes": raw_bytes, "stage_seconds": seconds, "lists": lists.computed, "lists_seconds": lists.seconds,
-            "seconds": seconds + lists.seconds,
+    return {"articles": stats.articles, "read": report.read, "rejected": len(report.rejected),
+            "unchanged": report.unchanged, "updated": report.updated, "bytes": raw_bytes,
+            "stage_seconds": seconds - report.lists_seconds, "lists": report.lists,
+            "lists_seconds": report.lists_seconds, "seconds": seconds,
             "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "db_mb": Path(db_path).stat().st_size / 2**20}
 

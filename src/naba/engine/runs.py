@@ -103,7 +103,8 @@ def ingest_records(
                    on_written=lambda written: group_written(stage, written))
     group_leftovers(stage, settings.batch_size)
     if lists:
-        report.lists = refresh_lists(store, workers, stage.profiles).computed
+        done = refresh_lists(store, workers, stage.profiles)
+        report.lists, report.lists_seconds = done.computed, done.seconds
     return report
 
 
