@@ -12,8 +12,8 @@ again is then computed once, not once a batch. Computing one article's lists:
 2. one ranker on the sameness model's evidence (``naba.stories.related_rank``): a candidate below its
    list's minimum score is not shown, so a list may be shorter and is never padded;
 3. one entry per story (its best article, every outlet of its candidates, how many collapsed), the
-   article itself and its copies never among them; two entries whose texts read alike (a story the
-   stage split) are one entry;
+   article itself and its copies never among them; two entries whose texts read alike or that the
+   sameness model calls the same event (a story the stage split) are one entry;
 4. "similar" = the same event or a directly linked development, best first; "read also" = other
    stories on the article's names or topic within ``WINDOW_DAYS``, never a story shown as similar,
    each unlike the ones before it (diverse), and only when both name something specific;
@@ -33,7 +33,7 @@ from naba.store import CandidateRow, Link, ListedItem, Store, StoredLists
 from naba.stories.related_facets import Facets, facets_of
 from naba.stories.related_rank import READ_ALSO, SIMILAR, Scored, first_cut, judged
 from naba.stories.related_sources import WINDOW_DAYS, gather
-from naba.stories.sameness import Profile, profile_of
+from naba.stories.sameness import Profile, evidence, judge, profile_of
 from naba.stories.sameness.evidence import content
 from naba.text import index, tokens
 
@@ -158,7 +158,7 @@ def _lists(me: StoredArticle, facets: Facets, scored: list[Scored]) -> StoredLis
         best = max(members, key=lambda s: (s.similar, -s.row.id))
         if best.similar < SIMILAR.threshold:
             continue
-        twin = next((e for e in similar if content(e.best.profile, best.profile) >= MERGE_CONTENT), None)
+        twin = next((e for e in similar if _one_story(e.best, best)), None)
         if twin is not None:
             twin.members += members
         elif len(similar) < MAX_SIMILAR:
@@ -174,6 +174,15 @@ def _lists(me: StoredArticle, facets: Facets, scored: list[Scored]) -> StoredLis
             continue
         also.append(_Entry(best, best.read_also, list(members)))
     return (tuple(_listed(me, facets, e) for e in similar), tuple(_listed(me, facets, e) for e in also))
+
+
+def _one_story(a: Scored, b: Scored) -> bool:
+    """Two entries that tell one story (the stage split it, or kept a late report apart): their texts
+    read alike, or the sameness model calls them the same event."""
+    if content(a.profile, b.profile) >= MERGE_CONTENT:
+        return True
+    gap_hours = abs(a.row.ts - b.row.ts) / 3600.0
+    return judge(evidence(a.profile, b.profile, gap_hours), a.profile, b.profile).same_event
 
 
 def _listed(me: StoredArticle, facets: Facets, entry: _Entry) -> ListedItem:
