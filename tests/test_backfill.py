@@ -86,6 +86,7 @@ def test_db_load_then_the_online_stage_continues(tmp_path, store_url):
         assert loaded.articles == len(from_output(out)["articles"]) and loaded.stories > 0
         assert from_store(target) == from_output(out)  # ids, decisions, links and summaries as backfilled
         assert target.stories.seq() >= 1  # the online stage takes the loaded decisions as placed
+        assert target.related.count_pending() == loaded.articles  # no lists yet: naba refresh computes them
         with pytest.raises(Exception, match="already holds articles"):
             load(target, out)
         online(target, files[1:])  # new pages arrive: ids after the loaded ones, placed among them
@@ -109,6 +110,8 @@ def test_cli_backfill_local_and_load(tmp_path):
     result = runner.invoke(app, ["db", "load", str(out), "--db", str(tmp_path / "n.db")])
     assert result.exit_code == 0, result.output
     assert "loaded 101 articles" in result.output
+    result = runner.invoke(app, ["refresh", "--db", str(tmp_path / "n.db")])
+    assert result.exit_code == 0 and "related lists computed: 101" in result.output, result.output
 
 
 def test_a_spark_output_folder_with_glob_characters_is_refused_before_any_work(tmp_path):

@@ -58,4 +58,5 @@ def db_load(
     finally:
         store.close()
     out.print(f"loaded {report.articles:,} articles, {report.stories:,} stories and {report.links:,} links into {db}")
+    out.print(f"their related lists are computed by: naba refresh --db {db} --workers N")
 
