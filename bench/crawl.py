@@ -199,9 +199,12 @@ def run_naba(bases: list[str], feeds_per_host: int, workers: int) -> tuple[dict,
     from naba.store import open_store
 
     timers = Timers()
-    originals = (naba.sources.fetch.listing.read_listing, engine.prepare_checked, naba.sources.readers.html.parse)
+    originals = (naba.sources.fetch.listing.read_listing, engine.prepare_checked, naba.sources.readers.html.parse,
+                 engine.group_written, engine.refresh_lists)
     naba.sources.fetch.listing.read_listing = timers.wrap("parse", naba.sources.fetch.listing.read_listing)
     engine.prepare_checked = timers.wrap("prepare", engine.prepare_checked)
+    engine.group_written = timers.wrap("stories", engine.group_written)
+    engine.refresh_lists = timers.wrap("lists", engine.refresh_lists)
     naba.sources.readers.html.parse = timers.wrap("extract", naba.sources.readers.html.parse)
     reader_for.cache_clear()
     policy = FetchPolicy(min_delay=0.0, allowed_networks=("127.0.0.0/8",), connect_timeout=5, read_timeout=30)
@@ -211,7 +214,7 @@ def run_naba(bases: list[str], feeds_per_host: int, workers: int) -> tuple[dict,
             for base in bases:
                 for feed in range(feeds_per_host):
                     store.sources.add(f"{base}/feeds/{feed}.xml", None, "rss", 600, "2026-11-29")
-            store.write = timers.wrap("store", store.write)
+            store.articles.write = timers.wrap("store", store.articles.write)
             client.fetch = timers.wrap("fetch", client.fetch)
             start = time.perf_counter()
             report = crawler.crawl_once(store, client, Settings(), CrawlOptions(workers=workers))
@@ -219,7 +222,8 @@ def run_naba(bases: list[str], feeds_per_host: int, workers: int) -> tuple[dict,
             articles = store.articles.stats().articles
             store.close()
     finally:
-        naba.sources.fetch.listing.read_listing, engine.prepare_checked, naba.sources.readers.html.parse = originals
+        (naba.sources.fetch.listing.read_listing, engine.prepare_checked, naba.sources.readers.html.parse,
+         engine.group_written, engine.refresh_lists) = originals
         reader_for.cache_clear()
     if report.ingest.rejected or any(r.status != "ok" for r in report.sources):
         print(f"warning: {len(report.ingest.rejected)} rejected, "
@@ -259,18 +263,22 @@ def print_table(args, baseline: Tally, baseline_wall: float, stages: dict, wall:
     base_rate = baseline.items / baseline_wall
     print(f"| baseline: poll + fetch every page, no processing | {baseline.items:,} | {baseline_wall:.1f} | "
           f"{base_rate:,.0f} | 1.00 |")
-    print(f"| naba crawl --once: fetch, extract, clean, index, store | {articles:,} | {wall:.1f} | "
-          f"{articles / wall:,.0f} | {articles / wall / base_rate:.2f} |")
+    print(f"| naba crawl --once: fetch, extract, clean, tag, index, store, stories, lists | {articles:,} | "
+          f"{wall:.1f} | {articles / wall:,.0f} | {articles / wall / base_rate:.2f} |")
     fetch = stages.get("fetch", 0.0)
     parse = stages.get("parse", 0.0)
     extract = stages.get("extract", 0.0)
     rest = max(stages.get("prepare", 0.0) - extract, 0.0)
     store = stages.get("store", 0.0)
-    busy = fetch + parse + extract + rest + store
+    stories = stages.get("stories", 0.0)
+    lists = stages.get("lists", 0.0)
+    busy = fetch + parse + extract + rest + store + stories + lists
     print("\nwhere naba's CPU time goes (thread CPU seconds inside each stage, summed over threads):\n")
-    print("| fetching | feed parsing | extraction (trafilatura + rules) | rest of the pipeline | store writes |")
-    print("|---:|---:|---:|---:|---:|")
-    print(" | ".join(f"{v / busy:.0%} ({v:.1f} s)" for v in (fetch, parse, extract, rest, store)).join(("| ", " |")))
+    print("| fetching | feed parsing | extraction (trafilatura + rules) | rest of the pipeline (clean, tag, "
+          "index) | store writes | story stage | related lists |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print(" | ".join(f"{v / busy:.0%} ({v:.1f} s)" for v in (fetch, parse, extract, rest, store, stories, lists))
+          .join(("| ", " |")))
 
 
 if __name__ == "__main__":
