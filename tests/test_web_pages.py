@@ -96,6 +96,16 @@ def test_article_page_has_its_blocks_and_similar_never_repeats_a_story(client):
         assert len(stories) == len(set(stories))
 
 
+def test_article_page_and_api_show_the_outlets_the_text_credits(client):
+    # the sample's wire copy credits the agency in its text, not in a «المصدر:» line
+    article = next(body for n in range(1, 200)
+                   if (body := client.get(f"/api/articles/{n}").json()).get("external_id") == "nabd-0112")
+    assert article["credited_source"] is None
+    assert article["attribution"] == ["وكالة الأنباء العربية المتحدة"]
+    html = client.get(f"/article/{article['id']}").text
+    assert '<p class="credit quoted">نقلا عن: <strong>وكالة الأنباء العربية المتحدة</strong></p>' in html
+
+
 def test_article_tags_are_links_to_entity_pages(client):
     story = next(s for s in _stories(client) if s["top_entities"])
     html = client.get(f"/article/{story['first_article_id']}").text

@@ -108,7 +108,7 @@ def _render_credits(store: Store, ids: Sequence[int], path: Path) -> list[dict]:
         body = stored.article.body
         text = body if len(body) <= CREDIT_CHARS else body[:CREDIT_CHARS - 600] + "\n[...]\n" + body[-500:]
         # what the clean stage reads from the stored text (a store written by an older naba keeps its own)
-        credits = find_attribution(body, stored.article.credited_source, stored.article.title)
+        credits = find_attribution(body, stored.article.credited_source, stored.article.title, stored.article.source)
         lines += [f"\n================ CREDITS {n} ================",
                   f"outlet: {stored.article.source} | published: {stored.article.published_at}",
                   f"TITLE: {headline(stored.article)}", f"TEXT:\n{text}",

@@ -40,12 +40,13 @@ def clean_article(raw: RawArticle) -> Article:
     if not body:
         raise RecordError("the article has no body text after cleaning", where=raw.url or raw.external_id)
     lang = raw.lang or detect_lang(f"{title or ''}\n{body[:_LANG_SAMPLE_CHARS]}")
+    source = _optional(raw.source) or site_name(raw.url)  # a page that names no outlet: its site
     return Article(
         body=body,
         title=title,
         url=raw.url.strip() or None if raw.url else None,  # kept as given: no display tidying
         canonical_url=canonical_url(raw.url),
-        source=_optional(raw.source) or site_name(raw.url),  # a page that names no outlet: its site
+        source=source,
         published_at=parse_date(raw.published),
         author=_optional(raw.author),
         external_id=_optional(raw.external_id),
@@ -58,7 +59,7 @@ def clean_article(raw: RawArticle) -> Article:
         page_read_also=blocks.page_read_also,
         page_similar=blocks.page_similar,
         page_related_leaks=tuple(leaks),
-        attribution=find_attribution(body, blocks.credited_source, title),
+        attribution=find_attribution(body, blocks.credited_source, title, source),
     )
 
 

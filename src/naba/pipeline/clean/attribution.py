@@ -1,85 +1,77 @@
 """Who an article says it is republishing or quoting as its source: the outlets it credits.
 
-Every credit form of Arabic news is read (hand-written rules: no library reads Arabic attribution):
+Every credit form of Arabic news is read (hand-written rules: no library reads Arabic attribution; the
+words are in ``credit_words``):
 
-    a reporting phrase, then an outlet     «نقلا عن»، «بحسب»، «حسب»، «حسبما أفادت»، «وفقا لـ»، «طبقا لـ»،
-                                           «ذكرت»، «أوردت»، «نقلت»، «قالت»، «المصدر:» ... then a media word
-                                           and a name («وكالة الأنباء الفرنسية»، «لصحيفة ...»), a known
-                                           outlet («سكاي نيوز»، «رويترز»), an agency's abbreviation
-                                           (واس، قنا، وام، بنا، كونا، سبأ، سانا، د ب أ، أ ف ب) or a
-                                           wire's short name in quotes («بحسب "الألمانية"»)
+    a reporting phrase, then an outlet     «نقلا عن»، «بحسب»، «حسبما أفادت»، «وفقا لـ»، «ذكرت»، «نقل»،
+                                           «قالت»، «المصدر:» ... then a media word and a name («وكالة
+                                           الأنباء الفرنسية»، «لصحيفة ...»), a known outlet («سكاي نيوز»،
+                                           «رويترز»), an agency's abbreviation (واس، قنا، وام، بنا، كونا،
+                                           سبأ، سانا، د ب أ، أ ف ب) or a wire's short name in quotes
+                                           («بحسب "الألمانية"»); the outlet may sit in its site
+                                           («البوابة الإلكترونية لصحيفة الأهرام»، «موقع صحيفة "ماركا"»)
+    an outlet told                         «وقال الشاهد لرويترز»، «بحسب حصيلة لوكالة فرانس برس»،
+                                           «في مقابلة مع صحيفة ...» (not «كان يكتب لصحيفة ...»)
+    an outlet another one quotes           «نقلت صحيفة "ديلي ميل" عن "ذي غارديان"»
+    a second outlet in the same credit     «بحسب قناة "تي إم سي" وصحيفة "لوموند"»
     a credit in parentheses                «(واس)»، «(د ب أ)»، «(رويترز)»
     an agency in the dateline              «الرياض - واس»
 
-Names resolve through the entity layer (``naba.gazetteer``, organisations of subtype agency or
-media): one canonical name per outlet, so «شينخوا» and «وكالة أنباء الصين الجديدة» are one entry, and
-«شبكة سي إن إن» is read whole (a name's own words are never cut at a function word). An outlet the
-gazetteer does not know keeps its media word and at most MAX_NAME_WORDS words, ending at punctuation,
-a function word, a nationality adjective («صحيفة الغد الأردنية أن» → «صحيفة الغد»; but «وكالة الأنباء
-الإثيوبية» keeps it) or "today"; an unknown «وكالة» must be a news agency (not «وكالة الفضاء»). The
-subject of a story is never its source: an outlet its title names (a story about Anadolu) is not a
-credit, unless the page's own credit line («المصدر:») names it.
+Names resolve through the entity layer (``naba.gazetteer``, organisations of subtype agency or media):
+one canonical name per outlet, so «شينخوا» and «وكالة أنباء الصين الجديدة» are one entry, a known
+name written after its description is found («وكالة الأنباء الكورية الجنوبية "يونهاب"»، «وكالة
+الأنباء السورية (سانا)»), and «شبكة سي إن إن» is read whole (a name's own words are never cut at a
+function word). An outlet the gazetteer does not know keeps its media word and its name: the quoted
+words when the name is quoted («صحيفة «ذا تايمز أوف إنديا»»), else at most MAX_NAME_WORDS words,
+ending at punctuation, a function word, a descriptor («الفضائية»), a nationality adjective («صحيفة
+الغد الأردنية أن» → «صحيفة الغد»; but «وكالة الأنباء الإثيوبية» keeps it) or "today". An unknown
+«وكالة» must be a news agency (not «وكالة الفضاء»), an unknown «موقع» must have a quoted or foreign
+name (not «موقع الحادث»). The subject of a story is never its source: an outlet its title names (a
+story about Anadolu) is not a credit, unless the page's own credit line («المصدر:») names it; nor is the
+outlet that published the text.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from naba.gazetteer import load_gazetteer
+from naba.pipeline.clean import credit_words as cw
+from naba.pipeline.clean.credit_words import credit_tables, is_adjective
 from naba.text import dateline_end, index
 from naba.text.normalize import fold_for_index, fold_for_index_with_origins
 
 MAX_NAME_WORDS = 4
+MAX_QUOTED_WORDS = 6
 MAX_OUTLET_WORDS = 7  # the longest outlet name the gazetteer holds, in words
+MAX_FILLERS = 4  # words between a media word and a known name («وكالة الأنباء الكورية الجنوبية "يونهاب"»)
+TOLD_WINDOW = 8  # words back from «لوكالة ...» to the verb of saying
 MAX_PIECE = 20_000  # characters read at once (find_attribution)
-_REPORTING = ("نقلا عن", "نقلاً عن", "بحسب", "حسب", "حسبما", "حسبما ذكرت", "حسبما أفادت", "حسبما أوردت",
-              "حسبما نقلت", "حسبما نشرت", "حسبما قالت", "حسب ما", "وفق", "وفق ما", "وفقا", "وفقاً", "طبقا",
-              "طبقاً", "وفقا لما أورده",
-              "وفقا لما أوردته", "وفقا لما ذكره", "وفقا لما ذكرته", "وفقا لما نشره", "وفقا لما نشرته",
-              "وفقا لما نقلته", "وفقاً لما أوردته", "وفقاً لما ذكرته", "ذكرت", "أفادت", "أوردت", "نشرت", "نقلت",
-              "قالت", "كشفت", "أكدت", "أشارت", "المصدر", "مصدر الخبر")
-_MEDIA = ("وكالة", "وكالات", "صحيفة", "جريدة", "موقع", "قناة", "شبكة", "مجلة", "تلفزيون", "التلفزيون", "إذاعة",
-          "راديو", "محطة")
-# a wire's short name, quoted right after a reporting phrase: «بحسب "الألمانية"»
-_SHORT_NAMES = {"الألمانية": "org:dpa", "الفرنسية": "org:afp", "الأناضول": "org:anadolu"}
-_NAME_STOPS = frozenset(index(w) for w in (
-    "أن", "إن", "عن", "في", "على", "من", "إلى", "الى", "مع", "التي", "الذي", "الذين", "و", "أو", "ثم", "قد",
-    "أمس", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "الاثنين", "الإثنين", "الإخباري",
-    "الإخبارية", "الرسمية", "الرسمي", "نقلا", "بحسب", "حيث", "بأن", "فإن", "لكن", "أيضا", "كذلك", "أهم", "اليوم",
-    "مساء", "صباح", "قبل", "بعد", "خلال", "عبر", "هذا", "هذه", "الأحد", "نفسها", "ذاتها", "التلفزيونية",
-    "التلفزيوني"))
-# a name may open with one of these ("قناة الإخبارية"), though they end a name elsewhere
-_NAME_OPENERS = frozenset(index(w) for w in ("الإخبارية", "الإخباري"))
-# after these, a nationality adjective is the name ("وكالة الأنباء الإثيوبية"), not what ends it
-_NEWS_WORDS = frozenset(index(w) for w in ("الأنباء", "أنباء", "للأنباء", "الصحافة", "للصحافة", "الإعلام",
-                                           "الأخبار", "أخبار", "الإخبارية"))
-_GENERIC = frozenset(index(w) for w in ("الوكالة", "الصحيفة", "الموقع", "القناة", "الشبكة", "المجلة", "الجريدة",
-                                         "الأنباء", "أنباء", "الرسمية"))
-_QUOTES_AND_PUNCTUATION = ".,،؛:;!?؟()[]-–—\"'«»“”„"
-_OUTLET_KINDS = frozenset({"agency", "media"})
-_AGENCY_WORDS = frozenset(index(w) for w in ("وكالة", "وكالات"))
+_QUOTES_AND_PUNCTUATION = ".,،؛:;!?؟()[]-–—\"'«»“”„″"
+_NAME_ENDS = ".,،؛:;!?؟()[]-–—\""  # a word ending in one of these ends a name
+_OPENING, _CLOSING = "«“„", "»”″"
+_SENTENCE_END = re.compile(r"[.!?؟؛][\"'«»“”]*$")
+_GLUED_END = re.compile(r"(?<=\w\w\w)[\"'»”″]?[.،؛:!?؟][\"'«“]?(?=\w\w\w)")  # «الألمانية”.وتراجع»: two words
+_DROPPED = str.maketrans("", "", "\"'«»“”„″ـ")
 
 
-def find_attribution(text: str, credited_source: str | None = None, title: str | None = None) -> tuple[str, ...]:
+def find_attribution(text: str, credited_source: str | None = None, title: str | None = None,
+                     outlet: str | None = None) -> tuple[str, ...]:
     """The outlets ``text`` credits, credited source first, each once (canonical when known), in order.
+
+    ``outlet`` is the outlet that published the text: «قال الخبير لقناة المدار» in a report of قناة
+    المدار credits nobody (it told the outlet itself).
 
     The text is read a piece at a time (``_pieces``): per-character offsets and per-word lists of a
     whole 10 MB page would cost several hundred MB."""
     named: list[str] = []
     marks: list[str] = []
     for piece in _pieces(text):
-        folded, origins = fold_for_index_with_origins(piece)
-        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", folded)]
-        keys = [_key(folded[a:b]) for a, b in words]
-        for at in _mentions(keys):
-            name = _resolve(keys, at) or _generic(piece, origins, words, keys, at)
-            if name:
-                named.append(name)
-        marks += _parenthesised(folded)
+        reader = _Piece(piece)
+        named += reader.credits()
+        marks += _parenthesised(reader.folded)
     marks += _in_dateline(fold_for_index(text[:dateline_end(text)]))
-    subject = _named_outlets(title or "")
+    subject = _named_outlets(title or "") | ({index(_canonical(outlet))} if outlet else set())
     credited = [_canonical(credited_source)] if credited_source else []
     return _unique(credited + [name for name in named + marks if index(name) not in subject])
 
@@ -106,105 +98,251 @@ def _key(word: str) -> str:
     return word.translate(_DROPPED).strip(_QUOTES_AND_PUNCTUATION)
 
 
-_DROPPED = str.maketrans("", "", "\"'«»“”„ـ")
+def _spans(folded: str) -> Iterator[tuple[int, int]]:
+    """Where each word is; a sentence end glued to the next word splits them («النادي.وذكرت»), the dots
+    of an abbreviation do not («إي.إس.بي.إن»، «د.ب.أ»)."""
+    for word in re.finditer(r"\S+", folded):
+        start = word.start()
+        for glued in _GLUED_END.finditer(word.group()):
+            yield start, word.start() + glued.end()
+            start = word.start() + glued.end()
+        yield start, word.end()
 
 
-def _mentions(keys: list[str]) -> Iterable[int]:
-    """Where a mention of an outlet starts: right after a reporting phrase."""
-    table = _tables()
-    for at, key in enumerate(keys):
-        bare = key[1:] if key[:1] in "لب" and (key[1:] in table.media or key[1:] in table.first_words) else key
-        if (bare in table.media or bare in table.first_words) and _reported(keys, at):
-            yield at
+class _Piece:
+    """One paragraph read word by word: each word's key (for names), its folded form (for quotes and
+    punctuation), where it is in the text (to show a name as written), whether it ends a sentence."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded, self.origins = fold_for_index_with_origins(text)
+        self.spans = list(_spans(self.folded))
+        self.keys = [_key(self.folded[a:b]) for a, b in self.spans]
+        self.shown = [self.folded[a:b] for a, b in self.spans]
+        self.ends = [bool(_SENTENCE_END.search(w)) for w in self.shown]
 
-def _reported(keys: list[str], at: int) -> bool:
-    before = " ".join(keys[max(0, at - 4):at])
-    if _tables().reporting.search(before):
-        return True
-    key = keys[at]  # «وفقا لوكالة ...», «وفقا لـ"رويترز"»: the ل of وفقا لـ glued to the name
-    return key[:1] == "ل" and at > 0 and keys[at - 1] in _tables().glued_reporting
+    def credits(self) -> list[str]:
+        names: list[str] = []
+        at, last = 0, -1
+        while at < len(self.keys):
+            found = None
+            if self.bare(at) is not None and (self.reported(at) or self.coordinated(at, last)):
+                found = self.resolve(at) or self.unknown(at)
+            if found is None:
+                at += 1
+                continue
+            names.append(found[0])
+            at = last = found[1]
+        return names
 
-
-def _resolve(keys: list[str], at: int) -> str | None:
-    """A known outlet at ``at`` (its media word optional), the longest name first; its canonical form."""
-    table = _tables()
-    first = keys[at]
-    if first[:1] in "لب" and (first[1:] in table.media or first[1:] in table.first_words):
-        first = first[1:]
-    starts = [[first, *keys[at + 1:at + MAX_OUTLET_WORDS]]]
-    if first in table.media:
-        starts.append(keys[at + 1:at + MAX_OUTLET_WORDS])
-    for run in starts:
-        for size in range(min(len(run), MAX_OUTLET_WORDS), 0, -1):
-            hit = table.outlets.get(" ".join(run[:size]))
-            if hit is not None:
-                return hit
-    if first in table.short and at > 0:
-        return table.short[first]
-    return None
-
-
-def _generic(text: str, origins: list[int], words: list[tuple[int, int]], keys: list[str], at: int) -> str | None:
-    """An outlet the gazetteer does not know: its media word and name, as the text writes them."""
-    table = _tables()
-    first = keys[at][1:] if keys[at][:1] in "لب" and keys[at][1:] in table.media else keys[at]
-    if first not in table.media:
+    def bare(self, at: int) -> str | None:
+        """The word at ``at`` without a glued و، ل or ب when it opens an outlet's name, else None."""
+        key, tables = self.keys[at], credit_tables()
+        for size in (0, 1, 2):
+            if key[:size] in ("", "و", "ل", "ب", "ول", "وب") and tables.starts_outlet(key[size:]):
+                return key[size:]
         return None
-    end = at + 1
-    while end < len(keys) and end - at - 1 < MAX_NAME_WORDS and _in_name(keys, at + 1, end):
-        end += 1
-        if text[origins[words[end - 1][1] - 1]] in _QUOTES_AND_PUNCTUATION[:-6]:  # punctuation ends it
-            break
-    name_keys = keys[at + 1:end]
-    if not name_keys or (len(name_keys) == 1 and name_keys[0] in _GENERIC):
-        return None
-    if first in _AGENCY_WORDS and _NEWS_WORDS.isdisjoint(name_keys):
-        return None  # «وكالة الفضاء»، «وكالة الحماية المدنية»: an agency that is not a news agency
-    shown = [_display(text, origins, words[i]) for i in range(at, end)]
-    media = shown[0][1:] if keys[at] != first else shown[0]
-    return " ".join([media.lstrip("ـ"), *shown[1:]])
 
+    def glued(self, at: int) -> str:
+        """What is glued to the outlet's first word: "", "و", "ل", "ب" ..."""
+        bare = self.bare(at) or ""
+        return self.keys[at][:len(self.keys[at]) - len(bare)]
 
-def _in_name(keys: list[str], start: int, at: int) -> bool:
-    """Whether the word at ``at`` continues the name that starts at ``start``."""
-    key = keys[at]
-    if not key or key[0].isdigit():
+    def reported(self, at: int) -> bool:
+        """Whether an outlet named at ``at`` is credited: a reporting phrase before it (its site's words
+        skipped), an outlet told («قال ... لرويترز»), one quoted by another («نقلت ... عن "ذي غارديان"»)
+        or interviewed («في مقابلة مع صحيفة ...»)."""
+        keys = self.keys
+        before = at
+        while before > 0 and at - before < 3 and keys[before - 1] in cw.CONTAINERS:
+            before -= 1
+        if self.reporting_ends(before):
+            return True
+        if "ل" in self.glued(at):
+            return (before > 0 and keys[before - 1] in cw.GLUED_REPORTING) or self.told(at)
+        if at > 0 and keys[at - 1] == "عن":
+            return self.back_to(at - 1, cw.TRANSMITTING, TOLD_WINDOW)
+        return at > 0 and keys[at - 1] == "مع" and self.back_to(at - 1, cw.INTERVIEWS, 3)
+
+    def reporting_ends(self, at: int) -> bool:
+        return bool(credit_tables().reporting.search(" ".join(self.keys[max(0, at - 4):at])))
+
+    def told(self, at: int) -> bool:
+        """«وقال مدير المرصد لوكالة فرانس برس»، «بحسب حصيلة لوكالة فرانس برس»: the outlet told, within the
+        sentence and outside a relative clause; not the outlet one writes or works for."""
+        bare = self.bare(at) or ""
+        if at == 0 or _stem(self.keys[at - 1]) in cw.NOT_TOLD or bare in credit_tables().ambiguous:
+            return False
+        for back in range(at - 1, max(-1, at - 1 - TOLD_WINDOW), -1):
+            if self.ends[back] or _stem(self.keys[back]) in cw.RELATIVES:
+                return False
+            if _stem(self.keys[back]) in cw.SAYING or (at - back <= 3 and self.reporting_ends(back + 1)):
+                return True
         return False
-    if key in _NAME_STOPS:
-        return at == start and key in _NAME_OPENERS
-    return not _adjective(key) or (at > start and keys[at - 1] in _NEWS_WORDS)
+
+    def back_to(self, at: int, words: frozenset[str], window: int) -> bool:
+        """Whether one of ``words`` is among the ``window`` words before ``at``, in the same sentence."""
+        for back in range(at - 1, max(-1, at - 1 - window), -1):
+            if self.ends[back]:
+                return False
+            if _stem(self.keys[back]) in words:
+                return True
+        return False
+
+    def coordinated(self, at: int, last: int) -> bool:
+        """«بحسب قناة "تي إم سي" التلفزيونية وصحيفة "لوموند"»: a second outlet joined to the one just read."""
+        return last >= 0 and self.glued(at)[:1] == "و" and at - last <= 2 and all(
+            key in cw.DESCRIPTORS or is_adjective(key) for key in self.keys[last:at])
+
+    def resolve(self, at: int) -> tuple[str, int] | None:
+        """A known outlet at ``at``, its media word optional, or after its description («وكالة الأنباء
+        الكورية الجنوبية "يونهاب"»): its canonical name and where it ends. The longest name first."""
+        tables, first = credit_tables(), self.bare(at) or ""
+        for start in self.name_starts(at):
+            run = [self.bare(start) or self.keys[start], *self.keys[start + 1:start + MAX_OUTLET_WORDS]]
+            for size in range(min(len(run), MAX_OUTLET_WORDS), 0, -1):
+                name = " ".join(run[:size])
+                hit = tables.outlets.get(name)
+                described = start > at + 1  # «قنا» after «وكالة الأنباء العربية» is no outlet
+                if hit is not None and not self.quote_goes_on(start + size - 1) \
+                        and not (described and name in tables.ambiguous):
+                    return hit, start + size
+        if first in tables.short and at > 0:
+            return tables.short[first], at + 1
+        return None
+
+    def name_starts(self, at: int) -> Iterator[int]:
+        """Where a known name may start: at ``at``; after a media word, also after it and its fillers."""
+        yield at
+        if self.bare(at) in cw.MEDIA:
+            start = at + 1
+            while start < len(self.keys) and start - at <= MAX_FILLERS + 1:
+                yield start
+                if not self.filler(start):
+                    return
+                start += 1
+
+    def filler(self, at: int) -> bool:
+        key = self.keys[at]
+        return key in cw.FILLERS or key in cw.MEDIA or (is_adjective(key) and not self.ends[at])
+
+    def quote_goes_on(self, at: int) -> bool:
+        """Whether the word at ``at`` is inside a quoted name that closes further on («ذا تايمز» of
+        «ذا تايمز أوف إنديا»)."""
+        opened = next((i for i in range(at, max(-1, at - MAX_QUOTED_WORDS), -1)
+                       if self.shown[i][:1] in _OPENING + '"'), None)
+        if opened is None or any(self.closes(i) for i in range(opened, at + 1)):
+            return False
+        return any(self.closes(i) for i in range(at + 1, min(len(self.keys), opened + MAX_QUOTED_WORDS)))
+
+    def closes(self, at: int) -> bool:
+        word = self.shown[at].rstrip(_NAME_ENDS.replace('"', ""))
+        return word[-1:] in _CLOSING + '"' and (len(word) > 1 or at > 0)
+
+    def unknown(self, at: int) -> tuple[str, int] | None:
+        """An outlet the gazetteer does not know: its media word and name, as the text writes them."""
+        first = self.bare(at) or ""
+        while at + 1 < len(self.keys) and self.bare(at + 1) in cw.MEDIA - cw.STATE_MEDIA \
+                and self.glued(at + 1)[:1] != "و":
+            at, first = at + 1, self.bare(at + 1) or ""  # «موقع صحيفة "ماركا"»: the paper, not its site
+        if first not in cw.MEDIA:
+            return None
+        end = self.quoted_name(at) or self.state_name(at, first) or self.name_end(at)
+        if not self.named(at, first, [key for key in self.keys[at + 1:end] if key]):
+            return None
+        words = [word for word in (self.display(i) for i in range(at, end)) if word]
+        media = words[0][len(self.glued(at)):]
+        return " ".join([media.lstrip("ـ" + _OPENING + '"'), *words[1:]]), end
+
+    def named(self, at: int, first: str, names: list[str]) -> bool:
+        """Whether the words after the media word ``first`` name an outlet."""
+        if not names or (len(names) == 1 and names[0] in cw.GENERIC) or names[0] in cw.NOT_OUTLETS:
+            return False
+        if names[0] in cw.INDEFINITE or (is_adjective(names[0]) and not names[0].startswith("ال")):
+            return False  # «قناة فضائية»، «محطة تلفزيون عربية»: a medium described, not named
+        if first in cw.AGENCY_WORDS and cw.NEWS_WORDS.isdisjoint(names):
+            return False  # «وكالة الفضاء»، «وكالة الحماية المدنية»: an agency that is not a news agency
+        if first in cw.STATE_MEDIA - cw.AGENCY_WORDS and not is_adjective(names[0]):
+            return False  # «قالت القناة في تقريرها»: a back-reference
+        quoted = self.shown[at + 1][:1] in _OPENING + '"'
+        # «موقع الحادث»، «موقع الإحصاءات»: a place, or a site that is not an outlet
+        return not (first in cw.SITE_WORDS and names[0].startswith("ال") and not quoted)
+
+    def quoted_name(self, at: int) -> int | None:
+        """Where a name quoted right after the media word ends («صحيفة «شاتانوغا فري برس» خلفية»)."""
+        if at + 1 >= len(self.keys) or self.shown[at + 1][:1] not in _OPENING + '"':
+            return None
+        first = at + 1 if self.keys[at + 1] else at + 2  # a quote set apart: «شبكة " بي.بي.إس"»
+        for end in range(first, min(len(self.keys), at + 1 + MAX_QUOTED_WORDS)):
+            if self.closes(end):
+                return end + 1
+            if end > first and self.shown[end][:1] in _OPENING + '"':
+                return None  # another quote opens: these quotes are not the name's
+        return None
+
+    def state_name(self, at: int, first: str) -> int | None:
+        """«التلفزيون الإيراني»، «القناة الإسرائيلية العاشرة»: a definite media word and its adjectives."""
+        if first not in cw.STATE_MEDIA:
+            return None
+        end = at + 1
+        while end < len(self.keys) and (is_adjective(self.keys[end]) or self.keys[end] in cw.ORDINALS):
+            end += 1
+            if self.shown[end - 1][-1:] in _NAME_ENDS:
+                break
+        return end
+
+    def name_end(self, at: int) -> int:
+        """Where an unquoted name ends: at punctuation, a number (its last word: «موقع لو 360»), a quote
+        that opens what was said («لقناة فوكس سبورتس "كنت ...»), or a word that is no part of a name."""
+        end = at + 1
+        while end < len(self.keys) and end - at - 1 < MAX_NAME_WORDS and self.in_name(at + 1, end):
+            end += 1
+            if self.text[self.origins[self.spans[end - 1][1] - 1]] in _NAME_ENDS or self.keys[end - 1][0].isdigit():
+                break
+        return end
+
+    def in_name(self, start: int, at: int) -> bool:
+        """Whether the word at ``at`` continues the name that starts at ``start``."""
+        key = self.keys[at]
+        if not key or key in cw.NAME_STOPS:
+            return False
+        if at > start and self.shown[at][:1] in _OPENING + '"' and not self.closes(at):
+            return False  # a quote opens what was said: «لقناة فوكس سبورتس "كنت جالسا»، not «"أنسا"»
+        if at > start and self.shown[at][:1] == "(":
+            return False  # «وكالة الأنباء العربية المتحدة (أونا)»: an abbreviation in parentheses
+        if key[0].isdigit():
+            return at > start
+        if key in cw.DESCRIPTORS:  # «قناة الإخبارية» is a name, «قناة المسيرة الفضائية» is described
+            return at == start or (at + 1 < len(self.keys) and self.keys[at + 1] in cw.NEWS_WORDS)
+        return not is_adjective(key) or (at > start and self.keys[at - 1] in cw.NEWS_WORDS)
+
+    def display(self, at: int) -> str:
+        a, b = self.spans[at]
+        return self.text[self.origins[a]:self.origins[b - 1] + 1].strip(_QUOTES_AND_PUNCTUATION)
 
 
-@functools.cache
-def _adjective(key: str) -> bool:
-    """A nationality adjective (الأميركية، الأردنية، السعودي): it ends an outlet's name."""
-    bare = key[2:] if key.startswith("ال") else key
-    forms = {key, bare, bare[:-1] if bare[-1:] in "هة" else bare}
-    return any(load_gazetteer().lookup_adjective(form) for form in forms)
-
-
-def _display(text: str, origins: list[int], span: tuple[int, int]) -> str:
-    return text[origins[span[0]]:origins[span[1] - 1] + 1].strip(_QUOTES_AND_PUNCTUATION)
+def _stem(key: str) -> str:
+    """A word without a conjunction glued to it (وقال → قال، فقالت → قالت)."""
+    return key[1:] if key[:1] in "وف" and len(key) > 3 else key
 
 
 def _parenthesised(folded: str) -> Iterable[str]:
     """Outlets credited in parentheses: «(واس)»، «(د ب أ)»."""
-    table = _tables()
+    tables = credit_tables()
     for found in re.finditer(r"\(\s*([^()\n]{2,30}?)\s*\)", folded):
-        hit = table.outlets.get(" ".join(w.strip(_QUOTES_AND_PUNCTUATION) for w in found.group(1).split()))
+        hit = tables.outlets.get(" ".join(w.strip(_QUOTES_AND_PUNCTUATION) for w in found.group(1).split()))
         if hit is not None:
             yield hit
 
 
 def _in_dateline(dateline: str) -> Iterable[str]:
     """Agencies named in the dateline (its index form): «الرياض - واس»."""
-    table = _tables()
+    tables = credit_tables()
     if dateline:
         parts = re.split(r"[\s\-–—()]+", dateline)
         for size in (3, 2, 1):
             for start in range(len(parts) - size + 1):
-                hit = table.agencies.get(" ".join(parts[start:start + size]))
+                hit = tables.agencies.get(" ".join(parts[start:start + size]))
                 if hit is not None:
                     yield hit
 
@@ -212,11 +350,11 @@ def _in_dateline(dateline: str) -> Iterable[str]:
 def _named_outlets(title: str) -> frozenset[str]:
     """Outlets a title names: the story is about them (index forms of their canonical names)."""
     keys = [w.strip(_QUOTES_AND_PUNCTUATION) for w in index(title).split()]
-    table = _tables()
+    outlets = credit_tables().outlets
     named = set()
     for at in range(len(keys)):
         for size in range(min(MAX_OUTLET_WORDS, len(keys) - at), 0, -1):
-            hit = table.outlets.get(" ".join(keys[at:at + size]))
+            hit = outlets.get(" ".join(keys[at:at + size]))
             if hit is not None:
                 named.add(index(hit))
                 break
@@ -224,7 +362,10 @@ def _named_outlets(title: str) -> frozenset[str]:
 
 
 def _canonical(name: str) -> str:
-    return _tables().outlets.get(index(name).strip(_QUOTES_AND_PUNCTUATION), name)
+    """The gazetteer's name of a credited outlet, else the name without its abbreviation in parentheses
+    («وكالة الأنباء العربية المتحدة (أونا)» is one outlet with «وكالة الأنباء العربية المتحدة»)."""
+    name = re.sub(r"\s*\([^()]{1,30}\)\s*$", "", name) or name
+    return credit_tables().outlets.get(index(name).strip(_QUOTES_AND_PUNCTUATION), name)
 
 
 def _unique(names: Iterable[str]) -> tuple[str, ...]:
@@ -232,30 +373,3 @@ def _unique(names: Iterable[str]) -> tuple[str, ...]:
     for name in names:
         seen.setdefault(index(name), name)
     return tuple(seen.values())
-
-
-class _Tables:
-    """The outlets the gazetteer knows, keyed by the index form of each spelling."""
-
-    def __init__(self) -> None:
-        gazetteer = load_gazetteer()
-        outlets = [e for e in gazetteer.entries if e.type == "org" and e.subtype in _OUTLET_KINDS]
-        self.outlets: dict[str, str] = {}
-        self.agencies: dict[str, str] = {}
-        for entry in outlets:
-            for spelling in (entry.canonical, *entry.variants):
-                key = index(spelling)
-                self.outlets.setdefault(key, entry.canonical)
-                if entry.subtype == "agency":
-                    self.agencies.setdefault(key, entry.canonical)
-        self.first_words = frozenset(k.split()[0] for k in self.outlets) | frozenset(index(s) for s in _SHORT_NAMES)
-        self.short = {index(s): e.canonical for s, i in _SHORT_NAMES.items() if (e := gazetteer.get(i)) is not None}
-        self.media = frozenset(index(w) for w in _MEDIA)
-        phrases = sorted((index(p) for p in _REPORTING), key=len, reverse=True)
-        self.reporting = re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(map(re.escape, phrases)) + r")$")
-        self.glued_reporting = frozenset(index(w) for w in ("وفقا", "وفقاً", "طبقا", "طبقاً", "ووفقا", "نسبة"))
-
-
-@functools.cache
-def _tables() -> _Tables:
-    return _Tables()

@@ -1,0 +1,131 @@
+"""The words of Arabic credit lines, and the outlets the gazetteer knows, for ``attribution``.
+
+Hand-written lists (no library reads Arabic attribution), each in index form (``naba.text.index``), each
+for one job in reading «ذكرت وكالة الأنباء الكورية الجنوبية "يونهاب" أن ...»:
+
+    REPORTING      the phrases right before a credited outlet (ذكرت، بحسب، وفقا لما أورده ...)
+    MEDIA          the words that name a medium (وكالة، صحيفة ...): an outlet's name follows
+    FILLERS        words between a media word and a known name (الأنباء، الرسمية، الجنوبية)
+    DESCRIPTORS    words after a name that describe it (الفضائية، المحلية): they end an unknown name
+    NAME_STOPS     words that never continue a name (function words, days, «تقريرا»)
+    CONTAINERS     the site or page of an outlet («البوابة الإلكترونية لصحيفة ...»)
+    SAYING         verbs and nouns of saying: «قال ... لوكالة فرانس برس» credits the agency told
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from naba.gazetteer import load_gazetteer
+from naba.text import index
+
+
+def _keys(*words: str) -> frozenset[str]:
+    return frozenset(index(w) for w in words)
+
+
+_FEMININE_VERBS = ("ذكرت", "أفادت", "أوردت", "نشرت", "نقلت", "قالت", "كشفت", "أكدت", "أشارت")
+# a masculine subject («قال تلفزيون ...»، «كشف موقع ...») takes the masculine verb
+_MASCULINE_VERBS = ("ذكر", "أفاد", "أورد", "نشر", "نقل", "قال", "كشف", "أكد", "أشار")
+REPORTING = ("نقلا عن", "نقلاً عن", "بحسب", "حسب", "حسبما", "حسبما ذكرت", "حسبما أفادت", "حسبما أوردت",
+             "حسبما نقلت", "حسبما نشرت", "حسبما قالت", "حسب ما", "وفق", "وفق ما", "وفقا", "وفقاً", "طبقا",
+             "طبقاً", "وفقا لما أورده", "وفقا لما أوردته", "وفقا لما ذكره", "وفقا لما ذكرته", "وفقا لما نشره",
+             "وفقا لما نشرته", "وفقا لما نقلته", "وفقاً لما أوردته", "وفقاً لما ذكرته", "أفادت به", "أفاد به",
+             *_FEMININE_VERBS, *_MASCULINE_VERBS, "المصدر", "مصدر الخبر")
+# the ل of these is glued to the outlet: «وفقا لوكالة ...»، «نسبة لـ"رويترز"»
+GLUED_REPORTING = _keys("وفقا", "وفقاً", "طبقا", "طبقاً", "ووفقا", "نسبة")
+MEDIA = _keys("وكالة", "وكالات", "صحيفة", "جريدة", "موقع", "قناة", "شبكة", "مجلة", "تلفزيون", "إذاعة", "راديو",
+              "محطة", "الوكالة", "التلفزيون", "التلفزة", "الإذاعة", "القناة")
+AGENCY_WORDS = _keys("وكالة", "وكالات", "الوكالة")  # an unknown one must be a news agency
+SITE_WORDS = _keys("موقع")  # also "place": an unknown site must have a quoted or foreign name
+# «التلفزيون الإيراني»: a definite media word names a country's broadcaster by its adjective alone
+STATE_MEDIA = _keys("التلفزيون", "التلفزة", "الإذاعة", "القناة")
+NEWS_WORDS = _keys("الأنباء", "أنباء", "للأنباء", "الصحافة", "للصحافة", "الإعلام", "للإعلام", "الأخبار", "أخبار",
+                   "الإخبارية")
+GENERIC = _keys("الوكالة", "الصحيفة", "الموقع", "القناة", "الشبكة", "المجلة", "الجريدة", "الأنباء", "أنباء",
+                "الرسمية", "الإذاعة", "التلفزيون", "التلفزة")
+DESCRIPTORS = _keys("الرسمية", "الرسمي", "الحكومية", "الحكومي", "الفضائية", "الفضائي", "المحلية", "المحلي",
+                    "اليمينية", "اليميني", "اليسارية", "اليساري", "الأسبوعية", "الأسبوعي", "اليومية", "اليومي",
+                    "المستقلة", "المستقل", "الإلكترونية", "الإلكتروني", "الشهيرة", "الشهير", "المعروفة", "الناطقة",
+                    "المقربة", "المقرب", "التابعة", "التابع", "المتخصصة", "المتخصص", "المختصة", "المختص",
+                    "البارزة", "الصادرة", "المعارضة", "المعارض", "الموالية", "الموالي", "الإخبارية", "الإخباري",
+                    "التلفزيونية", "التلفزيوني", "الاقتصادية", "الاقتصادي", "الخاصة", "الخاص")
+DIRECTIONS = _keys("الجنوبية", "الجنوبي", "الشمالية", "الشمالي", "الشرقية", "الشرقي", "الغربية", "الغربي")
+FILLERS = NEWS_WORDS | DESCRIPTORS | DIRECTIONS
+ORDINALS = _keys("الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السابعة", "العاشرة", "الأول", "الثاني")
+NAME_STOPS = _keys(
+    "أن", "إن", "عن", "في", "على", "من", "إلى", "الى", "مع", "التي", "الذي", "الذين", "و", "أو", "ثم", "قد",
+    "أمس", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "الاثنين", "الإثنين", "نقلا", "بحسب",
+    "حيث", "بأن", "فإن", "لكن", "أيضا", "كذلك", "أهم", "اليوم", "مساء", "صباح", "قبل", "بعد", "خلال", "عبر", "هذا",
+    "هذه", "نفسها", "ذاتها", "تقريرا", "تقريراً", "تقرير", "خبرا", "مقالا", "مقال", "تحقيقا", "صورا", "صورة",
+    "مقطع", "فيديو", "بيانا", "خلفية", "تفاصيل", "نص", "رسالة", "تغريدة", "عددها", "إنه", "إنها", "أنه", "أنها",
+    "بأنه", "بأنها", "لأن", "لن", "لم", "لا", "سوف", "قائلا", "قائلاً", "قائلة", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة",
+    "مشيرا", "مشيرة", "نسخة", "منه", "منها", "فيه", "فيها", "له", "لها")
+# «قناة فضائية»، «محطة تلفزيون عربية»، «موقع متخصص»: a medium described, not named
+INDEFINITE = _keys("فضائية", "فضائي", "حكومية", "حكومي", "رسمية", "رسمي", "محلية", "محلي", "عربية", "عربي",
+                   "أجنبية", "أجنبي", "دولية", "دولي", "إلكترونية", "إلكتروني", "متخصص", "متخصصة", "تابع", "تابعة",
+                   "تلفزيونية", "تلفزيوني", "إذاعية", "إخبارية", "إخباري", "خاصة", "خاص", "مستقلة", "مقربة", "معارضة",
+                   "موالية", "محلي", "تلفزيون", "إذاعة", "أخرى", "آخر")
+# names after a media word that are no outlet: canals («لقناة السويس»), social networks («موقع تويتر»)
+NOT_OUTLETS = _keys("السويس", "بنما", "تويتر", "فيسبوك", "فيس", "يوتيوب", "إنستغرام", "انستغرام", "إنستجرام",
+                    "سناب", "تلغرام", "تليغرام", "واتساب", "لينكدإن", "التواصل", "الإنترنت")
+CONTAINERS = _keys("موقع", "الموقع", "بوابة", "البوابة", "النسخة", "نسخة", "الإلكترونية", "الإلكتروني", "الرسمي",
+                   "الرسمية", "حساب", "صفحة")
+SAYING = _keys("قال", "قالت", "أكد", "أكدت", "أضاف", "أضافت", "صرح", "صرحت", "أوضح", "أوضحت", "أبلغ", "أبلغت",
+               "أفاد", "أفادت", "أشار", "أشارت", "كشف", "كشفت", "تحدث", "تحدثت", "قوله", "قولها", "تصريح",
+               "تصريحات", "حديث", "حديثه", "حديثها", "أعلن", "أعلنت", "ذكر", "ذكرت", "يقول", "تقول")
+# «... الذي كان يكتب لصحيفة واشنطن بوست»: the outlet a person works or writes for, not one told
+NOT_TOLD = _keys("يكتب", "تكتب", "كتب", "كاتب", "كاتبة", "يعمل", "تعمل", "عمل", "مقالات", "مقال", "رأي",
+                 "التابع", "التابعة", "تابع", "تابعة", "مدير", "مديرة", "رئيس", "رئيسة", "محرر", "محررة", "مؤسس",
+                 "مالك", "سابق", "السابق", "سابقة", "السابقة", "مكتب", "مقر", "ترجمة", "بترجمة", "مترجم", "مترجمة")
+RELATIVES = _keys("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي")
+TRANSMITTING = _keys("نقل", "نقلت", "تنقل", "ينقل", "نقلا")  # «نقلت صحيفة X عن Y» credits Y too
+INTERVIEWS = _keys("مقابلة", "مقابلته", "مقابلتها", "حوار", "حواره", "حوارها", "لقاء")  # «مقابلة مع ...»
+# a wire's short name, quoted right after a reporting phrase: «بحسب "الألمانية"»
+SHORT_NAMES = {"الألمانية": "org:dpa", "الفرنسية": "org:afp", "الأناضول": "org:anadolu"}
+_OUTLET_KINDS = frozenset({"agency", "media"})
+
+
+@dataclass
+class CreditTables:
+    """The outlets the gazetteer knows, keyed by the index form of each spelling, and the reporting phrases."""
+
+    outlets: dict[str, str] = field(default_factory=dict)  # spelling -> canonical name
+    agencies: dict[str, str] = field(default_factory=dict)
+    ambiguous: set[str] = field(default_factory=set)  # spellings that are also words («العربية»، «قنا»)
+    first_words: frozenset[str] = frozenset()
+    short: dict[str, str] = field(default_factory=dict)
+    reporting: re.Pattern[str] = re.compile("$^")
+
+    def starts_outlet(self, key: str) -> bool:
+        return key in MEDIA or key in self.first_words
+
+
+@functools.cache
+def credit_tables() -> CreditTables:
+    gazetteer = load_gazetteer()
+    tables = CreditTables()
+    for entry in gazetteer.entries:
+        if entry.type != "org" or entry.subtype not in _OUTLET_KINDS:
+            continue
+        for spelling in (entry.canonical, *entry.variants):
+            key = index(spelling)
+            tables.outlets.setdefault(key, entry.canonical)
+            if entry.subtype == "agency":
+                tables.agencies.setdefault(key, entry.canonical)
+        tables.ambiguous.update(index(s) for s in entry.ambiguous)
+    tables.first_words = frozenset(k.split()[0] for k in tables.outlets) | _keys(*SHORT_NAMES)
+    tables.short = {index(s): e.canonical for s, i in SHORT_NAMES.items() if (e := gazetteer.get(i)) is not None}
+    phrases = sorted((index(p) for p in REPORTING), key=len, reverse=True)
+    tables.reporting = re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(map(re.escape, phrases)) + r")$")
+    return tables
+
+
+@functools.cache
+def is_adjective(key: str) -> bool:
+    """A nationality adjective (الأميركية، الأردنية، السعودي): it ends an outlet's name."""
+    bare = key[2:] if key.startswith("ال") else key
+    forms = {key, bare, bare[:-1] if bare[-1:] in "هة" else bare}
+    return any(load_gazetteer().lookup_adjective(form) for form in forms if form)
