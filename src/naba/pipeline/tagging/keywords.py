@@ -12,17 +12,19 @@ A phrase is shown only when it reads as a tag (hand-written rules over ``Word``'
     no word carries a case ending on a common noun (رقما قياسيا، تجمعا، متحدثا: the tag reads as
         a fragment of the sentence), and no word after the first has a clitic (أيد أمينة والأعداء)
     the first word is not a comparative, a quantity or a place-adverb noun (``NOT_FIRST``: أكبر
-        لاعب، داخل شجرة، متن طائرة، مدى قريب, which cut a phrase out of its sentence)
+        لاعب، داخل شجرة، متن طائرة، مدى قريب, which cut a phrase out of its sentence), nor a
+        relational adjective after its noun (منطقة جبلية وعرة، النجم المصري الصاعد: ``_agrees``)
 No two keywords where one contains the other, unless the shorter is said on its own at least as
 often as inside the longer (``OWN_USE``); a phrase that shares a word with a chosen one is a second
-cut of the same words (لتكبد ثاني / ثاني أكبر) and is left out. When the rules leave fewer than
-``min_tags``, the best phrases they left out fill the list (it always holds ``min_tags``).
+cut of the same words (لتكبد ثاني / ثاني أكبر) and is left out. The common single words left out
+come after everything else, so the list keeps its length (``min_tags`` at least) for the related
+lists and facets that read past the first five, and they no longer push tags out of the first five.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from naba.pipeline.tagging.lexicon import lexicon
 from naba.pipeline.tagging.options import TagOptions
@@ -51,18 +53,21 @@ class Candidate:
     central: bool = False  # an entity named in the title or mentioned more than once
 
 
-def readable(phrase: Phrase, words: Sequence[Word], stream: Stream,
-             single_max_zipf: float = SINGLE_WORD_MAX_ZIPF) -> bool:
-    """True when the phrase reads as a tag (see the module docstring)."""
+def readable(phrase: Phrase, words: Sequence[Word], stream: Stream, *, filler: bool = False) -> bool:
+    """True when the phrase reads as a tag (see the module docstring); ``filler``: a single word
+    that fails only for being common or said too few times, to close the list."""
     at = phrase.first if phrase.shown < 0 else phrase.shown
     span = words[at:at + len(phrase.words)]
+    if len(span) == 1 and not filler and span[0].zipf >= SINGLE_WORD_MAX_ZIPF:
+        return False  # the commonest reason, read first
     if any(not w.nominal or w.suffixed or w.number or _case_ending(w) for w in span):
         return False
     if len(span) == 1:
-        return not span[0].nisba and span[0].adjective is None and span[0].zipf < single_max_zipf \
-            and (phrase.first < stream.title_end or phrase.count >= SINGLE_WORD_MIN_COUNT) \
-            and not _agrees(words, stream, phrase.first)
-    if span[0].shown.removeprefix("ال") in NOT_FIRST or span[0].shown in NOT_FIRST or span[0].nisba:
+        return not span[0].nisba and span[0].adjective is None and not _agrees(words, stream, phrase.first) \
+            and (filler or (span[0].zipf < SINGLE_WORD_MAX_ZIPF
+                            and (phrase.first < stream.title_end or phrase.count >= SINGLE_WORD_MIN_COUNT)))
+    if span[0].shown.removeprefix("ال") in NOT_FIRST or span[0].shown in NOT_FIRST \
+            or (span[0].nisba and _agrees(words, stream, phrase.first)):  # (النجم) المصري الصاعد
         return False
     keys = stream.keys[at + 1:at + len(span)]
     return not any(w.glued for w in span) and all(w.shown == key for w, key in zip(span[1:], keys, strict=True))
@@ -99,8 +104,8 @@ def pick(entities: list[Candidate], phrases: list[Phrase], label: Callable[[Cand
         if len(picked) >= options.max_tags:
             break
         _add(label(item), picked, seen)
-    for item in left_out:  # a short list is filled with common words rather than left short
-        if len(picked) >= options.min_tags:
+    for item in left_out:  # common single words come last: facets and related lists still read them
+        if len(picked) >= options.max_tags:
             break
         text = label(item)
         if not any(f" {text} " in f" {other} " for other in picked):  # النفط after أسعار النفط
@@ -117,7 +122,7 @@ def _add(text: str, picked: list[str], seen: set[str]) -> None:
 def _phrases(phrases: list[Phrase], words: Sequence[Word], options: TagOptions, stream: Stream
              ) -> tuple[list[Candidate], list[Candidate]]:
     """The readable phrases (given best first), cut at ``cutoff`` of the best, without overlapping
-    cuts; and the best ``min_tags`` phrases left out as unreadable, to fill a short list."""
+    cuts; and the single words left out only for being common or said too few times (``filler``)."""
     chosen: list[Candidate] = []
     left_out: list[Candidate] = []
     top = phrases[0].score if phrases else 0.0
@@ -125,8 +130,7 @@ def _phrases(phrases: list[Phrase], words: Sequence[Word], options: TagOptions, 
         if len(chosen) >= options.max_tags or (len(chosen) >= options.min_tags and phrase.score < options.cutoff * top):
             break
         if not readable(phrase, words, stream):
-            if len(left_out) < options.min_tags and len(phrase.words) == 1 and readable(
-                    replace(phrase, count=SINGLE_WORD_MIN_COUNT), words, stream, single_max_zipf=99.0):
+            if len(phrase.words) == 1 and readable(phrase, words, stream, filler=True):
                 left_out.append(Candidate(phrase.score, phrase.first, "", phrase))
             continue
         item = Candidate(phrase.score, phrase.first, "", phrase)
