@@ -6,9 +6,19 @@ A phrase is shown only when it reads as a tag (hand-written rules over ``Word``'
     no word with a pronoun glued after it (حملاتهم، أرضية زرعها), no number or number-word (ثاني أكبر)
     a phrase of two or more words has no preposition glued on (لضحايا تفجير، رسائل جنسية لابتزاز)
     a single word is no bare relational or nationality adjective (التراثي، الأمريكي), shown without clitics
+    a single word is rarer than ``SINGLE_WORD_MAX_ZIPF``: a common noun alone (عام، عدد، مصادر،
+        الحكومة، تدريب) is filler, not a tag; judged on the tune half, most single words that
+        common were weak or junk and few good
+    no word carries a case ending on a common noun (رقما قياسيا، تجمعا، متحدثا: the tag reads as
+        a fragment of the sentence), and no word after the first has a clitic (أيد أمينة والأعداء)
+    the first word is not a comparative, a quantity or a place-adverb noun (``NOT_FIRST``: أكبر
+        لاعب، داخل شجرة، متن طائرة، مدى قريب, which cut a phrase out of its sentence), nor a
+        relational adjective after its noun (منطقة جبلية وعرة، النجم المصري الصاعد: ``_agrees``)
 No two keywords where one contains the other, unless the shorter is said on its own at least as
 often as inside the longer (``OWN_USE``); a phrase that shares a word with a chosen one is a second
-cut of the same words (لتكبد ثاني / ثاني أكبر) and is left out.
+cut of the same words (لتكبد ثاني / ثاني أكبر) and is left out. The common single words left out
+come after everything else, so the list keeps its length (``min_tags`` at least) for the related
+lists and facets that read past the first five, and they no longer push tags out of the first five.
 """
 
 from __future__ import annotations
@@ -16,11 +26,22 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from naba.pipeline.tagging.lexicon import lexicon
 from naba.pipeline.tagging.options import TagOptions
 from naba.pipeline.tagging.phrases import Phrase
+from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word
+from naba.text import index as index_form
 
 OWN_USE = 3.0  # a word inside a chosen phrase stays a tag when said this many times as often as the phrase
+SINGLE_WORD_MAX_ZIPF = 4.0
+SINGLE_WORD_MIN_COUNT = 3  # a single word outside the headline is a tag when said this often
+CASE_BASE_MIN_ZIPF = 3.0  # رقما is رقم + a case ending when رقم is at least this common
+NOT_FIRST = frozenset(index_form(w) for w in """
+أكبر أصغر أكثر أقل أفضل أسوأ أهم أعلى أدنى أقرب أبعد أطول أقدم أحدث أول آخر
+داخل خارج متن مدى نحو حول قرب بين عبر وسط أمام خلف فوق تحت جانب خلال أثناء بعد قبل إثر عقب
+شيء أمر عدد بعض كل جميع معظم أغلب غالبية مختلف كافة سائر شتى أيام يوم عام سنة شهر
+""".split())
 
 
 @dataclass(slots=True)
@@ -32,44 +53,85 @@ class Candidate:
     central: bool = False  # an entity named in the title or mentioned more than once
 
 
-def readable(phrase: Phrase, words: Sequence[Word]) -> bool:
-    """True when the phrase reads as a tag (see the module docstring)."""
+def readable(phrase: Phrase, words: Sequence[Word], stream: Stream, *, filler: bool = False) -> bool:
+    """True when the phrase reads as a tag (see the module docstring); ``filler``: a single word
+    that fails only for being common or said too few times, to close the list."""
     at = phrase.first if phrase.shown < 0 else phrase.shown
     span = words[at:at + len(phrase.words)]
-    if any(not w.nominal or w.suffixed or w.number for w in span):
+    if len(span) == 1 and not filler and span[0].zipf >= SINGLE_WORD_MAX_ZIPF:
+        return False  # the commonest reason, read first
+    if any(not w.nominal or w.suffixed or w.number or _case_ending(w) for w in span):
         return False
     if len(span) == 1:
-        return not span[0].nisba and span[0].adjective is None
-    return not any(w.glued for w in span)
+        return not span[0].nisba and span[0].adjective is None and not _agrees(words, stream, phrase.first) \
+            and (filler or (span[0].zipf < SINGLE_WORD_MAX_ZIPF
+                            and (phrase.first < stream.title_end or phrase.count >= SINGLE_WORD_MIN_COUNT)))
+    if span[0].shown.removeprefix("ال") in NOT_FIRST or span[0].shown in NOT_FIRST \
+            or (span[0].nisba and _agrees(words, stream, phrase.first)):  # (النجم) المصري الصاعد
+        return False
+    keys = stream.keys[at + 1:at + len(span)]
+    return not any(w.glued for w in span) and all(w.shown == key for w, key in zip(span[1:], keys, strict=True))
+
+
+def _agrees(words: Sequence[Word], stream: Stream, i: int) -> bool:
+    """A word right after a noun of the same definiteness is its adjective (ثلاثية نظيفة، النجم
+    المصري الصاعد): alone it is a bare adjective, not a tag."""
+    if i == 0 or stream.breaks[i] or not words[i - 1].nominal or not words[i - 1].content \
+            or stream.keys[i] != words[i].shown:  # وتدهور، لابتزاز: a conjunct or a complement
+        return False
+    return words[i - 1].shown.startswith("ال") == words[i].shown.startswith("ال")
+
+
+def _case_ending(word: Word) -> bool:
+    """رقما، تجمعا، متحدثا: a common noun with the accusative's ا (سوريا، تكنولوجيا are commoner
+    with it than without)."""
+    shown = word.shown
+    if not shown.endswith("ا") or len(shown) < 4:
+        return False
+    zipf = lexicon().zipf
+    return zipf(shown[:-1]) >= max(CASE_BASE_MIN_ZIPF, word.zipf)
 
 
 def pick(entities: list[Candidate], phrases: list[Phrase], label: Callable[[Candidate], str],
-         words: Sequence[Word], options: TagOptions) -> tuple[str, ...]:
+         words: Sequence[Word], options: TagOptions, stream: Stream) -> tuple[str, ...]:
     """``min_tags`` to ``max_tags`` labels: central entities, readable phrases, other entities."""
     central = [e for e in entities if e.central]
     others = [e for e in entities if not e.central]
-    chosen_phrases = _phrases(phrases, words, options)
+    chosen_phrases, left_out = _phrases(phrases, words, options, stream)
     picked: list[str] = []
     seen: set[str] = set()
     for item in [*central, *chosen_phrases, *others]:
         if len(picked) >= options.max_tags:
             break
+        _add(label(item), picked, seen)
+    for item in left_out:  # common single words come last: facets and related lists still read them
+        if len(picked) >= options.max_tags:
+            break
         text = label(item)
-        if text in seen:
-            continue
-        seen.add(text)
-        picked.append(text)
+        if not any(f" {text} " in f" {other} " for other in picked):  # النفط after أسعار النفط
+            _add(text, picked, seen)
     return tuple(picked)
 
 
-def _phrases(phrases: list[Phrase], words: Sequence[Word], options: TagOptions) -> list[Candidate]:
-    """The readable phrases (given best first), cut at ``cutoff`` of the best, without overlapping cuts."""
+def _add(text: str, picked: list[str], seen: set[str]) -> None:
+    if text not in seen:
+        seen.add(text)
+        picked.append(text)
+
+
+def _phrases(phrases: list[Phrase], words: Sequence[Word], options: TagOptions, stream: Stream
+             ) -> tuple[list[Candidate], list[Candidate]]:
+    """The readable phrases (given best first), cut at ``cutoff`` of the best, without overlapping
+    cuts; and the single words left out only for being common or said too few times (``filler``)."""
     chosen: list[Candidate] = []
+    left_out: list[Candidate] = []
     top = phrases[0].score if phrases else 0.0
     for phrase in phrases:
         if len(chosen) >= options.max_tags or (len(chosen) >= options.min_tags and phrase.score < options.cutoff * top):
             break
-        if not readable(phrase, words):
+        if not readable(phrase, words, stream):
+            if len(phrase.words) == 1 and readable(phrase, words, stream, filler=True):
+                left_out.append(Candidate(phrase.score, phrase.first, "", phrase))
             continue
         item = Candidate(phrase.score, phrase.first, "", phrase)
         placed = _place(chosen, item)
@@ -77,7 +139,7 @@ def _phrases(phrases: list[Phrase], words: Sequence[Word], options: TagOptions) 
             chosen.append(item)
         elif placed is not None:
             chosen[placed] = item
-    return chosen
+    return chosen, left_out
 
 
 def _place(chosen: list[Candidate], item: Candidate) -> int | None:

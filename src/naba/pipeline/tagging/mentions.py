@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from naba.gazetteer import Entry
-from naba.pipeline.tagging import context, newnames
+from naba.pipeline.tagging import context, namemodel, newnames
 from naba.pipeline.tagging.lexicon import Lexicon, Name
 from naba.pipeline.tagging.matching import Match, keyed_with_clitics, scan
 from naba.pipeline.tagging.newnames import NAME_LINKS
@@ -58,11 +58,13 @@ def ref_of(entry: Entry) -> Ref:
     return Ref(entry.id, entry.canonical, KIND_OF_TYPE.get(entry.type, "other"))
 
 
-def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | None = None
-                  ) -> tuple[list[Mention], bytearray]:
+def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | None = None, *,
+                  model: bool = True) -> tuple[list[Mention], bytearray]:
     """Every mention, in no particular order, and the tokens they (and titles) cover.
 
     ``year``: when the article was written, for the gazetteer people's dates (``Lexicon.since``).
+    ``model``: also ask the statistical name tagger (``namemodel``) last, for names the rules miss
+    (off when the rules' own output is wanted: the model's silver labels).
     """
     taken = bytearray(len(stream))
     hits = _words_not_clitics(stream, lex, list(scan(stream, lex.names, taken)), taken)
@@ -83,6 +85,9 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     mentions += _identify(headline, lex)
     mentions += _repeats(stream, [m for m in mentions[-len(headline):] if m.ref.key.startswith("new:")]
                          if headline else [], taken)
+    if model:
+        learned = _identify(namemodel.model_names(stream, words, taken), lex)
+        mentions += learned + _repeats(stream, [m for m in learned if m.ref.key.startswith("new:")], taken)
     return mentions, taken
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from naba.pipeline.tagging.lexicon import Name, lexicon
@@ -124,7 +125,7 @@ def _nasab_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> 
     """The end of a royal name: a first name, then بن/بنت + name (عبد + name counts as one), then
     آل + name or a family name with the article."""
     keys = stream.keys
-    if not _may_be_in_name(stream, words, at) or keys[at] in NAME_LINKS or keys[at].startswith(ARTICLE):
+    if not may_be_in_name(stream, words, at) or keys[at] in NAME_LINKS or keys[at].startswith(ARTICLE):
         return at  # للملك المفدى: an epithet, not a name
     end = at + 1
     while end + 1 < len(stream) and end - at < MAX_NASAB_WORDS and not taken[end] and not stream.breaks[end] \
@@ -146,7 +147,7 @@ def _name_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> i
         return at
     while end < len(stream) and end - at < MAX_NAME_WORDS and not taken[end]:
         key = keys[end]
-        if (end > at and stream.breaks[end]) or not _may_be_in_name(stream, words, end):
+        if (end > at and stream.breaks[end]) or not may_be_in_name(stream, words, end):
             break
         if _has_article(stream, end):  # a family name (عادل الجبير) ends the name
             end += 1 if end > at and (key.endswith("ي") or words[end].zipf < FAMILY_NAME_MAX_ZIPF) else 0
@@ -171,7 +172,7 @@ def _has_article(stream: Stream, i: int) -> bool:
     return stream.keys[i].startswith(ARTICLE) and stream.surface(i).startswith(ARTICLE)
 
 
-def _may_be_in_name(stream: Stream, words: list[Word], i: int) -> bool:
+def may_be_in_name(stream: Stream, words: Sequence[Word], i: int) -> bool:
     """A person's name stops at a verb or a clitic: بإعداد، ومواطنه، قتلته، يرأس are the sentence
     going on, not the name."""
     key, word = stream.keys[i], words[i]
@@ -184,7 +185,7 @@ def _may_be_in_name(stream: Stream, words: list[Word], i: int) -> bool:
     return not _imperfect_verb(key, word)
 
 
-def _pronoun_heh(stream: Stream, words: list[Word], i: int) -> bool:
+def _pronoun_heh(stream: Stream, words: Sequence[Word], i: int) -> bool:
     """قتلته، معاليه: written with ه (not ة) after a common word."""
     return stream.surface(i).endswith("\u0647") and words[i].zipf < lexicon().zipf(stream.keys[i][:-1]) \
         and lexicon().zipf(stream.keys[i][:-1]) >= SUFFIX_ROOT_ZIPF
@@ -315,7 +316,7 @@ def _name_part(stream: Stream, words: list[Word], i: int) -> bool:
         return False
     if key.endswith("ت") and word.zipf >= 3.0 and not word.nominal:  # انتقدت: a verb
         return False
-    return (_may_be_in_name(stream, words, i) and not word.nominal and word.adjective is None
+    return (may_be_in_name(stream, words, i) and not word.nominal and word.adjective is None
             and word.zipf < NAME_PART_MAX_ZIPF) or key in NAME_LINKS - NASAB_LINKS
 
 

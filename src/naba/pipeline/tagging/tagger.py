@@ -52,7 +52,7 @@ def tag_tokens(text: TokenizedText, options: TagOptions = DEFAULT, *, published:
     entities = _entities(stream, _merge_spellings(mentions), options)
     phrases = key_phrases(stream, words, taken, options, limit=options.max_tags * CANDIDATE_PHRASES)
     label = functools.partial(_label, stream, words)
-    keywords = pick([item for item, _ in entities], phrases, label, words, options)  # phrases come best first
+    keywords = pick([item for item, _ in entities], phrases, label, words, options, stream)  # phrases best first
     return Tags(keywords=keywords, entities=tuple(entity for _, entity in entities))
 
 
