@@ -20,6 +20,7 @@ a thread pool runs the hosts in parallel.
 from __future__ import annotations
 
 import argparse
+import html
 import multiprocessing
 import sys
 import threading
@@ -44,12 +45,42 @@ PARAGRAPHS = (
 )
 
 
+DATA = ROOT.parent / "shared" / "data" / "saudinewsnet"
+_REAL: dict[tuple[int, int, int], tuple[str, str]] = {}  # (host, feed, item) -> (title, text), in the server
+
+
+def real_articles(count: int) -> list[tuple[str, str]]:
+    """The first ``count`` SaudiNewsNet articles with a title and text (the pages' content), or none
+    when the data is absent (the generated paragraphs then stand in)."""
+    import json
+    import zipfile
+
+    found: list[tuple[str, str]] = []
+    for path in sorted(DATA.glob("*.zip")):
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                for item in json.loads(archive.read(name)):
+                    if item.get("title") and len(item.get("content") or "") > 300:
+                        found.append((item["title"], item["content"]))
+                        if len(found) >= count:
+                            return found
+    return found
+
+
 def article_page(host: int, feed: int, item: int) -> bytes:
-    paragraphs = "\n".join(f"<p>{PARAGRAPHS[(item + k) % len(PARAGRAPHS)]} ({host}-{feed}-{item}-{k})</p>"
-                           for k in range(6))
+    """A page of a real article when the data is there (the story stage then sees real news, not one
+    template ten thousand times), else of generated paragraphs."""
+    if (host, feed, item) in _REAL:
+        title, text = _REAL[host, feed, item]
+        paragraphs = "\n".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p.strip())
+        title = html.escape(title)
+    else:
+        title = f"خبر رقم {item} من الموجز {feed}"
+        paragraphs = "\n".join(f"<p>{PARAGRAPHS[(item + k) % len(PARAGRAPHS)]} ({host}-{feed}-{item}-{k})</p>"
+                               for k in range(6))
     return (f'<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">'
-            f"<title>خبر رقم {item} من الموجز {feed}</title></head><body><nav><a href='/'>الرئيسية</a></nav>"
-            f"<article><h1>خبر رقم {item} من الموجز {feed}</h1>\n{paragraphs}\n</article>"
+            f"<title>{title}</title></head><body><nav><a href='/'>الرئيسية</a></nav>"
+            f"<article><h1>{title}</h1>\n{paragraphs}\n</article>"
             f"<footer>جميع الحقوق محفوظة</footer></body></html>").encode()
 
 
@@ -74,6 +105,8 @@ def feed_document(base: str, host: int, feed: int, items: int) -> tuple[bytes, s
 
 def serve(hosts: int, feeds_per_host: int, items: int, ready, stop) -> None:
     """Child process: one server per loopback address, until ``stop`` is set."""
+    keys = [(h, f, i) for h in range(hosts) for f in range(feeds_per_host) for i in range(items)]
+    _REAL.update(zip(keys, real_articles(len(keys)), strict=False))
     servers = []
     for host in range(hosts):
         server = FetchServer(f"127.0.0.{host + 2}")
