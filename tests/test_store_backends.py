@@ -215,6 +215,14 @@ def test_title_hits_rank_first_and_pages_do_not_overlap(searchable):
     assert searchable.search.count(MatchQuery(terms("موسكو"), limit=1)) == 2
 
 
+def test_ranked_ids_are_the_query_pages_ids_in_its_order(searchable):
+    for limit, offset in ((5, 0), (1, 0), (5, 1)):
+        query = MatchQuery(terms(("رئيس", "رئيس")), limit=limit, offset=offset)
+        assert searchable.search.ranked_ids(query) == [h.stored.id for h in searchable.search.query(query)]
+    assert searchable.search.ranked_ids(MatchQuery(terms("موسكو"), limit=5)) == [2, 1]
+    assert searchable.search.ranked_ids(MatchQuery(terms("غائب"), limit=5)) == []
+
+
 def test_an_updated_article_is_searched_by_its_new_text(searchable):
     searchable.articles.write([indexed(3, "قمة", "الملوك يجتمعون", "قمه ملك جمع", content="h2",
                               published_at="2026-11-20T00:00:00+00:00")], "t2")

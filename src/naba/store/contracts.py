@@ -150,6 +150,10 @@ class SearchIndex(Protocol):
     def query(self, query: MatchQuery) -> list[SearchHit]:
         """One page of the articles matching every term, best first."""
 
+    def ranked_ids(self, query: MatchQuery) -> list[int]:
+        """The ids of one page of ``query``, best first, as ``query`` ranks them, no article read (related
+        candidates need only the ids)."""
+
     def count(self, query: MatchQuery) -> int:
         """How many articles match: exact, so it reads every match (a search page does not call it)."""
 

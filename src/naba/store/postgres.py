@@ -169,14 +169,25 @@ class TsvectorIndex:
     def query(self, query: MatchQuery) -> list[SearchHit]:
         if not query.terms:
             return []
+        ranked, params = self._ranked(query)
+        # rank inside article_search, then fetch only the page's articles
+        rows = self._planned(f"SELECT {self._select}, m.rank FROM ({ranked}) m JOIN articles a "
+                             f"ON a.id = m.article_id ORDER BY m.rank DESC, a.id", params)
+        return [SearchHit(stored_from_row(row), row["rank"]) for row in rows]
+
+    def ranked_ids(self, query: MatchQuery) -> list[int]:
+        if not query.terms:
+            return []
+        ranked, params = self._ranked(query)
+        return [row["article_id"] for row in self._planned(ranked, params)]
+
+    def _ranked(self, query: MatchQuery) -> tuple[str, list[object]]:
+        """One page of matching ids with their rank (higher is better), ranked inside article_search."""
         where, params, join = _search_filter(query)
         rank, rank_params = _rank_expression(query)
-        # rank inside article_search, then fetch only the page's articles
-        sql = (f"SELECT {self._select}, m.rank FROM (SELECT s.article_id, {rank} AS rank FROM article_search s "
-               f"{join} WHERE {where} ORDER BY rank DESC, s.article_id LIMIT ? OFFSET ?) m "
-               f"JOIN articles a ON a.id = m.article_id ORDER BY m.rank DESC, a.id")
-        rows = self._planned(sql, [*rank_params, *params, query.limit, query.offset])
-        return [SearchHit(stored_from_row(row), row["rank"]) for row in rows]
+        return (f"SELECT s.article_id, {rank} AS rank FROM article_search s {join} WHERE {where} "
+                f"ORDER BY rank DESC, s.article_id LIMIT ? OFFSET ?",
+                [*rank_params, *params, query.limit, query.offset])
 
     def count(self, query: MatchQuery) -> int:
         if not query.terms:

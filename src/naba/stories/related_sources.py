@@ -53,8 +53,8 @@ def gather(store: Store, stored: StoredArticle, facets: Facets) -> dict[int, Sou
             found.setdefault(mate, Sources()).same_story = True
     ts = article_time(stored)
     query = _search(stored, ts)
-    for place, hit in enumerate(store.search.query(query) if query.terms else ()):
-        found.setdefault(hit.stored.id, Sources()).search = 1.0 / (1.0 + place / 5.0)
+    for place, hit_id in enumerate(store.search.ranked_ids(query) if query.terms else ()):
+        found.setdefault(hit_id, Sources()).search = 1.0 / (1.0 + place / 5.0)
     if ts:
         for other, names in store.entities.around(facets.entities[:MAIN_ENTITIES], ts, WINDOW_DAYS,
                                                   PER_ENTITY).items():
