@@ -128,6 +128,9 @@ class _Piece:
             found = None
             if self.bare(at) is not None and (self.reported(at) or self.coordinated(at, last)):
                 found = self.resolve(at) or self.unknown(at)
+            elif self.bare(at) is not None and (known := self.named_here(at)) is not None \
+                    and self.reports_after(known[1]):
+                found = known
             if found is None:
                 at += 1
                 continue
@@ -163,6 +166,28 @@ class _Piece:
         if at > 0 and keys[at - 1] == "عن":
             return self.back_to(at - 1, cw.TRANSMITTING, TOLD_WINDOW)
         return at > 0 and keys[at - 1] == "مع" and self.back_to(at - 1, cw.INTERVIEWS, 3)
+
+    def named_here(self, at: int) -> tuple[str, int] | None:
+        """A known outlet's whole name at ``at``, or right after its media word («صحيفة "ليكيب"»): no
+        filler skipped, and a name that is also a common word («الجزيرة») only after a media word."""
+        tables = credit_tables()
+        starts = [at, at + 1] if self.bare(at) in cw.MEDIA and at + 1 < len(self.keys) else [at]
+        for start in starts:
+            run = [self.bare(start) or self.keys[start], *self.keys[start + 1:start + MAX_OUTLET_WORDS]]
+            for size in range(min(len(run), MAX_OUTLET_WORDS), 0, -1):
+                name = " ".join(run[:size])
+                hit = tables.outlets.get(name)
+                if hit is not None and not self.quote_goes_on(start + size - 1) \
+                        and not (start == at and name in tables.ambiguous):
+                    return hit, start + size
+        return None
+
+    def reports_after(self, end: int) -> bool:
+        """«صحيفة "ليكيب" الفرنسية ذكرت»: a reporting verb right after a known outlet's name (its
+        adjectives skipped), in the same sentence."""
+        while end < len(self.keys) and is_adjective(self.keys[end]) and not self.ends[end - 1]:
+            end += 1
+        return end < len(self.keys) and not self.ends[end - 1] and self.keys[end] in cw.REPORTING_AFTER
 
     def reporting_ends(self, at: int) -> bool:
         return bool(credit_tables().reporting.search(" ".join(self.keys[max(0, at - 4):at])))

@@ -36,6 +36,8 @@ REPORTING = ("نقلا عن", "نقلاً عن", "بحسب", "حسب", "حسبم
              *_FEMININE_VERBS, *_MASCULINE_VERBS, "المصدر", "مصدر الخبر",
              # «بحسب ما أوردته وكالة ...»، «حسب ما ذكره موقع ...»: the verb with its object pronoun
              *(verb + "ه" for verb in (*_FEMININE_VERBS, *_MASCULINE_VERBS)))
+# «صحيفة "ليكيب" الفرنسية ذكرت أن»: a known outlet as the subject before its verb (verb-first is usual)
+REPORTING_AFTER = _keys(*_FEMININE_VERBS, *_MASCULINE_VERBS)
 # the ل of these is glued to the outlet: «وفقا لوكالة ...»، «نسبة لـ"رويترز"»
 GLUED_REPORTING = _keys("وفقا", "وفقاً", "طبقا", "طبقاً", "ووفقا", "نسبة")
 MEDIA = _keys("وكالة", "وكالات", "صحيفة", "جريدة", "موقع", "قناة", "شبكة", "مجلة", "تلفزيون", "إذاعة", "راديو",
