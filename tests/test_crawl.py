@@ -16,7 +16,7 @@ import pytest
 
 from cli_runner import naba
 from fetch_server import FIXTURES, Answer
-from naba.engine import crawler
+from naba.engine import crawler, pages
 from naba.errors import InputError
 from naba.settings import Settings
 from naba.sources.fetch import FetchPolicy, PoliteClient
@@ -128,7 +128,7 @@ def test_paused_sources_are_not_polled(store, site):
 
 def test_fetch_pages_stores_single_articles(store, site):
     with local_client() as client:
-        report = crawler.fetch_pages(store, client, [site.url("/news/library.html?utm_source=x"),
+        report = pages.fetch_pages(store, client, [site.url("/news/library.html?utm_source=x"),
                                                      site.url("/missing.html")], Settings())
     assert report.stored == 1 and [r.where for r in report.rejected] == [site.url("/missing.html")]
 
@@ -262,7 +262,7 @@ def test_crawled_and_fetched_articles_are_grouped_into_stories(store, site):
     with local_client() as client:
         crawler.add_source(store, client, site.url("/feeds/wahat.xml"), "الواحة", 600)
         crawler.crawl_once(store, client, Settings())
-        crawler.fetch_pages(store, client, [site.url("/news/bus.html")], Settings())
+        pages.fetch_pages(store, client, [site.url("/news/bus.html")], Settings())
     stored = list(store.articles.scan())
     assert len(stored) == 4
     assert all(s.story_id is not None for s in stored)

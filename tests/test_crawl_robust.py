@@ -18,7 +18,7 @@ import time
 import pytest
 
 from fetch_server import Answer, loopback_only_sockets  # noqa: F401 (fixture)
-from naba.engine import crawler
+from naba.engine import crawler, pages
 from naba.settings import Settings
 from naba.sources.fetch import FetchPolicy, PoliteClient
 
@@ -187,7 +187,7 @@ def test_a_stop_set_before_the_crawl_fetches_nothing_and_one_never_set_changes_n
 def test_naba_fetch_rejections_say_what_happened_once(store, loopback_only_sockets):
     urls = ["http://169.254.169.254/latest/meta-data/", "http://[::ffff:169.254.169.254]/", "http://0177.0.0.1/"]
     with PoliteClient(FetchPolicy.from_env({"NABA_ALLOW_PRIVATE_ADDRESSES": "1"}, min_delay=0.0)) as client:
-        report = crawler.fetch_pages(store, client, urls, Settings())
+        report = pages.fetch_pages(store, client, urls, Settings())
     metadata_hint = "(cloud metadata addresses are never fetched, whatever the settings)"
     assert [str(r) for r in report.rejected] == [
         f"{urls[0]}: refused to connect to 169.254.169.254: a cloud metadata address {metadata_hint}",

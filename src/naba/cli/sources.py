@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from naba.cli.common import DbOption, JsonOption, err, open_db, out, print_json, print_rejection, report_summary
-from naba.engine import crawler
+from naba.engine import crawler, pages
 from naba.serve.contract import CrawlSummary, FollowedSource, SourcePoll
 from naba.settings import Settings
 from naba.sources.fetch import FetchPolicy, PoliteClient
@@ -104,7 +104,7 @@ def fetch(
     store = open_db(db)
     try:
         with _client() as client:
-            report = crawler.fetch_pages(store, client, urls, Settings.from_env(), source)
+            report = pages.fetch_pages(store, client, urls, Settings.from_env(), source)
     finally:
         store.close()
     report_summary(report, as_json)

@@ -5,6 +5,7 @@
     runs.py      ingest files, store prepared articles in batches, reprocess; each batch then grouped
     lists.py     the related lists the story stage marked stale, computed after it (workers when asked)
     crawler.py   poll the followed sources, fetch new pages, store them the same way
+    pages.py     single article pages by URL (`naba fetch`), stored the same way
 """
 
 from naba.engine.lists import ListsReport, refresh_lists
