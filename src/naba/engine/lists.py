@@ -14,7 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -24,17 +24,13 @@ from naba.stories.sameness import Profile
 
 CHUNK = 200  # ids a task computes: neighbours in id order share candidates, so a worker's cache serves them
 
-ProgressCallback = Callable[[int], None]
-
-
 @dataclass(frozen=True, slots=True)
 class ListsReport:
     computed: int
     seconds: float
 
 
-def refresh_lists(store: Store, workers: int = 1, profiles: Mapping[int, Profile] | None = None,
-                  progress: ProgressCallback | None = None) -> ListsReport:
+def refresh_lists(store: Store, workers: int = 1, profiles: Mapping[int, Profile] | None = None) -> ListsReport:
     """Compute and store every pending article's lists; ``profiles`` (the story stage's memory, by id)
     are used rather than computed again."""
     start, computed = time.monotonic(), 0
@@ -43,8 +39,6 @@ def refresh_lists(store: Store, workers: int = 1, profiles: Mapping[int, Profile
     for started, lists in results:
         store.related.write(lists, started)
         computed += len(lists)
-        if progress:
-            progress(computed)
     return ListsReport(computed, time.monotonic() - start)
 
 
@@ -59,8 +53,7 @@ def _here(store: Store, chunks: Iterator[list[int]],
           profiles: Mapping[int, Profile] | None) -> Iterator[tuple[float, list[tuple[int, StoredLists]]]]:
     judged = Judged(store, profiles)
     for ids in chunks:
-        started = time.time()
-        yield started, compute_many(store, ids, judged)
+        yield _computed(judged, ids)
 
 
 # -- worker processes ---------------------------------------------------------------------------------
@@ -90,5 +83,10 @@ def _open_worker(store: Store, profiles: Mapping[int, Profile] | None) -> None:
 
 def _compute_chunk(ids: list[int]) -> tuple[float, list[tuple[int, StoredLists]]]:
     assert _worker is not None, "the pool's initializer opens the worker's store"
+    return _computed(_worker, ids)
+
+
+def _computed(judged: Judged, ids: list[int]) -> tuple[float, list[tuple[int, StoredLists]]]:
+    """When the computation began (a stale mark made after it outlives its write), and the lists."""
     started = time.time()
-    return started, compute_many(_worker.store, ids, _worker)
+    return started, compute_many(judged.store, ids, judged)

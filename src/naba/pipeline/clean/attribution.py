@@ -170,16 +170,20 @@ class _Piece:
     def named_here(self, at: int) -> tuple[str, int] | None:
         """A known outlet's whole name at ``at``, or right after its media word («صحيفة "ليكيب"»): no
         filler skipped, and a name that is also a common word («الجزيرة») only after a media word."""
-        tables = credit_tables()
         starts = [at, at + 1] if self.bare(at) in cw.MEDIA and at + 1 < len(self.keys) else [at]
-        for start in starts:
-            run = [self.bare(start) or self.keys[start], *self.keys[start + 1:start + MAX_OUTLET_WORDS]]
-            for size in range(min(len(run), MAX_OUTLET_WORDS), 0, -1):
-                name = " ".join(run[:size])
-                hit = tables.outlets.get(name)
-                if hit is not None and not self.quote_goes_on(start + size - 1) \
-                        and not (start == at and name in tables.ambiguous):
-                    return hit, start + size
+        return next((hit for start in starts if (hit := self.known_at(start, unambiguous=start == at))), None)
+
+    def known_at(self, start: int, unambiguous: bool) -> tuple[str, int] | None:
+        """The longest known outlet name starting at ``start``, not cut inside a quoted name and, when
+        ``unambiguous``, not one that is also a common word: its canonical name and where it ends."""
+        tables = credit_tables()
+        run = [self.bare(start) or self.keys[start], *self.keys[start + 1:start + MAX_OUTLET_WORDS]]
+        for size in range(min(len(run), MAX_OUTLET_WORDS), 0, -1):
+            name = " ".join(run[:size])
+            hit = tables.outlets.get(name)
+            if hit is not None and not self.quote_goes_on(start + size - 1) \
+                    and not (unambiguous and name in tables.ambiguous):
+                return hit, start + size
         return None
 
     def reports_after(self, end: int) -> bool:
@@ -224,14 +228,10 @@ class _Piece:
         الكورية الجنوبية "يونهاب"»): its canonical name and where it ends. The longest name first."""
         tables, first = credit_tables(), self.bare(at) or ""
         for start in self.name_starts(at):
-            run = [self.bare(start) or self.keys[start], *self.keys[start + 1:start + MAX_OUTLET_WORDS]]
-            for size in range(min(len(run), MAX_OUTLET_WORDS), 0, -1):
-                name = " ".join(run[:size])
-                hit = tables.outlets.get(name)
-                described = start > at + 1  # «قنا» after «وكالة الأنباء العربية» is no outlet
-                if hit is not None and not self.quote_goes_on(start + size - 1) \
-                        and not (described and name in tables.ambiguous):
-                    return hit, start + size
+            # «قنا» after «وكالة الأنباء العربية» is no outlet: a described name must not be a common word
+            found = self.known_at(start, unambiguous=start > at + 1)
+            if found is not None:
+                return found
         if first in tables.short and at > 0:
             return tables.short[first], at + 1
         return None
