@@ -1,7 +1,7 @@
 """Benchmark: the web site and API under concurrent load, on all of SaudiNewsNet + ANT.
 
     .venv/bin/python bench/web.py [--db PATH] [--clients 50] [--seconds 10] [--modes per-thread,lock]
-                                  [--workers 1,2] [--only cold,search]
+                                  [--workers 1,2] [--only cold,search] [--rate 200]
 
 1. The store: ``--db PATH`` reuses one; by default it is built once and cached at
    /tmp/naba-bench-web.db (``naba ingest ../shared/data/saudinewsnet ../shared/data/ant/ant-v2.1.tar.xz
@@ -15,6 +15,12 @@
    again (what the page caches hold) and on a cold set of thousands, each asked about once (the work
    done at request time). It records each request's latency. ``--only`` keeps the endpoints whose name
    holds one of its words (the baseline is always measured).
+   With ``--rate R`` the load is an open loop instead: the clients together send R requests a
+   second on a fixed schedule, whether or not earlier answers came back, and a latency counts from
+   when its request was due (so a stalled server is charged for the requests it delayed). A closed
+   loop of 50 clients measures the most a server answers, and its latencies are queueing: by
+   Little's law 50 waiting clients at N requests/s wait 50/N s on average. "p99 ≤ 100 ms at 200
+   requests/s" is the open loop's question.
 4. Printed: a markdown table of p50 / p99 latency (ms) and requests/s per endpoint, with the baseline
    measured in the same run (``/healthz``: a plain-text response from the same app, no store, no
    template) and each endpoint's requests/s as a share of it.
@@ -142,14 +148,27 @@ def stop_server(server: subprocess.Popen) -> None:
 # -- the load generator (runs in its own process) -------------------------------------------------
 
 async def _client(host: str, port: int, paths: list[str], offset: int, stop_at: float,
-                  latencies: list[float], errors: list[int], once: bool = False) -> None:
+                  latencies: list[float], errors: list[int], once: bool = False,
+                  schedule: tuple[float, float] | None = None) -> None:
+    """Closed loop: the next request as soon as the last answer is read. With ``schedule`` (first
+    send time, interval), open loop: request n is due at first + n * interval, and its latency is
+    counted from when it was due, so a late answer also delays (and is charged to) the next ones."""
     reader, writer = await asyncio.open_connection(host, port)
     i = offset
+    sent = 0
     try:
         while time.perf_counter() < stop_at and not (once and i >= len(paths)):
             path = paths[i % len(paths)]
             i += 1
             started = time.perf_counter()
+            if schedule is not None:
+                due = schedule[0] + sent * schedule[1]
+                sent += 1
+                if due >= stop_at:
+                    break
+                if due > started:
+                    await asyncio.sleep(due - started)
+                started = due
             writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: naba-bench\r\n\r\n".encode())
             head = await reader.readuntil(b"\r\n\r\n")
             status = int(head[9:12])
@@ -165,7 +184,8 @@ async def _client(host: str, port: int, paths: list[str], offset: int, stop_at: 
         writer.close()
 
 
-async def _load(base: str, paths: list[str], clients: int, seconds: float) -> tuple[list[float], list[int], float]:
+async def _load(base: str, paths: list[str], clients: int, seconds: float,
+                rate: float | None = None) -> tuple[list[float], list[int], float]:
     parts = urlsplit(base)
     latencies: list[float] = []
     errors: list[int] = []
@@ -182,22 +202,24 @@ async def _load(base: str, paths: list[str], clients: int, seconds: float) -> tu
         await asyncio.gather(*(_client(parts.hostname, parts.port, paths, k * segment + segment // 2,
                                        time.perf_counter() + 1.0, warm, []) for k in range(min(clients, 10))))
     started = time.perf_counter()
+    # open loop: ``rate`` requests a second in all, client k's due times spread evenly between the others'
+    schedules = [None if rate is None else (started + k / rate, clients / rate) for k in range(clients)]
     await asyncio.gather(*(_client(parts.hostname, parts.port, paths, k * segment, started + seconds, latencies,
-                                   errors) for k in range(clients)))
+                                   errors, schedule=schedules[k]) for k in range(clients)))
     return latencies, errors, time.perf_counter() - started
 
 
-def _load_process(base: str, paths: list[str], clients: int, seconds: float, out) -> None:
+def _load_process(base: str, paths: list[str], clients: int, seconds: float, rate: float | None, out) -> None:
     try:
-        out.send(asyncio.run(_load(base, paths, clients, seconds)))
+        out.send(asyncio.run(_load(base, paths, clients, seconds, rate)))
     except Exception as exc:  # reported by the parent, which would otherwise wait for ever
         out.send(exc)
     out.close()
 
 
-def measure(base: str, paths: list[str], clients: int, seconds: float) -> dict[str, float]:
+def measure(base: str, paths: list[str], clients: int, seconds: float, rate: float | None = None) -> dict[str, float]:
     receive, send = multiprocessing.Pipe(duplex=False)
-    worker = multiprocessing.Process(target=_load_process, args=(base, paths, clients, seconds, send))
+    worker = multiprocessing.Process(target=_load_process, args=(base, paths, clients, seconds, rate, send))
     worker.start()
     if not receive.poll(seconds + 120):
         worker.kill()
@@ -233,6 +255,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="per endpoint")
     parser.add_argument("--modes", default="per-thread,lock", help="store access modes to compare")
     parser.add_argument("--workers", default="1,2", help="server process counts to compare")
+    parser.add_argument("--rate", type=float, default=None,
+                        help="open loop: offer this many requests/s in all to each endpoint but the baseline "
+                             "(latency counted from when each request was due); default: closed loop")
     parser.add_argument("--only", default="", help="measure only endpoints whose name holds one of these "
                                                      "comma-separated words (the baseline is always measured)")
     args = parser.parse_args()
@@ -252,15 +277,19 @@ def main() -> None:
                         continue
                     if only and not name.startswith("baseline") and not any(w in name for w in only):
                         continue
-                    result = measure(f"http://127.0.0.1:{port}", paths, args.clients, args.seconds)
+                    rate = None if name.startswith("baseline") else args.rate
+                    result = measure(f"http://127.0.0.1:{port}", paths, args.clients, args.seconds, rate)
                     rows.append((config, name, result))
                     print(f"{config} · {name}: {result['rps']:,.0f} req/s, p99 {result['p99']:.1f} ms",
                           file=sys.stderr)
             finally:
                 stop_server(server)
     size_mb = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
+    loop = ("each sending its next request as soon as the last is answered" if args.rate is None else
+            f"offering {args.rate:g} requests/s in all (open loop; the baseline closed loop)")
     print(f"store {db} ({size_mb:,.0f} MB); {args.clients} concurrent keep-alive clients in a second process, "
-          f"{args.seconds:g} s per endpoint; {os.cpu_count()} cores shared by server and load generator\n")
+          f"{loop}, {args.seconds:g} s per endpoint; {os.cpu_count()} cores shared by server and load "
+          f"generator\n")
     print(table(rows))
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 
 import pytest
 
 from conftest import shared_path
-from naba.text import index, token_spans, tokens
+from naba.text import LazySpans, index, token_spans, tokens
+from naba.text.normalize import fold_for_index_with_origins, index_origin
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -91,3 +93,35 @@ def test_token_spans_agree_with_tokens_on_real_articles():
 def test_tokens_are_index_normal():
     text = " ".join(SENTENCES)
     assert all(index(token) == token for token in tokens(text))
+
+
+def _every_arabic_character_text():
+    chars = [chr(p) for p in [*range(0x0600, 0x0900), *range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)]]
+    return " ".join(f"ب{c}ت {c} 1{c}2" for c in chars)
+
+
+@pytest.mark.parametrize("text", [*SENTENCES, "أيضاً مُحَمَّدٌ الـــرئيس ﻻ", ""])
+def test_lazy_spans_read_what_token_spans_give(text):
+    lazy = LazySpans(text)
+    assert [(*lazy.span(i), lazy.token(i)) for i in range(len(lazy))] == token_spans(text)
+
+
+def test_lazy_spans_agree_with_token_spans_on_every_arabic_character():
+    text = _every_arabic_character_text()
+    lazy = LazySpans(text)
+    assert [(*lazy.span(i), lazy.token(i)) for i in range(len(lazy))] == token_spans(text)
+
+
+@pytest.mark.parametrize("pattern", ["رءيس", "ا", "بوتين|تين", "2023", "zz"])
+def test_lazy_spans_find_the_tokens_a_pattern_occurs_in(pattern):
+    text = " ".join(SENTENCES) + " الرئيس الرئيسي بوتين 2023"
+    compiled = re.compile(pattern)
+    lazy = LazySpans(text)
+    expected = [i for i, (_, _, token) in enumerate(token_spans(text)) if compiled.search(token)]
+    assert lazy.holding(compiled) == expected
+
+
+def test_index_origin_is_the_offset_the_folded_character_came_from():
+    for text in [*SENTENCES, "ﻻ أيضاًً ﷲ مُحَمَّدٌ", _every_arabic_character_text()]:
+        folded, origins = fold_for_index_with_origins(text)
+        assert [index_origin(text, at) for at in range(len(folded))] == list(origins)

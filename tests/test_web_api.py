@@ -253,6 +253,19 @@ def test_the_apps_services_keep_an_article_page_and_its_related_lists(sample_db)
         assert services.stats().articles == fresh.get("/api/stats").json()["articles"]
 
 
+def test_a_search_for_a_name_keeps_the_spellings_the_store_has_seen_for_it(sample_db):
+    app = create_app(sample_db)
+    with TestClient(app) as fresh:
+        services = app.state.services
+        assert services.spellings_cache.lookup("فولوديمير زيلينسكي") is None
+        found = fresh.get("/api/search", params={"q": "زيلنسكي"}).json()
+        assert found["total"] >= 3  # every spelling of the seed's three
+        seen = services.spellings_cache.lookup("فولوديمير زيلينسكي")
+        assert seen is not None and len(seen) >= 2  # read once, then kept for the next search naming him
+        again = fresh.get("/api/search", params={"q": "زيلينيسكي"}).json()
+        assert again["total"] == found["total"]
+
+
 def test_the_services_dependency_runs_on_the_event_loop():
     """A sync dependency would take a worker thread, and a cached page is meant to need none."""
     assert inspect.iscoroutinefunction(web_services)

@@ -3,6 +3,7 @@
     display(text)      text for people (presentation forms, invisible controls, whitespace)
     index(text)        text for matching; ``match`` is the same profile
     tokens(text)       index-form tokens; ``token_spans`` adds offsets into the original text
+                       (``LazySpans``: the same, read per token on demand)
     tokenize_article(title, body)   the pipeline's one pass: tokens, clause and sentence starts, surfaces
     STOPWORDS          index-form stopwords; ``is_stopword(token)``
     stem / stems       search-column stems of index-form tokens
@@ -53,11 +54,11 @@ from naba.text.normalize import (
 )
 from naba.text.stem import stem, stems
 from naba.text.stopwords import is_stopword, stopword_set
-from naba.text.tokenize import TokenizedText, token_spans, tokenize_article, tokens
+from naba.text.tokenize import LazySpans, TokenizedText, token_spans, tokenize_article, tokens
 
 __all__ = [
-    "ARTICLE", "STOPWORDS", "WORK_CHARS", "article_form", "bare_forms", "casefold", "clitic_free", "dateline_end",
-    "derived_title",
+    "ARTICLE", "LazySpans", "STOPWORDS", "WORK_CHARS", "article_form", "bare_forms", "casefold", "clitic_free",
+    "dateline_end", "derived_title",
     "detect_lang", "display", "fold_alef", "fold_digits", "fold_for_index", "fold_hamza_seats",
     "fold_persian_letters", "fold_teh_marbuta", "fold_yeh", "glued", "index", "is_stopword",
     "map_arabic_punctuation", "match", "nfkc_presentation_forms", "opening", "remove_invisible_controls",

@@ -32,7 +32,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 # --- character sets ---------------------------------------------------------------------------
 
@@ -320,23 +320,40 @@ def fold_for_index(text: str) -> str:
 _RESIZING_RE = re.compile(_class_of(chr(p) for p, f in _profile_table("index").items() if len(f) != 1))
 
 
-def fold_for_index_with_origins(text: str) -> tuple[str, list[int]]:
+def fold_for_index_with_origins(text: str) -> tuple[str, Sequence[int]]:
     """``fold_for_index(text)`` and, for each of its characters, the offset in ``text`` of the
-    character it came from (marks and controls fold to nothing, ligatures to several characters)."""
-    parts: list[str] = []
+    character it came from (marks and controls fold to nothing, ligatures to several characters).
+
+    Most text has no such character: then every character folds to one and the offsets are a
+    ``range`` (``token_spans`` reads that as "no offset to map")."""
+    if _RESIZING_RE.search(text) is None:
+        return fold_for_index(text), range(len(text))
+    # every fold is character-wise: the whole text folds as its pieces do, so fold it in one call
+    # and only walk the characters that do not fold to exactly one
     origins: list[int] = []
     done = 0
     for resizing in _RESIZING_RE.finditer(text):
         at = resizing.start()
-        parts.append(fold_for_index(text[done:at]))  # folds one to one: offsets carry over
         origins.extend(range(done, at))
-        folded = index_form_of_char(text[at])
-        parts.append(folded)
-        origins.extend([at] * len(folded))
+        origins.extend([at] * len(index_form_of_char(text[at])))
         done = at + 1
-    parts.append(fold_for_index(text[done:]))
     origins.extend(range(done, len(text)))
-    return "".join(parts), origins
+    return fold_for_index(text), origins
+
+
+def index_origin(text: str, at: int) -> int:
+    """``fold_for_index_with_origins(text)[1][at]`` without building every offset: the offset in
+    ``text`` of the character that folded character ``at`` came from (``at`` < the folded length)."""
+    shift = 0  # folded offset minus original offset, up to the last resizing character passed
+    for resizing in _RESIZING_RE.finditer(text):
+        position = resizing.start()
+        if at < position + shift:
+            break
+        width = len(index_form_of_char(text[position]))
+        if at < position + shift + width:
+            return position
+        shift += width - 1
+    return at - shift
 
 
 _DELETED_RUN_RE = re.compile(_class_of(chr(p) for p, f in _profile_table("index").items() if not f) + "+")

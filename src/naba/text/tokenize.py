@@ -39,13 +39,52 @@ def token_spans(text: str) -> list[tuple[int, int, str]]:
     tatweel, invisible controls) inside it or right after it, so highlighting keeps them.
     """
     folded, origins = fold_for_index_with_origins(text)
-    spans = []
-    for m in _TOKEN_RE.finditer(folded):
-        start, end = origins[m.start()], origins[m.end() - 1] + 1
-        if m.end() == len(origins) or origins[m.end()] != end:  # something was deleted after it
-            end = skip_deleted_by_index(text, end)
-        spans.append((start, end, m.group()))
-    return spans
+    if isinstance(origins, range):  # every character folded to one: the offsets carry over
+        return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(folded)]
+    # a token's span runs on over the marks deleted right after it (none: the offset stays)
+    return [(origins[m.start()], skip_deleted_by_index(text, origins[m.end() - 1] + 1), m.group())
+            for m in _TOKEN_RE.finditer(folded)]
+
+
+class LazySpans:
+    """The tokens of ``token_spans(text)``, each token's text and offsets read only when asked.
+
+    A search snippet reads the offsets of a few tokens of a region of ~100: building every span as a
+    tuple cost more than the rest of the snippet. ``holding(pattern)`` finds the tokens a pattern
+    occurs in with one scan of the folded text instead of a test per token.
+    """
+
+    __slots__ = ("_text", "_folded", "_origins", "_found")
+
+    def __init__(self, text: str):
+        self._text = text
+        self._folded, self._origins = fold_for_index_with_origins(text)
+        self._found = list(_TOKEN_RE.finditer(self._folded))
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def token(self, i: int) -> str:
+        return self._found[i].group()
+
+    def span(self, i: int) -> tuple[int, int]:
+        """Token ``i``'s offsets into the text, as ``token_spans`` gives them."""
+        found, origins = self._found[i], self._origins
+        if isinstance(origins, range):
+            return found.span()
+        return origins[found.start()], skip_deleted_by_index(self._text, origins[found.end() - 1] + 1)
+
+    def holding(self, pattern: re.Pattern[str]) -> list[int]:
+        """The tokens (in order, once each) that ``pattern``, a run of letters or digits, occurs in."""
+        holding: list[int] = []
+        for hit in pattern.finditer(self._folded):
+            i = bisect.bisect_right(self._found, hit.start(), key=_START) - 1
+            if i >= 0 and self._found[i].end() > hit.start() and (not holding or holding[-1] != i):
+                holding.append(i)
+        return holding
+
+
+_START = operator.methodcaller("start")
 
 
 # The pipeline's pass: one ``findall`` over the folded text finds the tokens and, between them, the

@@ -16,7 +16,7 @@ from naba.errors import NotFound, UsageError
 from naba.models import Recommendation, Related, StoredArticle, StorySummary
 from naba.pipeline.tagging import resolve_entity
 from naba.serve.paging import Slice, articles_slice, decode_offset, offset_cursor
-from naba.serve.search import SearchPage, search
+from naba.serve.search import SearchPage, Spellings, search
 from naba.serve.web.dates import SITE_ZONE
 from naba.store import Store
 from naba.stories import StoryDetail, story_detail
@@ -196,12 +196,12 @@ def source_view(store: Store, name: str, cursor: str | None, limit: int) -> Sour
 
 def search_view(store: Store, q: str, *, source: str | None = None, since: str | None = None,
                 until: str | None = None, tag: str | None = None, cursor: str | None = None,
-                offset: int = 0, limit: int = 20) -> SearchView:
+                offset: int = 0, limit: int = 20, learned: Spellings | None = None) -> SearchView:
     if cursor:
         offset = decode_offset(cursor)
     text = f'{q} "{tag.replace(chr(34), " ")}"' if tag else q
     page = search(store, text, source=source or None, since=_user_date(since), until=_user_date(until),
-                  limit=limit, offset=offset)
+                  limit=limit, offset=offset, learned=learned)
     params = {k: v for k, v in (("q", q), ("source", source), ("since", since), ("until", until),
                                 ("tag", tag)) if v}
     return SearchView(page, params, offset, limit, offset_cursor(offset, len(page.results), page.pages_through,
