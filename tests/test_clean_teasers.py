@@ -41,3 +41,24 @@ def test_the_clean_stage_lifts_them_out_of_the_body_and_their_credits_out_of_the
     article = clean_article(raw)
     assert "الحجاج" not in article.body and teaser in article.page_related_leaks
     assert "وكالة الأنباء السعودية" not in article.attribution
+
+
+# CNN teasers the cut missed (41170 and its kind: 160 more CNN bodies cut, 121 cut further, 2 others)
+OPENING_W_VERB = ("واصل سعر صرف الريال الإيراني الانهيار أمام العملات الأجنبية خاصة الدولار الأمريكي، في إشارة إلى "
+                  "عدم نجاعة الخطة التي اتبعتها السلطات النقدية الإيرانية مطلع أغسطس الماضي.")
+OPENING_STOPWORD_VERB = ("أكد مجلس الوزراء اليمني، الدكتور أحمد عبيد بن دغر، أن الاقتصاد الوطني سيشهد خلال الأيام "
+                         "القادمة حالة من الاستقرار، وفقا لوكالة الأنباء اليمنية الرسمية \"سبأ\".")
+DATELINED = ("دبي، الإمارات العربية المتحدة (CNN) – قالت كرستين لاغارد، مدير عام صندوق النقد الدولي، إن الأزمة "
+             "المالية العالمية لاتزال من الأحداث الفارقة في تاريخنا المعاصر.")
+
+
+def test_teasers_opening_with_a_verb_that_begins_with_waw_or_is_a_stopword_are_cut():
+    teasers = [OPENING_STOPWORD_VERB, DATELINED, OPENING_W_VERB]
+    kept, cut = cut_teasers(OWN + teasers, "احتياطي الأردن من النقد الأجنبي يتراجع للشهر السادس")
+    assert kept == OWN and cut == teasers
+
+
+def test_a_two_paragraph_body_loses_a_datelined_teaser_only():
+    title = "احتياطي الأردن من النقد الأجنبي يتراجع للشهر السادس"
+    assert cut_teasers([OWN[0], DATELINED], title) == ([OWN[0]], [DATELINED])
+    assert cut_teasers([OWN[0], TEASERS[0]], title) == ([OWN[0], TEASERS[0]], [])

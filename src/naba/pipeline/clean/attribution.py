@@ -33,21 +33,30 @@ outlet that published the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
 from naba.pipeline.clean import credit_words as cw
+from naba.pipeline.clean.credit_names import (
+    MAX_OUTLET_WORDS,
+    QUOTES_AND_PUNCTUATION,
+    canonical,
+    in_dateline,
+    named_outlets,
+    parenthesised,
+    publisher,
+    unique,
+)
 from naba.pipeline.clean.credit_words import credit_tables, is_adjective
 from naba.text import dateline_end, index
 from naba.text.normalize import fold_for_index, fold_for_index_with_origins
 
 MAX_NAME_WORDS = 4
 MAX_QUOTED_WORDS = 6
-MAX_OUTLET_WORDS = 7  # the longest outlet name the gazetteer holds, in words
 MAX_FILLERS = 4  # words between a media word and a known name («وكالة الأنباء الكورية الجنوبية "يونهاب"»)
 TOLD_WINDOW = 8  # words back from «لوكالة ...» to the verb of saying
 MAX_PIECE = 20_000  # characters read at once (find_attribution)
-_QUOTES_AND_PUNCTUATION = ".,،؛:;!?؟()[]-–—\"'«»“”„″"
 _NAME_ENDS = ".,،؛:;!?؟()[]-–—\""  # a word ending in one of these ends a name
 _OPENING, _CLOSING = "«“„", "»”″"
 _SENTENCE_END = re.compile(r"[.!?؟؛][\"'«»“”]*$")
@@ -69,11 +78,11 @@ def find_attribution(text: str, credited_source: str | None = None, title: str |
     for piece in _pieces(text):
         reader = _Piece(piece)
         named += reader.credits()
-        marks += _parenthesised(reader.folded)
-    marks += _in_dateline(fold_for_index(text[:dateline_end(text)]))
-    subject = _named_outlets(title or "") | ({index(_canonical(outlet))} if outlet else set())
-    credited = [_canonical(credited_source)] if credited_source else []
-    return _unique(credited + [name for name in named + marks if index(name) not in subject])
+        marks += parenthesised(reader.folded)
+    marks += in_dateline(fold_for_index(text[:dateline_end(text)]))
+    subject = named_outlets(title or "") | ({index(publisher(outlet))} if outlet else set())
+    credited = [canonical(credited_source)] if credited_source else []
+    return unique(credited + [name for name in named + marks if index(name) not in subject])
 
 
 def _pieces(text: str) -> Iterable[str]:
@@ -95,7 +104,7 @@ def _pieces(text: str) -> Iterable[str]:
 
 def _key(word: str) -> str:
     """A word as names are matched: quotes and tatweel out (لـ"رويترز" → لرويترز), punctuation off its ends."""
-    return word.translate(_DROPPED).strip(_QUOTES_AND_PUNCTUATION)
+    return word.translate(_DROPPED).strip(QUOTES_AND_PUNCTUATION)
 
 
 def _spans(folded: str) -> Iterator[tuple[int, int]]:
@@ -140,16 +149,11 @@ class _Piece:
 
     def bare(self, at: int) -> str | None:
         """The word at ``at`` without a glued و، ل or ب when it opens an outlet's name, else None."""
-        key, tables = self.keys[at], credit_tables()
-        for size in (0, 1, 2):
-            if key[:size] in ("", "و", "ل", "ب", "ول", "وب") and tables.starts_outlet(key[size:]):
-                return key[size:]
-        return None
+        return _split(self.keys[at])[1]
 
     def glued(self, at: int) -> str:
         """What is glued to the outlet's first word: "", "و", "ل", "ب" ..."""
-        bare = self.bare(at) or ""
-        return self.keys[at][:len(self.keys[at]) - len(bare)]
+        return _split(self.keys[at])[0]
 
     def reported(self, at: int) -> bool:
         """Whether an outlet named at ``at`` is credited: a reporting phrase before it (its site's words
@@ -165,6 +169,8 @@ class _Piece:
             return (before > 0 and keys[before - 1] in cw.GLUED_REPORTING) or self.told(at)
         if at > 0 and keys[at - 1] == "عن":
             return self.back_to(at - 1, cw.TRANSMITTING, TOLD_WINDOW)
+        if at > 0 and keys[at - 1] == "الي":  # إلى in index form
+            return self.back_to(at - 1, cw.SAID_TO, 2)
         return at > 0 and keys[at - 1] == "مع" and self.back_to(at - 1, cw.INTERVIEWS, 3)
 
     def named_here(self, at: int) -> tuple[str, int] | None:
@@ -187,9 +193,10 @@ class _Piece:
         return None
 
     def reports_after(self, end: int) -> bool:
-        """«صحيفة "ليكيب" الفرنسية ذكرت»: a reporting verb right after a known outlet's name (its
-        adjectives skipped), in the same sentence."""
-        while end < len(self.keys) and is_adjective(self.keys[end]) and not self.ends[end - 1]:
+        """«صحيفة "ليكيب" الفرنسية ذكرت»، «وكانت شبكة "الجزيرة نت" قد ذكرت»: a reporting verb right after
+        a known outlet's name (its adjectives and a «قد» skipped), in the same sentence."""
+        while end < len(self.keys) and (is_adjective(self.keys[end]) or self.keys[end] == "قد") \
+                and not self.ends[end - 1]:
             end += 1
         return end < len(self.keys) and not self.ends[end - 1] and self.keys[end] in cw.REPORTING_AFTER
 
@@ -277,14 +284,20 @@ class _Piece:
             return None
         words = [word for word in (self.display(i) for i in range(at, end)) if word]
         media = words[0][len(self.glued(at)):]
+        media = "ا" + media if first.startswith("ال") and not media.startswith(("ال", "أل", "إل")) else media
         return " ".join([media.lstrip("ـ" + _OPENING + '"'), *words[1:]]), end
 
     def named(self, at: int, first: str, names: list[str]) -> bool:
         """Whether the words after the media word ``first`` name an outlet."""
         if not names or (len(names) == 1 and names[0] in cw.GENERIC) or names[0] in cw.NOT_OUTLETS:
             return False
+        if first in cw.PLURAL_MEDIA:
+            return False  # «نشرتها وكالات الأنباء الروسية»: several outlets, none named
         if names[0] in cw.INDEFINITE or (is_adjective(names[0]) and not names[0].startswith("ال")):
             return False  # «قناة فضائية»، «محطة تلفزيون عربية»: a medium described, not named
+        if first.startswith("ال") and not names[0].startswith("ال") and not names[0][0].isdigit() \
+                and self.shown[at + 1][:1] not in _OPENING + '"':
+            return False  # «وأكدت الوكالة أنباء مقتل جنود»: the outlet named before, then its object
         if first in cw.AGENCY_WORDS and cw.NEWS_WORDS.isdisjoint(names):
             return False  # «وكالة الفضاء»، «وكالة الحماية المدنية»: an agency that is not a news agency
         if first in cw.STATE_MEDIA - cw.AGENCY_WORDS and not is_adjective(names[0]):
@@ -339,62 +352,29 @@ class _Piece:
             return at > start
         if key in cw.DESCRIPTORS:  # «قناة الإخبارية» is a name, «قناة المسيرة الفضائية» is described
             return at == start or (at + 1 < len(self.keys) and self.keys[at + 1] in cw.NEWS_WORDS)
-        return not is_adjective(key) or (at > start and self.keys[at - 1] in cw.NEWS_WORDS)
+        # «وكالة الأنباء الإثيوبية»، «الوكالة السورية للأنباء»: an adjective inside an agency's name
+        return not is_adjective(key) or (at > start and self.keys[at - 1] in cw.NEWS_WORDS) \
+            or (at + 1 < len(self.keys) and self.keys[at + 1] in cw.NEWS_WORDS)
 
     def display(self, at: int) -> str:
         a, b = self.spans[at]
-        return self.text[self.origins[a]:self.origins[b - 1] + 1].strip(_QUOTES_AND_PUNCTUATION)
+        return self.text[self.origins[a]:self.origins[b - 1] + 1].strip(QUOTES_AND_PUNCTUATION)
+
+
+@functools.lru_cache(maxsize=65536)
+def _split(key: str) -> tuple[str, str | None]:
+    """(what is glued, the outlet's first word) of a word that opens an outlet's name, else ("", None):
+    «وبحسب» no, «لوكالة» → (ل, وكالة), «للوكالة» → (ل, الوكالة): ل before ال drops its alif."""
+    tables = credit_tables()
+    for size in (0, 1, 2):
+        if key[:size] in ("", "و", "ل", "ب", "ول", "وب") and tables.starts_outlet(key[size:]):
+            return key[:size], key[size:]
+    for glued in ("ل", "ول"):
+        if key.startswith(glued + "ل") and tables.starts_outlet("ا" + key[len(glued):]):
+            return glued, "ا" + key[len(glued):]
+    return "", None
 
 
 def _stem(key: str) -> str:
     """A word without a conjunction glued to it (وقال → قال، فقالت → قالت)."""
     return key[1:] if key[:1] in "وف" and len(key) > 3 else key
-
-
-def _parenthesised(folded: str) -> Iterable[str]:
-    """Outlets credited in parentheses: «(واس)»، «(د ب أ)»."""
-    tables = credit_tables()
-    for found in re.finditer(r"\(\s*([^()\n]{2,30}?)\s*\)", folded):
-        hit = tables.outlets.get(" ".join(w.strip(_QUOTES_AND_PUNCTUATION) for w in found.group(1).split()))
-        if hit is not None:
-            yield hit
-
-
-def _in_dateline(dateline: str) -> Iterable[str]:
-    """Agencies named in the dateline (its index form): «الرياض - واس»."""
-    tables = credit_tables()
-    if dateline:
-        parts = re.split(r"[\s\-–—()]+", dateline)
-        for size in (3, 2, 1):
-            for start in range(len(parts) - size + 1):
-                hit = tables.agencies.get(" ".join(parts[start:start + size]))
-                if hit is not None:
-                    yield hit
-
-
-def _named_outlets(title: str) -> frozenset[str]:
-    """Outlets a title names: the story is about them (index forms of their canonical names)."""
-    keys = [w.strip(_QUOTES_AND_PUNCTUATION) for w in index(title).split()]
-    outlets = credit_tables().outlets
-    named = set()
-    for at in range(len(keys)):
-        for size in range(min(MAX_OUTLET_WORDS, len(keys) - at), 0, -1):
-            hit = outlets.get(" ".join(keys[at:at + size]))
-            if hit is not None:
-                named.add(index(hit))
-                break
-    return frozenset(named)
-
-
-def _canonical(name: str) -> str:
-    """The gazetteer's name of a credited outlet, else the name without its abbreviation in parentheses
-    («وكالة الأنباء العربية المتحدة (أونا)» is one outlet with «وكالة الأنباء العربية المتحدة»)."""
-    name = re.sub(r"\s*\([^()]{1,30}\)\s*$", "", name) or name
-    return credit_tables().outlets.get(index(name).strip(_QUOTES_AND_PUNCTUATION), name)
-
-
-def _unique(names: Iterable[str]) -> tuple[str, ...]:
-    seen: dict[str, str] = {}
-    for name in names:
-        seen.setdefault(index(name), name)
-    return tuple(seen.values())

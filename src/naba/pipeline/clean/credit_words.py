@@ -29,19 +29,24 @@ def _keys(*words: str) -> frozenset[str]:
 _FEMININE_VERBS = ("ذكرت", "أفادت", "أوردت", "نشرت", "نقلت", "قالت", "كشفت", "أكدت", "أشارت")
 # a masculine subject («قال تلفزيون ...»، «كشف موقع ...») takes the masculine verb
 _MASCULINE_VERBS = ("ذكر", "أفاد", "أورد", "نشر", "نقل", "قال", "كشف", "أكد", "أشار")
+# «التي قدرتها صحيفة "ماركا" بـ 90 مليون»، «وتقدر مجلة فوربس أن»: an outlet's estimate is its report
+_ESTIMATING = ("قدرت", "تقدر", "قدر", "يقدر")
 REPORTING = ("نقلا عن", "نقلاً عن", "بحسب", "حسب", "حسبما", "حسبما ذكرت", "حسبما أفادت", "حسبما أوردت",
              "حسبما نقلت", "حسبما نشرت", "حسبما قالت", "حسب ما", "وفق", "وفق ما", "وفقا", "وفقاً", "طبقا",
              "طبقاً", "وفقا لما أورده", "وفقا لما أوردته", "وفقا لما ذكره", "وفقا لما ذكرته", "وفقا لما نشره",
              "وفقا لما نشرته", "وفقا لما نقلته", "وفقاً لما أوردته", "وفقاً لما ذكرته", "أفادت به", "أفاد به",
              *_FEMININE_VERBS, *_MASCULINE_VERBS, "المصدر", "مصدر الخبر",
-             # «بحسب ما أوردته وكالة ...»، «حسب ما ذكره موقع ...»: the verb with its object pronoun
-             *(verb + "ه" for verb in (*_FEMININE_VERBS, *_MASCULINE_VERBS)))
+             *_ESTIMATING,
+             # «بحسب ما أوردته وكالة ...»، «في تصريحات نقلتها صحيفة ...»: the verb with its object pronoun
+             *(verb + pronoun for verb in (*_FEMININE_VERBS, *_MASCULINE_VERBS, *_ESTIMATING)
+               for pronoun in ("ه", "ها")))
 # «صحيفة "ليكيب" الفرنسية ذكرت أن»: a known outlet as the subject before its verb (verb-first is usual)
 REPORTING_AFTER = _keys(*_FEMININE_VERBS, *_MASCULINE_VERBS)
 # the ل of these is glued to the outlet: «وفقا لوكالة ...»، «نسبة لـ"رويترز"»
 GLUED_REPORTING = _keys("وفقا", "وفقاً", "طبقا", "طبقاً", "ووفقا", "نسبة")
 MEDIA = _keys("وكالة", "وكالات", "صحيفة", "جريدة", "موقع", "قناة", "شبكة", "مجلة", "تلفزيون", "إذاعة", "راديو",
               "محطة", "الوكالة", "التلفزيون", "التلفزة", "الإذاعة", "القناة")
+PLURAL_MEDIA = _keys("وكالات")  # «وكالات الأنباء الروسية»: outlets not named
 AGENCY_WORDS = _keys("وكالة", "وكالات", "الوكالة")  # an unknown one must be a news agency
 SITE_WORDS = _keys("موقع")  # also "place": an unknown site must have a quoted or foreign name
 # «التلفزيون الإيراني»: a definite media word names a country's broadcaster by its adjective alone
@@ -66,7 +71,9 @@ NAME_STOPS = _keys(
     "هذه", "نفسها", "ذاتها", "تقريرا", "تقريراً", "تقرير", "خبرا", "مقالا", "مقال", "تحقيقا", "صورا", "صورة",
     "مقطع", "فيديو", "بيانا", "خلفية", "تفاصيل", "نص", "رسالة", "تغريدة", "عددها", "إنه", "إنها", "أنه", "أنها",
     "بأنه", "بأنها", "لأن", "لن", "لم", "لا", "سوف", "قائلا", "قائلاً", "قائلة", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة",
-    "مشيرا", "مشيرة", "نسخة", "منه", "منها", "فيه", "فيها", "له", "لها")
+    "مشيرا", "مشيرة", "نسخة", "منه", "منها", "فيه", "فيها", "له", "لها",
+    # «ونقلت صحيفة حريت عنه قوله»: who is quoted, and what
+    "عنه", "عنها", "عنهم", "عنهما", "قوله", "قولها", "قولهم")
 # «قناة فضائية»، «محطة تلفزيون عربية»، «موقع متخصص»: a medium described, not named
 INDEFINITE = _keys("فضائية", "فضائي", "حكومية", "حكومي", "رسمية", "رسمي", "محلية", "محلي", "عربية", "عربي",
                    "أجنبية", "أجنبي", "دولية", "دولي", "إلكترونية", "إلكتروني", "متخصص", "متخصصة", "تابع", "تابعة",
@@ -87,6 +94,9 @@ NOT_TOLD = _keys("يكتب", "تكتب", "كتب", "كاتب", "كاتبة", "ي
 RELATIVES = _keys("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي")
 TRANSMITTING = _keys("نقل", "نقلت", "تنقل", "ينقل", "نقلا")  # «نقلت صحيفة X عن Y» credits Y too
 INTERVIEWS = _keys("مقابلة", "مقابلته", "مقابلتها", "حوار", "حواره", "حوارها", "لقاء")  # «مقابلة مع ...»
+# «في تصريحات إلى صحيفة "ماركا"»، «في حديث إلى قناة ...»: the words said to an outlet
+SAID_TO = INTERVIEWS | _keys("تصريح", "تصريحات", "تصريحه", "تصريحها", "تصريحاته", "تصريحاتها", "حديث", "حديثه",
+                             "حديثها")
 # a wire's short name, quoted right after a reporting phrase: «بحسب "الألمانية"»
 SHORT_NAMES = {"الألمانية": "org:dpa", "الفرنسية": "org:afp", "الأناضول": "org:anadolu"}
 _OUTLET_KINDS = frozenset({"agency", "media"})
@@ -101,6 +111,7 @@ class CreditTables:
     ambiguous: set[str] = field(default_factory=set)  # spellings that are also words («العربية»، «قنا»)
     first_words: frozenset[str] = frozenset()
     short: dict[str, str] = field(default_factory=dict)
+    latin: dict[str, str] = field(default_factory=dict)  # «BBC», «France 24»: a publisher's own name
     reporting: re.Pattern[str] = re.compile("$^")
 
     def starts_outlet(self, key: str) -> bool:
@@ -120,6 +131,7 @@ def credit_tables() -> CreditTables:
             if entry.subtype == "agency":
                 tables.agencies.setdefault(key, entry.canonical)
         tables.ambiguous.update(index(s) for s in entry.ambiguous)
+        tables.latin.update((latin_key(s), entry.canonical) for s in entry.latin)
     tables.first_words = frozenset(k.split()[0] for k in tables.outlets) | _keys(*SHORT_NAMES)
     tables.short = {index(s): e.canonical for s, i in SHORT_NAMES.items() if (e := gazetteer.get(i)) is not None}
     phrases = sorted((index(p) for p in REPORTING), key=len, reverse=True)
@@ -133,3 +145,8 @@ def is_adjective(key: str) -> bool:
     bare = key[2:] if key.startswith("ال") else key
     forms = {key, bare, bare[:-1] if bare[-1:] in "هة" else bare}
     return any(load_gazetteer().lookup_adjective(form) for form in forms if form)
+
+
+def latin_key(name: str) -> str:
+    """A Latin name without case, spaces or punctuation: a store's source «france24» is «France 24»."""
+    return re.sub(r"[\W_]+", "", name.casefold())

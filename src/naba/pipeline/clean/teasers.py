@@ -31,6 +31,15 @@ MIN_CONTENT_WORDS = 6
 _CONNECTIVES = frozenset(index(w) for w in (
     "أما", "كما", "بينما", "لكن", "لكنه", "إلا", "غير", "هذا", "هذه", "جاء", "ذلك", "إذ", "اذا", "إذا", "اذاً",
     "إذاً"))
+# a lead opens with a verb whose own first letter is و («واصل سعر صرف الريال ...»، «وصف الرئيس ...»): not
+# the conjunction و that opens a paragraph continuing the article («وقال ...»)
+_W_VERBS = frozenset(index(v + suffix) for v in (
+    "واصل", "وصف", "وصل", "وقع", "وافق", "وجه", "وعد", "وضع", "ودع", "وجد", "وزع", "وقف", "وثق", "وسع")
+    for suffix in ("", "ت"))
+# a lead may open with a phrase of time or place («في خطوة مفاجئة، أعلنت ...»، «بعد أشهر من ...») or a
+# verb of saying the stopword list holds («أكد مجلس الوزراء اليمني ...»; not «أضاف»: it goes on a quote)
+_LEAD_OPENERS = frozenset(index(w) for w in ("في", "بعد", "منذ", "خلال", "قبل", "قال", "قالت", "أكد", "أكدت",
+                                               "ذكر", "ذكرت", "أشار", "أشارت", "أوضح", "أوضحت"))
 _DAYS = "(?:السبت|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة)"
 _LEAD_DAY = re.compile(r"^[^.،]{3,120}،\s*(?:(?:يوم|مساء|صباح|ليل|ليلة|فجر|ظهر|عصر)\s+)?(?:أمس\s+|اليوم\s+)?"
                        + _DAYS + r"\s*[،,]")
@@ -39,16 +48,17 @@ _INNER_SENTENCE_END = re.compile(r"[.!؟?](?=\s+\S)")
 
 def cut_teasers(paragraphs: list[str], title: str | None = None) -> tuple[list[str], list[str]]:
     """(the article's paragraphs, the trailing teasers of other stories, in order)."""
-    if len(paragraphs) < 3:
+    if len(paragraphs) < 2:
         return paragraphs, []
-    own = _content(" ".join([title or "", *(without_dateline(p) for p in paragraphs[:2])]))
+    head = 2 if len(paragraphs) > 2 else 1  # the article's own opening: at most two paragraphs, never all
+    own = _content(" ".join([title or "", *(without_dateline(p) for p in paragraphs[:head])]))
     cut, confirmed = len(paragraphs), False
-    while cut > max(2, len(paragraphs) // 2) and _leads(paragraphs[cut - 1]) \
+    while cut > max(head, len(paragraphs) // 2) and _leads(paragraphs[cut - 1]) \
             and _foreign(paragraphs[cut - 1], own):
         confirmed |= _unmistakable(paragraphs[cut - 1])
         cut -= 1
-    if not confirmed:
-        return paragraphs, []
+    if not confirmed or (len(paragraphs) == 2 and dateline_end(paragraphs[1]) == 0):
+        return paragraphs, []  # a body of two paragraphs loses its second to a dateline only
     return paragraphs[:cut], paragraphs[cut:]
 
 
@@ -58,6 +68,8 @@ def _leads(paragraph: str) -> bool:
     if not MIN_WORDS <= len(words) <= MAX_WORDS or _INNER_SENTENCE_END.search(paragraph.rstrip(".")):
         return False
     first = index(words[0].strip('"«“'))
+    if first in _W_VERBS or first in _LEAD_OPENERS:
+        return True
     return bool(first) and not (first[0] in "وفي" or first[0].isdigit() or first in _CONNECTIVES
                                 or is_stopword(first))
 

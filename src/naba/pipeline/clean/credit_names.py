@@ -1,0 +1,71 @@
+"""Outlets named outside a credit phrase, and one canonical name per outlet, for ``attribution``.
+
+A credit in parentheses («(واس)»), an agency in the dateline («الرياض - واس»), the outlets a title
+names (the story is about them, so they are not its source), the canonical name of a credited or a
+publishing outlet (a store may name its publisher in Latin: «BBC»), and each outlet once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from naba.pipeline.clean.credit_words import credit_tables, latin_key
+from naba.text import index
+
+MAX_OUTLET_WORDS = 7  # the longest outlet name the gazetteer holds, in words
+QUOTES_AND_PUNCTUATION = ".,،؛:;!?؟()[]-–—\"'«»“”„″"
+
+
+def parenthesised(folded: str) -> Iterable[str]:
+    """Outlets credited in parentheses: «(واس)»، «(د ب أ)»."""
+    tables = credit_tables()
+    for found in re.finditer(r"\(\s*([^()\n]{2,30}?)\s*\)", folded):
+        hit = tables.outlets.get(" ".join(w.strip(QUOTES_AND_PUNCTUATION) for w in found.group(1).split()))
+        if hit is not None:
+            yield hit
+
+
+def in_dateline(dateline: str) -> Iterable[str]:
+    """Agencies named in the dateline (its index form): «الرياض - واس»."""
+    tables = credit_tables()
+    if dateline:
+        parts = re.split(r"[\s\-–—()]+", dateline)
+        for size in (3, 2, 1):
+            for start in range(len(parts) - size + 1):
+                hit = tables.agencies.get(" ".join(parts[start:start + size]))
+                if hit is not None:
+                    yield hit
+
+
+def named_outlets(title: str) -> frozenset[str]:
+    """Outlets a title names: the story is about them (index forms of their canonical names)."""
+    keys = [w.strip(QUOTES_AND_PUNCTUATION) for w in index(title).split()]
+    outlets = credit_tables().outlets
+    named = set()
+    for at in range(len(keys)):
+        for size in range(min(MAX_OUTLET_WORDS, len(keys) - at), 0, -1):
+            hit = outlets.get(" ".join(keys[at:at + size]))
+            if hit is not None:
+                named.add(index(hit))
+                break
+    return frozenset(named)
+
+
+def canonical(name: str) -> str:
+    """The gazetteer's name of a credited outlet, else the name without its abbreviation in parentheses
+    («وكالة الأنباء العربية المتحدة (أونا)» is one outlet with «وكالة الأنباء العربية المتحدة»)."""
+    name = re.sub(r"\s*\([^()]{1,30}\)\s*$", "", name) or name
+    return credit_tables().outlets.get(index(name).strip(QUOTES_AND_PUNCTUATION), name)
+
+
+def publisher(outlet: str) -> str:
+    """The outlet that published a text, canonical: a store may name it in Latin («BBC»)."""
+    return credit_tables().latin.get(latin_key(outlet)) or canonical(outlet)
+
+
+def unique(names: Iterable[str]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(index(name), name)
+    return tuple(seen.values())
