@@ -62,3 +62,15 @@ def test_a_two_paragraph_body_loses_a_datelined_teaser_only():
     title = "احتياطي الأردن من النقد الأجنبي يتراجع للشهر السادس"
     assert cut_teasers([OWN[0], DATELINED], title) == ([OWN[0]], [DATELINED])
     assert cut_teasers([OWN[0], TEASERS[0]], title) == ([OWN[0], TEASERS[0]], [])
+
+
+def test_a_lone_last_paragraph_opening_on_a_verb_of_saying_is_kept():
+    # Al Arabiya's Skripal report (33686) ends on the British foreign secretary's words, dated like a lead
+    own = ["عثرت الشرطة البريطانية على الجاسوس الروسي السابق سيرغي سكريبال وابنته فاقدي الوعي في سالزبوري.",
+           "وقالت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا الأربعاء إن ما حدث استخدم لزيادة الحملة.",
+           "وطلبت الشرطة مساعدة المواطنين بالإدلاء بمعلومات حول الحادث."]
+    last = ("قال وزير الخارجية البريطاني بوريس جونسون، يوم الثلاثاء، إن بريطانيا قد لا تشارك بالطريقة العادية في "
+            "كأس العالم لكرة القدم هذا الصيف إذا ثبت أن موسكو وراء المرض المفاجئ للجاسوس السابق.")
+    title = "جاسوس المادة الغامضة يشعل الخلافات"
+    assert cut_teasers([*own, last], title) == ([*own, last], [])
+    assert cut_teasers([*own, OPENING_STOPWORD_VERB, DATELINED], title)[1] == [OPENING_STOPWORD_VERB, DATELINED]

@@ -38,8 +38,9 @@ _W_VERBS = frozenset(index(v + suffix) for v in (
     for suffix in ("", "ت"))
 # a lead may open with a phrase of time or place («في خطوة مفاجئة، أعلنت ...»، «بعد أشهر من ...») or a
 # verb of saying the stopword list holds («أكد مجلس الوزراء اليمني ...»; not «أضاف»: it goes on a quote)
-_LEAD_OPENERS = frozenset(index(w) for w in ("في", "بعد", "منذ", "خلال", "قبل", "قال", "قالت", "أكد", "أكدت",
-                                               "ذكر", "ذكرت", "أشار", "أشارت", "أوضح", "أوضحت"))
+_SAYING = frozenset(index(w) for w in ("قال", "قالت", "أكد", "أكدت", "ذكر", "ذكرت", "أشار", "أشارت", "أوضح",
+                                         "أوضحت"))
+_LEAD_OPENERS = frozenset(index(w) for w in ("في", "بعد", "منذ", "خلال", "قبل")) | _SAYING
 _DAYS = "(?:السبت|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة)"
 _LEAD_DAY = re.compile(r"^[^.،]{3,120}،\s*(?:(?:يوم|مساء|صباح|ليل|ليلة|فجر|ظهر|عصر)\s+)?(?:أمس\s+|اليوم\s+)?"
                        + _DAYS + r"\s*[،,]")
@@ -59,6 +60,10 @@ def cut_teasers(paragraphs: list[str], title: str | None = None) -> tuple[list[s
         cut -= 1
     if not confirmed or (len(paragraphs) == 2 and dateline_end(paragraphs[1]) == 0):
         return paragraphs, []  # a body of two paragraphs loses its second to a dateline only
+    if cut == len(paragraphs) - 1 and _first_word(paragraphs[-1]) in _SAYING:
+        # a lone last paragraph opening on «قال»: on all stored bodies as often the article's own last
+        # quote (Al Arabiya, Sky News) as a teaser (CNN, 2 each): kept, as losing text is worse
+        return paragraphs, []
     return paragraphs[:cut], paragraphs[cut:]
 
 
@@ -67,11 +72,16 @@ def _leads(paragraph: str) -> bool:
     words = paragraph.split()
     if not MIN_WORDS <= len(words) <= MAX_WORDS or _INNER_SENTENCE_END.search(paragraph.rstrip(".")):
         return False
-    first = index(words[0].strip('"«“'))
+    first = _first_word(paragraph)
     if first in _W_VERBS or first in _LEAD_OPENERS:
         return True
     return bool(first) and not (first[0] in "وفي" or first[0].isdigit() or first in _CONNECTIVES
                                 or is_stopword(first))
+
+
+def _first_word(paragraph: str) -> str:
+    words = paragraph.split(maxsplit=1)
+    return index(words[0].strip('"«“')) if words else ""
 
 
 def _foreign(paragraph: str, own: set[str]) -> bool:
