@@ -71,10 +71,10 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     titles = list(scan(stream, lex.titles, taken))
     royal = context.royal_starts(stream, titles, words)
     hits = _drop_inside_people(stream, words, hits, royal, taken)
-    hits, longer = _longer_names(stream, words, hits, taken)
+    hits, longer, inner = _longer_names(stream, words, hits, taken)
     hit_at = {hit.start: hit for hit in hits}
     titled = newnames.titled_positions(stream, words, titles, hit_at) | royal
-    mentions = _resolve_known(stream, words, hits, titled, year, lex)
+    mentions = _resolve_known(stream, words, hits, titled, year, lex, inner)
     found = longer + newnames.after_titles(stream, words, titled, hit_at, taken, royal)
     found += newnames.organisations(stream, words, taken)
     mentions += _identify(found, lex)
@@ -129,17 +129,19 @@ def _drop_inside_people(stream: Stream, words: list[Word], hits: list[Match[Name
 
 
 def _longer_names(stream: Stream, words: list[Word], hits: list[Match[Name]], taken: bytearray
-                  ) -> tuple[list[Match[Name]], list[newnames.NewName]]:
-    """Places inside a longer name (مصر للطيران، دوري أبطال أوروبا): the longer name, or nothing."""
+                  ) -> tuple[list[Match[Name]], list[newnames.NewName], set[str]]:
+    """Places inside a longer name (مصر للطيران، دوري أبطال أوروبا، غرفة الرياض، مطار عدن) and an
+    organisation inside a competition or a prize (كأس الاتحاد الأوروبي): the longer name, or nothing.
+    Also the places taken in (their ids): غرفة مكة still says the article is about Saudi Arabia."""
     kind_at = {i: KIND_OF_TYPE.get(hit.value.owners[0].type, "other") for hit in hits
                for i in range(hit.start, hit.end)}
-    kept, longer = [], []
+    kept, longer, inner = [], [], set[str]()
     covered = bytearray(len(stream))
     for hit in hits:
         if any(covered[hit.start:hit.end]):  # inside a longer name found before it
             _untake(taken, hit)
             continue
-        if kind_at[hit.start] != "place":
+        if kind_at[hit.start] not in ("place", "org"):
             kept.append(hit)
             continue
         found = context.inside_longer(stream, words, hit, kind_at)
@@ -148,19 +150,22 @@ def _longer_names(stream: Stream, words: list[Word], hits: list[Match[Name]], ta
             continue
         start, end, kind = found
         _untake(taken, hit)
+        if len(hit.value.owners) == 1 and not hit.value.ambiguous:
+            inner.update(filter(None, (hit.value.owners[0].id, hit.value.owners[0].country)))
         covered[start:end] = b"\x01" * (end - start)
         if kind and not any(taken[start:hit.start]):  # the places it takes in are skipped below
             taken[start:end] = bytes(end - start)
-            longer.append(newnames.new_name(stream, start, end, kind, taken))
-    return kept, longer
+            longer.append(newnames.new_name(stream, start, end, kind, taken, context.LONGER_HEADS))
+    return kept, longer, inner
 
 
 def _resolve_known(stream: Stream, words: list[Word], hits: list[Match[Name]], titled: set[int],
-                   year: int | None, lex: Lexicon) -> list[Mention]:
-    """Gazetteer hits with ambiguous names settled by the rest of the article, or dropped."""
+                   year: int | None, lex: Lexicon, inner: set[str]) -> list[Mention]:
+    """Gazetteer hits with ambiguous names settled by the rest of the article (``inner``: the places
+    inside its longer names count), or dropped."""
     sure = {owner.id for hit in hits if not hit.value.ambiguous and len(hit.value.owners) == 1
             for owner in hit.value.owners}
-    related = sure | {hit.value.owners[0].country for hit in hits if hit.value.owners[0].id in sure}
+    related = sure | inner | {hit.value.owners[0].country for hit in hits if hit.value.owners[0].id in sure}
     related |= {adjective.id for adjective in filter(None, map(_ADJECTIVE, words))}  # the scan runs in C
     mentions = []
     for hit in hits:
