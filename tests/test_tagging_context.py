@@ -103,6 +103,30 @@ def test_a_known_name_inside_a_nasab_chain_is_part_of_the_longer_name():
     assert "محمد بن سلمان" not in found
 
 
+# --- a known surname after another given name is another person (sentences of stored articles) ---
+
+@pytest.mark.parametrize("sentence, famous, person", [
+    ("وأضافت أن ميشيل أوباما خريجة جامعة برينستون وكلية الحقوق بجامعة هارفارد.", "باراك أوباما",
+     "ميشيل أوباما"),
+    ("تمكن الإسباني رافائيل نادال من أن يفوز على الروسي دانييل ميدفيديف 6-4 و6-1.", "دميتري ميدفيديف",
+     "دانييل ميدفيديف"),
+    ("وسجل سام مرسي هدف الفوز لفريقه في الدقيقة الأخيرة.", "محمد مرسي", "سام مرسي"),
+])
+def test_a_surname_after_another_given_name_is_another_person(sentence: str, famous: str, person: str):
+    found = tag_article(None, sentence).entities
+    assert famous not in [e.canonical for e in found]
+    assert any(e.canonical == person and e.kind == "person" for e in found)
+
+
+@pytest.mark.parametrize("sentence, famous", [
+    ("وقال الرئيس الأميركي بارك أوباما إنه يتطلع للقائه في سبتمبر.", "باراك أوباما"),  # his own name misspelt
+    ("وقال الرئيس مرسي إن الحكومة ماضية في خطتها.", "محمد مرسي"),  # a title, no given name
+    ("وصل المواطن جمال بن أحمد خاشقجي إلى مقر القنصلية.", "جمال خاشقجي"),  # a nasab chain
+])
+def test_a_surname_after_its_own_given_name_or_a_title_stays_linked(sentence: str, famous: str):
+    assert famous in canonicals(None, sentence)
+
+
 # --- a gazetteer word that is also a common word needs supporting context --------------------
 
 @pytest.mark.parametrize("sentence, entity", [

@@ -25,8 +25,10 @@ from naba.pipeline.tagging import context, namemodel, newnames
 from naba.pipeline.tagging.lexicon import Lexicon, Name
 from naba.pipeline.tagging.matching import Match, keyed_with_clitics, scan
 from naba.pipeline.tagging.newnames import NAME_LINKS
+from naba.pipeline.tagging.spelling import similar, skeleton
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word
+from naba.text import tokens
 
 KIND_OF_TYPE = {"person": "person", "country": "place", "city": "place", "region": "place", "org": "org"}
 ADJECTIVE_WEIGHT = 0.5
@@ -71,11 +73,12 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     titles = list(scan(stream, lex.titles, taken))
     royal = context.royal_starts(stream, titles, words)
     hits = _drop_inside_people(stream, words, hits, royal, taken)
+    hits, namesakes = _namesakes(stream, hits, taken, lex)
     hits, longer, inner = _longer_names(stream, words, hits, taken)
     hit_at = {hit.start: hit for hit in hits}
     titled = newnames.titled_positions(stream, words, titles, hit_at) | royal
     mentions = _resolve_known(stream, words, hits, titled, year, lex, inner)
-    found = longer + newnames.after_titles(stream, words, titled, hit_at, taken, royal)
+    found = namesakes + longer + newnames.after_titles(stream, words, titled, hit_at, taken, royal)
     found += newnames.organisations(stream, words, taken)
     mentions += _identify(found, lex)
     mentions += _repeats(stream, [m for m in mentions if m.ref.key.startswith("new:")], taken)
@@ -126,6 +129,37 @@ def _drop_inside_people(stream: Stream, words: list[Word], hits: list[Match[Name
         else:
             kept.append(hit)
     return kept
+
+
+def _namesakes(stream: Stream, hits: list[Match[Name]], taken: bytearray, lex: Lexicon
+               ) -> tuple[list[Match[Name]], list[newnames.NewName]]:
+    """A known person's surname after another given name is another person (إميلي نصرالله is not
+    حسن نصرالله, ميشيل أوباما not باراك أوباما): the two words are a new person when the given name is
+    one the gazetteer's people bear (``Lexicon.given``) and no spelling of the known person's own."""
+    kept, found = [], []
+    # the first words of the people named here: قمة كيم ترمب is Kim Jong Un and Trump side by side
+    named = {hit.value.tokens[0] for hit in hits if len(hit.value.tokens) > 1
+             and any(owner.type == "person" for owner in hit.value.owners)}
+    for hit in hits:
+        j = hit.start - 1
+        owners = hit.value.owners
+        if j < 0 or stream.breaks[hit.start] or taken[j] or hit.form != stream.keys[hit.start] \
+                or len(owners) != 1 or owners[0].type != "person" or stream.keys[j] not in lex.given \
+                or stream.keys[j] in named \
+                or len(hit.value.tokens) >= len(owners[0].canonical.split(" ")) \
+                or _own_given_name(owners[0], stream.keys[j]) \
+                or (j > 0 and not stream.breaks[j] and stream.keys[j - 1] in NASAB_OR_LINK):
+            kept.append(hit)
+            continue
+        _untake(taken, hit)
+        found.append(newnames.new_name(stream, j, hit.end, "person", taken))
+    return kept, found
+
+
+def _own_given_name(entry: Entry, word: str) -> bool:
+    """The word is (a spelling of) a word of the person's own names: بارك of باراك أوباما."""
+    return any(word == part or similar(word, part) or skeleton((word,)) == skeleton((part,))
+               for surface in (entry.canonical, *entry.variants) for part in tokens(surface))
 
 
 def _longer_names(stream: Stream, words: list[Word], hits: list[Match[Name]], taken: bytearray
