@@ -5,7 +5,9 @@
                             actor, a place, a national team or a league (``STATE_HEADS``), never a
                             player, club, company or paper (``PERSON_OR_FIRM_HEADS``, or a name)
     inside_longer(...)      a place inside a longer name: مصر للطيران، دوري أبطال أوروبا، رابيد فيينا،
-                            الكويت الكويتي (a club), كوبا أميركا; the longer name, or nothing
+                            الكويت الكويتي (a club), كوبا أميركا, an institution named after it (غرفة
+                            الرياض، مطار عدن الدولي، ملعب سانتياغو برنابيو), and an organisation inside a
+                            cup or a prize (كأس الاتحاد الأوروبي); the longer name, or nothing
     royal_starts(...)       after الأمير/الشيخ/الملك comes a first name (تركي، مشعل), never a
                             country or a namesake
     supported(...)          a gazetteer word that is also a common word (مآرب، ميلان، الرباط، سيول)
@@ -18,7 +20,7 @@ Words are compared in their clitic-free form without the article (``key_of``): �
 
 from __future__ import annotations
 
-from naba.pipeline.tagging.lexicon import Name
+from naba.pipeline.tagging.lexicon import Name, lexicon
 from naba.pipeline.tagging.matching import Match
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word
@@ -52,12 +54,18 @@ COMPETITION_HEADS = _set("دوري كأس بطولة جائزة مهرجان م�
 ORG_HEADS = _set("""
 طيران جامعة بنك مصرف بورصة نادي فريق أكاديمية اتحاد أنصار جند كتائب لواء سرايا ريال فلاي رابيد ستيوا دينامو
 سبارتاك لوكوموتيف زينيت شاختار أياكس سبورتينغ بوروسيا أولمبيك إنتر
+غرفة شركة ملعب استاد ستاد مطار ميناء مستشفى معهد كلية متحف مجمع
 """)
+VENUE_HEADS = _set("ملعب استاد ستاد")  # a rare word after the place is still the stadium's name
+# Before an organisation's name, these make it part of a competition or a prize: كأس الاتحاد الأوروبي
+# is UEFA's cup, not the EU; جائزة الاتحاد الأفريقي is CAF's award, not the African Union.
+PRIZE_HEADS = _set("كأس جائزة")
 # ل + ال + these after a place: a company named after it (مصر للطيران، قطر للبترول).
 COMPANY_WORDS = _set("""
 الطيران التأمين البترول الاتصالات الكهرباء الألومنيوم الاستثمار التنمية الصناعات الأسمنت الغاز العقارات
 التعدين الحديد الملاحة السياحة الإسكان الصلب الأسمدة البتروكيماويات الأغذية الأدوية
 """)
+LONGER_HEADS = COMPETITION_HEADS | ORG_HEADS | PRIZE_HEADS  # the first word of a longer name, clitic-free
 PLACE_HEADS = _set("مدينة محافظة ولاية منطقة بلدة قرية إقليم عاصمة جزيرة مديرية حي ميناء مطار بلاد")
 CLUB_HEADS = _set("نادي فريق ناد لاعب نجم مدرب")
 ROYAL_TITLES = _set("أمير أميرة شيخ شيخة ملك ملكة سلطان سمو")
@@ -65,6 +73,7 @@ KINSHIP = _set("""
 طفلته طفله ابنته ابنه زوجته زوجها شقيقته شقيقه والدته والده أخته أخيه أمه أبيه حفيدته حفيده ابنتها ابنها
 """)
 NASAB = _set("بن ابن بنت")
+NAME_TAIL_MAX_ZIPF = 3.5  # a word after head + place this rare (برنابيو، أرينا) is part of the name
 HEAD_WINDOW = 3  # words looked back for the head a nationality adjective qualifies
 
 
@@ -110,15 +119,22 @@ def royal_starts(stream: Stream, titles: list[Match[int]], words: list[Word]) ->
 
 def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: dict[int, str]
                   ) -> tuple[int, int, str] | None:
-    """The longer name a place hit is part of, as (start, end, kind), kind "" for "drop it".
+    """The longer name a place hit (or an organisation after كأس/جائزة) is part of, as (start, end,
+    kind), kind "" for "drop it".
 
-    None when the place stands as itself.
+    None when the name stands as itself.
     """
     start, end = hit.start, hit.end
-    if hit.form != stream.keys[start] and not hit.form.startswith(ARTICLE):
-        return None  # بالرياض، لموسكو: a preposition, the place stands as itself
+    if hit.form != stream.keys[start]:
+        return None  # بالرياض، لموسكو، والكويت: a preposition or a conjunction, the place stands as itself
     before = start - 1 if start > 0 and not stream.breaks[start] else -1
     after = end if end < len(stream) and not stream.breaks[end] else -1
+    if kind_at.get(start) == "org":
+        if before >= 0 and key_of(words, before) in PRIZE_HEADS:
+            return before, _nisba_run(stream, words, end), "other"
+        return None
+    if after >= 0 and key_of(words, after) in COMPANY_WORDS and stream.keys[after].startswith("لل"):
+        return start, after + 1, "org"  # (شركة) مصر للطيران: the company's own name
     if before >= 0 and kind_at.get(before) is None:
         head = key_of(words, before)
         if head == "غرب" and before > 0 and key_of(words, before - 1) == "خام":  # خام غرب تكساس
@@ -130,10 +146,8 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
                 end += 1  # بطولة كوبا أميركا
             return first, _nisba_run(stream, words, end), "other"
         if head in ORG_HEADS:
-            return before, _nisba_run(stream, words, end), "org"
-    if after >= 0 and hit.form == stream.keys[start]:
-        if key_of(words, after) in COMPANY_WORDS and stream.keys[after].startswith("لل"):
-            return start, after + 1, "org"  # مصر للطيران
+            return _institution(stream, words, before, end, kind_at)
+    if after >= 0:
         adjective = words[after].adjective
         owner = hit.value.owners[0]
         if adjective is not None and (adjective.id == owner.id or adjective.id == owner.country):
@@ -141,6 +155,37 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
         if kind_at.get(after) == "place" and stream.keys[after][0] not in "وف":
             return start, end, ""  # كوبا أميركا: two places side by side are one name we lack
     return None
+
+
+def _institution(stream: Stream, words: list[Word], head: int, end: int, kind_at: dict[int, str]
+                 ) -> tuple[int, int, str] | None:
+    """Head + place (غرفة الرياض، مطار عدن الدولي، ملعب سانتياغو برنابيو، معهد كاليفورنيا للتكنولوجيا):
+    the institution. Not when the place is shared by two heads (مدينة وميناء الحديدة: the city is
+    named too); a head with the article before a place and nothing saying what it does (الشركة
+    السعودية لحامض ...) reads as "the Saudi company": the place is dropped, no name made."""
+    if stream.keys[head] != words[head].shown and stream.keys[head][0] == "و" and head > 0 \
+            and not stream.breaks[head] and key_of(words, head - 1) in PLACE_HEADS | ORG_HEADS:
+        return None
+    at = end
+    if key_of(words, head) in VENUE_HEADS and end < len(stream) and not stream.breaks[end] \
+            and kind_at.get(end) is None and _name_tail(stream, words, end):
+        end += 1
+    end = _nisba_run(stream, words, end)
+    if end < len(stream) and not stream.breaks[end] and kind_at.get(end) is None \
+            and stream.keys[end].startswith("لل") and words[end].content:
+        end = _nisba_run(stream, words, end + 1)
+    if end == at and words[head].shown.startswith(ARTICLE):
+        return head, end, ""
+    return head, end, "org"
+
+
+def _name_tail(stream: Stream, words: list[Word], i: int) -> bool:
+    """A rare word with no article, clitic, pronoun, number or accusative ending (قصفا): the rest of
+    a stadium's name (برنابيو، أرينا)."""
+    word, key = words[i], stream.keys[i]
+    return word.content and word.zipf < NAME_TAIL_MAX_ZIPF and key[0] != "و" and not (
+        word.glued or word.suffixed or word.number or word.shown.startswith(ARTICLE)) and word.adjective is None \
+        and not (key.endswith("ا") and lexicon().zipf(key[:-1]) >= NAME_TAIL_MAX_ZIPF)
 
 
 def _nisba_run(stream: Stream, words: list[Word], at: int) -> int:

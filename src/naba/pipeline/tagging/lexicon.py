@@ -7,6 +7,8 @@
     Lexicon.zipf(t)     how common a word is in Arabic (wordfreq's Zipf scale, 0-8)
     Lexicon.since       person id → the first year its ``note`` names (US president 2017–2021 → 2017):
                         a surname alone in an article written years before is suspect
+    Lexicon.given       the given names of the gazetteer's people (إميلي، سام، ميشيل), without the
+                        particles, titles and common words that also open their names (بن، المشير، علي)
 
 Both tables are keyed by every clitic-bearing form of a name's first word (وبوتين، للأردن), so a
 token is one dict lookup; each value lists (reading, [(tokens, name), ...]) in ``bare_forms`` order.
@@ -27,7 +29,7 @@ from dataclasses import dataclass, field
 from naba.gazetteer import Entry, load_gazetteer
 from naba.pipeline.tagging.matching import Starts, keyed_with_clitics
 from naba.pipeline.tagging.spelling import MIN_LETTERS, similar, skeleton
-from naba.text import ARTICLE, index, tokens
+from naba.text import ARTICLE, index, stopword_set, tokens
 from naba.text.frequency import UNSEEN_ZIPF, zipf_table
 
 
@@ -48,6 +50,7 @@ class Lexicon:
     skeletons: dict[str, tuple[Entry, tuple[str, ...]]]  # skeleton → (entry, its surfaces' index forms)
     frequencies: dict[str, float]
     since: dict[str, int] = field(default_factory=dict)
+    given: frozenset[str] = frozenset()
 
     def spelled_like(self, tokens: tuple[str, ...] | list[str]) -> Entry | None:
         """The gazetteer entry an unknown spelling is a variant of: same skeleton, and alike."""
@@ -151,6 +154,19 @@ def _since_table() -> dict[str, int]:
     return table
 
 
+GIVEN_MAX_ZIPF = 5.0  # a first word more common than this (علي: "on") is not taken as a given name
+_NOT_GIVEN = "بن ابن بنت أبو أبي أم عبد آل دي دو فون فان سان"  # particles that open names
+
+
+def _given_names(frequencies: dict[str, float]) -> frozenset[str]:
+    """The first words of the gazetteer's people's names of two words or more, as index forms."""
+    zipf, skip = frequencies.get, frozenset(tokens(_NOT_GIVEN)) | stopword_set()
+    firsts = {words[0] for entry in load_gazetteer().of_type("person")
+              for words in map(tokens, (entry.canonical, *entry.variants)) if len(words) > 1}
+    return frozenset(w for w in firsts if w not in skip and not w.startswith(ARTICLE)
+                     and zipf(w, UNSEEN_ZIPF) < GIVEN_MAX_ZIPF)
+
+
 _LOCK = threading.Lock()
 _LEXICON: list[Lexicon] = []
 
@@ -160,8 +176,10 @@ def lexicon() -> Lexicon:
     if not _LEXICON:
         with _LOCK:
             if not _LEXICON:
+                frequencies = zipf_table()
                 _LEXICON.append(Lexicon(names=keyed_with_clitics(_name_table()),
                                         titles=keyed_with_clitics(_title_table()),
                                         adjectives=_adjective_table(), skeletons=_skeleton_table(),
-                                        frequencies=zipf_table(), since=_since_table()))
+                                        frequencies=frequencies, since=_since_table(),
+                                        given=_given_names(frequencies)))
     return _LEXICON[0]

@@ -25,8 +25,10 @@ from naba.pipeline.tagging import context, namemodel, newnames
 from naba.pipeline.tagging.lexicon import Lexicon, Name
 from naba.pipeline.tagging.matching import Match, keyed_with_clitics, scan
 from naba.pipeline.tagging.newnames import NAME_LINKS
+from naba.pipeline.tagging.spelling import similar, skeleton
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word
+from naba.text import tokens
 
 KIND_OF_TYPE = {"person": "person", "country": "place", "city": "place", "region": "place", "org": "org"}
 ADJECTIVE_WEIGHT = 0.5
@@ -71,11 +73,12 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     titles = list(scan(stream, lex.titles, taken))
     royal = context.royal_starts(stream, titles, words)
     hits = _drop_inside_people(stream, words, hits, royal, taken)
-    hits, longer = _longer_names(stream, words, hits, taken)
+    hits, namesakes = _namesakes(stream, hits, taken, lex)
+    hits, longer, inner = _longer_names(stream, words, hits, taken)
     hit_at = {hit.start: hit for hit in hits}
     titled = newnames.titled_positions(stream, words, titles, hit_at) | royal
-    mentions = _resolve_known(stream, words, hits, titled, year, lex)
-    found = longer + newnames.after_titles(stream, words, titled, hit_at, taken, royal)
+    mentions = _resolve_known(stream, words, hits, titled, year, lex, inner)
+    found = namesakes + longer + newnames.after_titles(stream, words, titled, hit_at, taken, royal)
     found += newnames.organisations(stream, words, taken)
     mentions += _identify(found, lex)
     mentions += _repeats(stream, [m for m in mentions if m.ref.key.startswith("new:")], taken)
@@ -128,18 +131,51 @@ def _drop_inside_people(stream: Stream, words: list[Word], hits: list[Match[Name
     return kept
 
 
+def _namesakes(stream: Stream, hits: list[Match[Name]], taken: bytearray, lex: Lexicon
+               ) -> tuple[list[Match[Name]], list[newnames.NewName]]:
+    """A known person's surname after another given name is another person (إميلي نصرالله is not
+    حسن نصرالله, ميشيل أوباما not باراك أوباما): the two words are a new person when the given name is
+    one the gazetteer's people bear (``Lexicon.given``) and no spelling of the known person's own."""
+    kept, found = [], []
+    # the first words of the people named here: قمة كيم ترمب is Kim Jong Un and Trump side by side
+    named = {hit.value.tokens[0] for hit in hits if len(hit.value.tokens) > 1
+             and any(owner.type == "person" for owner in hit.value.owners)}
+    for hit in hits:
+        j = hit.start - 1
+        owners = hit.value.owners
+        if j < 0 or stream.breaks[hit.start] or taken[j] or hit.form != stream.keys[hit.start] \
+                or len(owners) != 1 or owners[0].type != "person" or stream.keys[j] not in lex.given \
+                or stream.keys[j] in named \
+                or len(hit.value.tokens) >= len(owners[0].canonical.split(" ")) \
+                or _own_given_name(owners[0], stream.keys[j]) \
+                or (j > 0 and not stream.breaks[j] and stream.keys[j - 1] in NASAB_OR_LINK):
+            kept.append(hit)
+            continue
+        _untake(taken, hit)
+        found.append(newnames.new_name(stream, j, hit.end, "person", taken))
+    return kept, found
+
+
+def _own_given_name(entry: Entry, word: str) -> bool:
+    """The word is (a spelling of) a word of the person's own names: بارك of باراك أوباما."""
+    return any(word == part or similar(word, part) or skeleton((word,)) == skeleton((part,))
+               for surface in (entry.canonical, *entry.variants) for part in tokens(surface))
+
+
 def _longer_names(stream: Stream, words: list[Word], hits: list[Match[Name]], taken: bytearray
-                  ) -> tuple[list[Match[Name]], list[newnames.NewName]]:
-    """Places inside a longer name (مصر للطيران، دوري أبطال أوروبا): the longer name, or nothing."""
+                  ) -> tuple[list[Match[Name]], list[newnames.NewName], set[str]]:
+    """Places inside a longer name (مصر للطيران، دوري أبطال أوروبا، غرفة الرياض، مطار عدن) and an
+    organisation inside a competition or a prize (كأس الاتحاد الأوروبي): the longer name, or nothing.
+    Also the places taken in (their ids): غرفة مكة still says the article is about Saudi Arabia."""
     kind_at = {i: KIND_OF_TYPE.get(hit.value.owners[0].type, "other") for hit in hits
                for i in range(hit.start, hit.end)}
-    kept, longer = [], []
+    kept, longer, inner = [], [], set[str]()
     covered = bytearray(len(stream))
     for hit in hits:
         if any(covered[hit.start:hit.end]):  # inside a longer name found before it
             _untake(taken, hit)
             continue
-        if kind_at[hit.start] != "place":
+        if kind_at[hit.start] not in ("place", "org"):
             kept.append(hit)
             continue
         found = context.inside_longer(stream, words, hit, kind_at)
@@ -148,19 +184,22 @@ def _longer_names(stream: Stream, words: list[Word], hits: list[Match[Name]], ta
             continue
         start, end, kind = found
         _untake(taken, hit)
+        if len(hit.value.owners) == 1 and not hit.value.ambiguous:
+            inner.update(filter(None, (hit.value.owners[0].id, hit.value.owners[0].country)))
         covered[start:end] = b"\x01" * (end - start)
         if kind and not any(taken[start:hit.start]):  # the places it takes in are skipped below
             taken[start:end] = bytes(end - start)
-            longer.append(newnames.new_name(stream, start, end, kind, taken))
-    return kept, longer
+            longer.append(newnames.new_name(stream, start, end, kind, taken, context.LONGER_HEADS))
+    return kept, longer, inner
 
 
 def _resolve_known(stream: Stream, words: list[Word], hits: list[Match[Name]], titled: set[int],
-                   year: int | None, lex: Lexicon) -> list[Mention]:
-    """Gazetteer hits with ambiguous names settled by the rest of the article, or dropped."""
+                   year: int | None, lex: Lexicon, inner: set[str]) -> list[Mention]:
+    """Gazetteer hits with ambiguous names settled by the rest of the article (``inner``: the places
+    inside its longer names count), or dropped."""
     sure = {owner.id for hit in hits if not hit.value.ambiguous and len(hit.value.owners) == 1
             for owner in hit.value.owners}
-    related = sure | {hit.value.owners[0].country for hit in hits if hit.value.owners[0].id in sure}
+    related = sure | inner | {hit.value.owners[0].country for hit in hits if hit.value.owners[0].id in sure}
     related |= {adjective.id for adjective in filter(None, map(_ADJECTIVE, words))}  # the scan runs in C
     mentions = []
     for hit in hits:

@@ -333,11 +333,14 @@ def _guess_kind(stream: Stream, words: list[Word], seen: list[int], start: int, 
     return "other"
 
 
-def new_name(stream: Stream, at: int, end: int, kind: str, taken: bytearray) -> NewName:
+def new_name(stream: Stream, at: int, end: int, kind: str, taken: bytearray,
+             heads: frozenset[str] = ORG_HEADS) -> NewName:
+    """The name at ``at:end``; an organisation's (or, given ``heads``, a longer name's) first word
+    loses its clitic when it is one of ``heads``."""
     key = stream.keys[at]
     form = key
-    if kind == "org":  # لوزارة → وزارة; للجمعية → الجمعية: the organisation keeps its article
+    if kind == "org" or heads is not ORG_HEADS:  # لوزارة → وزارة; للجمعية → الجمعية: the article stays
         form = article_form(key)
-        form = form if form.startswith(ARTICLE) else next((f for f in bare_forms(key) if f in ORG_HEADS), key)
+        form = form if form.startswith(ARTICLE) else next((f for f in bare_forms(key) if f in heads), key)
     taken[at:end] = b"\x01" * (end - at)
     return NewName(at, end, (form, *stream.keys[at + 1:end]), stream.written(at, end, form), kind)
