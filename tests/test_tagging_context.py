@@ -73,6 +73,11 @@ def test_a_place_after_an_institution_noun_stands_when_not_in_its_name(sentence:
     assert place in canonicals(None, sentence)
 
 
+def test_what_happens_at_an_airport_is_not_part_of_its_name():
+    found = canonicals(None, "توجه المسافر إلى مطار كوالالمبور للصعود إلى الطائرة المتجهة إلى مكاو.")
+    assert "مطار كوالالمبور" in found and "مطار كوالالمبور للصعود" not in found
+
+
 def test_a_place_inside_an_institution_still_supports_a_common_word_place():
     # جدة is also a word (grandmother): غرفة مكة المكرمة says the article is Saudi, as مكة did alone
     body = "رفضت غرفة مكة المكرمة إقامة محاضرة عن تمكين المرأة. وقال مسؤول في جدة إن القرار نهائي."

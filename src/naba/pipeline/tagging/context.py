@@ -57,6 +57,9 @@ ORG_HEADS = _set("""
 غرفة شركة ملعب استاد ستاد مطار ميناء مستشفى معهد كلية متحف مجمع
 """)
 VENUE_HEADS = _set("ملعب استاد ستاد")  # a rare word after the place is still the stadium's name
+# Only these name a field after the place (معهد كاليفورنيا للتكنولوجيا); after an airport or a port a
+# لل-word is what happens there (مطار كوالالمبور للصعود إلى الطائرة), not its name.
+FIELD_NAMED_HEADS = _set("معهد كلية مجمع شركة مستشفى أكاديمية جامعة مركز")
 # Before an organisation's name, these make it part of a competition or a prize: كأس الاتحاد الأوروبي
 # is UEFA's cup, not the EU; جائزة الاتحاد الأفريقي is CAF's award, not the African Union.
 PRIZE_HEADS = _set("كأس جائزة")
@@ -171,8 +174,8 @@ def _institution(stream: Stream, words: list[Word], head: int, end: int, kind_at
             and kind_at.get(end) is None and _name_tail(stream, words, end):
         end += 1
     end = _nisba_run(stream, words, end)
-    if end < len(stream) and not stream.breaks[end] and kind_at.get(end) is None \
-            and stream.keys[end].startswith("لل") and words[end].content:
+    if key_of(words, head) in FIELD_NAMED_HEADS and end < len(stream) and not stream.breaks[end] \
+            and kind_at.get(end) is None and stream.keys[end].startswith("لل") and words[end].content:
         end = _nisba_run(stream, words, end + 1)
     if end == at and words[head].shown.startswith(ARTICLE):
         return head, end, ""
