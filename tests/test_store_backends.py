@@ -154,6 +154,7 @@ def test_stats_counts_and_sizes(any_store):
     assert stats.per_day == {"2026-11-25": 1, "unknown": 1}
     assert stats.per_lang == {"ar": 2}
     assert stats.sizes["articles"] > 0 and stats.sizes["raw_inputs"] > 0
+    assert any_store.articles.stats(sizes=False) == replace(stats, sizes={})  # the counts alone
 
 
 # -- search --------------------------------------------------------------------------------
@@ -280,6 +281,18 @@ def test_a_read_only_store_reads_and_refuses_every_write(store_url):
             with pytest.raises(StoreError, match="read-only"):
                 write()
         assert writer.articles.stats().articles == 1 and writer.sources.list() == []
+    finally:
+        reader.close()
+        writer.close()
+
+
+def test_a_read_only_sqlite_store_reads_through_the_shared_page_cache(tmp_path):
+    url = f"sqlite:///{tmp_path / 'naba.db'}"
+    open_store(url).close()
+    reader, writer = open_store(url, read_only=True), open_store(url)
+    try:
+        mapped = [store._db.conn.execute("PRAGMA mmap_size").fetchone()[0] for store in (reader, writer)]
+        assert mapped[0] > 1 << 30 and mapped[1] == 0  # a writer keeps plain reads
     finally:
         reader.close()
         writer.close()

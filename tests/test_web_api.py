@@ -232,6 +232,43 @@ def test_the_cache_keeps_values_for_a_while_and_the_most_recent_ones():
     assert calls == [1, 1, 2, 3, 2]
 
 
+def test_threads_missing_one_value_compute_it_once_and_get_the_older_value_meanwhile():
+    import threading
+
+    now = [0.0]
+    cache = TimedCache(10, lambda: now[0])
+    computing, release = threading.Event(), threading.Event()
+    calls: list[int] = []
+
+    def slow() -> int:
+        calls.append(1)
+        computing.set()
+        release.wait(10)
+        return len(calls)
+
+    results: list[int] = []
+    first = threading.Thread(target=lambda: results.append(cache.get("stats", slow)))
+    first.start()
+    assert computing.wait(10)
+    second = threading.Thread(target=lambda: results.append(cache.get("stats", slow)))
+    second.start()
+    second.join(0.2)
+    assert second.is_alive()  # no value yet: it waits for the first thread's, computing nothing
+    release.set()
+    first.join(10), second.join(10)
+    assert results == [1, 1] and calls == [1]
+
+    now[0] = 11  # expired: one thread computes it again; others get the older value meanwhile
+    computing.clear(), release.clear()
+    again = threading.Thread(target=lambda: results.append(cache.get("stats", slow)))
+    again.start()
+    assert computing.wait(10)
+    assert cache.get("stats", slow) == 1 and calls == [1, 1]
+    release.set()
+    again.join(10)
+    assert results[-1] == 2 and cache.get("stats", slow) == 2
+
+
 def test_a_missing_article_is_not_cached(client):
     assert client.get("/article/999999").status_code == 404
     assert client.get("/article/999999").status_code == 404

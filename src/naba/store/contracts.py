@@ -143,7 +143,9 @@ class Articles(Protocol):
 
     def ranking_rows(self, article_ids: Sequence[int]) -> list[CandidateRow]: ...
 
-    def stats(self) -> StoreStats: ...
+    def stats(self, sizes: bool = True) -> StoreStats:
+        """Counts per outlet, day and language; with ``sizes``, the bytes of each table (SQLite reads
+        every page of the file for it: the web's pages, which never show them, ask without)."""
 
 
 class SearchIndex(Protocol):

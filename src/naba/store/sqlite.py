@@ -50,6 +50,9 @@ SQLITE = Dialect(name="sqlite", placeholder="?", json_columns=frozenset(), for_u
                  begin=_begin_immediate, next_ids=_next_ids)
 
 
+READER_MMAP_BYTES = 1 << 31
+
+
 def connect(path: str) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -77,6 +80,10 @@ def open_sqlite(path: str | Path, settings: Settings | None = None, read_only: b
         if read_only:
             require_current(db, MIGRATIONS)
             db.run("PRAGMA query_only = ON")
+            # Read through the OS's page cache, shared by every reader, instead of copying pages into
+            # each connection's own cache (the web opens one per thread): ~9% off a cold search's CPU.
+            # SQLite caps it at its compile-time limit (2 GB by default); writers keep plain reads.
+            db.run(f"PRAGMA mmap_size = {READER_MMAP_BYTES}")
         else:
             apply_pending(db, MIGRATIONS)
     except sqlite3.DatabaseError as exc:

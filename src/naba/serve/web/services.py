@@ -22,7 +22,7 @@ from naba.serve.web.access import StoreAccess
 from naba.serve.web.cache import TimedCache
 from naba.store import Store, StoreStats
 
-STATS_SECONDS = 300.0  # store.articles.stats() scans the whole file: recount at most every five minutes
+STATS_SECONDS = 300.0  # store.articles.stats() reads every article row: recount at most every five minutes
 # An article's related lists cost reads and scoring (~10 ms an article on 62k articles) and change
 # only when the story stage links new articles: keep the latest few thousand for two minutes.
 RELATED_SECONDS = 120.0
@@ -68,10 +68,10 @@ class WebServices:
                    spellings_cache=TimedCache(SPELLINGS_SECONDS, clock, max_items=SPELLINGS_ITEMS))
 
     def stats(self) -> StoreStats:
-        """The store's counts, at most ``STATS_SECONDS`` old."""
+        """The store's counts, at most ``STATS_SECONDS`` old (no table sizes: no page shows them)."""
         def count() -> StoreStats:
             with self.access() as store:
-                return store.articles.stats()
+                return store.articles.stats(sizes=False)
         return self.stats_cache.get("stats", count)
 
     def related(self, store: Store, article_id: int, k: int = 10, read_also: int = 3) -> Related:

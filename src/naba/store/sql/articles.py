@@ -255,7 +255,7 @@ class SQLArticles:
                                 "keywords, entities FROM articles WHERE id IN ({})", list(article_ids))
         return [_candidate(row) for row in rows]
 
-    def stats(self) -> StoreStats:
+    def stats(self, sizes: bool = True) -> StoreStats:
         def counts(sql: str, params: Sequence[object] = ()) -> dict[str, int]:
             return {str(row["k"]): row["n"] for row in self._db.all(sql, params)}
 
@@ -266,7 +266,7 @@ class SQLArticles:
             per_day=counts("SELECT coalesce(substr(published_at, 1, 10), 'unknown') AS k, count(*) AS n "
                            "FROM articles GROUP BY 1 ORDER BY 1"),
             per_lang=counts("SELECT lang AS k, count(*) AS n FROM articles GROUP BY 1 ORDER BY 2 DESC"),
-            sizes=self._table_sizes(),
+            sizes=self._table_sizes() if sizes else {},
         )
 
 
