@@ -142,7 +142,7 @@ def test_the_pages_of_a_pooled_query_stop_at_the_pool(loaded):
 def test_the_estimated_total_spreads_the_newest_matches_density(newest, oldest, expected):
     from naba.serve.search import estimate_total
 
-    assert estimate_total(newest, oldest) == expected
+    assert estimate_total(len(newest), newest[0], newest[-1], oldest) == expected
 
 
 # -- snippets: the same window as before, found in one pass ------------------------------------------

@@ -103,6 +103,28 @@ def test_a_common_query_ranks_the_same_pool_on_both(both):
     assert pages["sqlite"].total == pages["postgresql"].total > 4
 
 
+@pytest.mark.parametrize("size", [1, 3, 1000])
+@pytest.mark.parametrize("text", QUERIES)
+def test_the_one_read_pool_is_the_two_reads_it_replaced(both, text, size):
+    """SQLite reads the pool in one query; PostgreSQL (and the definition) as the newest ids, then
+    the page ranked from the oldest of them: the same ids, page by page, and the same counts."""
+    from naba.store.sql.articles import pool_in_two_reads
+
+    stores, _ = both
+    sqlite = stores["sqlite"].search
+    for offset in (0, 2):
+        query = MatchQuery(parse_query(text), limit=2, offset=offset)
+        pools = [sqlite.pool(query, size), pool_in_two_reads(sqlite, query, size),
+                 stores["postgresql"].search.pool(query, size)]
+        for pool in pools:
+            assert (pool.matched, pool.newest_id, pool.floor_id) == (
+                pools[0].matched, pools[0].newest_id, pools[0].floor_id)
+        assert [h.stored.id for h in pools[0].hits] == [h.stored.id for h in pools[1].hits]
+        assert [h.score for h in pools[0].hits] == pytest.approx([h.score for h in pools[1].hits])
+        assert {h.stored.id for h in pools[0].hits} <= {h.stored.id for h in sqlite.query(
+            MatchQuery(parse_query(text), limit=1000))}
+
+
 def test_the_queries_are_not_all_empty(both):
     stores, _ = both
     found = [text for text in QUERIES if stores["sqlite"].search.count(MatchQuery(parse_query(text)))]

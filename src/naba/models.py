@@ -200,6 +200,16 @@ class SearchHit:
 
 
 @dataclass(frozen=True, slots=True)
+class SearchPool:
+    """One page of a query ranked among its newest matches only (``SearchIndex.pool``)."""
+
+    hits: list[SearchHit]
+    matched: int  # matches counted from the newest, at most the pool's size + 1 (more: the pool is full)
+    newest_id: int | None  # None: nothing matches
+    floor_id: int | None  # the oldest match the ranking reached
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """A feed, sitemap or site that ``naba crawl`` polls, with its schedule and health."""
 

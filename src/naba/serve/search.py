@@ -15,7 +15,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from naba.gazetteer import load_gazetteer
@@ -162,27 +162,26 @@ def search(
     if not terms:
         return SearchPage(text, 0, ())
     query = MatchQuery(terms, source, _timestamp(since), _timestamp(until), limit, offset)
-    newest = store.search.newest_ids(query, pool + 1)
-    total, exact = len(newest), len(newest) <= pool
-    if not exact:  # rank the newest ``pool`` only, and estimate how many match in all
-        total = estimate_total(newest[:pool], store.search.oldest_id(query))
-        query = replace(query, min_id=newest[pool - 1])
-    hits = store.search.query(query) if offset < pool else []
-    results = tuple(SearchResult(hit, make_snippet(hit.stored.article.body, terms)) for hit in hits)
+    found = store.search.pool(query, pool)
+    total, exact = found.matched, found.matched <= pool
+    if not exact:  # only the newest ``pool`` were ranked: estimate how many match in all
+        assert found.newest_id is not None and found.floor_id is not None
+        total = estimate_total(pool, found.newest_id, found.floor_id, store.search.oldest_id(query))
+    results = tuple(SearchResult(hit, make_snippet(hit.stored.article.body, terms)) for hit in found.hits)
     return SearchPage(text, total, results, also_searched(terms, text, learned), total_exact=exact,
                       reachable=None if exact else pool)
 
 
-def estimate_total(newest: list[int], oldest: int | None) -> int:
-    """How many articles match, from the ids of the newest matches (latest first) and of the oldest:
-    their density over the ids they span, spread over every id from the oldest match on; at least one
-    more than were seen, and rounded to two significant digits (the page says "about")."""
-    top, floor = newest[0], newest[-1]
+def estimate_total(seen: int, top: int, floor: int, oldest: int | None) -> int:
+    """How many articles match, from the ``seen`` newest matches (ids ``top`` down to ``floor``) and
+    the oldest match's id: their density over the ids they span, spread over every id from the
+    oldest match on; at least one more than were seen, and rounded to two significant digits (the
+    page says "about")."""
     bottom = floor if oldest is None else min(oldest, floor)
-    gaps = (len(newest) - 1) / (top - floor) if top > floor else 0.0  # matches per id between them
-    estimate = max(len(newest) + 1, round(gaps * (top - bottom)) + 1)
+    gaps = (seen - 1) / (top - floor) if top > floor else 0.0  # matches per id between them
+    estimate = max(seen + 1, round(gaps * (top - bottom)) + 1)
     digits = max(0, len(str(estimate)) - 2)
-    return max(len(newest) + 1, round(estimate, -digits))
+    return max(seen + 1, round(estimate, -digits))
 
 
 def make_snippet(text: str, terms: tuple[QueryTerm, ...], words: int = SNIPPET_WORDS) -> Snippet:

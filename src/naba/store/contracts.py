@@ -33,6 +33,7 @@ from naba.models import (
     Record,
     SearchDoc,
     SearchHit,
+    SearchPool,
     Source,
     StoredArticle,
     StorySummary,
@@ -158,6 +159,11 @@ class SearchIndex(Protocol):
 
     def count(self, query: MatchQuery) -> int:
         """How many articles match: exact, so it reads every match (a search page does not call it)."""
+
+    def pool(self, query: MatchQuery, size: int) -> SearchPool:
+        """``query``'s page ranked among its ``size`` latest-stored matches only, with how many match
+        (counted to ``size`` + 1) and the ids they span: a search page's one read (a common word's
+        older matches are left unranked; ``naba.serve.search`` estimates their number)."""
 
     def newest_ids(self, query: MatchQuery, n: int) -> list[int]:
         """The ids of the ``n`` latest-stored matching articles, latest first: cheap, as the index

@@ -23,14 +23,14 @@ from psycopg import errors
 from psycopg.rows import DictRow, dict_row
 
 from naba.errors import StoreError
-from naba.models import MatchQuery, QueryTerm, SearchDoc, SearchHit
+from naba.models import MatchQuery, QueryTerm, SearchDoc, SearchHit, SearchPool
 from naba.settings import Settings
 from naba.store.dialect import Database, Dialect
 from naba.store.postgres_schema import ADVISORY_LOCK_KEY, MIGRATIONS
 from naba.store.rows import JSON_COLUMNS, stored_from_row
 from naba.store.schema import apply_pending, require_current
 from naba.store.sql import SQLStore
-from naba.store.sql.articles import article_select, search_filters
+from naba.store.sql.articles import article_select, pool_in_two_reads, search_filters
 from naba.store.sql.bulk import SQLBulkLoad
 
 STORY_LOCK_KEY = 0x6E616262  # "nabb": the story stage's session advisory lock
@@ -194,6 +194,9 @@ class TsvectorIndex:
             return 0
         where, params, join = _search_filter(query)
         return int(self._planned(f"SELECT count(*) AS n FROM article_search s {join} WHERE {where}", params)[0]["n"])
+
+    def pool(self, query: MatchQuery, size: int) -> SearchPool:
+        return pool_in_two_reads(self, query, size)
 
     def newest_ids(self, query: MatchQuery, n: int) -> list[int]:
         if not query.terms:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from naba.errors import StoreError
-from naba.models import MatchQuery, QueryTerm, SearchDoc, SearchHit
+from naba.models import MatchQuery, QueryTerm, SearchDoc, SearchHit, SearchPool
 from naba.settings import Settings
 from naba.store.dialect import Database, Dialect
 from naba.store.rows import stored_from_row
@@ -182,6 +182,27 @@ class FTS5Index:
     def count(self, query: MatchQuery) -> int:
         where, params, join = _search_filter(query)
         return int(self._db.value(f"SELECT count(*) AS v FROM article_fts {join} WHERE {where}", params))
+
+    def pool(self, query: MatchQuery, size: int) -> SearchPool:
+        """One read: the newest ``size`` + 1 matches with their bm25 rank, counted, and the page ranked
+        among the newest ``size`` (reading the newest ids, then ranking from the oldest of them, read
+        the index twice: ~1 ms more of a cold search's ~2.5 ms in the store)."""
+        where, params, join = _search_filter(query)
+        weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+        rows = self._db.all(
+            f"WITH newest AS MATERIALIZED (SELECT article_fts.rowid AS id, bm25(article_fts, {weights}) AS rank "
+            f"FROM article_fts {join} WHERE {where} ORDER BY article_fts.rowid DESC LIMIT ?), "
+            "counted AS (SELECT count(*) AS matched, max(id) AS top, min(id) AS low FROM newest), "
+            "ranked AS (SELECT id, rank FROM newest WHERE (SELECT matched FROM counted) <= ? "
+            "OR id > (SELECT low FROM counted)), "
+            "page AS (SELECT id, rank FROM ranked ORDER BY rank, id LIMIT ? OFFSET ?) "
+            f"SELECT c.matched AS pool_matched, c.top AS pool_top, (SELECT min(id) FROM ranked) AS pool_floor, "
+            f"p.rank AS pool_rank, {self._select} FROM counted c LEFT JOIN page p "
+            "LEFT JOIN articles a ON a.id = p.id ORDER BY p.rank, a.id",
+            [*params, size + 1, size, query.limit, query.offset])
+        first = rows[0]  # the count's row is always there, with no article when the page is empty
+        hits = [SearchHit(stored_from_row(row), -row["pool_rank"]) for row in rows if row["id"] is not None]
+        return SearchPool(hits, first["pool_matched"], first["pool_top"], first["pool_floor"])
 
     def newest_ids(self, query: MatchQuery, n: int) -> list[int]:
         where, params, join = _search_filter(query)

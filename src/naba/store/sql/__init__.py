@@ -19,7 +19,7 @@ from contextlib import AbstractContextManager
 from typing import Protocol
 
 from naba.errors import StoreError
-from naba.models import MatchQuery, SearchDoc, SearchHit
+from naba.models import MatchQuery, SearchDoc, SearchHit, SearchPool
 from naba.settings import Settings
 from naba.store.dialect import Database
 from naba.store.sql.articles import SQLArticles
@@ -43,6 +43,8 @@ class TextIndex(Protocol):
     def ranked_ids(self, query: MatchQuery) -> list[int]: ...
 
     def count(self, query: MatchQuery) -> int: ...
+
+    def pool(self, query: MatchQuery, size: int) -> SearchPool: ...
 
     def newest_ids(self, query: MatchQuery, n: int) -> list[int]: ...
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any, Protocol
 
 from naba.dates import to_timestamp
 from naba.errors import StoreError
-from naba.models import MatchQuery, PreparedArticle, Record, SearchDoc, StoredArticle
+from naba.models import MatchQuery, PreparedArticle, Record, SearchDoc, SearchHit, SearchPool, StoredArticle
 from naba.settings import Settings
 from naba.store.contracts import CandidateRow, Keyset, Outcome, StoreStats, WriteResult
 from naba.store.dialect import Database, Row
@@ -47,6 +48,23 @@ def search_filters(query: MatchQuery, id_column: str) -> tuple[list[str], list[o
         clauses.append(sql)
         params.append(value)
     return clauses, params, bool(filters)
+
+
+class NewestAndRanked(Protocol):
+    def newest_ids(self, query: MatchQuery, n: int) -> list[int]: ...
+
+    def query(self, query: MatchQuery) -> list[SearchHit]: ...
+
+
+def pool_in_two_reads(index: NewestAndRanked, query: MatchQuery, size: int) -> SearchPool:
+    """``SearchIndex.pool`` from the newest ids, then the page ranked from the pool's oldest id on."""
+    newest = index.newest_ids(query, size + 1)
+    if not newest:
+        return SearchPool([], 0, None, None)
+    floor = newest[:size][-1]
+    if len(newest) > size:
+        query = replace(query, min_id=floor)
+    return SearchPool(index.query(query), len(newest), newest[0], floor)
 
 
 def article_select(db: Database) -> str:
