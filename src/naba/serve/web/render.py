@@ -14,7 +14,7 @@ from urllib.parse import quote, urlencode
 
 import fastapi_offline
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from starlette.requests import Request
 
 from naba.serve.search import Snippet
@@ -33,6 +33,7 @@ def entity_url(name: str) -> str:
     return "/entity/" + quote(name, safe="")
 
 
+@functools.lru_cache(maxsize=4096)  # a few hundred outlets; quoting an Arabic name is ~50 µs
 def source_url(name: str) -> str:
     return "/source/" + quote(name, safe="")
 
@@ -74,9 +75,11 @@ UNKNOWN_OUTLET = "منفذ غير معروف"
 def when(iso: str | None) -> Markup:
     """A ``<time>`` element: the Arabic date for people, ISO 8601 for machines (both escaped); for no
     date, "date unknown" (a page's ingest time is never shown as its date)."""
-    if not iso or not dates.machine_datetime(iso):
-        return Markup('<span class="unknown-date">{}</span>').format(UNKNOWN_DATE)
-    return Markup('<time datetime="{}">{}</time>').format(dates.machine_datetime(iso), dates.arabic_datetime(iso))
+    machine = dates.machine_datetime(iso) if iso else ""
+    if not machine:
+        return Markup(f'<span class="unknown-date">{escape(UNKNOWN_DATE)}</span>')
+    # escape() and an f-string: Markup.format builds a formatter each call (~50 µs, 20 dates a page)
+    return Markup(f'<time datetime="{escape(machine)}">{escape(dates.arabic_datetime(iso))}</time>')
 
 
 def count_outlets(n: int) -> str:
