@@ -173,12 +173,12 @@ def _has_article(stream: Stream, i: int) -> bool:
 
 
 def may_be_in_name(stream: Stream, words: Sequence[Word], i: int) -> bool:
-    """A person's name stops at a verb or a clitic: بإعداد، ومواطنه، قتلته، يرأس are the sentence
-    going on, not the name."""
+    """A person's name stops at a verb, a clitic or an inflected common word: بإعداد، ومواطنه، قتلته،
+    يرأس، سيغادر، مديرا are the sentence going on, not the name."""
     key, word = stream.keys[i], words[i]
     if not key.isalpha() or len(key) < 2 or (is_stopword(key) and key not in NAME_LINKS) or key in NOT_NAMES:
         return False
-    if word.glued or word.suffixed or word.number or _pronoun_heh(stream, words, i):
+    if word.glued or word.suffixed or word.number or word.inflected or _pronoun_heh(stream, words, i):
         return False
     if article_form(key) != key and word.shown != key:  # بالعلماء, والعاملين: the sentence goes on
         return False
@@ -287,7 +287,7 @@ def _headline_word(stream: Stream, words: list[Word], i: int) -> bool:
     word, key = words[i], stream.keys[i]
     if not word.content or word.glued or word.suffixed or word.number or word.nisba or len(key) < 3:
         return False
-    if word.adjective is not None or _pronoun_heh(stream, words, i) or _imperfect_verb(key, word):
+    if word.adjective is not None or word.inflected or _pronoun_heh(stream, words, i) or _imperfect_verb(key, word):
         return False
     if key.startswith(ARTICLE):  # الأفلاج: only a word the language has never seen
         return word.zipf <= HEADLINE_ARTICLE_MAX_ZIPF

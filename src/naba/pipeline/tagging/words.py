@@ -14,10 +14,12 @@
     Word.suffixed   a word with a pronoun glued after it (تقريره، قتلته، حملاتهم)
     Word.nisba      a relational adjective (التراثي، بلدي، انتخابية): its noun without ي is common
     Word.number     a number written as a word (ثلاثة، مليون، الثاني)
-    Word.name_like  rare, not nominal, no clitic, pronoun, number or nationality: what the name
-                    model (``namemodel``) tries as part of a name the gazetteer lacks
+    Word.inflected  an inflection of a common word (سينصب، تبرئتهما، خططوا، ترويعا: naba.text.morphology):
+                    never part of a name
+    Word.name_like  rare, not nominal, no clitic, pronoun, number, nationality or inflection: what the
+                    name model (``namemodel``) tries as part of a name the gazetteer lacks
 
-The last six are hand-written Arabic rules read off wordfreq's Arabic list (naba.text.frequency):
+The last seven are hand-written Arabic rules read off wordfreq's Arabic list (naba.text.frequency):
 no part-of-speech tagger runs, so a word is judged by which forms of it the language uses.
 
 News vocabulary is Zipfian, so after a few hundred articles nearly every token is a hit and a
@@ -33,6 +35,7 @@ from naba.pipeline.tagging.lexicon import Lexicon
 from naba.pipeline.tagging.spelling import MIN_LETTERS
 from naba.text import ARTICLE, article_form, bare_forms, clitic_free, index, stems, stopword_set
 from naba.text.frequency import UNSEEN_ZIPF
+from naba.text.morphology import inflected
 
 MEMO_LIMIT = 500_000
 NAME_LIKE_MAX_ZIPF = 4.0  # newnames.NAME_MAX_ZIPF: a name holds a word rarer than this
@@ -76,7 +79,8 @@ class Word:
     suffixed: bool = False
     nisba: bool = False
     number: bool = False
-    name_like: bool = False  # rare, not nominal, no clitic, pronoun, number or nationality: a name's look
+    inflected: bool = False  # an inflected common word (naba.text.morphology)
+    name_like: bool = False  # rare, not nominal, no clitic, pronoun, number, nationality or inflection
 
 
 _MEMO: dict[str, Word] = {}
@@ -118,9 +122,11 @@ def _learn(missing: set[str], lex: Lexicon) -> dict[str, Word]:
         bare = shown.removeprefix(ARTICLE) if shown.startswith(ARTICLE) and len(shown) > 4 else shown
         nominal, suffixed = _nominal(shown, bare, lex), _suffixed(bare, lex)
         glued, number = shown != key and not shown.startswith(ARTICLE), shown in NUMBER_WORDS or bare in NUMBER_WORDS
+        inflection = content and inflected(shown, lex.given, lex.zipf) is not None
         learned[key] = Word(base, stem, zipf, content, adjective, misspelt, zipf < MISSPELT_MAX_ZIPF,
                             shown=shown, nominal=nominal, glued=glued, suffixed=suffixed, nisba=_nisba(bare, lex),
-                            number=number, name_like=content and not (nominal or glued or suffixed or number)
+                            number=number, inflected=inflection,
+                            name_like=content and not (nominal or glued or suffixed or number or inflection)
                             and adjective is None and zipf < NAME_LIKE_MAX_ZIPF)
     _MEMO.update(learned)
     return learned

@@ -1,0 +1,125 @@
+"""Inflected common words that look like names: the Arabic endings and prefixes a name never takes.
+
+A word no list knows is tried as a name when it is rare and never written with the article. Many
+such words are rare only because they are one inflection of a common word, and Arabic marks the
+inflection on the word itself:
+
+    future verb     س + an imperfect verb (سينصب، ستبحث، سنختار: ينصب، تبحث، نختار are common
+                    and never take the article)
+    pronoun         a pronoun after a noun's ة, written ت (تبرئتهما، خارجيتها، زيارتنا: تبرئه،
+                    خارجيه، زياره are common)
+    plural verb     وا after a verb's past stem whose imperfect is common (خططوا: يخطط؛ انتخبوا: ينتخب)
+    masdar          a verbal noun whose verb is common (إخراس: يخرس؛ ترويع: يروع؛ the patterns
+                    تفعيل، إفعال، افتعال، انفعال، استفعال, read back to the imperfect)
+    accusative      the indefinite accusative ا after a noun the language writes with the article
+                    far more often than this form (مديرا، لاعبا; a masdar's: ترويعا، تقليصا)
+
+Each reading must be clearly commoner than the word itself (wordfreq's Arabic list,
+``naba.text.frequency``), and a caller passes the given names it knows (``given``): سيرجي، نيكولا،
+إسحاق look like a future verb, an accusative and a masdar, and are names. Hand-written: no library ships Arabic
+morphology this cheap, and the tagger needs a yes/no per word, memoised (``naba.pipeline.tagging.words``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+
+from naba.text.clitics import ARTICLE
+from naba.text.frequency import UNSEEN_ZIPF
+from naba.text.frequency import zipf as wordfreq_zipf
+
+FUTURE_STEM_ZIPF = 3.0  # ينصب of سينصب is at least this common
+COMMONER_BY = 0.3  # and this much commoner (Zipf) than the word with س (سيرينا: يرينا is not)
+VERB_NOMINAL_ZIPF = 2.5  # an imperfect the language writes with the article (اليرجي) is no verb
+PRONOUN_NOUN_ZIPF = 3.0  # خارجيه of خارجيتها
+PLURAL_VERB_ZIPF = 2.5  # يخطط of خططوا
+MASDAR_MAX_ZIPF = 3.0  # only a rare word is read as a masdar: إسحاق، إحسان، تغريد are names and masdars
+MASDAR_VERB_ZIPF = 2.4  # يروع of ترويع (الترويع is a noun the language writes: at least MASDAR_NOUN_ZIPF)
+MASDAR_NOUN_ZIPF = 2.0
+UNSEEN_MASDAR_VERB_ZIPF = 3.0  # يخرس of إخراس, a word wordfreq has never seen
+ACCUSATIVE_NOUN_ZIPF = 3.5  # المدير of مديرا (المول of مولا, in قره مولا أوغلو, is rarer)
+ACCUSATIVE_COMMONER_BY = 0.8  # مدير is this much commoner than مديرا (ناسا: ناس is 0.6 commoner)
+
+_PRONOUNS = ("هما", "هم", "هن", "ها", "نا", "كم", "ه")
+_C = "([^اويء])"  # a root consonant
+# the masdar patterns (index form: إ is ا) and their verb's imperfect, from the root consonants
+_MASDARS = tuple((re.compile(pattern), imperfect) for pattern, imperfect in (
+    (f"ت{_C}([^ا])ي{_C}", r"ي\1\2\3"),  # ترويع → يروع
+    (f"ا{_C}{_C}ا{_C}", r"ي\1\2\3"),  # اخراس → يخرس
+    (f"ا{_C}ت{_C}ا{_C}", r"ي\1ت\2\3"),  # اجتماع → يجتمع
+    (f"ان{_C}{_C}ا{_C}", r"ين\1\2\3"),  # انسحاب → ينسحب
+    (f"است{_C}{_C}ا{_C}", r"يست\1\2\3"),  # استقبال → يستقبل
+))
+
+Zipf = Callable[[str], float]
+
+
+def inflected(key: str, given: Collection[str] = (), zipf: Zipf = wordfreq_zipf) -> str | None:
+    """Which inflection of a common word the index-form ``key`` is ("future", "pronoun",
+    "plural verb", "accusative"), or None: a word that may be a name."""
+    if len(key) < 4 or key in given:
+        return None
+    own = zipf(key)
+    for rule, test in _RULES:
+        if test(key, own, zipf):
+            return rule
+    return None
+
+
+def _future(key: str, own: float, zipf: Zipf) -> bool:
+    if key[0] != "س" or key[1] not in "يتن":
+        return False
+    verb = key[1:]
+    if key[1] != "ي" and zipf("ي" + key[2:]) < FUTURE_STEM_ZIPF:
+        return False  # ستريك: تريك is a word, يريك is rare — not a verb read in the other persons
+    return zipf(verb) >= max(FUTURE_STEM_ZIPF, own + COMMONER_BY) and zipf(ARTICLE + verb) < VERB_NOMINAL_ZIPF
+
+
+def _pronoun(key: str, own: float, zipf: Zipf) -> bool:
+    for suffix in _PRONOUNS:
+        noun = key[:-len(suffix)]
+        if key.endswith(suffix) and len(noun) >= 3 and noun[-1] == "ت":
+            return zipf(noun[:-1] + "ه") >= max(PRONOUN_NOUN_ZIPF, own + COMMONER_BY)
+    return False
+
+
+def _plural_verb(key: str, own: float, zipf: Zipf) -> bool:
+    """خططوا، سافروا، انتبهوا: the past stem of three to six letters, read back to its imperfect
+    (يخطط، يسافر، ينتبه، يستخدم) — بابوا، ساموا have none."""
+    stem = key[:-2]
+    if not key.endswith("وا") or not (3 <= len(stem) <= 6):
+        return False
+    if len(stem) >= 5 and not stem.startswith(("ا", "ت")):
+        return False  # فرانسوا: no verb pattern of five letters starts with ف
+    imperfect = "ي" + (stem[1:] if stem[0] == "ا" else stem)
+    return zipf(imperfect) >= max(PLURAL_VERB_ZIPF, own + COMMONER_BY)
+
+
+def _masdar(key: str, own: float, zipf: Zipf) -> bool:
+    """إخراس، ترويع (and ترويعا): a verbal noun's pattern whose verb (يخرس، يروع) is known, and
+    the noun written with the article (الترويع) or not at all (إخراس): إردان، إعزاز are names the
+    language writes, never with the article."""
+    noun = key[:-1] if key.endswith("ا") and len(key) > 5 else key
+    if own >= MASDAR_MAX_ZIPF:
+        return False
+    for pattern, imperfect in _MASDARS:
+        if pattern.fullmatch(noun):
+            verb = zipf(pattern.sub(imperfect, noun))
+            if zipf(ARTICLE + noun) >= MASDAR_NOUN_ZIPF:
+                return verb >= MASDAR_VERB_ZIPF
+            return zipf(noun) <= UNSEEN_ZIPF and verb >= UNSEEN_MASDAR_VERB_ZIPF
+    return False
+
+
+def _accusative(key: str, own: float, zipf: Zipf) -> bool:
+    """مديرا، لاعبا: an indefinite noun (so no article) the language writes with the article."""
+    noun = key[:-1]
+    if not key.endswith("ا") or key.endswith(("يا", "وا", "ءا")) or key.startswith(ARTICLE):
+        return False
+    return zipf(ARTICLE + noun) >= ACCUSATIVE_NOUN_ZIPF and zipf(noun) >= own + ACCUSATIVE_COMMONER_BY
+
+
+_RULES: tuple[tuple[str, Callable[[str, float, Zipf], bool]], ...] = (
+    ("future", _future), ("pronoun", _pronoun), ("plural verb", _plural_verb), ("masdar", _masdar),
+    ("accusative", _accusative))

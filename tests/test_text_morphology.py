@@ -1,0 +1,29 @@
+"""naba.text.morphology: inflected common words that look like names, and real names that look like them."""
+
+from __future__ import annotations
+
+import pytest
+
+from naba.pipeline.tagging.lexicon import lexicon
+from naba.text import index
+from naba.text.morphology import inflected
+
+
+@pytest.mark.parametrize("word, rule", [
+    ("سينصب", "future"), ("سيغادر", "future"), ("ستبحث", "future"), ("سنختار", "future"),
+    ("تبرئتهما", "pronoun"), ("خارجيتها", "pronoun"), ("زيارتنا", "pronoun"),
+    ("خططوا", "plural verb"), ("سافروا", "plural verb"), ("انتخبوا", "plural verb"),
+    ("إخراس", "masdar"), ("ترويعا", "masdar"), ("تقليصا", "masdar"),
+    ("مديرا", "accusative"), ("لاعبا", "accusative"), ("رئيسا", "accusative"),
+])
+def test_an_inflected_common_word_is_read_as_one(word: str, rule: str):
+    assert inflected(index(word), lexicon().given, lexicon().zipf) == rule
+
+
+# names (of people, places, a party) that look like these: a future س, a final ا, a masdar's shape
+@pytest.mark.parametrize("word", [
+    "أسامة", "إسماعيل", "تيريزا", "سيرينا", "ستيفن", "سيول", "سيرجي", "ستالين", "سيدني", "ستريك",
+    "نيكولا", "سيلفا", "فرانسوا", "كورتوا", "جوشوا", "إسحاق", "إحسان", "إردان", "إعزاز", "مولا", "سانا",
+])
+def test_a_name_that_looks_inflected_is_not(word: str):
+    assert inflected(index(word), lexicon().given, lexicon().zipf) is None
