@@ -8,7 +8,8 @@ import pytest
 
 from naba.models import RawArticle
 from naba.pipeline.clean.article import clean_article
-from naba.pipeline.clean.attribution import MAX_PIECE, find_attribution
+from naba.pipeline.clean.attribution import find_attribution
+from naba.pipeline.clean.credit_text import MAX_PIECE
 from naba.sample import sample_dir
 
 

@@ -33,9 +33,8 @@ outlet that published the text.
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from naba.pipeline.clean import credit_words as cw
 from naba.pipeline.clean.credit_names import (
@@ -48,6 +47,7 @@ from naba.pipeline.clean.credit_names import (
     publisher,
     unique,
 )
+from naba.pipeline.clean.credit_text import pieces, split_glued, stem, word_key, word_spans
 from naba.pipeline.clean.credit_words import credit_tables, is_adjective
 from naba.text import dateline_end, index
 from naba.text.normalize import fold_for_index, fold_for_index_with_origins
@@ -56,12 +56,10 @@ MAX_NAME_WORDS = 4
 MAX_QUOTED_WORDS = 6
 MAX_FILLERS = 4  # words between a media word and a known name («وكالة الأنباء الكورية الجنوبية "يونهاب"»)
 TOLD_WINDOW = 8  # words back from «لوكالة ...» to the verb of saying
-MAX_PIECE = 20_000  # characters read at once (find_attribution)
+MAX_RELATIVE = 16  # words of a relative clause set off by commas between who spoke and the outlet told
 _NAME_ENDS = ".,،؛:;!?؟()[]-–—\""  # a word ending in one of these ends a name
 _OPENING, _CLOSING = "«“„", "»”″"
 _SENTENCE_END = re.compile(r"[.!?؟؛][\"'«»“”]*$")
-_GLUED_END = re.compile(r"(?<=\w\w\w)[\"'»”″]?[.،؛:!?؟][\"'«“]?(?=\w\w\w)")  # «الألمانية”.وتراجع»: two words
-_DROPPED = str.maketrans("", "", "\"'«»“”„″ـ")
 
 
 def find_attribution(text: str, credited_source: str | None = None, title: str | None = None,
@@ -71,11 +69,11 @@ def find_attribution(text: str, credited_source: str | None = None, title: str |
     ``outlet`` is the outlet that published the text: «قال الخبير لقناة المدار» in a report of قناة
     المدار credits nobody (it told the outlet itself).
 
-    The text is read a piece at a time (``_pieces``): per-character offsets and per-word lists of a
+    The text is read a piece at a time (``pieces``): per-character offsets and per-word lists of a
     whole 10 MB page would cost several hundred MB."""
     named: list[str] = []
     marks: list[str] = []
-    for piece in _pieces(text):
+    for piece in pieces(text):
         reader = _Piece(piece)
         named += reader.credits()
         marks += parenthesised(reader.folded)
@@ -85,39 +83,6 @@ def find_attribution(text: str, credited_source: str | None = None, title: str |
     return unique(credited + [name for name in named + marks if index(name) not in subject])
 
 
-def _pieces(text: str) -> Iterable[str]:
-    """The text in paragraphs, a paragraph longer than MAX_PIECE in sentences, a sentence longer than that
-    in runs of words: a credit never spans a paragraph or a sentence end (only one inside a sentence of
-    more than MAX_PIECE characters may be cut in two)."""
-    for paragraph in text.split("\n"):
-        if len(paragraph) <= MAX_PIECE:
-            yield paragraph
-            continue
-        for sentence in re.split(r"(?<=[.!?؟])\s+", paragraph):
-            while len(sentence) > MAX_PIECE:
-                cut = sentence.rfind(" ", 0, MAX_PIECE)
-                cut = cut if cut > 0 else MAX_PIECE
-                yield sentence[:cut]
-                sentence = sentence[cut:]
-            yield sentence
-
-
-def _key(word: str) -> str:
-    """A word as names are matched: quotes and tatweel out (لـ"رويترز" → لرويترز), punctuation off its ends."""
-    return word.translate(_DROPPED).strip(QUOTES_AND_PUNCTUATION)
-
-
-def _spans(folded: str) -> Iterator[tuple[int, int]]:
-    """Where each word is; a sentence end glued to the next word splits them («النادي.وذكرت»), the dots
-    of an abbreviation do not («إي.إس.بي.إن»، «د.ب.أ»)."""
-    for word in re.finditer(r"\S+", folded):
-        start = word.start()
-        for glued in _GLUED_END.finditer(word.group()):
-            yield start, word.start() + glued.end()
-            start = word.start() + glued.end()
-        yield start, word.end()
-
-
 class _Piece:
     """One paragraph read word by word: each word's key (for names), its folded form (for quotes and
     punctuation), where it is in the text (to show a name as written), whether it ends a sentence."""
@@ -125,8 +90,8 @@ class _Piece:
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded, self.origins = fold_for_index_with_origins(text)
-        self.spans = list(_spans(self.folded))
-        self.keys = [_key(self.folded[a:b]) for a, b in self.spans]
+        self.spans = list(word_spans(self.folded))
+        self.keys = [word_key(self.folded[a:b]) for a, b in self.spans]
         self.shown = [self.folded[a:b] for a, b in self.spans]
         self.ends = [bool(_SENTENCE_END.search(w)) for w in self.shown]
 
@@ -136,10 +101,16 @@ class _Piece:
         while at < len(self.keys):
             found = None
             if self.bare(at) is not None and (self.reported(at) or self.coordinated(at, last)):
-                found = self.resolve(at) or self.unknown(at)
-            elif self.bare(at) is not None and (known := self.named_here(at)) is not None \
-                    and self.reports_after(known[1]):
-                found = known
+                # «ووصفت صحيفة دايلي ستار رحيل تشيك»: what is described follows the name, so only a
+                # name the gazetteer knows or one quoted is read after a verb of describing
+                found = self.resolve(at) or self.unknown(at, strict=self.described(at))
+            elif self.bare(at) is None:
+                pass
+            elif (known := self.named_here(at)) is not None and self.reports_after(known[1]):
+                found = known  # a known outlet's name: «وأظهر مسح لرويترز نشرت نتائجه» credits it too
+            elif self.bare(at) in cw.MEDIA and self.subject(at) \
+                    and (shaped := self.unknown(at, strict=True)) is not None and self.reports_after(shaped[1]):
+                found = shaped  # «وكانت صحيفة "إل كونفيدنسيال" قد أفادت»، «القناة العاشرة الإسرائيلية قالت»
             if found is None:
                 at += 1
                 continue
@@ -149,29 +120,59 @@ class _Piece:
 
     def bare(self, at: int) -> str | None:
         """The word at ``at`` without a glued و، ل or ب when it opens an outlet's name, else None."""
-        return _split(self.keys[at])[1]
+        return split_glued(self.keys[at])[1]
 
     def glued(self, at: int) -> str:
         """What is glued to the outlet's first word: "", "و", "ل", "ب" ..."""
-        return _split(self.keys[at])[0]
+        return split_glued(self.keys[at])[0]
 
     def reported(self, at: int) -> bool:
         """Whether an outlet named at ``at`` is credited: a reporting phrase before it (its site's words
         skipped), an outlet told («قال ... لرويترز»), one quoted by another («نقلت ... عن "ذي غارديان"»)
-        or interviewed («في مقابلة مع صحيفة ...»)."""
+        or interviewed («في مقابلة مع صحيفة ...»), or a piece it ran quoted («في مقال بصحيفة ...»)."""
         keys = self.keys
         before = at
         while before > 0 and at - before < 3 and keys[before - 1] in cw.CONTAINERS:
             before -= 1
+        if before > 1 and keys[before - 1] in cw.TONGUE and keys[before - 2] == "علي":  # على لسانه
+            before -= 2
         if self.reporting_ends(before):
-            return True
+            return not self.journal(at, before)
         if "ل" in self.glued(at):
             return (before > 0 and keys[before - 1] in cw.GLUED_REPORTING) or self.told(at)
+        if "ب" in self.glued(at) or (at > 0 and keys[at - 1] == "في"):
+            return self.in_piece(at if "ب" in self.glued(at) else at - 1)
         if at > 0 and keys[at - 1] == "عن":
             return self.back_to(at - 1, cw.TRANSMITTING, TOLD_WINDOW)
         if at > 0 and keys[at - 1] == "الي":  # إلى in index form
             return self.back_to(at - 1, cw.SAID_TO, 2)
         return at > 0 and keys[at - 1] == "مع" and self.back_to(at - 1, cw.INTERVIEWS, 3)
+
+    def described(self, at: int) -> bool:
+        return at > 0 and (self.keys[at - 1] in cw.DESCRIBING or stem(self.keys[at - 1]) in cw.DESCRIBING)
+
+    def subject(self, at: int) -> bool:
+        """Whether an outlet at ``at`` may be the subject of a verb after it: not after a preposition
+        («على موقع «Vox.eu»، قال فابيو»، «بجريدة «الرياض»، أورد فيه»)."""
+        return not set(self.glued(at)) & {"ل", "ب"} and (at == 0 or self.keys[at - 1] not in cw.PREPOSITIONS)
+
+    def journal(self, at: int, before: int) -> bool:
+        """«الدراسة التي نشرتها مجلة "لانست نيورولوجي"»: a journal publishing a study (a study word in
+        the sentence around it) is not a news outlet credited."""
+        if self.bare(at) != "مجله" or before == 0 or self.keys[before - 1] not in cw.PUBLISHING:
+            return False
+        return self.back_to(before - 1, cw.STUDIES, 12) or any(
+            key in cw.STUDIES for key in self.keys[at + 1:at + 8])
+
+    def in_piece(self, at: int) -> bool:
+        """«وقال هيغ في مقالة بصحيفة ...»، «في افتتاحية في صحيفة "حرييت"»: «في», a piece's noun (and «له»،
+        «رأي») right before the outlet's preposition at ``at``."""
+        back = at - 1
+        while back > 0 and at - back <= 3 and self.keys[back] in cw.PIECES and not self.ends[back]:
+            if self.keys[back - 1] == "في" and self.keys[back] in cw.PIECE_NOUNS:
+                return True
+            back -= 1
+        return False
 
     def named_here(self, at: int) -> tuple[str, int] | None:
         """A known outlet's whole name at ``at``, or right after its media word («صحيفة "ليكيب"»): no
@@ -193,12 +194,18 @@ class _Piece:
         return None
 
     def reports_after(self, end: int) -> bool:
-        """«صحيفة "ليكيب" الفرنسية ذكرت»، «وكانت شبكة "الجزيرة نت" قد ذكرت»: a reporting verb right after
-        a known outlet's name (its adjectives and a «قد» skipped), in the same sentence."""
-        while end < len(self.keys) and (is_adjective(self.keys[end]) or self.keys[end] == "قد") \
-                and not self.ends[end - 1]:
+        """«صحيفة "ليكيب" الفرنسية ذكرت»، «وكانت شبكة "الجزيرة نت" قد ذكرت»، «وكالة الأنباء الإماراتية
+        "وام"، أعلنت»، «صحيفة «الوطن» السورية في عددها»: a reporting verb or the outlet's issue right after
+        its name (its adjectives, descriptors, quoted abbreviation and a «قد» skipped), in the sentence."""
+        keys = self.keys
+        while end < len(keys) and not self.ends[end - 1] and (
+                is_adjective(keys[end]) or keys[end] in cw.DESCRIPTORS or keys[end] == "قد"
+                or (self.shown[end][:1] in _OPENING + '"(' and keys[end] in credit_tables().outlets)):
             end += 1
-        return end < len(self.keys) and not self.ends[end - 1] and self.keys[end] in cw.REPORTING_AFTER
+        if end >= len(keys) or self.ends[end - 1]:
+            return False
+        return keys[end] in cw.REPORTING_AFTER or (keys[end] == "في" and end + 1 < len(keys)
+                                                   and keys[end + 1] in cw.ISSUE)
 
     def reporting_ends(self, at: int) -> bool:
         return bool(credit_tables().reporting.search(" ".join(self.keys[max(0, at - 4):at])))
@@ -207,21 +214,32 @@ class _Piece:
         """«وقال مدير المرصد لوكالة فرانس برس»، «بحسب حصيلة لوكالة فرانس برس»: the outlet told, within the
         sentence and outside a relative clause; not the outlet one writes or works for."""
         bare = self.bare(at) or ""
-        if at == 0 or _stem(self.keys[at - 1]) in cw.NOT_TOLD or bare in credit_tables().ambiguous:
+        if at == 0 or stem(self.keys[at - 1]) in cw.NOT_TOLD or bare in credit_tables().ambiguous:
             return False
-        for back in range(at - 1, max(-1, at - 1 - TOLD_WINDOW), -1):
-            if self.ends[back] or _stem(self.keys[back]) in cw.RELATIVES:
+        start = self.past_relative(at)
+        for back in range(start - 1, max(-1, start - 1 - TOLD_WINDOW), -1):
+            if self.ends[back] or stem(self.keys[back]) in cw.RELATIVES:
                 return False
-            if _stem(self.keys[back]) in cw.SAYING or (at - back <= 3 and self.reporting_ends(back + 1)):
+            if stem(self.keys[back]) in cw.SAYING or (start - back <= 3 and self.reporting_ends(back + 1)):
                 return True
         return False
+
+    def past_relative(self, at: int) -> int:
+        """Where a relative clause set off by commas before ``at`` opens («وقال بيناز صالح، الذي أتى من
+        أوسلو، لوكالة الصحافة الفرنسية»: who spoke is described, then the outlet told), else ``at``."""
+        if not self.shown[at - 1].endswith(("،", ",")):
+            return at
+        for back in range(at - 2, max(0, at - 2 - MAX_RELATIVE), -1):
+            if self.ends[back] or self.shown[back].endswith(("،", ",")):
+                return back if self.keys[back + 1] in cw.RELATIVES else at
+        return at
 
     def back_to(self, at: int, words: frozenset[str], window: int) -> bool:
         """Whether one of ``words`` is among the ``window`` words before ``at``, in the same sentence."""
         for back in range(at - 1, max(-1, at - 1 - window), -1):
             if self.ends[back]:
                 return False
-            if _stem(self.keys[back]) in words:
+            if stem(self.keys[back]) in words:
                 return True
         return False
 
@@ -271,15 +289,18 @@ class _Piece:
         word = self.shown[at].rstrip(_NAME_ENDS.replace('"', ""))
         return word[-1:] in _CLOSING + '"' and (len(word) > 1 or at > 0)
 
-    def unknown(self, at: int) -> tuple[str, int] | None:
-        """An outlet the gazetteer does not know: its media word and name, as the text writes them."""
+    def unknown(self, at: int, strict: bool = False) -> tuple[str, int] | None:
+        """An outlet the gazetteer does not know: its media word and name, as the text writes them;
+        ``strict``, only a name quoted or a state medium's («القناة العاشرة الإسرائيلية»)."""
         first = self.bare(at) or ""
         while at + 1 < len(self.keys) and self.bare(at + 1) in cw.MEDIA - cw.STATE_MEDIA \
                 and self.glued(at + 1)[:1] != "و":
             at, first = at + 1, self.bare(at + 1) or ""  # «موقع صحيفة "ماركا"»: the paper, not its site
         if first not in cw.MEDIA:
             return None
-        end = self.quoted_name(at) or self.state_name(at, first) or self.name_end(at)
+        end = self.quoted_name(at) or self.state_name(at, first) or (None if strict else self.name_end(at))
+        if end is None:
+            return None
         if not self.named(at, first, [key for key in self.keys[at + 1:end] if key]):
             return None
         words = [word for word in (self.display(i) for i in range(at, end)) if word]
@@ -300,7 +321,7 @@ class _Piece:
             return False  # «وأكدت الوكالة أنباء مقتل جنود»: the outlet named before, then its object
         if first in cw.AGENCY_WORDS and cw.NEWS_WORDS.isdisjoint(names):
             return False  # «وكالة الفضاء»، «وكالة الحماية المدنية»: an agency that is not a news agency
-        if first in cw.STATE_MEDIA - cw.AGENCY_WORDS and not is_adjective(names[0]):
+        if first in cw.STATE_MEDIA - cw.AGENCY_WORDS and not any(is_adjective(name) for name in names):
             return False  # «قالت القناة في تقريرها»: a back-reference
         quoted = self.shown[at + 1][:1] in _OPENING + '"'
         # «موقع الحادث»، «موقع الإحصاءات»: a place, or a site that is not an outlet
@@ -323,6 +344,8 @@ class _Piece:
         if first not in cw.STATE_MEDIA:
             return None
         end = at + 1
+        while end < len(self.keys) and self.keys[end] in cw.DESCRIPTORS and not self.ends[end - 1]:
+            end += 1  # «للقناة التلفزيونية البريطانية الرابعة»
         while end < len(self.keys) and (is_adjective(self.keys[end]) or self.keys[end] in cw.ORDINALS):
             end += 1
             if self.shown[end - 1][-1:] in _NAME_ENDS:
@@ -359,22 +382,3 @@ class _Piece:
     def display(self, at: int) -> str:
         a, b = self.spans[at]
         return self.text[self.origins[a]:self.origins[b - 1] + 1].strip(QUOTES_AND_PUNCTUATION)
-
-
-@functools.lru_cache(maxsize=65536)
-def _split(key: str) -> tuple[str, str | None]:
-    """(what is glued, the outlet's first word) of a word that opens an outlet's name, else ("", None):
-    «وبحسب» no, «لوكالة» → (ل, وكالة), «للوكالة» → (ل, الوكالة): ل before ال drops its alif."""
-    tables = credit_tables()
-    for size in (0, 1, 2):
-        if key[:size] in ("", "و", "ل", "ب", "ول", "وب") and tables.starts_outlet(key[size:]):
-            return key[:size], key[size:]
-    for glued in ("ل", "ول"):
-        if key.startswith(glued + "ل") and tables.starts_outlet("ا" + key[len(glued):]):
-            return glued, "ا" + key[len(glued):]
-    return "", None
-
-
-def _stem(key: str) -> str:
-    """A word without a conjunction glued to it (وقال → قال، فقالت → قالت)."""
-    return key[1:] if key[:1] in "وف" and len(key) > 3 else key

@@ -1,0 +1,68 @@
+"""How ``attribution`` reads a text word by word: the pieces it is read in, each word's place and key, and
+what is glued to a word (و، ل، ب) that opens an outlet's name. Hand-written (Arabic clitics).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+
+from naba.pipeline.clean.credit_names import QUOTES_AND_PUNCTUATION
+from naba.pipeline.clean.credit_words import credit_tables
+
+MAX_PIECE = 20_000  # characters read at once (find_attribution)
+_GLUED_END = re.compile(r"(?<=\w\w\w)[\"'»”″]?[.،؛:!?؟][\"'«“]?(?=\w\w\w)")  # «الألمانية”.وتراجع»: two words
+_DROPPED = str.maketrans("", "", "\"'«»“”„″ـ")
+
+
+def pieces(text: str) -> Iterable[str]:
+    """The text in paragraphs, a paragraph longer than MAX_PIECE in sentences, a sentence longer than that
+    in runs of words: a credit never spans a paragraph or a sentence end (only one inside a sentence of
+    more than MAX_PIECE characters may be cut in two)."""
+    for paragraph in text.split("\n"):
+        if len(paragraph) <= MAX_PIECE:
+            yield paragraph
+            continue
+        for sentence in re.split(r"(?<=[.!?؟])\s+", paragraph):
+            while len(sentence) > MAX_PIECE:
+                cut = sentence.rfind(" ", 0, MAX_PIECE)
+                cut = cut if cut > 0 else MAX_PIECE
+                yield sentence[:cut]
+                sentence = sentence[cut:]
+            yield sentence
+
+
+def word_key(word: str) -> str:
+    """A word as names are matched: quotes and tatweel out (لـ"رويترز" → لرويترز), punctuation off its ends."""
+    return word.translate(_DROPPED).strip(QUOTES_AND_PUNCTUATION)
+
+
+def word_spans(folded: str) -> Iterator[tuple[int, int]]:
+    """Where each word is; a sentence end glued to the next word splits them («النادي.وذكرت»), the dots
+    of an abbreviation do not («إي.إس.بي.إن»، «د.ب.أ»)."""
+    for word in re.finditer(r"\S+", folded):
+        start = word.start()
+        for glued in _GLUED_END.finditer(word.group()):
+            yield start, word.start() + glued.end()
+            start = word.start() + glued.end()
+        yield start, word.end()
+
+
+@functools.lru_cache(maxsize=65536)
+def split_glued(key: str) -> tuple[str, str | None]:
+    """(what is glued, the outlet's first word) of a word that opens an outlet's name, else ("", None):
+    «وبحسب» no, «لوكالة» → (ل, وكالة), «للوكالة» → (ل, الوكالة): ل before ال drops its alif."""
+    tables = credit_tables()
+    for size in (0, 1, 2):
+        if key[:size] in ("", "و", "ل", "ب", "ول", "وب") and tables.starts_outlet(key[size:]):
+            return key[:size], key[size:]
+    for glued in ("ل", "ول"):
+        if key.startswith(glued + "ل") and tables.starts_outlet("ا" + key[len(glued):]):
+            return glued, "ا" + key[len(glued):]
+    return "", None
+
+
+def stem(key: str) -> str:
+    """A word without a conjunction glued to it (وقال → قال، فقالت → قالت)."""
+    return key[1:] if key[:1] in "وف" and len(key) > 3 else key
