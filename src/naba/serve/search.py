@@ -164,8 +164,8 @@ def search(
     query = MatchQuery(terms, source, _timestamp(since), _timestamp(until), limit, offset)
     found = store.search.pool(query, pool)
     total, exact = found.matched, found.matched <= pool
-    if not exact:  # only the newest ``pool`` were ranked: estimate how many match in all
-        assert found.newest_id is not None and found.floor_id is not None
+    if not exact and found.newest_id is not None and found.floor_id is not None:
+        # only the newest ``pool`` were ranked: estimate how many match in all
         total = estimate_total(pool, found.newest_id, found.floor_id, store.search.oldest_id(query))
     results = tuple(SearchResult(hit, make_snippet(hit.stored.article.body, terms)) for hit in found.hits)
     return SearchPage(text, total, results, also_searched(terms, text, learned), total_exact=exact,
