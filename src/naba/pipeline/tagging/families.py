@@ -58,7 +58,7 @@ def family_names(stream: Stream, words: Sequence[Word], taken: bytearray) -> lis
                 or not _given(stream, words, i - 1):
             continue
         start = i - 1
-        if start > 0 and not stream.breaks[start] and not taken[start - 1] and _given(stream, words, start - 1):
+        if start > 0 and not stream.breaks[start] and not taken[start - 1] and _listed(stream, words, start - 1):
             start -= 1  # ماجد فهد السبيعي: a given name and the father's
         if start > 0 and not stream.breaks[start] and keys[start - 1] in newnames.NAME_LINKS:
             continue  # سعود بن عبدالله الدوسري، آل جرمان الشهراني: the end of a longer name
@@ -77,6 +77,13 @@ def _family(stream: Stream, words: Sequence[Word], i: int) -> bool:
             or zipf(key.removeprefix(ARTICLE)) > word.zipf - BARE_MARGIN:
         return False  # الاقتصادية is common; مباني، وفي are written bare as much: a plural, an adjective
     return stream.surface(i).endswith("ي")  # written ي, not ى: الجرحى is a plural
+
+
+def _listed(stream: Stream, words: Sequence[Word], i: int) -> bool:
+    """A father's name before a given name is a listed one (فهد of ماجد فهد), not any rare word
+    (خراسان of «جماعة خراسان محسن الفضلي»)."""
+    key = stream.keys[i]
+    return (key in GIVEN_NAMES or key in lexicon().given) and _given(stream, words, i)
 
 
 def _given(stream: Stream, words: Sequence[Word], i: int) -> bool:
