@@ -209,3 +209,27 @@ def test_keywords_are_no_verb_led_fragments_clitics_or_bare_adjectives():
 ])
 def test_an_inflected_common_word_is_no_name(title: str | None, body: str, bad: str):
     assert not any(bad in name.split() for name in canonicals(title, body))
+
+
+# --- a family name with the article after a common given name (families.py) ---------------------
+
+@pytest.mark.parametrize("title, body, name", [
+    ("النظام يمنع نشر القوائم قبل موعدها",
+     "وأوضح المتحدث الرسمي للانتخابات البلدية المهندس جديع القحطاني أن الأنظمة تمنع ذلك. "
+     "وأضاف القحطاني أن اللجان ستعلن النتائج في موعدها.", "جديع القحطاني"),
+    ("تحرير أسعار الوقود مطلع الشهر المقبل",
+     "وأوضح سهيل المزروعي وزير الطاقة أن سياسة الأسعار الجديدة تبدأ الشهر المقبل. "
+     "وقال المزروعي إن اللجنة ستراجع الأسعار كل شهر.", "سهيل المزروعي"),
+])
+def test_a_family_name_after_a_common_given_name_is_a_person(title: str, body: str, name: str):
+    assert name in canonicals(title, body)
+
+
+@pytest.mark.parametrize("body, bad", [
+    ("زار الوفد مكتب المالكي في بغداد. وقال المالكي إن الحكومة ستدعم الخطة.", "مكتب المالكي"),
+    ("لم يتسن تحديد عدد القتلى في صفوف الجانبين. وأحصى المسعفون عدد القتلى لاحقا.", "عدد القتلى"),
+    ("تتلاشى المخاوف بمجرد الوعي بها. ويبدأ العلاج من الوعي بالمشكلة.", "نور الوعي"),
+    ("أعلنت الشرطة القبض على نجل النعيمي. وكان النعيمي قد غادر البلاد.", "نجل النعيمي"),
+])
+def test_a_noun_before_a_nisba_is_no_given_name(body: str, bad: str):
+    assert bad not in canonicals(None, body)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from naba.gazetteer import Entry
-from naba.pipeline.tagging import context, namemodel, newnames
+from naba.pipeline.tagging import context, families, namemodel, newnames
 from naba.pipeline.tagging.lexicon import Lexicon, Name
 from naba.pipeline.tagging.matching import Match, keyed_with_clitics, scan
 from naba.pipeline.tagging.newnames import NAME_LINKS
@@ -88,6 +88,8 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     mentions += _identify(headline, lex)
     mentions += _repeats(stream, [m for m in mentions[-len(headline):] if m.ref.key.startswith("new:")]
                          if headline else [], taken)
+    families_found = _identify(families.family_names(stream, words, taken), lex)
+    mentions += families_found + _repeats(stream, families_found, taken)
     if model:
         learned = _identify(namemodel.model_names(stream, words, taken), lex)
         mentions += learned + _repeats(stream, [m for m in learned if m.ref.key.startswith("new:")], taken)

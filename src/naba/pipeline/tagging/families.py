@@ -1,0 +1,98 @@
+"""A given name and a family name with the article: جديع القحطاني، سهيل المزروعي، عبدالعزيز المشيطي.
+
+Hand-written Arabic rules (no library tags Arabic names without a model download). The statistical
+name tagger (``namemodel``) rarely learned these: its silver labels come from the rules, and the
+given name is often a common word (محسن "benefactor", هالة "halo"). They are read off how the
+language writes the two words, from its word frequencies and a short list of common given names:
+
+- the family name is an ال-word ending in ي whose feminine the language hardly writes (القحطاني
+  but not القحطانية; الاقتصادي is an adjective: الاقتصادية is common), that it writes with the
+  article clearly more often than bare (المباني، الوفي: a plural, an adjective), and no nationality
+  (الكويتي);
+- the given name never has a clitic, is no verb, inflection or kinship noun (نجل), and reads as a
+  name rather than a noun: a given name of the gazetteer's people, one of the common given names
+  listed here, or a rare word the language never writes with the article that does not open or
+  close like a verb or a place noun (جديع: ``Word.name_like``); a noun before a nisba («مكتب
+  المالكي»، «عدد القتلى») is the far commoner reading of an unlisted common word;
+- it is no part of a longer name (بن عبدالله الدوسري); a given name before it is the father's
+  (ماجد فهد السبيعي) and joins it;
+- the article leans on the name: the family name is said twice or the pair is in the headline.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from naba.pipeline.tagging import namemodel, newnames
+from naba.pipeline.tagging.lexicon import lexicon
+from naba.pipeline.tagging.newnames import NewName
+from naba.pipeline.tagging.stream import Stream
+from naba.pipeline.tagging.words import Word
+from naba.text import ARTICLE, index
+
+FEMININE_MAX_ZIPF = 3.0  # القحطانية: a family name's feminine is this rare (الاقتصادية is not)
+CLITIC_REST_ZIPF = 3.0  # لاستئصال: ل + a word at least this common is a clitic, not a name
+BARE_MARGIN = 0.5  # a family name is written this much more often with the article than bare
+FAMILY_MAX_ZIPF = 4.8  # a family name this common at most (الدولي، العربي are adjectives anyway)
+# Common given names that are also common words or too common for ``Lexicon.given`` (which skips
+# words above Zipf 5): frequency alone cannot tell محسن the name from محسن the noun.
+GIVEN_NAMES = frozenset(index(w) for w in """
+محمد أحمد محمود مصطفى إبراهيم إسماعيل حسن حسين خالد سعد سعيد صالح عادل عمر عثمان فهد فيصل ماجد
+ناصر نايف نواف هاني هشام وليد ياسر يوسف عبدالله عبدالرحمن عبدالعزيز عبدالله عبدالمحسن عبدالرحيم
+محسن منصور مشعل سلمان سلطان سعود بندر تركي طلال زياد سامي سمير طارق عماد رائد رامي جمال كمال
+حمد حمدان راشد سهيل سالم سليمان سليم مبارك مساعد مسفر متعب ثامر عايض عوض غازي فواز قاسم كريم
+لؤي مازن مالك معاذ مهند نبيل نادر هيثم وائل وسام أنس أيمن أسامة باسم بدر بسام جاسم جابر حاتم
+هالة هند هدى سارة نورة منى مها ريم رشا سلوى سميرة فاطمة عائشة مريم ليلى نادية أمل دينا رانيا
+""".split())
+KIN = frozenset(index(w) for w in "نجل نجلة شقيق شقيقة زوجة أرملة حفيد حفيدة".split())  # نجل النعيمي: a son of
+
+
+def family_names(stream: Stream, words: Sequence[Word], taken: bytearray) -> list[NewName]:
+    """Two untaken words, a given name and a family name, that the article leans on: new people."""
+    keys = stream.keys
+    said = Counter(w.shown for w in words)
+    found = []
+    for i in range(1, len(keys)):
+        if taken[i] or taken[i - 1] or stream.breaks[i] or not _family(stream, words, i) \
+                or not _given(stream, words, i - 1):
+            continue
+        start = i - 1
+        if start > 0 and not stream.breaks[start] and not taken[start - 1] and _listed(stream, words, start - 1):
+            start -= 1  # ماجد فهد السبيعي: a given name and the father's
+        if start > 0 and not stream.breaks[start] and keys[start - 1] in newnames.NAME_LINKS:
+            continue  # سعود بن عبدالله الدوسري، آل جرمان الشهراني: the end of a longer name
+        if start < stream.title_end or said[words[i].shown] >= 2:
+            found.append(newnames.new_name(stream, start, i + 1, "person", taken))
+    return found
+
+
+def _family(stream: Stream, words: Sequence[Word], i: int) -> bool:
+    key, word = stream.keys[i], words[i]
+    if not key.startswith(ARTICLE) or key != word.shown or word.adjective is not None or word.number \
+            or len(key) < 5 or not stream.surface(i).startswith(ARTICLE):
+        return False
+    zipf = lexicon().zipf
+    if word.zipf >= FAMILY_MAX_ZIPF or zipf(key + "ه") >= FEMININE_MAX_ZIPF \
+            or zipf(key.removeprefix(ARTICLE)) > word.zipf - BARE_MARGIN:
+        return False  # الاقتصادية is common; مباني، وفي are written bare as much: a plural, an adjective
+    return stream.surface(i).endswith("ي")  # written ي, not ى: الجرحى is a plural
+
+
+def _listed(stream: Stream, words: Sequence[Word], i: int) -> bool:
+    """A father's name before a given name is a listed one (فهد of ماجد فهد), not any rare word
+    (خراسان of «جماعة خراسان محسن الفضلي»)."""
+    key = stream.keys[i]
+    return (key in GIVEN_NAMES or key in lexicon().given) and _given(stream, words, i)
+
+
+def _given(stream: Stream, words: Sequence[Word], i: int) -> bool:
+    key, word = stream.keys[i], words[i]
+    if key.startswith(ARTICLE) or key != word.shown or key in newnames.NAME_LINKS or key in KIN \
+            or namemodel.not_name(stream, words, i):
+        return False
+    if key in lexicon().given or key in GIVEN_NAMES:
+        return True
+    if key[0] in "يتوأ" or key.endswith(("ت", "ه", "يتي")):
+        return False  # a rare verb (يتعود، وأثنت، أشاد، فاقت) or place noun (مديريتي، حدرية)
+    return word.name_like and not (key[0] in "وفبلك" and lexicon().zipf(key[1:]) >= CLITIC_REST_ZIPF)
