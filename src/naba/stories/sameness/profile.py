@@ -85,7 +85,7 @@ def profile_of_tokens(text: TokenizedText, entities: tuple[str, ...] = (), sourc
         content_keys=keys,
         content_weights=weights,
         entities=tuple(dict.fromkeys(entities)),
-        text=SKETCHER.sketch_hashed(vocab.hash64[head], text.tokens[:head.size]),
+        text=SKETCHER.sketch_hashed(vocab.hash64[head], _kept_tokens(vocab, head, text.tokens)),
         sentences=hashed,
         bounds=bounds,
         words=np.unique(hashed),
@@ -94,6 +94,12 @@ def profile_of_tokens(text: TokenizedText, entities: tuple[str, ...] = (), sourc
         length=int(body.size),
         source=source,
     )
+
+
+def _kept_tokens(vocab: Vocabulary, head: np.ndarray, tokens: list[str]) -> list[str]:
+    """The tokens the sketch reads; a short text's (which the sketch keeps) as the vocabulary's string
+    objects, shared by every profile, not the tokenizer's fresh strings (~9 kB a profile)."""
+    return vocab.strings(head) if head.size <= SKETCHER.guard_tokens else tokens[:head.size]
 
 
 def _sentence_words(vocab: Vocabulary, ids: np.ndarray) -> np.ndarray:
