@@ -50,8 +50,8 @@ class Profile:
     sentences: np.ndarray  # uint32 hashes of content words, sentence after sentence, unique per sentence
     bounds: np.ndarray  # start offsets of the sentences in ``sentences``, then its length
     words: np.ndarray  # the content words of all sentences, sorted unique
-    title: frozenset[str]
-    numbers: frozenset[str]
+    title: tuple[str, ...]  # distinct, sorted (a tuple is 40 + 8n bytes, a frozenset of 5 to 18 strings 728)
+    numbers: tuple[str, ...]  # distinct, sorted
     length: int  # body tokens
     source: str  # the outlet ("" when unknown): one outlet rarely reports one event twice
 
@@ -89,8 +89,8 @@ def profile_of_tokens(text: TokenizedText, entities: tuple[str, ...] = (), sourc
         sentences=hashed,
         bounds=bounds,
         words=np.unique(hashed),
-        title=frozenset(vocab.strings(title[_sentence_words(vocab, title)])),
-        numbers=frozenset(vocab.strings(np.unique(head[vocab.numeric[head]]))),
+        title=tuple(sorted(set(vocab.strings(title[_sentence_words(vocab, title)])))),
+        numbers=tuple(sorted(set(vocab.strings(np.unique(head[vocab.numeric[head]]))))),
         length=int(body.size),
         source=source,
     )
