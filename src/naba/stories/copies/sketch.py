@@ -29,9 +29,10 @@ opening may sit after a byline), and, for texts of at most ``guard_tokens`` toke
 themselves for the templated-notice guard (naba.stories.copies.templates).
 
 Memory: the story stage holds a sketch of every article it can reach (all of a backfill's corpus). So
-the band keys are one uint32 array, a row per table (1.1 kB; as a tuple of 64 bytes objects they took
+the band keys are one uint32 array, a row per table (1.3 kB; as a tuple of 64 bytes objects they took
 3.7 kB), and the kept tokens are the vocabulary's own string objects, interned when unpickled (a
-worker's sketch), not a fresh string per token (9.5 kB a profile on SaudiNewsNet, 0.9 kB shared).
+worker's sketch), not a fresh string per token (9-12 kB a profile on SaudiNewsNet, ~1 kB shared;
+bench/profiles.py).
 """
 
 from __future__ import annotations
