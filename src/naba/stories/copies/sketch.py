@@ -20,8 +20,8 @@ probability 1 - (1 - J^r)^bands: an S-curve whose midpoint is near (1 / bands)^(
 at J = 0.6 99%. Trimmed copies need more: a copy keeping two paragraphs of five has J near 0.4
 however high its containment. So the first ``lead`` shingles (the opening, which a trimmed copy
 keeps) get their own signature and their own band keys (the second half of the band tables); a
-pair whose openings match is a candidate too. (datasketch's LSH Ensemble answers containment queries in general; the
-opening is the cheap answer that fits how news is trimmed.)
+pair whose openings match is a candidate too. (datasketch's LSH Ensemble answers containment queries
+in general; the opening is the cheap answer that fits how news is trimmed.)
 
 A sketch also keeps what verification needs exactly: the shingle set as a sorted unique uint64
 array, the opening's shingles (``head``) and the first 2·``lead`` shingles (``window``, where a copy's
