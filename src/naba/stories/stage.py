@@ -13,7 +13,8 @@ batch executors of ``naba backfill`` apply too)
 
 The articles within REACH of a batch are loaded from the store first (with their saved decisions), so a
 new process continues where the last one stopped; several processes take turns under the store's story
-lock and take in each other's decisions first. Memory holds at most MAX_NODES articles (~10 kB each);
+lock and take in each other's decisions first. Memory holds at most MAX_NODES articles (~17 kB each: the
+profile ~13 kB with its band index entries, bench/profiles.py; postings, edges and the node the rest);
 past it the older half is let go, and read again if needed.
 """
 

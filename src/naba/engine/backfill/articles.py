@@ -94,7 +94,7 @@ def article_row(prepared: PreparedArticle, seen_at: str) -> dict[str, Any]:
         "raw_format": record.format, "raw_origin": record.origin,
         "raw_hints": json.dumps(dict(record.hints), ensure_ascii=False, sort_keys=True),
         "raw_payload": record.payload,
-        "signature": list(profile.signature), "bands": list(profile.text.bands),
+        "signature": list(profile.signature), "bands": list(profile.text.band_keys()),
         "profile": pickle.dumps(profile, protocol=pickle.HIGHEST_PROTOCOL),
     }
     row.update(article_fields(article))

@@ -19,20 +19,27 @@ probability 1 - (1 - J^r)^bands: an S-curve whose midpoint is near (1 / bands)^(
 32 bands of 4 rows put it at 0.42: pairs at J = 0.3 are found 23% of the time, at J = 0.45 78%,
 at J = 0.6 99%. Trimmed copies need more: a copy keeping two paragraphs of five has J near 0.4
 however high its containment. So the first ``lead`` shingles (the opening, which a trimmed copy
-keeps) get their own signature and their own band keys (prefixed ``b"L"``); a pair whose openings
-match is a candidate too. (datasketch's LSH Ensemble answers containment queries in general; the
-opening is the cheap answer that fits how news is trimmed.)
+keeps) get their own signature and their own band keys (the second half of the band tables); a
+pair whose openings match is a candidate too. (datasketch's LSH Ensemble answers containment queries
+in general; the opening is the cheap answer that fits how news is trimmed.)
 
 A sketch also keeps what verification needs exactly: the shingle set as a sorted unique uint64
 array, the opening's shingles (``head``) and the first 2·``lead`` shingles (``window``, where a copy's
 opening may sit after a byline), and, for texts of at most ``guard_tokens`` tokens, the tokens
 themselves for the templated-notice guard (naba.stories.copies.templates).
+
+Memory: the story stage holds a sketch of every article it can reach (all of a backfill's corpus). So
+the band keys are one uint32 array, a row per table (1.3 kB; as a tuple of 64 bytes objects they took
+3.7 kB), and the kept tokens are the vocabulary's own string objects, interned when unpickled (a
+worker's sketch), not a fresh string per token (9-12 kB a profile on SaudiNewsNet, ~1 kB shared;
+bench/profiles.py).
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 
@@ -54,10 +61,26 @@ class TextSketch:
     """
 
     shingles: np.ndarray  # sorted unique uint64
-    bands: tuple[bytes, ...]  # one key per band table: the whole text's bands, then the opening's
+    bands: np.ndarray  # uint32, one row (band key) per band table: the whole text's bands, then the opening's
     head: np.ndarray  # the opening's shingles (the first ``lead``), sorted unique
     window: np.ndarray  # the first 2 * ``lead`` shingles, sorted unique
     tokens: tuple[str, ...] | None
+
+    def band_keys(self) -> tuple[bytes, ...]:
+        """The band keys as bytes, one per table (a backfill's join keys, with the table's number)."""
+        return tuple(row.tobytes() for row in self.bands)
+
+    def __getstate__(self) -> tuple[object, ...]:
+        return tuple(getattr(self, f.name) for f in fields(self))
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        """Unpickled (a worker's sketch): its tokens interned, one string object per distinct token."""
+        values = dict(zip((f.name for f in fields(self)), state, strict=True))
+        tokens = values["tokens"]
+        if tokens is not None:
+            values["tokens"] = tuple(map(sys.intern, tokens))  # type: ignore[call-overload]
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
 
     def overlap(self, other: TextSketch) -> tuple[float, float] | None:
         """Exact (Jaccard, containment) of the two shingle sets; None when either text is empty.
@@ -127,22 +150,26 @@ class Sketcher:
 
     def sketch(self, toks: Sequence[str]) -> TextSketch:
         """The sketch of a text given as its index-form tokens (``naba.text.tokens``)."""
-        return self.sketch_hashed(_token_hashes(toks), toks)
+        vocab = vocabulary()
+        ids = vocab.ids(toks)
+        return self.sketch_hashed(vocab.hash64[ids], vocab.strings(ids) if len(toks) <= self.guard_tokens else toks)
 
     def sketch_hashed(self, token_hashes: np.ndarray, toks: Sequence[str]) -> TextSketch:
-        """``sketch`` of tokens whose hashes the caller already holds (``naba.text.vocabulary``'s hash64)."""
+        """``sketch`` of tokens whose hashes the caller already holds (``naba.text.vocabulary``'s hash64).
+
+        A short text keeps ``toks`` themselves: pass the vocabulary's strings (``Vocabulary.strings``),
+        shared by every text, rather than the tokenizer's fresh ones."""
         sequence = self._shingle_sequence(token_hashes)
         full, lead = self._signatures(sequence, self.lead)
-        keys = [row.tobytes() for row in full.astype(np.uint32).reshape(self.bands, self.rows)]
-        if lead is not None:  # the opening's own bands: a trimmed copy keeps the opening
-            keys += [b"L" + row.tobytes() for row in lead.astype(np.uint32).reshape(self.bands, self.rows)]
+        signatures = full if lead is None else np.concatenate((full, lead))  # the opening's own bands after
+        bands = signatures.astype(np.uint32).reshape(self.tables, self.rows)
         opening = self.lead or _NO_LEAD_OPENING
         head, window = np.unique(sequence[:opening]), np.unique(sequence[:2 * opening])
         shingles = np.unique(sequence)
-        for array in (shingles, head, window):
+        for array in (shingles, bands, head, window):
             array.flags.writeable = False
         short = len(toks) <= self.guard_tokens
-        return TextSketch(shingles, tuple(keys), head, window, tuple(toks) if short else None)
+        return TextSketch(shingles, bands, head, window, tuple(toks) if short else None)
 
     def shingles(self, toks: Sequence[str]) -> np.ndarray:
         """Sorted unique 64-bit hashes of the word ``shingle``-grams of ``toks`` (vectorized)."""
