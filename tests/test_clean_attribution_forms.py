@@ -84,3 +84,16 @@ def test_the_publisher_named_in_latin_is_not_its_own_source():
 ])
 def test_fourth_round_credit_forms(text, expected):
     assert find_attribution(text) == expected
+
+
+@pytest.mark.parametrize(("outlet", "text", "expected"), [
+    # Sky News Arabia's own texts (store code «skynews»): «لسكاي نيوز عربية» is whom it spoke to itself
+    ("skynews", "وقال المتحدث في تصريحات لسكاي نيوز عربية إن المفاوضات ستستأنف.", ()),
+    ("skynews", "وقال المتحدث لسكاي نيوز عربية ولوكالة رويترز إن المفاوضات ستستأنف.", ("رويترز",)),
+    ("alarabia", "وقال المتحدث في مقابلة مع قناة العربية إن المفاوضات ستستأنف.", ()),
+    ("aawsat", "وقال المتحدث لصحيفة «الشرق الأوسط» إن المفاوضات ستستأنف.", ()),
+    # another outlet's text credits Sky News Arabia
+    ("CNN", "وقال المتحدث لسكاي نيوز عربية إن المفاوضات ستستأنف.", ("سكاي نيوز عربية",)),
+])
+def test_the_publisher_named_by_its_site_code_is_never_its_own_source(outlet, text, expected):
+    assert find_attribution(text, outlet=outlet) == expected
