@@ -262,3 +262,10 @@ def test_a_foreign_name_that_looks_like_an_imperfect_verb_is_a_name(title: str, 
 ])
 def test_a_verb_or_verbal_noun_that_conjugates_is_no_name(title: str, body: str, bad: str):
     assert not any(bad in name.split() for name in canonicals(title, body))
+
+
+def test_a_unit_written_only_after_a_figure_is_no_name():
+    # a stored article's sentence (Galaxy A8): the name model had read the unit as a place
+    body = ("وذاكرة وصول عشوائي بحجم 2 جيجابايت، وكاميرا خلفية بدقة 16 ميجابيكسل، وكاميرا أمامية بدقة "
+            "8 ميجابيكسل، ويبلغ حجم البطارية 3000 ملي أمبير.")
+    assert not any("ميجابيكسل" in name for name in canonicals("تسريب صورة جديدة لهاتف سامسونج", body))
