@@ -35,7 +35,8 @@ from naba.pipeline.tagging import newnames
 from naba.pipeline.tagging.lexicon import lexicon
 from naba.pipeline.tagging.newnames import NewName
 from naba.pipeline.tagging.stream import Stream
-from naba.pipeline.tagging.words import Word
+from naba.pipeline.tagging.words import NOMINAL_MIN_ZIPF, Word
+from naba.text import ARTICLE
 from naba.text.frequency import UNSEEN_ZIPF
 
 MODEL_PATH = Path(__file__).with_name("data") / "names.crfsuite"
@@ -285,14 +286,15 @@ def _common(word: Word) -> bool:
 def not_name(stream: Stream, words: Sequence[Word], i: int) -> bool:
     """Hand-written Arabic rules for a word that is never inside a name: not Arabic letters, a verb
     or clitic (``newnames.may_be_in_name``), a clitic letter before a common word (لاستقبال), an
-    accusative noun (ترويعا: ترويع is common) or a sound plural of a common word (صحافيون، بارزون)."""
+    accusative noun (مديرا: مدير is common and takes the article) or a sound plural of a common word
+    (صحافيون، بارزون)."""
     key = stream.keys[i]
     if not all("\u0621" <= ch <= "\u064a" for ch in key) or not newnames.may_be_in_name(stream, words, i):
         return True
     zipf = lexicon().zipf
     if key[0] in "وفبلك" and zipf(key[1:]) >= newnames.COMMON_REST_ZIPF:
         return True
-    if key.endswith("ا") and zipf(key[:-1]) >= PLURAL_BASE_ZIPF:
+    if key.endswith("ا") and zipf(key[:-1]) >= PLURAL_BASE_ZIPF and not _given_name_in_a(stream, words, i):
         return True
     return len(key) >= 5 and key.endswith(("ون", "ات")) and zipf(key[:-2]) >= PLURAL_BASE_ZIPF
 
@@ -306,3 +308,14 @@ def accept(stream: Stream, words: Sequence[Word], start: int, end: int, kind: st
     if start < stream.title_end:
         return True
     return counts[span[0].shown] >= 2 or (kind == "person" and end - start > 1 and counts[span[-1].shown] >= 2)
+
+
+def _given_name_in_a(stream: Stream, words: Sequence[Word], i: int) -> bool:
+    """ماريا، باولا، أردا، نيكولا before a rare name-like word (أردا توران): a given name ending in ا,
+    not an accusative, when the rest is no noun (مار، باول، أرد، نيكول: the language never writes
+    them with the article, where مديرا's مدير is المدير) and no plural verb ends in وا (يربوا).
+    Alone or last in a span (فيرونا، بورتا) the ending is left to the accusative reading."""
+    base = stream.keys[i][:-1]
+    if i + 1 >= len(stream) or stream.breaks[i + 1] or not words[i + 1].name_like or base.endswith("و"):
+        return False
+    return lexicon().zipf(ARTICLE + base) < NOMINAL_MIN_ZIPF
