@@ -194,9 +194,8 @@ def _pronoun_heh(stream: Stream, words: Sequence[Word], i: int) -> bool:
 
 def _imperfect_verb(key: str, word: Word) -> bool:
     """يرأس، يتجه، تساعد: a common word starting with the imperfect's ي or ت that never takes the
-    article, and whose other person is a word too (يتجه and تتجه, تساعد and يساعد: a verb
-    conjugates; توران، يوفنتوس، تايلور have no twin, they are names). Given names that start with
-    them and have a twin are listed apart."""
+    article and conjugates: one of its kin (``_verb_kin``) is a word too. توران، يوفنتوس، تايلور
+    have no kin, they are names. Given names that start with them and have kin are listed apart."""
     if key[0] not in "يت" or len(key) < 4 or word.nominal or word.zipf < 3.0 or key in Y_NAMES:
         return False
     zipf = lexicon().zipf
@@ -205,10 +204,10 @@ def _imperfect_verb(key: str, word: Word) -> bool:
 
 def _verb_kin(key: str) -> list[str]:
     """The words a verb or verbal noun starting with ي/ت shares its stem with, one of which the
-    language knows when it is Arabic: the other person (يتجه، تتجه; يهاجمون، تهاجم; يرحمه، ترحم), the imperfect
-    of a تفعّل past (تضاعفت، يتضاعف), its participle or past of a تفعّل/تفاعل noun (تدني، متدني؛
-    تضافر، تضافرت), a تفعيل noun (تسميم، تدشين: the shape itself)
-    and the imperfect of a تفعلة noun (تبرئة، يبرئ)."""
+    language knows when it is Arabic: the other person (يتجه، تتجه; يهاجمون، تهاجم; يرحمه، ترحم),
+    the imperfect of a تفعّل past (تضاعفت، يتضاعف), the participle or past of a تفعّل/تفاعل noun
+    (تدني، متدني; تضافر، تضافرت), the imperfect of a تفعلة noun (تبرئة، يبرئ), and a تفعيل noun's
+    own shape (تسميم، تدشين). Hand-written: no Arabic morphological analyser is a dependency."""
     other = "ت" if key[0] == "ي" else "ي"
     bases = {key}
     if len(key) > 4 and (key.endswith("ت") or (key[0] == "ي" and key.endswith(("ون", "ان", "وا")))):
