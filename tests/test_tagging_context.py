@@ -284,3 +284,17 @@ def test_a_unit_written_only_after_a_figure_is_no_name():
 def test_a_given_name_ending_in_alif_is_no_accusative(title: str, body: str, name: str):
     assert name in canonicals(title, body)
 
+
+
+# --- a foreign person said once, two rare words the model is sure of (the headline names the role) --
+
+def test_a_foreign_name_said_once_in_full_is_an_entity():
+    body = ("وتنفي روسيا أي ضلوع لها في تسميم العميل المزدوج السابق سيرغي سكريبال وابنته في مدينة "
+            "سالزبري البريطانية، فيما تقول لندن إن موسكو مسؤولة عن الهجوم.")
+    assert "سيرغي سكريبال" in canonicals("منظمة: تحليل عينات تسميم الجاسوس الروسي تستغرق وقتا", body)
+
+
+def test_a_noun_and_its_agreeing_adjective_said_once_are_no_name():
+    body = ("وجد قادة الحزب في التنظيم حليفا موضوعيا، من دون أن يعني ذلك أنهما حليفان متكاملان، فهما "
+            "امتلكا خصوما مشتركين.")
+    assert "حليفان متكاملان" not in canonicals("تقرير عن الأوضاع", body)

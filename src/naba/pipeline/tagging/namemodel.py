@@ -45,6 +45,7 @@ CANDIDATE_MAX_ZIPF = 4.5  # training: a clause is learned from when it holds an 
 IDENTITY_MIN_ZIPF = 4.0  # a word at least this common is a feature by itself (قال، اللاعب)
 WINDOW = 3  # tokens tagged either side of a candidate (a name is at most four words)
 MIN_MARGINAL = 0.6  # every token of an accepted span is at least this sure
+ONCE_MARGINAL = 0.9  # a person said once outside the headline: every token this sure, every word rare
 RARE_ZIPF = 3.5  # a one-word name needs a word this rare
 FAMILY_RARE_ZIPF = 3.0  # an ال-word this rare is a family name whatever its ending (الحقيل)
 PLURAL_BASE_ZIPF = 3.0  # صحافيون is a plural (not a name) when صحافي is at least this common
@@ -155,10 +156,10 @@ def _tagger() -> Any:
 
 
 def spans(stream: Stream, words: Sequence[Word], taken: bytearray, doc: tuple[Counter[str], frozenset[str]]
-          ) -> list[tuple[int, int, str]]:
+          ) -> list[tuple[int, int, str, float]]:
     """Predicted name spans ``(start, end, kind)`` over untaken tokens, each token at least
     ``MIN_MARGINAL`` sure, in the windows around the candidates ``accept`` could keep (``worth``)."""
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str, float]] = []
     at = [i for i in itertools.compress(range(len(words)), map(_NAME_LIKE, words))
           if worth(stream, words, taken, i, doc)]
     for start, end in windows(stream, at):
@@ -179,7 +180,11 @@ def worth(stream: Stream, words: Sequence[Word], taken: bytearray, i: int,
     if taken[i] or not words[i].name_like:
         return False
     shown = words[i].shown
-    return i < stream.title_end or shown in doc[1] or doc[0][shown] >= 2
+    if i < stream.title_end or shown in doc[1] or doc[0][shown] >= 2:
+        return True
+    return words[i].zipf < RARE_ZIPF and any(  # two rare name-like words in a row (سيرغي سكريبال)
+        0 <= j < len(words) and not stream.breaks[max(i, j)] and not taken[j] and words[j].name_like
+        and words[j].zipf < RARE_ZIPF for j in (i - 1, i + 1))
 
 
 def windows(stream: Stream, at: list[int]) -> list[tuple[int, int]]:
@@ -199,7 +204,7 @@ def windows(stream: Stream, at: list[int]) -> list[tuple[int, int]]:
 
 
 def _read_spans(labels: list[str], sure: list[float], offset: int, taken: bytearray
-                ) -> list[tuple[int, int, str]]:
+                ) -> list[tuple[int, int, str, float]]:
     out = []
     k = 0
     while k < len(labels):
@@ -211,7 +216,7 @@ def _read_spans(labels: list[str], sure: list[float], offset: int, taken: bytear
         while end < len(labels) and labels[end] == "I-" + kind:
             end += 1
         if all(p >= MIN_MARGINAL for p in sure[k:end]) and not any(taken[offset + k:offset + end]):
-            out.append((offset + k, offset + end, KINDS[kind]))
+            out.append((offset + k, offset + end, KINDS[kind], min(sure[k:end])))
         k = end
     return out
 
@@ -227,10 +232,10 @@ def model_names(stream: Stream, words: Sequence[Word], taken: bytearray) -> list
     predicted = spans(stream, words, taken, doc)
     counts = doc[0]
     surnames: set[str] = set()
-    for start, end, kind in predicted:
+    for start, end, kind, sure in predicted:
         start, end = trim(stream, words, start, end)
         if end <= start or any(taken[start:end]) or (end - start == 1 and words[start].shown in surnames) \
-                or _counted(stream, words, start) or not accept(stream, words, start, end, kind, counts):
+                or _counted(stream, words, start) or not accept(stream, words, start, end, kind, counts, sure):
             continue
         name = newnames.new_name(stream, start, end, kind, taken)
         if kind == "person" and end - start > 1:
@@ -299,15 +304,33 @@ def not_name(stream: Stream, words: Sequence[Word], i: int) -> bool:
     return len(key) >= 5 and key.endswith(("ون", "ات")) and zipf(key[:-2]) >= PLURAL_BASE_ZIPF
 
 
-def accept(stream: Stream, words: Sequence[Word], start: int, end: int, kind: str, counts: Counter[str]) -> bool:
+def accept(stream: Stream, words: Sequence[Word], start: int, end: int, kind: str, counts: Counter[str],
+           sure: float = 0.0) -> bool:
     """A span is a name the article is about when one word of it is rare and it is in the headline
-    or said twice (its first word, or a person's last word: وقال بولريتش)."""
+    or said twice (its first word, or a person's last word: وقال بولريتش); or, said once, a
+    person of two or more words, every one rare and name-like, that the model is sure of
+    (``ONCE_MARGINAL``: الجاسوس السابق سيرغي سكريبال, where the headline says only الجاسوس)."""
     span = words[start:end]
     if min(w.zipf for w in span) >= (RARE_ZIPF if end - start == 1 else newnames.NAME_MAX_ZIPF):
         return False
     if start < stream.title_end:
         return True
-    return counts[span[0].shown] >= 2 or (kind == "person" and end - start > 1 and counts[span[-1].shown] >= 2)
+    if counts[span[0].shown] >= 2 or (kind == "person" and end - start > 1 and counts[span[-1].shown] >= 2):
+        return True
+    keys = stream.keys[start:end]
+    return kind == "person" and end - start > 1 and sure >= ONCE_MARGINAL \
+        and all(w.name_like and w.zipf < RARE_ZIPF for w in span) \
+        and not any(key.endswith(("ها", "هم", "هما")) for key in keys) and not _agreeing(keys)
+
+
+def _agreeing(keys: Sequence[str]) -> bool:
+    """حليفان متكاملان، رقمان قياسيان، لاعبتين فائزتين: a noun and its adjective agree in the dual
+    or plural ending, and one of them is a word the language knows without it (حليف، رقم); two words
+    of a foreign name seldom share an ending (رولان غاروس) and when they do, neither is a word
+    without it (أنطوان غريزمان)."""
+    zipf = lexicon().zipf
+    return any(a[-2:] == b[-2:] and a[-2:] in ("ان", "ين", "ون", "ات")
+               and max(zipf(a[:-2]), zipf(b[:-2])) >= PLURAL_BASE_ZIPF for a, b in itertools.pairwise(keys))
 
 
 def _given_name_in_a(stream: Stream, words: Sequence[Word], i: int) -> bool:
