@@ -17,7 +17,8 @@ Cheap on purpose (it runs on every article): only the few words around a *candid
 (a word not already a name, not a noun or adjective the language writes with the article, no
 clitic or pronoun on it, rare, and in the headline or said twice: ``worth``), and a span counts
 only when every token's marginal is at least ``MIN_MARGINAL`` and the name is in the headline or
-said twice (``accept``): a name known only from this text is central when the article repeats it.
+said twice (``accept``): a name known only from this text is central when the article repeats it;
+a person said once counts only in two or more rare words the model is ``ONCE_MARGINAL`` sure of.
 """
 
 from __future__ import annotations
@@ -157,8 +158,8 @@ def _tagger() -> Any:
 
 def spans(stream: Stream, words: Sequence[Word], taken: bytearray, doc: tuple[Counter[str], frozenset[str]]
           ) -> list[tuple[int, int, str, float]]:
-    """Predicted name spans ``(start, end, kind)`` over untaken tokens, each token at least
-    ``MIN_MARGINAL`` sure, in the windows around the candidates ``accept`` could keep (``worth``)."""
+    """Predicted name spans ``(start, end, kind, least marginal)`` over untaken tokens, each token at
+    least ``MIN_MARGINAL`` sure, in the windows around the candidates ``accept`` could keep (``worth``)."""
     found: list[tuple[int, int, str, float]] = []
     at = [i for i in itertools.compress(range(len(words)), map(_NAME_LIKE, words))
           if worth(stream, words, taken, i, doc)]
@@ -175,8 +176,8 @@ def spans(stream: Stream, words: Sequence[Word], taken: bytearray, doc: tuple[Co
 def worth(stream: Stream, words: Sequence[Word], taken: bytearray, i: int,
           doc: tuple[Counter[str], frozenset[str]]) -> bool:
     """A candidate that could make a name ``accept`` keeps: rare enough, and in the headline or said
-    twice. Only the words around these are tagged, which keeps the model's cost to a fraction of
-    an article's tokens."""
+    twice, or beside another rare name-like word (a full foreign name said once). Only the words
+    around these are tagged, which keeps the model's cost to a fraction of an article's tokens."""
     if taken[i] or not words[i].name_like:
         return False
     shown = words[i].shown
