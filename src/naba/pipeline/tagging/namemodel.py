@@ -17,7 +17,8 @@ Cheap on purpose (it runs on every article): only the few words around a *candid
 (a word not already a name, not a noun or adjective the language writes with the article, no
 clitic or pronoun on it, rare, and in the headline or said twice: ``worth``), and a span counts
 only when every token's marginal is at least ``MIN_MARGINAL`` and the name is in the headline or
-said twice (``accept``): a name known only from this text is central when the article repeats it.
+said twice (``accept``): a name known only from this text is central when the article repeats it;
+a person said once counts only in two or more rare words the model is ``ONCE_MARGINAL`` sure of.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ from naba.pipeline.tagging import newnames
 from naba.pipeline.tagging.lexicon import lexicon
 from naba.pipeline.tagging.newnames import NewName
 from naba.pipeline.tagging.stream import Stream
-from naba.pipeline.tagging.words import Word
+from naba.pipeline.tagging.words import NOMINAL_MIN_ZIPF, Word
+from naba.text import ARTICLE
 from naba.text.frequency import UNSEEN_ZIPF
 
 MODEL_PATH = Path(__file__).with_name("data") / "names.crfsuite"
@@ -44,6 +46,7 @@ CANDIDATE_MAX_ZIPF = 4.5  # training: a clause is learned from when it holds an 
 IDENTITY_MIN_ZIPF = 4.0  # a word at least this common is a feature by itself (قال، اللاعب)
 WINDOW = 3  # tokens tagged either side of a candidate (a name is at most four words)
 MIN_MARGINAL = 0.6  # every token of an accepted span is at least this sure
+ONCE_MARGINAL = 0.9  # a person said once outside the headline: every token this sure, every word rare
 RARE_ZIPF = 3.5  # a one-word name needs a word this rare
 FAMILY_RARE_ZIPF = 3.0  # an ال-word this rare is a family name whatever its ending (الحقيل)
 PLURAL_BASE_ZIPF = 3.0  # صحافيون is a plural (not a name) when صحافي is at least this common
@@ -154,10 +157,10 @@ def _tagger() -> Any:
 
 
 def spans(stream: Stream, words: Sequence[Word], taken: bytearray, doc: tuple[Counter[str], frozenset[str]]
-          ) -> list[tuple[int, int, str]]:
-    """Predicted name spans ``(start, end, kind)`` over untaken tokens, each token at least
-    ``MIN_MARGINAL`` sure, in the windows around the candidates ``accept`` could keep (``worth``)."""
-    found: list[tuple[int, int, str]] = []
+          ) -> list[tuple[int, int, str, float]]:
+    """Predicted name spans ``(start, end, kind, least marginal)`` over untaken tokens, each token at
+    least ``MIN_MARGINAL`` sure, in the windows around the candidates ``accept`` could keep (``worth``)."""
+    found: list[tuple[int, int, str, float]] = []
     at = [i for i in itertools.compress(range(len(words)), map(_NAME_LIKE, words))
           if worth(stream, words, taken, i, doc)]
     for start, end in windows(stream, at):
@@ -173,12 +176,16 @@ def spans(stream: Stream, words: Sequence[Word], taken: bytearray, doc: tuple[Co
 def worth(stream: Stream, words: Sequence[Word], taken: bytearray, i: int,
           doc: tuple[Counter[str], frozenset[str]]) -> bool:
     """A candidate that could make a name ``accept`` keeps: rare enough, and in the headline or said
-    twice. Only the words around these are tagged, which keeps the model's cost to a fraction of
-    an article's tokens."""
+    twice, or beside another rare name-like word (a full foreign name said once). Only the words
+    around these are tagged, which keeps the model's cost to a fraction of an article's tokens."""
     if taken[i] or not words[i].name_like:
         return False
     shown = words[i].shown
-    return i < stream.title_end or shown in doc[1] or doc[0][shown] >= 2
+    if i < stream.title_end or shown in doc[1] or doc[0][shown] >= 2:
+        return True
+    return words[i].zipf < RARE_ZIPF and any(  # two rare name-like words in a row (سيرغي سكريبال)
+        0 <= j < len(words) and not stream.breaks[max(i, j)] and not taken[j] and words[j].name_like
+        and words[j].zipf < RARE_ZIPF for j in (i - 1, i + 1))
 
 
 def windows(stream: Stream, at: list[int]) -> list[tuple[int, int]]:
@@ -198,7 +205,7 @@ def windows(stream: Stream, at: list[int]) -> list[tuple[int, int]]:
 
 
 def _read_spans(labels: list[str], sure: list[float], offset: int, taken: bytearray
-                ) -> list[tuple[int, int, str]]:
+                ) -> list[tuple[int, int, str, float]]:
     out = []
     k = 0
     while k < len(labels):
@@ -210,7 +217,7 @@ def _read_spans(labels: list[str], sure: list[float], offset: int, taken: bytear
         while end < len(labels) and labels[end] == "I-" + kind:
             end += 1
         if all(p >= MIN_MARGINAL for p in sure[k:end]) and not any(taken[offset + k:offset + end]):
-            out.append((offset + k, offset + end, KINDS[kind]))
+            out.append((offset + k, offset + end, KINDS[kind], min(sure[k:end])))
         k = end
     return out
 
@@ -226,16 +233,25 @@ def model_names(stream: Stream, words: Sequence[Word], taken: bytearray) -> list
     predicted = spans(stream, words, taken, doc)
     counts = doc[0]
     surnames: set[str] = set()
-    for start, end, kind in predicted:
+    for start, end, kind, sure in predicted:
         start, end = trim(stream, words, start, end)
         if end <= start or any(taken[start:end]) or (end - start == 1 and words[start].shown in surnames) \
-                or not accept(stream, words, start, end, kind, counts):
+                or _counted(stream, words, start) or not accept(stream, words, start, end, kind, counts, sure):
             continue
         name = newnames.new_name(stream, start, end, kind, taken)
         if kind == "person" and end - start > 1:
             surnames.add(name.keys[-1])
         found.append(name)
     return found
+
+
+def _counted(stream: Stream, words: Sequence[Word], start: int) -> bool:
+    """12 ميغا بيكسل، 78 ميليمترا: a word the article writes only right after a figure is what is
+    counted (a unit), not a name; a club after a score (2 بنفيكا) is written bare elsewhere. (A
+    number word may be an ordinal before a name: الثاني حديش زل.)"""
+    shown, keys, breaks = words[start].shown, stream.keys, stream.breaks
+    return all(j > 0 and not breaks[j] and keys[j - 1].isdigit()
+               for j in range(len(words)) if words[j].shown == shown)
 
 
 def trim(stream: Stream, words: Sequence[Word], start: int, end: int) -> tuple[int, int]:
@@ -276,24 +292,54 @@ def _common(word: Word) -> bool:
 def not_name(stream: Stream, words: Sequence[Word], i: int) -> bool:
     """Hand-written Arabic rules for a word that is never inside a name: not Arabic letters, a verb
     or clitic (``newnames.may_be_in_name``), a clitic letter before a common word (لاستقبال), an
-    accusative noun (ترويعا: ترويع is common) or a sound plural of a common word (صحافيون، بارزون)."""
+    accusative noun (مديرا: مدير is common and takes the article) or a sound plural of a common word
+    (صحافيون، بارزون)."""
     key = stream.keys[i]
     if not all("\u0621" <= ch <= "\u064a" for ch in key) or not newnames.may_be_in_name(stream, words, i):
         return True
     zipf = lexicon().zipf
     if key[0] in "وفبلك" and zipf(key[1:]) >= newnames.COMMON_REST_ZIPF:
         return True
-    if key.endswith("ا") and zipf(key[:-1]) >= PLURAL_BASE_ZIPF:
+    if key.endswith("ا") and zipf(key[:-1]) >= PLURAL_BASE_ZIPF and not _given_name_in_a(stream, words, i):
         return True
     return len(key) >= 5 and key.endswith(("ون", "ات")) and zipf(key[:-2]) >= PLURAL_BASE_ZIPF
 
 
-def accept(stream: Stream, words: Sequence[Word], start: int, end: int, kind: str, counts: Counter[str]) -> bool:
+def accept(stream: Stream, words: Sequence[Word], start: int, end: int, kind: str, counts: Counter[str],
+           sure: float = 0.0) -> bool:
     """A span is a name the article is about when one word of it is rare and it is in the headline
-    or said twice (its first word, or a person's last word: وقال بولريتش)."""
+    or said twice (its first word, or a person's last word: وقال بولريتش); or, said once, a
+    person of two or more words, every one rare and name-like, that the model is sure of
+    (``ONCE_MARGINAL``: الجاسوس السابق سيرغي سكريبال, where the headline says only الجاسوس)."""
     span = words[start:end]
     if min(w.zipf for w in span) >= (RARE_ZIPF if end - start == 1 else newnames.NAME_MAX_ZIPF):
         return False
     if start < stream.title_end:
         return True
-    return counts[span[0].shown] >= 2 or (kind == "person" and end - start > 1 and counts[span[-1].shown] >= 2)
+    if counts[span[0].shown] >= 2 or (kind == "person" and end - start > 1 and counts[span[-1].shown] >= 2):
+        return True
+    keys = stream.keys[start:end]
+    return kind == "person" and end - start > 1 and sure >= ONCE_MARGINAL \
+        and all(w.name_like and w.zipf < RARE_ZIPF for w in span) \
+        and not any(key.endswith(("ها", "هم", "هما")) for key in keys) and not _agreeing(keys)
+
+
+def _agreeing(keys: Sequence[str]) -> bool:
+    """حليفان متكاملان، رقمان قياسيان، لاعبتين فائزتين: a noun and its adjective agree in the dual
+    or plural ending, and one of them is a word the language knows without it (حليف، رقم); two words
+    of a foreign name seldom share an ending (رولان غاروس) and when they do, neither is a word
+    without it (أنطوان غريزمان)."""
+    zipf = lexicon().zipf
+    return any(a[-2:] == b[-2:] and a[-2:] in ("ان", "ين", "ون", "ات")
+               and max(zipf(a[:-2]), zipf(b[:-2])) >= PLURAL_BASE_ZIPF for a, b in itertools.pairwise(keys))
+
+
+def _given_name_in_a(stream: Stream, words: Sequence[Word], i: int) -> bool:
+    """ماريا، باولا، أردا، نيكولا before a rare name-like word (أردا توران): a given name ending in ا,
+    not an accusative, when the rest is no noun (مار، باول، أرد، نيكول: the language never writes
+    them with the article, where مديرا's مدير is المدير) and no plural verb ends in وا (يربوا).
+    Alone or last in a span (فيرونا، بورتا) the ending is left to the accusative reading."""
+    base = stream.keys[i][:-1]
+    if i + 1 >= len(stream) or stream.breaks[i + 1] or not words[i + 1].name_like or base.endswith("و"):
+        return False
+    return lexicon().zipf(ARTICLE + base) < NOMINAL_MIN_ZIPF

@@ -37,6 +37,7 @@ HEADLINE_MAX_ZIPF = 3.6  # a headline word rarer than this, never written with t
 HEADLINE_COMMON_MAX_ZIPF = 4.8  # up to this, with a full name in the body or a person/place/org cue
 COMMON_REST_ZIPF = 4.0  # a clitic letter before a word this common is a clitic (لضم، لتوفير)
 HEADLINE_ARTICLE_MAX_ZIPF = 2.0  # the same for an ال-word (الأفلاج): unknown to the language
+VERB_TWIN_MIN_ZIPF = 2.3  # يشار (تشار 2.5) is a verb; توران (يوران unseen) is not
 NAME_PART_MAX_ZIPF = 4.8  # words beside a headline name in the body that belong to it (أردا توران)
 
 # Words that head an organisation's name.
@@ -193,8 +194,34 @@ def _pronoun_heh(stream: Stream, words: Sequence[Word], i: int) -> bool:
 
 def _imperfect_verb(key: str, word: Word) -> bool:
     """يرأس، يتجه، تساعد: a common word starting with the imperfect's ي or ت that never takes the
-    article (given names that start with them are listed apart)."""
-    return key[0] in "يت" and len(key) >= 4 and not word.nominal and word.zipf >= 3.0 and key not in Y_NAMES
+    article and conjugates: one of its kin (``_verb_kin``) is a word too. توران، يوفنتوس، تايلور
+    have no kin, they are names. Given names that start with them and have kin are listed apart."""
+    if key[0] not in "يت" or len(key) < 4 or word.nominal or word.zipf < 3.0 or key in Y_NAMES:
+        return False
+    zipf = lexicon().zipf
+    return any(zipf(form) >= VERB_TWIN_MIN_ZIPF for form in _verb_kin(key))
+
+
+def _verb_kin(key: str) -> list[str]:
+    """The words a verb or verbal noun starting with ي/ت shares its stem with, one of which the
+    language knows when it is Arabic: the other person (يتجه، تتجه; يهاجمون، تهاجم; يرحمه، ترحم),
+    the imperfect of a تفعّل past (تضاعفت، يتضاعف), the participle or past of a تفعّل/تفاعل noun
+    (تدني، متدني; تضافر، تضافرت), the imperfect of a تفعلة noun (تبرئة، يبرئ), and a تفعيل noun's
+    own shape (تسميم، تدشين). Hand-written: no Arabic morphological analyser is a dependency."""
+    other = "ت" if key[0] == "ي" else "ي"
+    bases = {key}
+    if len(key) > 4 and (key.endswith("ت") or (key[0] == "ي" and key.endswith(("ون", "ان", "وا")))):
+        bases.add(key[:-2] if key.endswith(("ون", "ان", "وا")) else key[:-1])
+    if len(key) > 4 and key.endswith(("ه", "ا")):  # يرحمه، تحسبا: a pronoun or the accusative on it
+        bases.add(key[:-1])
+    kin = [other + base[1:] for base in bases]
+    if key[0] == "ت":
+        kin += ["ي" + base for base in bases] + ["م" + key, key + "ت"]  # متدني، تضافرت
+    if key[0] == "ت" and len(key) == 5 and key[-2] == "ي":
+        kin.append(key)  # تسميم، تدشين: the تفعيل noun's own shape is Arabic
+    if key[0] == "ت" and key[-1] in "ةهي":
+        kin += ["ي" + key[1:-1], "يت" + key[1:]]
+    return kin
 
 
 def organisations(stream: Stream, words: list[Word], taken: bytearray) -> list[NewName]:
