@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from naba.text import article_form, clitic_free, glued, index, stripped
+from naba.text import article_form, clitic_free, glued, index, stripped, without_conjunction
 
 
 @pytest.mark.parametrize("word, shown", [
@@ -37,3 +37,12 @@ def test_article_form_reads_lam_lam_both_ways(word: str, form: str):
                                         ("الى", "الى")])
 def test_stripped_drops_every_clitic_and_the_article(word: str, bare: str):
     assert stripped(index(word)) == index(bare)
+
+
+@pytest.mark.parametrize(("key", "expected"), [
+    ("وقال", "قال"), ("فقالت", "قالت"), ("والتي", "التي"),
+    ("وفد", "وفد"),  # three letters must remain
+    ("بحسب", "بحسب"), ("قال", "قال"),  # only a conjunction goes
+])
+def test_without_conjunction_drops_a_leading_wa_or_fa_only(key, expected):
+    assert without_conjunction(key) == expected

@@ -8,7 +8,8 @@
     STOPWORDS          index-form stopwords; ``is_stopword(token)``
     stem / stems       search-column stems of index-form tokens
     detect_lang(text)  "ar", "en" or "und"
-    bare_forms, with_clitics, article_form, without_clitics, clitic_free, glued, stripped
+    bare_forms, with_clitics, article_form, without_clitics, clitic_free, glued, stripped,
+    without_conjunction
                        leading clitics (و ف ب ل ك ال), the one place that splits them (``clitics``)
     derived_title(body), opening(text, n)   text cut at a word (naba.text.cut)
     dateline_end(body), without_dateline(body)   where a report was filed, set apart (naba.text.dateline)
@@ -28,6 +29,7 @@ from naba.text.clitics import (
     stripped,
     with_clitics,
     without_clitics,
+    without_conjunction,
 )
 from naba.text.cut import WORK_CHARS, derived_title, opening
 from naba.text.dateline import dateline_end, without_dateline
@@ -64,7 +66,7 @@ __all__ = [
     "map_arabic_punctuation", "match", "nfkc_presentation_forms", "opening", "remove_invisible_controls",
     "remove_zwnj", "stem", "stems", "stopword_set", "strip_diacritics", "strip_tatweel", "stripped",
     "TokenizedText", "tidy_whitespace", "token_spans", "tokenize_article", "tokens", "with_clitics",
-    "without_clitics", "without_dateline",
+    "without_clitics", "without_conjunction", "without_dateline",
 ]
 
 

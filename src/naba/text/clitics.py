@@ -14,6 +14,7 @@ goes through these functions, on index-form tokens (``naba.text.tokens``):
                            glued to a word the language uses clearly more (بمدارس → مدارس, وكتبت →
                            كتبت) and the token itself otherwise (وليد، فيصل، بسام are names)
     glued(key)             True when ``clitic_free`` strips something: the token is clitic + word
+    without_conjunction(key)   a leading و or ف gone (وقال → قال، فقالت → قالت), nothing else
     stripped(key)          every clitic and the article gone, for comparing phrases (والكتب → كتب)
 
 Hand-written rules (no library splits clitics this cheaply). Two letters must look like a clitic
@@ -126,6 +127,12 @@ def clitic_free(key: str) -> str:
 def glued(key: str) -> bool:
     """True when ``key`` is a clitic glued to a word (بإعداد، لرئاسة، وكتبت), not a word of its own."""
     return clitic_free(key) != key
+
+
+def without_conjunction(key: str) -> str:
+    """``key`` without a leading conjunction و or ف while three letters remain (وقال → قال): how a
+    cue word (a verb of saying, a relative) is matched whatever joins it to what comes before."""
+    return key[1:] if len(key) > _MIN_REST and key[0] in CONJUNCTIONS else key
 
 
 def stripped(key: str) -> str:

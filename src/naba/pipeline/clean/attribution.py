@@ -47,9 +47,9 @@ from naba.pipeline.clean.credit_names import (
     publisher,
     unique,
 )
-from naba.pipeline.clean.credit_text import pieces, split_glued, stem, word_key, word_spans
+from naba.pipeline.clean.credit_text import pieces, split_glued, word_key, word_spans
 from naba.pipeline.clean.credit_words import credit_tables, is_adjective
-from naba.text import dateline_end, index
+from naba.text import dateline_end, index, without_conjunction
 from naba.text.normalize import fold_for_index, fold_for_index_with_origins
 
 MAX_NAME_WORDS = 4
@@ -149,7 +149,8 @@ class _Piece:
         return at > 0 and keys[at - 1] == "مع" and self.back_to(at - 1, cw.INTERVIEWS, 3)
 
     def described(self, at: int) -> bool:
-        return at > 0 and (self.keys[at - 1] in cw.DESCRIBING or stem(self.keys[at - 1]) in cw.DESCRIBING)
+        key = self.keys[at - 1] if at > 0 else ""
+        return key in cw.DESCRIBING or without_conjunction(key) in cw.DESCRIBING
 
     def subject(self, at: int) -> bool:
         """Whether an outlet at ``at`` may be the subject of a verb after it: not after a preposition
@@ -214,13 +215,14 @@ class _Piece:
         """«وقال مدير المرصد لوكالة فرانس برس»، «بحسب حصيلة لوكالة فرانس برس»: the outlet told, within the
         sentence and outside a relative clause; not the outlet one writes or works for."""
         bare = self.bare(at) or ""
-        if at == 0 or stem(self.keys[at - 1]) in cw.NOT_TOLD or bare in credit_tables().ambiguous:
+        if at == 0 or without_conjunction(self.keys[at - 1]) in cw.NOT_TOLD or bare in credit_tables().ambiguous:
             return False
         start = self.past_relative(at)
         for back in range(start - 1, max(-1, start - 1 - TOLD_WINDOW), -1):
-            if self.ends[back] or stem(self.keys[back]) in cw.RELATIVES:
+            cue = without_conjunction(self.keys[back])
+            if self.ends[back] or cue in cw.RELATIVES:
                 return False
-            if stem(self.keys[back]) in cw.SAYING or (start - back <= 3 and self.reporting_ends(back + 1)):
+            if cue in cw.SAYING or (start - back <= 3 and self.reporting_ends(back + 1)):
                 return True
         return False
 
@@ -239,7 +241,7 @@ class _Piece:
         for back in range(at - 1, max(-1, at - 1 - window), -1):
             if self.ends[back]:
                 return False
-            if stem(self.keys[back]) in words:
+            if without_conjunction(self.keys[back]) in words:
                 return True
         return False
 

@@ -61,8 +61,3 @@ def split_glued(key: str) -> tuple[str, str | None]:
         if key.startswith(glued + "ل") and tables.starts_outlet("ا" + key[len(glued):]):
             return glued, "ا" + key[len(glued):]
     return "", None
-
-
-def stem(key: str) -> str:
-    """A word without a conjunction glued to it (وقال → قال، فقالت → قالت)."""
-    return key[1:] if key[:1] in "وف" and len(key) > 3 else key

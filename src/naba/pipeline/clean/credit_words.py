@@ -122,8 +122,8 @@ SHORT_NAMES = {"الألمانية": "org:dpa", "الفرنسية": "org:afp", "
 # The corpora name a text's outlet by a site code, not by a name the gazetteer spells («skynews» of
 # skynewsarabia.com; BBC, CNN and france24 are their Latin names already): the outlet that published
 # a text is never its own source (Sky News Arabia read itself in ~3% of its texts).
-SITE_CODES = {"skynews": "org:skynews-arabia", "alarabia": "org:alarabiya", "alarabiya": "org:alarabiya",
-              "aawsat": "org:asharq-al-awsat", "was": "org:spa"}
+SITE_CODES = {"skynews": "org:skynews-arabia", "alarabia": "org:alarabiya", "aawsat": "org:asharq-al-awsat",
+              "was": "org:spa"}
 _OUTLET_KINDS = frozenset({"agency", "media"})
 
 
