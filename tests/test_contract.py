@@ -99,7 +99,7 @@ def test_a_story_is_the_same_in_the_cli_and_the_api(client, sample_db):
         api = client.get(f"/api/stories/{story['id']}").json()
         cli = cli_json("story", str(story["id"]), db=sample_db)
         assert cli == api
-        assert list(cli) == ["story", "first_reporter", "members", "timeline", "attribution", "entities"]
+        assert list(cli) == ["story", "first_reporter", "members", "timeline", "attribution", "entities", "linked"]
         assert cli["story"] == story
 
 

@@ -166,6 +166,20 @@ def test_story_detail(client):
     assert [t["article_id"] for t in body["timeline"]] == [m["id"] for m in body["members"]]
 
 
+def test_a_story_links_the_other_stories_its_articles_list_as_similar(client):
+    stories = client.get("/api/stories", params={"limit": 100}).json()["items"]
+    linked_somewhere = 0
+    for story in stories:
+        body = client.get(f"/api/stories/{story['id']}").json()
+        similar_of_members = {item["story_id"] for m in body["members"]
+                              for item in client.get(f"/api/articles/{m['id']}/related").json()["similar"]}
+        links = [link["story"]["id"] for link in body["linked"]]
+        assert story["id"] not in links and len(links) == len(set(links))
+        assert set(links) <= similar_of_members
+        linked_somewhere += bool(links)
+    assert linked_somewhere >= 5  # the sample's summit, storm and rate-cut stories link their developments
+
+
 def test_stats_and_sources(client):
     stats = client.get("/api/stats").json()
     assert stats["articles"] == sum(stats["per_source"].values())

@@ -86,6 +86,17 @@ def test_story_page_shows_versions_timeline_first_reporter(client):
     assert f'href="/article/{story["first_article_id"]}"' in html
 
 
+def test_story_page_links_its_linked_stories(client):
+    linked = [(s["id"], body["linked"]) for s in _stories(client)
+              for body in [client.get(f"/api/stories/{s['id']}").json()] if body["linked"]]
+    assert linked
+    story_id, links = linked[0]
+    html = client.get(f"/story/{story_id}").text
+    assert "قصص مرتبطة" in html
+    section = html.split('id="linked"', 1)[1]
+    assert [int(i) for i in re.findall(r'<li data-story="(\d+)"', section)] == [link["story"]["id"] for link in links]
+
+
 def test_article_page_has_its_blocks_and_similar_never_repeats_a_story(client):
     for story in _stories(client)[:25]:
         html = client.get(f"/article/{story['first_article_id']}").text

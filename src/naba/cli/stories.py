@@ -79,6 +79,9 @@ def story(
         out.print(Text.assemble(("attribution: ", "dim"), f"{source} ({article_id}) ← " + "، ".join(credits)))
     if detail.entities:
         out.print(Text.assemble(("entities: ", "dim"), "، ".join(c for c, _, _ in detail.entities[:10])))
+    for link in detail.linked:
+        out.print(Text.assemble(("linked story: ", "dim"), f"{link.summary.title} ({link.summary.id}, "
+                                f"{link.summary.articles} articles, {(link.summary.first_at or 'date unknown')[:10]})"))
 
 
 @cli.command()

@@ -69,8 +69,15 @@ class StoryEntity(BaseModel):
     articles: int = Field(description="How many of the story's articles name it")
 
 
+class LinkedStory(BaseModel):
+    story: Story
+    members: int = Field(description="How many of this story's articles list it as similar")
+    score: float = Field(ge=0, le=1, description="The best score a member's similar list gave it")
+
+
 class StoryDetail(BaseModel):
-    """One story: its summary, first reporter, every version, timeline, attribution chain and entities."""
+    """One story: its summary, first reporter, every version, timeline, attribution chain, entities, and the
+    stories linked to it (developments it is not merged with: a reaction, the next battle)."""
 
     story: Story
     first_reporter: ArticleBrief
@@ -78,6 +85,8 @@ class StoryDetail(BaseModel):
     timeline: list[TimelineEntry]
     attribution: list[Attribution]
     entities: list[StoryEntity]
+    linked: list[LinkedStory] = Field(description="Other stories its articles' similar lists name, most named "
+                                                  "first")
 
     @classmethod
     def of(cls, detail: FoundStory) -> StoryDetail:
@@ -89,7 +98,9 @@ class StoryDetail(BaseModel):
                                     duplicate_of=t.duplicate_of) for t in detail.timeline],
             attribution=[Attribution(article_id=i, source=src, credits=list(credits))
                          for i, src, credits in detail.attribution],
-            entities=[StoryEntity(canonical=c, kind=k, articles=n) for c, k, n in detail.entities])
+            entities=[StoryEntity(canonical=c, kind=k, articles=n) for c, k, n in detail.entities],
+            linked=[LinkedStory(story=Story.of(link.summary), members=link.members, score=clamp_score(link.score))
+                    for link in detail.linked])
 
 
 class Recommendation(BaseModel):
