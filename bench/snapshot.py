@@ -1,20 +1,25 @@
 """What a store holds after the pipeline, as one canonical file: to prove a change kept the results.
 
-    .venv/bin/python bench/snapshot.py write OUT.jsonl [--db STORE] [INPUT...]   (default input: two days
-                                                                                  of SaudiNewsNet)
+    .venv/bin/python bench/snapshot.py write OUT.jsonl [--db STORE] [--shuffle SEED] [--batch-size N]
+                                                 [INPUT...]   (default input: two days of SaudiNewsNet)
     .venv/bin/python bench/snapshot.py diff A.jsonl B.jsonl
 
 ``write`` ingests the inputs into a fresh SQLite store (or reads ``--db``) and writes one line per
 article, keyed by its identity (ids are not compared: they follow arrival order): the export fields
 but the read times, its copy's and its story's identities, its similar-article links, and its
 story's summary. ``diff`` counts the articles whose tags, entities, text, copies, story or links
-differ between two snapshots, and prints a few examples of each.
+differ between two snapshots, and prints a few examples of each. A story is compared by its members
+(the set of articles it holds), not by its id, which follows arrival order.
+
+``--shuffle SEED`` ingests the input's records in a random order (fixed by SEED) and ``--batch-size``
+sets the stage's batch: together they measure whether copies and stories depend on arrival order.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import tempfile
 from collections import Counter
@@ -29,19 +34,26 @@ PARTS = {
     "tags": ("keywords",),
     "entities": ("entities", "attribution"),
     "copies": ("duplicate_of",),
-    "stories": ("story", "story_summary"),
+    "stories": ("story_members", "story_summary"),
     "links": ("links",),
 }
 
 
-def _ingest(inputs: list[str], db: Path) -> None:
+def _ingest(inputs: list[str], db: Path, shuffle: int | None = None, batch_size: int | None = None) -> None:
     from naba import engine
     from naba.settings import Settings
+    from naba.sources.readers import iter_records
     from naba.store import open_store
 
+    settings = Settings() if batch_size is None else Settings(batch_size=batch_size)
     store = open_store(str(db))
     try:
-        engine.ingest(store, inputs, Settings())
+        if shuffle is None:
+            engine.ingest(store, inputs, settings)
+        else:
+            records = list(iter_records(inputs, settings, {}))
+            random.Random(shuffle).shuffle(records)
+            engine.ingest_records(store, records, settings)
     finally:
         store.close()
 
@@ -72,11 +84,12 @@ def snapshot_lines(db: Path) -> list[str]:
         store.close()
 
 
-def write(out: Path, db: Path | None, inputs: list[str]) -> None:
+def write(out: Path, db: Path | None, inputs: list[str], shuffle: int | None = None,
+          batch_size: int | None = None) -> None:
     if db is None:
         with tempfile.TemporaryDirectory() as tmp:
             db = Path(tmp) / "snapshot.db"
-            _ingest(inputs or [str(p) for p in TWO_DAYS], db)
+            _ingest(inputs or [str(p) for p in TWO_DAYS], db, shuffle, batch_size)
             lines = snapshot_lines(db)
     else:
         lines = snapshot_lines(db)
@@ -85,7 +98,13 @@ def write(out: Path, db: Path | None, inputs: list[str]) -> None:
 
 
 def _read(path: Path) -> dict[str, dict]:
-    records = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    members: dict[str, list[str]] = {}
+    for record in records:
+        if record["story"] is not None:
+            members.setdefault(record["story"], []).append(record["identity"])
+    for record in records:
+        record["story_members"] = sorted(members[record["story"]]) if record["story"] is not None else None
     return {record["identity"]: record for record in records}
 
 
@@ -116,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     w = commands.add_parser("write")
     w.add_argument("out", type=Path)
     w.add_argument("--db", type=Path, default=None)
+    w.add_argument("--shuffle", type=int, default=None, metavar="SEED")
+    w.add_argument("--batch-size", type=int, default=None)
     w.add_argument("inputs", nargs="*")
     d = commands.add_parser("diff")
     d.add_argument("a", type=Path)
@@ -125,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.inputs and args.db is None and not TWO_DAYS[0].exists():
             print(f"skipped: {TWO_DAYS[0]} is absent", file=sys.stderr)
             return 0
-        write(args.out, args.db, args.inputs)
+        write(args.out, args.db, args.inputs, args.shuffle, args.batch_size)
         return 0
     return diff(args.a, args.b)
 

@@ -50,7 +50,16 @@ def test_copies_point_at_their_original_and_join_its_story():
 def test_a_copy_of_a_copy_that_is_not_a_copy_of_the_original_is_an_original_in_the_same_story():
     got = _place({1: 0.0, 2: HOUR, 3: 2 * HOUR}, {(1, 2): COPY, (2, 3): COPY})
     assert got[2][0] == 1 and got[3][0] is None  # a star, not a chain of edits of edits
-    assert got[3][1] == got[1][1] == 1 and got[3][2] == 2
+    assert got[3][1] == got[1][1] == 1 and got[3][2] == 2  # it matches the story's core (1, 2): it joins
+
+
+def test_a_copy_of_a_copy_joins_only_a_story_whose_core_it_matches():
+    # 1 a reception, 3 another report of it; 2 an evening round-up opening with it (a copy of 1);
+    # 4 the round-up's next item published alone: a copy of the round-up, nothing like the reception
+    times = {1: 0.0, 2: HOUR, 3: 2 * HOUR, 4: 3 * HOUR}
+    got = _place(times, {(1, 2): COPY, (1, 3): SAME, (2, 3): SAME, (2, 4): COPY})
+    assert got[2][1] == got[3][1] == 1
+    assert got[4][0] is None and got[4][1] == 4  # its own story, not bridged into the reception's
 
 
 def test_a_newcomer_must_match_the_story_core_not_one_member_at_the_end_of_a_chain():

@@ -11,10 +11,12 @@ Both are decided in order, each article from the decisions of the articles befor
   being its own). The earliest such original is its ``duplicate_of``; with none, it is an original. A
   copy of a copy that is not a copy of the original starts its own group: copy groups are stars around
   their original, never chains of edits of edits (or of false edges) joining different texts.
-- **Stories**: a copy joins its original's story, and an article that is a copy of an earlier copy
-  (but not of its original) the story of the earliest article it copies, when it comes within
-  ``MAX_SPAN_HOURS`` of that story's first report (a text republished a week later is the same text,
-  its duplicate_of says so, but it is news of another day: it starts a story of its own). Any other
+- **Stories**: a copy joins its original's story when it comes within ``MAX_SPAN_HOURS`` of that
+  story's first report (a text republished a week later is the same text, its duplicate_of says so,
+  but it is news of another day: it starts a story of its own). A copy of a copy that is not a copy of
+  the original is placed like any other article: its text has drifted from the original, and that
+  drift is how a compilation bridges two events (an agency's evening round-up copies the reception it
+  opens with, and the next item of the round-up, published alone, copies the round-up). Any other
   article joins the story of an earlier article it reports the same event with, but only if it also matches that story's
   *core*, its first ``CORE`` members: it must report the same event as one of them, its mean
   same-event probability against all of them must reach ``CORE_MEAN``, and it must come within
@@ -172,9 +174,9 @@ class Placement:
 
     def _place(self, node: Node) -> None:
         node.duplicate_of = self._original_of(node)
-        copied = node.duplicate_of if node.duplicate_of is not None else self._earliest_copied(node)
-        if copied is not None and self._within_span(self.nodes[copied].story_id, node):
-            self._join(node, self.nodes[copied].story_id, copied, 1.0)
+        original = node.duplicate_of
+        if original is not None and self._within_span(self.nodes[original].story_id, node):
+            self._join(node, self.nodes[original].story_id, original, 1.0)
             return
         best: tuple[float, float, int, int] | None = None  # (core match, -first ts, story, parent)
         for story_id in self._candidate_stories(node):
@@ -235,12 +237,6 @@ class Placement:
         return later
 
     # -- copies -------------------------------------------------------------------------------
-
-    def _earliest_copied(self, node: Node) -> int | None:
-        """The earliest earlier article this one is a copy of (of a copy, when not of its original)."""
-        earlier = [o for o, edge in node.edges.items()
-                   if edge.copy and o in self.nodes and self.nodes[o].order < node.order]
-        return min(earlier, key=lambda o: self.nodes[o].order) if earlier else None
 
     def _original_of(self, node: Node) -> int | None:
         """The earliest original this article is a copy of (None: it is an original itself)."""

@@ -8,13 +8,15 @@ tokens each, the two token sequences are aligned (``difflib``) and each short
 ``replace`` block (up to 4 tokens a side) is inspected: if both sides hold a *decisive* token
 absent from the other text, a name or number was substituted and the pair is not a duplicate.
 A token is decisive when it contains a digit, ``name_of(token)`` names it (by default: the gazetteer
-entry of a name or nationality adjective), or it stands next to بن/بنت/ابن/أبو (a person's name in the
-"X بن Y" form, which no gazetteer lists). Spellings of one thing are not a substitution: the two
-sides must name different things (different digits, different gazetteer entries), and spans equal
-without spaces or letter for letter similar (عبد العزيز / عبدالعزيز) are skipped. Numbers inside a
-date (a year, or next to a month name) are not decisive: two editions print different dates. A
-number written in words on one side and in digits on the other, a dropped dateline or an added
-credit line never has decisive tokens on both sides, so it passes.
+entry of a name or nationality adjective), it stands next to بن/بنت/ابن/أبو (a person's name in the
+"X بن Y" form, which no gazetteer lists), or it is an ordinal (the second relief plane is not the
+first: another instance of a routine report; an ordinal counts only against another ordinal).
+Spellings of one thing are not a substitution: the two sides must name different things (different
+digits, different gazetteer entries), and spans equal without spaces or letter for letter similar
+(عبد العزيز / عبدالعزيز) are skipped. Numbers inside a date (a year, or next to a month name) are not
+decisive: two editions print different dates. A number written in words on one side and in digits on
+the other, a dropped dateline or an added credit line never has decisive tokens on both sides, so it
+passes.
 
 Long texts are not guarded (the sketch keeps no tokens for them, the sameness model asks
 only about short pairs): a long copy with one name changed is an edit.
@@ -40,6 +42,14 @@ _DATE_WORDS = frozenset((  # months (Gregorian, Levantine, Hijri) and date marke
     "صفر", "ربيع", "جمادي", "رجب", "شعبان", "رمضان", "شوال", "القعده", "الحجه", "ه", "هـ", "م", "الموافق",
 ))
 _NASAB = frozenset({"بن", "بنت", "ابن", "ابو"})  # "X بن Y": a person's name
+# which instance of a routine a text reports: "the second relief plane", "the fourth round" (index form)
+_ORDINALS = {form: n for n, words in enumerate((
+    ("اول", "اولي", "الاول", "الاولي"), ("ثاني", "ثانيه", "الثاني", "الثانيه"), ("ثالث", "ثالثه", "الثالث", "الثالثه"),
+    ("رابع", "رابعه", "الرابع", "الرابعه"), ("خامس", "خامسه", "الخامس", "الخامسه"),
+    ("سادس", "سادسه", "السادس", "السادسه"), ("سابع", "سابعه", "السابع", "السابعه"),
+    ("ثامن", "ثامنه", "الثامن", "الثامنه"), ("تاسع", "تاسعه", "التاسع", "التاسعه"),
+    ("عاشر", "عاشره", "العاشر", "العاشره")), 1) for form in words}
+_ORDINAL = "ordinal:"
 
 
 def gazetteer_name_of() -> Callable[[str], str | None]:
@@ -81,7 +91,7 @@ class TemplateGuard:
                 continue  # عبد العزيز / عبدالعزيز, اوسفالدو / اوزفالدو
             names_a = {k for i in range(i1, i2) if (k := self._decisive(ta, i, set_b))}
             names_b = {k for j in range(j1, j2) if (k := self._decisive(tb, j, set_a))}
-            if names_a and names_b and not names_a & names_b:
+            if _substituted(names_a, names_b):
                 return True
         return False
 
@@ -101,6 +111,8 @@ class TemplateGuard:
         digits = "".join(c for c in token if c.isdigit())
         if digits:
             return None if not self._numbers or _in_date(seq, i) else "#" + digits
+        if token in _ORDINALS:  # an ordinal day of a date is not decisive
+            return None if _in_date(seq, i) else f"{_ORDINAL}{_ORDINALS[token]}"
         named = self._gazetteer_name(seq, i)
         if named:
             return named
@@ -120,6 +132,18 @@ class TemplateGuard:
                 if named := self._name_of(" ".join(seq[start:start + n])):
                     return named
         return None
+
+
+def _substituted(names_a: set[str], names_b: set[str]) -> bool:
+    """Both sides of a replaced block name something and never the same thing; an ordinal counts only
+    against another ordinal (the second plane / the first), so «الثامن» for «8», or an ordinal beside a
+    place, is no substitution."""
+    ordinals_a = {n for n in names_a if n.startswith(_ORDINAL)}
+    ordinals_b = {n for n in names_b if n.startswith(_ORDINAL)}
+    if ordinals_a and ordinals_b and not ordinals_a & ordinals_b:
+        return True
+    names_a, names_b = names_a - ordinals_a, names_b - ordinals_b
+    return bool(names_a and names_b and not names_a & names_b)
 
 
 def _in_date(seq: Sequence[str], i: int) -> bool:
