@@ -65,6 +65,32 @@ def test_one_template_filled_in_with_two_countries_is_neither_a_copy_nor_one_eve
     assert _judge(tunisia, same_country).copy  # the same cable, republished, is a copy
 
 
+CLOSE = ("مؤشر سوق الأسهم يغلق متراجعا {points} نقطة",
+         "أغلق مؤشر سوق الأسهم الرئيسي جلسة اليوم متراجعا بمقدار {points} نقطة أو ما نسبته {share} في المئة، "
+         "ليغلق عند مستوى {level} نقطة، وسط تداولات بلغت قيمتها {value} مليار ريال. وتراجعت أسهم {sector} "
+         "بقيادة شركات البتروكيماويات، فيما ارتفعت أسهم قطاع التجزئة. وبلغ عدد الأسهم المتداولة {shares} مليون "
+         "سهم، وارتفعت أسعار أسهم {up} شركة وتراجعت أسعار {down} شركة.")
+
+
+def _close(points: str, share: str, level: str, value: str, shares: str, up: str, down: str) -> Profile:
+    title, body = CLOSE
+    fields = {"points": points, "share": share, "level": level, "value": value, "shares": shares, "up": up,
+              "down": down, "sector": "القطاع المصرفي"}
+    return _profile(title.format(**fields), body.format(**fields))
+
+
+def test_the_next_days_figures_are_another_event_but_a_copy_the_next_day_is_not():
+    monday = _close("71", "0.76", "9301", "5.2", "180", "40", "120")
+    tuesday = _close("221", "2.38", "9080", "6.8", "215", "22", "141")
+    same_day = _judge(monday, tuesday, gap=2.0)
+    next_day = _judge(monday, tuesday, gap=24.0)
+    assert not next_day.evidence.templated and next_day.evidence.other_day
+    assert not next_day.same_event and not next_day.copy
+    assert not same_day.evidence.other_day  # hours apart: figures may be an update of one report
+    republished = _judge(monday, _close("71", "0.76", "9301", "5.2", "180", "40", "120"), gap=24.0)
+    assert republished.copy and republished.same_event and not republished.evidence.other_day
+
+
 def test_the_evidence_is_the_same_whichever_article_comes_first():
     a, b = _profile(*CABINET, "outlet-a"), _profile(*EDITED, "outlet-b")
     assert feature_values(evidence(a, b, 3.0)) == feature_values(evidence(b, a, 3.0))

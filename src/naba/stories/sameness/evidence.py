@@ -26,6 +26,11 @@ the same whichever article arrived first.
                   (naba.stories.copies.templates), different news however alike (congratulation cables,
                   weather bulletins, notices). Here only the shingle-rich case is checked; the model checks
                   names on any pair it would otherwise call a copy or one event (``judge``).
+    other_day     reported at least OTHER_DAY_HOURS apart, both printing at least MIN_FIGURES numbers of which
+                  the smaller set shares less than SHARED_FIGURES with the other: another day's figures of a
+                  routine report (the next day's market close, the next relief flight's tonnage): neither a
+                  copy nor the same event however alike the wording (a copy republished the next day keeps
+                  its figures)
     gap_hours     how far apart they were reported, None when a time is unknown
 """
 
@@ -45,6 +50,9 @@ SHOWN_TERMS = 8
 TEMPLATE_CHECK = 0.4  # below this Jaccard few labelled templates look like copies, and the guard would veto copies
 TRACED = 0.5  # share of a sentence's content words found in one sentence of the other text
 VERBATIM = 0.85  # ... for a sentence kept nearly word for word
+OTHER_DAY_HOURS = 12.0  # two reports this far apart may be two days of one routine
+MIN_FIGURES = 3  # numbers each must print for their figures to tell the days apart
+SHARED_FIGURES = 0.2  # ... and the share of the smaller set's numbers the other prints, below which they differ
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +76,7 @@ class Evidence:
     size_ratio: float
     same_source: bool
     templated: bool
+    other_day: bool
     gap_hours: float | None
 
 
@@ -95,6 +104,7 @@ def evidence(a: Profile, b: Profile, gap_hours: float | None) -> Evidence:
         size_ratio=min(a.length, b.length) / max(a.length, b.length, 1),
         same_source=bool(a.source) and a.source == b.source,
         templated=TEMPLATE_CHECK <= overlap[0] < 1.0 and templated(a, b),
+        other_day=_other_day(a, b, gap_hours),
         gap_hours=gap_hours,
     )
 
@@ -151,6 +161,13 @@ def _incidence(p: Profile, shared: np.ndarray) -> np.ndarray:
     matrix = np.zeros((p.bounds.size - 1, shared.size), dtype=np.float32)
     matrix[rows, at[present]] = 1.0
     return matrix
+
+
+def _other_day(a: Profile, b: Profile, gap_hours: float | None) -> bool:
+    if gap_hours is None or gap_hours < OTHER_DAY_HOURS or min(len(a.numbers), len(b.numbers)) < MIN_FIGURES:
+        return False
+    shared = len(frozenset(a.numbers) & frozenset(b.numbers))
+    return shared < SHARED_FIGURES * min(len(a.numbers), len(b.numbers))
 
 
 def _shared_entities(a: Profile, b: Profile) -> tuple[str, ...]:

@@ -6,11 +6,12 @@ Two logistic models over the same features (``naba.stories.sameness.evidence``):
     P(same event)  = σ(SAME.intercept + Σ SAME.weights[f] · f(evidence))
 
 A copy is always the same event (the stage puts a copy in its original's story); the reverse does not
-hold. One rule stands over both models: a filled-in template (``Evidence.templated``: other names, or
+hold. Two rules stand over the models: a filled-in template (``Evidence.templated``: other names, or
 other numbers in mostly shared words, in the same slots) is neither a copy nor the same event, however
-alike. The weights are fitted by ``bench/fit_sameness.py`` on the tune half of naba's labelled pairs
-(``naba/evaluation/labels/sameness_pairs.jsonl`` and ``sameness_stream_pairs.jsonl``) and reported on
-the other half; ``--write`` puts them here, they are never edited by hand. Logistic weights explain
+alike; and neither are two reports of another day's figures (``Evidence.other_day``: the next market
+close), which a copy republished the next day keeps. The weights are fitted by ``bench/fit_sameness.py``
+on the tune half of naba's labelled pairs (``naba/evaluation/labels/sameness_pairs.jsonl`` and
+``sameness_stream_pairs.jsonl``) and reported on the other half; ``--write`` puts them here, they are never edited by hand. Logistic weights explain
 themselves: ``Judgement.reasons`` lists each feature's contribution to the decision, largest first.
 
 ``similarity`` is the evidence's ``content`` cosine: how alike two texts read, graded (Pearson 0.75 with
@@ -91,11 +92,12 @@ class Judgement:
 
     @property
     def copy(self) -> bool:
-        return self.copy_probability >= COPY.threshold and not self.evidence.templated
+        return self.copy_probability >= COPY.threshold and not (self.evidence.templated or self.evidence.other_day)
 
     @property
     def same_event(self) -> bool:
-        return (self.copy or self.same_probability >= SAME.threshold) and not self.evidence.templated
+        return (self.copy or self.same_probability >= SAME.threshold) and not (self.evidence.templated
+                                                                                or self.evidence.other_day)
 
     def reasons(self, model: Weights | None = None) -> list[tuple[str, float]]:
         """Each feature's contribution to the logit of ``model`` (the same-event model by default),
