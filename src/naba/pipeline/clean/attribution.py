@@ -37,6 +37,7 @@ import re
 from collections.abc import Iterator
 
 from naba.pipeline.clean import credit_words as cw
+from naba.pipeline.clean.credit_model import NameReading, near_outlet, read_name
 from naba.pipeline.clean.credit_names import (
     MAX_OUTLET_WORDS,
     QUOTES_AND_PUNCTUATION,
@@ -49,6 +50,7 @@ from naba.pipeline.clean.credit_names import (
 )
 from naba.pipeline.clean.credit_text import pieces, split_glued, word_key, word_spans
 from naba.pipeline.clean.credit_words import credit_tables, is_adjective
+from naba.gazetteer import load_gazetteer
 from naba.text import dateline_end, index, without_conjunction
 from naba.text.normalize import fold_for_index, fold_for_index_with_origins
 
@@ -78,9 +80,24 @@ def find_attribution(text: str, credited_source: str | None = None, title: str |
         named += reader.credits()
         marks += parenthesised(reader.folded)
     marks += in_dateline(fold_for_index(text[:dateline_end(text)]))
-    subject = named_outlets(title or "") | ({index(publisher(outlet))} if outlet else set())
+    subject = _subjects(title or "") | ({index(publisher(outlet))} if outlet else set())
     credited = [canonical(credited_source)] if credited_source else []
     return unique(credited + [name for name in named + marks if index(name) not in subject])
+
+
+def _subjects(title: str) -> set[str]:
+    """The outlets a title names (index forms): the story is about them («البحرين تسمح لصحيفة “الوسط”
+    باستئناف نشاطها»), known or not; but an outlet opening the title before a colon («بلومبرغ: فودافون
+    ترحل عن قطر») is the story's source, as in a credit line."""
+    subjects = set(named_outlets(title))
+    reader = _Piece(title)
+    for at in range(len(reader.keys)):
+        if reader.bare(at) in cw.MEDIA and (found := reader.unknown(at)) is not None:
+            subjects.add(index(found[0]))
+    opening = re.match(r"\s*([^:«»\"“”]{2,40}?)\s*:", title)
+    if opening is not None:
+        subjects.discard(index(canonical(opening.group(1))))
+    return subjects
 
 
 class _Piece:
@@ -261,6 +278,8 @@ class _Piece:
                 return found
         if first in tables.short and at > 0:
             return tables.short[first], at + 1
+        if first in cw.AGENCY_WORDS and at + 1 < len(self.keys) and self.keys[at + 1] in tables.short:
+            return tables.short[self.keys[at + 1]], at + 2  # «نقلت "فرانس برس" عن الوكالة الألمانية»
         return None
 
     def name_starts(self, at: int) -> Iterator[int]:
@@ -303,15 +322,18 @@ class _Piece:
         end = self.quoted_name(at) or self.state_name(at, first) or (None if strict else self.name_end(at))
         if end is None:
             return None
-        if not self.named(at, first, [key for key in self.keys[at + 1:end] if key]):
+        if not self.named(at, first, [key for key in self.keys[at + 1:end] if key], end):
             return None
         words = [word for word in (self.display(i) for i in range(at, end)) if word]
         media = words[0][len(self.glued(at)):]
         media = "ا" + media if first.startswith("ال") and not media.startswith(("ال", "أل", "إل")) else media
-        return " ".join([media.lstrip("ـ" + _OPENING + '"'), *words[1:]]), end
+        name = " ".join([media.lstrip("ـ" + _OPENING + '"'), *words[1:]])
+        # «وكالة سبونتيك»، «وكالة الأنباء اليمينة»: a known outlet misspelt
+        known = near_outlet(index(name)) or near_outlet(" ".join(k for k in self.keys[at + 1:end] if k))
+        return known or name, end
 
-    def named(self, at: int, first: str, names: list[str]) -> bool:
-        """Whether the words after the media word ``first`` name an outlet."""
+    def named(self, at: int, first: str, names: list[str], end: int) -> bool:
+        """Whether the words after the media word ``first`` (up to ``end``) name an outlet."""
         if not names or (len(names) == 1 and names[0] in cw.GENERIC) or names[0] in cw.NOT_OUTLETS:
             return False
         if first in cw.PLURAL_MEDIA:
@@ -321,13 +343,23 @@ class _Piece:
         if first.startswith("ال") and not names[0].startswith("ال") and not names[0][0].isdigit() \
                 and self.shown[at + 1][:1] not in _OPENING + '"':
             return False  # «وأكدت الوكالة أنباء مقتل جنود»: the outlet named before, then its object
-        if first in cw.AGENCY_WORDS and cw.NEWS_WORDS.isdisjoint(names):
-            return False  # «وكالة الفضاء»، «وكالة الحماية المدنية»: an agency that is not a news agency
         if first in cw.STATE_MEDIA - cw.AGENCY_WORDS and not any(is_adjective(name) for name in names):
             return False  # «قالت القناة في تقريرها»: a back-reference
+        if _not_outlet(names):
+            return False  # «وكالة ناسا»: the gazetteer knows the name as something else
         quoted = self.shown[at + 1][:1] in _OPENING + '"'
-        # «موقع الحادث»، «موقع الإحصاءات»: a place, or a site that is not an outlet
-        return not (first in cw.SITE_WORDS and names[0].startswith("ال") and not quoted)
+        if first in cw.AGENCY_WORDS and cw.NEWS_WORDS.isdisjoint(names):
+            # «وكالة الفضاء»، «وكالة الحماية المدنية»: not a news agency; «وكالة بلومبرغ»، «وكالة "سمارت"»:
+            # a proper name (a common noun after «وكالة» is what it does)
+            return self.reading(at).proper or (quoted and end < len(self.keys) and self.keys[end] in cw.NEWS_WORDS)
+        if first in cw.SITE_WORDS:
+            # «موقع الحادث»، «موقع وزارة الصحة»: a place, or a site that is not an outlet; «موقع 24»
+            return names[0][0].isdigit() or quoted or self.reading(at).proper
+        return True
+
+    def reading(self, at: int) -> NameReading:
+        """What the name tagger and the lexicon make of the words after the media word at ``at``."""
+        return read_name(tuple(self.keys[max(0, at - 2):at + 1]), tuple(self.keys[at + 1:at + 8]))
 
     def quoted_name(self, at: int) -> int | None:
         """Where a name quoted right after the media word ends («صحيفة «شاتانوغا فري برس» خلفية»)."""
@@ -357,8 +389,8 @@ class _Piece:
     def name_end(self, at: int) -> int:
         """Where an unquoted name ends: at punctuation, a number (its last word: «موقع لو 360»), a quote
         that opens what was said («لقناة فوكس سبورتس "كنت ...»), or a word that is no part of a name."""
-        end = at + 1
-        while end < len(self.keys) and end - at - 1 < MAX_NAME_WORDS and self.in_name(at + 1, end):
+        end, stops = at + 1, self.reading(at).stops
+        while end < len(self.keys) and end - at - 1 < min(MAX_NAME_WORDS, max(stops, 1)) and self.in_name(at + 1, end):
             end += 1
             if self.text[self.origins[self.spans[end - 1][1] - 1]] in _NAME_ENDS or self.keys[end - 1][0].isdigit():
                 break
@@ -374,7 +406,7 @@ class _Piece:
         if at > start and self.shown[at][:1] == "(":
             return False  # «وكالة الأنباء العربية المتحدة (أونا)»: an abbreviation in parentheses
         if key[0].isdigit():
-            return at > start
+            return True  # «موقع 24»، «قناة i24»
         if key in cw.DESCRIPTORS:  # «قناة الإخبارية» is a name, «قناة المسيرة الفضائية» is described
             return at == start or (at + 1 < len(self.keys) and self.keys[at + 1] in cw.NEWS_WORDS)
         # «وكالة الأنباء الإثيوبية»، «الوكالة السورية للأنباء»: an adjective inside an agency's name
@@ -384,3 +416,11 @@ class _Piece:
     def display(self, at: int) -> str:
         a, b = self.spans[at]
         return self.text[self.origins[a]:self.origins[b - 1] + 1].strip(QUOTES_AND_PUNCTUATION)
+
+
+def _not_outlet(names: list[str]) -> bool:
+    """Whether the gazetteer knows the name after a media word as an organisation that is no outlet (a
+    government's agency, a rating agency, a ministry) or a person."""
+    entries = load_gazetteer().lookup(" ".join(names))  # a place may name an outlet: «راديو إسرائيل»
+    return any(e.type in ("org", "person") for e in entries) \
+        and not any(e.type == "org" and e.subtype in ("agency", "media") for e in entries)

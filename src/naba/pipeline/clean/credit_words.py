@@ -26,9 +26,12 @@ def _keys(*words: str) -> frozenset[str]:
     return frozenset(index(w) for w in words)
 
 
-_FEMININE_VERBS = ("ذكرت", "أفادت", "أوردت", "نشرت", "نقلت", "قالت", "كشفت", "أكدت", "أشارت")
+_FEMININE_VERBS = ("ذكرت", "أفادت", "أوردت", "نشرت", "نقلت", "قالت", "كشفت", "أكدت", "أشارت", "أوضحت",
+                   # the present: «وتقول صحيفة الغارديان إن»
+                   "تقول", "تذكر", "تفيد", "تشير")
 # a masculine subject («قال تلفزيون ...»، «كشف موقع ...») takes the masculine verb
-_MASCULINE_VERBS = ("ذكر", "أفاد", "أورد", "نشر", "نقل", "قال", "كشف", "أكد", "أشار")
+_MASCULINE_VERBS = ("ذكر", "أفاد", "أورد", "نشر", "نقل", "قال", "كشف", "أكد", "أشار", "أوضح", "يقول", "يذكر",
+                    "يفيد", "يشير")
 # «التي قدرتها صحيفة "ماركا" بـ 90 مليون»، «وتقدر مجلة فوربس أن»: an outlet's estimate is its report
 _ESTIMATING = ("قدرت", "تقدر", "قدر", "يقدر")
 # «ووصفته صحيفة "رودونغ سينمون" بأنه ...»: an outlet's description is its report (41 stored texts)
