@@ -61,6 +61,9 @@ TOLD_WINDOW = 8  # words back from «لوكالة ...» to the verb of saying
 MAX_RELATIVE = 16  # words of a relative clause set off by commas between who spoke and the outlet told
 _NAME_ENDS = ".,،؛:;!?؟()[]-–—\""  # a word ending in one of these ends a name
 _OPENING, _CLOSING = "«“„", "»”″"
+_OUTLET_KINDS = ("agency", "media")
+_OUTLET_OWNERS = ("sport", "club")  # a club's channel is an outlet («تليفزيون برشلونة»)
+_NEVER_OUTLETS = ("company", "government", "intl")
 _SENTENCE_END = re.compile(r"[.!?؟؛][\"'«»“”]*$")
 
 
@@ -314,7 +317,7 @@ class _Piece:
         """An outlet the gazetteer does not know: its media word and name, as the text writes them;
         ``strict``, only a name quoted or a state medium's («القناة العاشرة الإسرائيلية»)."""
         first = self.bare(at) or ""
-        while at + 1 < len(self.keys) and self.bare(at + 1) in cw.MEDIA - cw.STATE_MEDIA \
+        while first in cw.MEDIA and at + 1 < len(self.keys) and self.bare(at + 1) in cw.MEDIA - cw.STATE_MEDIA \
                 and self.glued(at + 1)[:1] != "و":
             at, first = at + 1, self.bare(at + 1) or ""  # «موقع صحيفة "ماركا"»: the paper, not its site
         if first not in cw.MEDIA:
@@ -340,22 +343,21 @@ class _Piece:
             return False  # «نشرتها وكالات الأنباء الروسية»: several outlets, none named
         if names[0] in cw.INDEFINITE or (is_adjective(names[0]) and not names[0].startswith("ال")):
             return False  # «قناة فضائية»، «محطة تلفزيون عربية»: a medium described, not named
-        if first.startswith("ال") and not names[0].startswith("ال") and not names[0][0].isdigit() \
-                and self.shown[at + 1][:1] not in _OPENING + '"':
-            return False  # «وأكدت الوكالة أنباء مقتل جنود»: the outlet named before, then its object
+        quoted = self.quoted_name(at) is not None
+        if first.startswith("ال") and not names[0].startswith("ال") and not names[0][0].isdigit() and not quoted:
+            # «وأكدت الوكالة أنباء مقتل جنود»: the outlet named before, then its object; «وأفادت الوكالة
+            # "دفاعاتنا الجوية تتصدى ...»: then what it said
+            return False
         if first in cw.STATE_MEDIA - cw.AGENCY_WORDS and not any(is_adjective(name) for name in names):
             return False  # «قالت القناة في تقريرها»: a back-reference
         if _not_outlet(names):
             return False  # «وكالة ناسا»: the gazetteer knows the name as something else
-        quoted = self.shown[at + 1][:1] in _OPENING + '"'
         if first in cw.AGENCY_WORDS and cw.NEWS_WORDS.isdisjoint(names):
             # «وكالة الفضاء»، «وكالة الحماية المدنية»: not a news agency; «وكالة بلومبرغ»، «وكالة "سمارت"»:
             # a proper name (a common noun after «وكالة» is what it does)
             return self.reading(at).proper or (quoted and end < len(self.keys) and self.keys[end] in cw.NEWS_WORDS)
-        if first in cw.SITE_WORDS:
-            # «موقع الحادث»، «موقع وزارة الصحة»: a place, or a site that is not an outlet; «موقع 24»
-            return names[0][0].isdigit() or quoted or self.reading(at).proper
-        return True
+        # «موقع الحادث»، «موقع الإحصاءات»: a place, or a site that is not an outlet
+        return not (first in cw.SITE_WORDS and names[0].startswith("ال") and not quoted)
 
     def reading(self, at: int) -> NameReading:
         """What the name tagger and the lexicon make of the words after the media word at ``at``."""
@@ -389,8 +391,8 @@ class _Piece:
     def name_end(self, at: int) -> int:
         """Where an unquoted name ends: at punctuation, a number (its last word: «موقع لو 360»), a quote
         that opens what was said («لقناة فوكس سبورتس "كنت ...»), or a word that is no part of a name."""
-        end, stops = at + 1, self.reading(at).stops
-        while end < len(self.keys) and end - at - 1 < min(MAX_NAME_WORDS, max(stops, 1)) and self.in_name(at + 1, end):
+        end, most = at + 1, min(MAX_NAME_WORDS, max(self.reading(at).stops, 1))
+        while end < len(self.keys) and end - at - 1 < most and self.in_name(at + 1, end):
             end += 1
             if self.text[self.origins[self.spans[end - 1][1] - 1]] in _NAME_ENDS or self.keys[end - 1][0].isdigit():
                 break
@@ -421,6 +423,14 @@ class _Piece:
 def _not_outlet(names: list[str]) -> bool:
     """Whether the gazetteer knows the name after a media word as an organisation that is no outlet (a
     government's agency, a rating agency, a ministry) or a person."""
-    entries = load_gazetteer().lookup(" ".join(names))  # a place may name an outlet: «راديو إسرائيل»
-    return any(e.type in ("org", "person") for e in entries) \
-        and not any(e.type == "org" and e.subtype in ("agency", "media") for e in entries)
+    gazetteer = load_gazetteer()
+    for size in range(len(names), 0, -1):
+        entries = gazetteer.lookup(" ".join(names[:size]))
+        if any(e.type == "org" and e.subtype in _OUTLET_KINDS for e in entries):
+            return False
+        # a place or a club may name an outlet («راديو إسرائيل»، «محطة إنتر ميلان»); a company or a
+        # ministry opening the name does not («وكالة ستاندرد آند بورز غلوبال»)
+        if any((e.type == "org" and e.subtype not in _OUTLET_OWNERS) or e.type == "person" for e in entries) \
+                and (size == len(names) or any(e.subtype in _NEVER_OUTLETS for e in entries)):
+            return True
+    return False

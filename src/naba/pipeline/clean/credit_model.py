@@ -27,14 +27,17 @@ from naba.pipeline.clean.credit_words import DESCRIPTORS, NEWS_WORDS, credit_tab
 from naba.pipeline.tagging import namemodel, newnames
 from naba.pipeline.tagging.lexicon import lexicon
 from naba.pipeline.tagging.stream import Stream
-from naba.pipeline.tagging.words import words_of
-from naba.text import tokens
+from naba.pipeline.tagging.words import Word, words_of
+from naba.text import ARTICLE, is_stopword, tokens
 
 CONTEXT = 2  # words before the media word the tagger sees (its features look two words back)
 WINDOW = 6  # words after it
 MIN_MARGINAL = 0.5  # the tagger's least marginal over a name's tokens
 FUZZY_MIN_LETTERS = 5  # a shorter name is matched exactly only («سانا»، «قنا» are one letter apart)
-FUZZY_TWO_EDITS = 12  # letters from which two edits are allowed
+FUZZY_WORD_LETTERS = 4  # a shorter word is never taken as misspelt
+FUZZY_TWO_EDITS = 8  # letters of a word from which two edits are allowed
+FUZZY_MAX_EDITS = 6  # edits over the whole name (the article's ال included) a candidate may have
+FUZZY_MAX_ZIPF = 3.0  # a misspelt word is one the language does not know (اليمينة 2.5; الفلبينية 3.9)
 _KEEP = NEWS_WORDS | DESCRIPTORS | newnames.NAME_LINKS  # «وكالة مهر الإيرانية للأنباء»: inside a name
 
 
@@ -51,12 +54,13 @@ def read_name(before: tuple[str, ...], after: tuple[str, ...]) -> NameReading:
     """How the words ``after`` a media word read (``before``: the media word and the words before it,
     as context). Words that are not one token each (a figure with dots, Latin with punctuation) end
     what the tagger is shown."""
-    shown = [w for w in after[:WINDOW]]
+    shown = after[:WINDOW]
     cut = next((k for k, w in enumerate(shown) if len(tokens(w)) != 1), len(shown))
     context = tuple(w for w in before[-CONTEXT - 1:] if len(tokens(w)) == 1)
-    if cut == 0:
-        return NameReading(named=False, proper=False, stops=0)
-    return _read(context, tuple(shown[:cut]))
+    if cut == 0:  # «سي.إن.إن ترك»: no reading, no stop
+        return NameReading(named=False, proper=False, stops=len(after))
+    reading = _read(context, tuple(shown[:cut]))
+    return reading if reading.stops < cut else NameReading(reading.named, reading.proper, len(after))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -77,11 +81,21 @@ def _read(context: tuple[str, ...], after: tuple[str, ...]) -> NameReading:
     stops = len(after)
     for i in range(first + 1, len(stream)):
         key = stream.keys[i]
-        if key.isalpha() and not key.isascii() and not newnames.may_be_in_name(stream, words, i) \
-                and key not in _KEEP and words[i].adjective is None and labels[i] == "O":
+        if labels[i] == "O" and _goes_on(key, words[i]):
             stops = i - first  # «ديلي إكسبريس يخطط»: the sentence goes on
             break
     return NameReading(named=tagged or proper, proper=proper, stops=stops)
+
+
+def _goes_on(key: str, word: Word) -> bool:
+    """A word that is the sentence going on after a name, not the name's (hand-written Arabic rules, on
+    the lexicon's reading of the word): a verb in the imperfect (يخطط، تستعد) or a common word with a
+    clitic (بالعربية، وأضافت). Not a pronoun's ending: a foreign name ends like one («إيرنا»). A
+    function word, a descriptor or an adjective is left to ``attribution``'s own stops («وكالة مهر
+    الإيرانية للأنباء»، «آر آي أيه»)."""
+    if not key.isalpha() or key.isascii() or is_stopword(key) or key in _KEEP or word.adjective is not None:
+        return False
+    return word.glued or newnames.imperfect_verb(key, word)
 
 
 @functools.cache
@@ -93,16 +107,38 @@ def _spellings() -> tuple[list[str], list[str]]:
 
 
 def near_outlet(key: str) -> str | None:
-    """The known outlet a name (index form) misspells, when exactly one is that close: a letter
-    changed or two swapped; from ``FUZZY_TWO_EDITS`` letters, two edits, a letter added or dropped
-    too; the first letter must agree. None for a name too short to tell from another by a letter."""
-    letters = len(key.replace(" ", ""))
-    if letters < FUZZY_MIN_LETTERS:
+    """The known outlet a name (index form) misspells, when exactly one is that close, word by word
+    (``_misspelt``): «وكالة الأنباء اليمينة» is «وكالة الأنباء اليمنية», «سبونتيك» is «سبوتنيك».
+    None for a name too short to tell from another by a letter."""
+    if len(key.replace(" ", "")) < FUZZY_MIN_LETTERS:
         return None
-    edits = 2 if letters >= FUZZY_TWO_EDITS else 1
     keys, names = _spellings()
-    hits = process.extract(key, keys, scorer=OSA.distance, score_cutoff=edits, limit=8)
-    # a letter added or dropped in a short name is often another name (التايم/التايمز، الوطن/الوطني)
-    found = {names[at] for spelling, _, at in hits
-             if spelling[:1] == key[:1] and (len(spelling) == len(key) or letters >= FUZZY_TWO_EDITS)}
+    hits = process.extract(key, keys, scorer=OSA.distance, score_cutoff=FUZZY_MAX_EDITS, limit=10)
+    words = key.split()
+    found = {names[at] for spelling, _, at in hits if _misspelt(words, spelling.split())}
     return found.pop() if len(found) == 1 else None
+
+
+def _misspelt(read: list[str], known: list[str]) -> bool:
+    """Whether the words ``read`` misspell the outlet's words ``known``: as many words, each the same or
+    a word the language does not know (``FUZZY_MAX_ZIPF``: a known word, «الإيطالية» beside «الإيرانية»,
+    «الصباح» beside Turkey's «صباح», is another name) that differs by the article alone (غارديان/
+    الغارديان) or by one edit (two from ``FUZZY_TWO_EDITS`` letters) with the same first letter; a
+    letter added or dropped at a word's end makes another word (التايم/التايمز، الوطن/الوطني), so then
+    the last letters agree too."""
+    if len(read) != len(known):
+        return False
+    for word, spelling in zip(read, known, strict=True):
+        if word == spelling:
+            continue
+        if lexicon().zipf(word) >= FUZZY_MAX_ZIPF:
+            return False
+        a, b = word.removeprefix(ARTICLE), spelling.removeprefix(ARTICLE)
+        if a == b:
+            continue
+        # «إيه.بي.سي»، «إن.تي.في»: letters of an abbreviation are no misspelling
+        if len(a) < FUZZY_WORD_LETTERS or not a.isalpha() or a[0] != b[0]:
+            return False
+        if OSA.distance(a, b) > (2 if len(a) >= FUZZY_TWO_EDITS else 1) or (len(a) != len(b) and a[-1] != b[-1]):
+            return False
+    return True
