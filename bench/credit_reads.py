@@ -8,7 +8,8 @@ the ``--baseline`` git ref's code (its ``src`` exported to a temporary folder) a
 code, each in its own process, twice alternating (the machine is shared: the spread of the two rounds is
 the noise). Printed: the texts whose ``Article.attribution`` differs, and the clean stage's CPU time an
 article (``time.process_time`` around ``clean_article``; parsing the raw input is not counted, nor loading
-the tables and the model, done once before) and the attribution's share of it. The changed reads are written to ``OUT/changed.jsonl`` to be read by a person.
+the tables and the model, done once before) and the attribution's share of it. The changed reads are
+written to ``OUT/changed.jsonl`` to be read by a person.
 """
 
 from __future__ import annotations
@@ -115,14 +116,16 @@ def main() -> None:
     texts = len(base["reads"])
     gained = sum(1 for row in changed if set(row["after"]) > set(row["before"]))
     lost = sum(1 for row in changed if set(row["after"]) < set(row["before"]))
-    print(f"{texts} stored texts (seed {args.seed}), baseline {args.baseline}; changed reads in {args.out}/changed.jsonl\n")
+    print(f"{texts} stored texts (seed {args.seed}), baseline {args.baseline}; "
+          f"changed reads in {args.out}/changed.jsonl\n")
     print("| figure | baseline | this code |")
     print("|---|---:|---:|")
     print(f"| texts whose attribution differs | – | {len(changed)} ({gained} only gain, {lost} only lose a name) |")
     print(f"| texts crediting an outlet | {sum(1 for r in base['reads'].values() if r[0])} "
           f"| {sum(1 for r in branch['reads'].values() if r[0])} |")
     for k, (b, o) in enumerate(rounds, 1):
-        print(f"| clean stage, ms CPU an article (round {k}) | {1000 * b['cpu'] / texts:.2f} | {1000 * o['cpu'] / texts:.2f} |")
+        print(f"| clean stage, ms CPU an article (round {k}) | {1000 * b['cpu'] / texts:.2f} "
+              f"| {1000 * o['cpu'] / texts:.2f} |")
         print(f"| of it attribution (round {k}) | {1000 * b['attribution'] / texts:.2f} "
               f"| {1000 * o['attribution'] / texts:.2f} |")
 

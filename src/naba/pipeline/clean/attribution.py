@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from naba.gazetteer import load_gazetteer
 from naba.pipeline.clean import credit_words as cw
 from naba.pipeline.clean.credit_model import NameReading, near_outlet, read_name
 from naba.pipeline.clean.credit_names import (
@@ -50,7 +51,6 @@ from naba.pipeline.clean.credit_names import (
 )
 from naba.pipeline.clean.credit_text import pieces, split_glued, word_key, word_spans
 from naba.pipeline.clean.credit_words import credit_tables, is_adjective
-from naba.gazetteer import load_gazetteer
 from naba.text import dateline_end, index, without_conjunction
 from naba.text.normalize import fold_for_index, fold_for_index_with_origins
 
@@ -62,7 +62,6 @@ MAX_RELATIVE = 16  # words of a relative clause set off by commas between who sp
 _NAME_ENDS = ".,،؛:;!?؟()[]-–—\""  # a word ending in one of these ends a name
 _OPENING, _CLOSING = "«“„", "»”″"
 _OUTLET_KINDS = ("agency", "media")
-_OUTLET_OWNERS = ("sport", "club")  # a club's channel is an outlet («تليفزيون برشلونة»)
 _NEVER_OUTLETS = ("company", "government", "intl")
 _SENTENCE_END = re.compile(r"[.!?؟؛][\"'«»“”]*$")
 
@@ -91,14 +90,16 @@ def find_attribution(text: str, credited_source: str | None = None, title: str |
 def _subjects(title: str) -> set[str]:
     """The outlets a title names (index forms): the story is about them («البحرين تسمح لصحيفة “الوسط”
     باستئناف نشاطها»), known or not; but an outlet opening the title before a colon («بلومبرغ: فودافون
-    ترحل عن قطر») is the story's source, as in a credit line."""
+    ترحل عن قطر») is the story's source, as in a credit line, unless the rest of the title is about it
+    («الأناضول: إصابة مراسل الوكالة في غزة»)."""
     subjects = set(named_outlets(title))
     reader = _Piece(title)
     for at in range(len(reader.keys)):
         if reader.bare(at) in cw.MEDIA and (found := reader.unknown(at)) is not None:
             subjects.add(index(found[0]))
-    opening = re.match(r"\s*([^:«»\"“”]{2,40}?)\s*:", title)
-    if opening is not None:
+    opening = re.match(r"\s*([^:«»\"“”]{2,40}?)\s*:(.*)", title)
+    # not when the rest refers back to it: «الأناضول: إصابة مراسل الوكالة في غزة»
+    if opening is not None and not any(without_conjunction(key) in cw.GENERIC for key in _Piece(opening.group(2)).keys):
         subjects.discard(index(canonical(opening.group(1))))
     return subjects
 
@@ -350,12 +351,18 @@ class _Piece:
             return False
         if first in cw.STATE_MEDIA - cw.AGENCY_WORDS and not any(is_adjective(name) for name in names):
             return False  # «قالت القناة في تقريرها»: a back-reference
-        if _not_outlet(names):
-            return False  # «وكالة ناسا»: the gazetteer knows the name as something else
+        if first in cw.AGENCY_WORDS and _not_outlet(names):
+            # «وكالة ناسا»: the gazetteer knows the name as something else (but «موقع "أنصار الله"»,
+            # «قناة ريال مدريد» are a group's site and a club's channel: outlets)
+            return False
         if first in cw.AGENCY_WORDS and cw.NEWS_WORDS.isdisjoint(names):
             # «وكالة الفضاء»، «وكالة الحماية المدنية»: not a news agency; «وكالة بلومبرغ»، «وكالة "سمارت"»:
-            # a proper name (a common noun after «وكالة» is what it does)
-            return self.reading(at).proper or (quoted and end < len(self.keys) and self.keys[end] in cw.NEWS_WORDS)
+            # a proper name (a common noun after «وكالة» is what it does), but not one whose field
+            # follows («وكالة إينسي للإحصاءات»، «وكالة موديز للتصنيف الائتماني»)
+            after = self.keys[end] if end < len(self.keys) else ""
+            if any(key.startswith("لل") and key not in cw.NEWS_WORDS for key in [*names[1:], after]):
+                return False
+            return self.reading(at).proper or (quoted and after in cw.NEWS_WORDS)
         # «موقع الحادث»، «موقع الإحصاءات»: a place, or a site that is not an outlet
         return not (first in cw.SITE_WORDS and names[0].startswith("ال") and not quoted)
 
@@ -421,16 +428,15 @@ class _Piece:
 
 
 def _not_outlet(names: list[str]) -> bool:
-    """Whether the gazetteer knows the name after a media word as an organisation that is no outlet (a
-    government's agency, a rating agency, a ministry) or a person."""
+    """Whether the gazetteer knows the name after «وكالة» as an organisation that is no outlet (a
+    government's agency, a rating agency) or a person."""
     gazetteer = load_gazetteer()
     for size in range(len(names), 0, -1):
         entries = gazetteer.lookup(" ".join(names[:size]))
         if any(e.type == "org" and e.subtype in _OUTLET_KINDS for e in entries):
             return False
-        # a place or a club may name an outlet («راديو إسرائيل»، «محطة إنتر ميلان»); a company or a
-        # ministry opening the name does not («وكالة ستاندرد آند بورز غلوبال»)
-        if any((e.type == "org" and e.subtype not in _OUTLET_OWNERS) or e.type == "person" for e in entries) \
+        # a company or a ministry opening the name is no outlet («وكالة ستاندرد آند بورز غلوبال»)
+        if any(e.type in ("org", "person") for e in entries) \
                 and (size == len(names) or any(e.subtype in _NEVER_OUTLETS for e in entries)):
             return True
     return False
