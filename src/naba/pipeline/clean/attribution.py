@@ -38,6 +38,7 @@ from collections.abc import Iterator
 
 from naba.gazetteer import load_gazetteer
 from naba.pipeline.clean import credit_words as cw
+from naba.pipeline.clean.credit_context import TOLD_WINDOW, CreditContext
 from naba.pipeline.clean.credit_model import NameReading, near_outlet, read_name
 from naba.pipeline.clean.credit_names import (
     MAX_OUTLET_WORDS,
@@ -49,7 +50,7 @@ from naba.pipeline.clean.credit_names import (
     publisher,
     unique,
 )
-from naba.pipeline.clean.credit_text import pieces, split_glued, word_key, word_spans
+from naba.pipeline.clean.credit_text import pieces, word_key, word_spans
 from naba.pipeline.clean.credit_words import credit_tables, is_adjective
 from naba.text import dateline_end, index, without_conjunction
 from naba.text.normalize import fold_for_index, fold_for_index_with_origins
@@ -57,8 +58,6 @@ from naba.text.normalize import fold_for_index, fold_for_index_with_origins
 MAX_NAME_WORDS = 4
 MAX_QUOTED_WORDS = 6
 MAX_FILLERS = 4  # words between a media word and a known name («وكالة الأنباء الكورية الجنوبية "يونهاب"»)
-TOLD_WINDOW = 8  # words back from «لوكالة ...» to the verb of saying
-MAX_RELATIVE = 16  # words of a relative clause set off by commas between who spoke and the outlet told
 _NAME_ENDS = ".,،؛:;!?؟()[]-–—\""  # a word ending in one of these ends a name
 _OPENING, _CLOSING = "«“„", "»”″"
 _OUTLET_KINDS = ("agency", "media")
@@ -104,7 +103,7 @@ def _subjects(title: str) -> set[str]:
     return subjects
 
 
-class _Piece:
+class _Piece(CreditContext):
     """One paragraph read word by word: each word's key (for names), its folded form (for quotes and
     punctuation), where it is in the text (to show a name as written), whether it ends a sentence."""
 
@@ -139,14 +138,6 @@ class _Piece:
             at = last = found[1]
         return names
 
-    def bare(self, at: int) -> str | None:
-        """The word at ``at`` without a glued و، ل or ب when it opens an outlet's name, else None."""
-        return split_glued(self.keys[at])[1]
-
-    def glued(self, at: int) -> str:
-        """What is glued to the outlet's first word: "", "و", "ل", "ب" ..."""
-        return split_glued(self.keys[at])[0]
-
     def reported(self, at: int) -> bool:
         """Whether an outlet named at ``at`` is credited: a reporting phrase before it (its site's words
         skipped), an outlet told («قال ... لرويترز»), one quoted by another («نقلت ... عن "ذي غارديان"»)
@@ -177,24 +168,6 @@ class _Piece:
         """Whether an outlet at ``at`` may be the subject of a verb after it: not after a preposition
         («على موقع «Vox.eu»، قال فابيو»، «بجريدة «الرياض»، أورد فيه»)."""
         return not set(self.glued(at)) & {"ل", "ب"} and (at == 0 or self.keys[at - 1] not in cw.PREPOSITIONS)
-
-    def journal(self, at: int, before: int) -> bool:
-        """«الدراسة التي نشرتها مجلة "لانست نيورولوجي"»: a journal publishing a study (a study word in
-        the sentence around it) is not a news outlet credited."""
-        if self.bare(at) != "مجله" or before == 0 or self.keys[before - 1] not in cw.PUBLISHING:
-            return False
-        return self.back_to(before - 1, cw.STUDIES, 12) or any(
-            key in cw.STUDIES for key in self.keys[at + 1:at + 8])
-
-    def in_piece(self, at: int) -> bool:
-        """«وقال هيغ في مقالة بصحيفة ...»، «في افتتاحية في صحيفة "حرييت"»: «في», a piece's noun (and «له»،
-        «رأي») right before the outlet's preposition at ``at``."""
-        back = at - 1
-        while back > 0 and at - back <= 3 and self.keys[back] in cw.PIECES and not self.ends[back]:
-            if self.keys[back - 1] == "في" and self.keys[back] in cw.PIECE_NOUNS:
-                return True
-            back -= 1
-        return False
 
     def named_here(self, at: int) -> tuple[str, int] | None:
         """A known outlet's whole name at ``at``, or right after its media word («صحيفة "ليكيب"»): no
@@ -228,43 +201,6 @@ class _Piece:
             return False
         return keys[end] in cw.REPORTING_AFTER or (keys[end] == "في" and end + 1 < len(keys)
                                                    and keys[end + 1] in cw.ISSUE)
-
-    def reporting_ends(self, at: int) -> bool:
-        return bool(credit_tables().reporting.search(" ".join(self.keys[max(0, at - 4):at])))
-
-    def told(self, at: int) -> bool:
-        """«وقال مدير المرصد لوكالة فرانس برس»، «بحسب حصيلة لوكالة فرانس برس»: the outlet told, within the
-        sentence and outside a relative clause; not the outlet one writes or works for."""
-        bare = self.bare(at) or ""
-        if at == 0 or without_conjunction(self.keys[at - 1]) in cw.NOT_TOLD or bare in credit_tables().ambiguous:
-            return False
-        start = self.past_relative(at)
-        for back in range(start - 1, max(-1, start - 1 - TOLD_WINDOW), -1):
-            cue = without_conjunction(self.keys[back])
-            if self.ends[back] or cue in cw.RELATIVES:
-                return False
-            if cue in cw.SAYING or (start - back <= 3 and self.reporting_ends(back + 1)):
-                return True
-        return False
-
-    def past_relative(self, at: int) -> int:
-        """Where a relative clause set off by commas before ``at`` opens («وقال بيناز صالح، الذي أتى من
-        أوسلو، لوكالة الصحافة الفرنسية»: who spoke is described, then the outlet told), else ``at``."""
-        if not self.shown[at - 1].endswith(("،", ",")):
-            return at
-        for back in range(at - 2, max(0, at - 2 - MAX_RELATIVE), -1):
-            if self.ends[back] or self.shown[back].endswith(("،", ",")):
-                return back if self.keys[back + 1] in cw.RELATIVES else at
-        return at
-
-    def back_to(self, at: int, words: frozenset[str], window: int) -> bool:
-        """Whether one of ``words`` is among the ``window`` words before ``at``, in the same sentence."""
-        for back in range(at - 1, max(-1, at - 1 - window), -1):
-            if self.ends[back]:
-                return False
-            if without_conjunction(self.keys[back]) in words:
-                return True
-        return False
 
     def coordinated(self, at: int, last: int) -> bool:
         """«بحسب قناة "تي إم سي" التلفزيونية وصحيفة "لوموند"»: a second outlet joined to the one just read."""
