@@ -89,7 +89,7 @@ def test_misspellings_match_only_one_known_outlet_closely():
 def test_the_name_tagger_reads_the_words_after_a_media_word():
     # Bloomberg: a name (the tagger's organisation), a proper one (no common noun)
     reading = read_name(("افادت", "وكاله"), ("بلومبرغ", "نقلا", "عن"))
-    assert reading.named and reading.proper
+    assert reading.proper
     # «الفضاء»: a common noun the language writes with the article
     assert not read_name(("قالت", "وكاله"), ("الفضاء", "الاوروبيه", "ان")).proper
     # the name stops before an imperfect verb

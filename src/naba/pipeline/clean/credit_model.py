@@ -45,9 +45,8 @@ _KEEP = NEWS_WORDS | DESCRIPTORS | newnames.NAME_LINKS  # «وكالة مهر ا
 class NameReading:
     """What the tagger and the lexicon make of the words after a media word."""
 
-    named: bool  # the first word is a name (the tagger's name, or a word the language writes as one)
-    proper: bool  # the first word is a proper name, not a common noun (what «وكالة»/«موقع» need)
-    stops: int  # the name stops before this word (a verb, a clitic, an inflected common word)
+    proper: bool  # the first word is a proper name (the tagger's, or a word the language writes as one)
+    stops: int  # the name stops before this word (an imperfect verb, a common word after و/ب)
 
 
 def read_name(before: tuple[str, ...], after: tuple[str, ...]) -> NameReading:
@@ -58,9 +57,9 @@ def read_name(before: tuple[str, ...], after: tuple[str, ...]) -> NameReading:
     cut = next((k for k, w in enumerate(shown) if len(tokens(w)) != 1), len(shown))
     context = tuple(w for w in before[-CONTEXT - 1:] if len(tokens(w)) == 1)
     if cut == 0:  # «سي.إن.إن ترك»: no reading, no stop
-        return NameReading(named=False, proper=False, stops=len(after))
+        return NameReading(proper=False, stops=len(after))
     reading = _read(context, tuple(shown[:cut]))
-    return reading if reading.stops < cut else NameReading(reading.named, reading.proper, len(after))
+    return reading if reading.stops < cut else NameReading(reading.proper, len(after))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -69,10 +68,7 @@ def _read(context: tuple[str, ...], after: tuple[str, ...]) -> NameReading:
     words = words_of(stream.keys, lexicon())
     doc = namemodel.said(stream, words)
     xseq = [namemodel.features(stream, words, i, doc) for i in range(len(stream))]
-    with namemodel._LOCK:
-        tagger = namemodel._tagger()
-        labels = tagger.tag(xseq)
-        sure = [tagger.marginal(label, k) for k, label in enumerate(labels)]
+    labels, sure = namemodel.tag(xseq)
     first = len(context)
     word = words[first]
     tagged = labels[first] != "O" and sure[first] >= MIN_MARGINAL
@@ -84,16 +80,15 @@ def _read(context: tuple[str, ...], after: tuple[str, ...]) -> NameReading:
         if labels[i] == "O" and _goes_on(key, words[i]):
             stops = i - first  # «ديلي إكسبريس يخطط»: the sentence goes on
             break
-    return NameReading(named=tagged or proper, proper=proper, stops=stops)
+    return NameReading(proper=proper, stops=stops)
 
 
 def _goes_on(key: str, word: Word) -> bool:
     """A word that is the sentence going on after a name, not the name's (hand-written Arabic rules, on
     the lexicon's reading of the word): a verb in the imperfect (يخطط، تستعد) or a common word after
     the clitic و or ب (بالعربية، وأضافت). Not a ل (a foreign word starts like one: «ميل أون لاين») nor a
-    pronoun's ending (a foreign name ends like one: «إيرنا»). A
-    function word, a descriptor or an adjective is left to ``attribution``'s own stops («وكالة مهر
-    الإيرانية للأنباء»، «آر آي أيه»)."""
+    pronoun's ending (a foreign name ends like one: «إيرنا»). A function word, a descriptor or an
+    adjective is left to ``attribution``'s own stops («وكالة مهر الإيرانية للأنباء»، «آر آي أيه»)."""
     if not key.isalpha() or key.isascii() or is_stopword(key) or key in _KEEP or word.adjective is not None:
         return False
     clitic = key[0] in "وب" and lexicon().zipf(key[1:]) >= newnames.COMMON_REST_ZIPF
