@@ -36,7 +36,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from naba.gazetteer import load_gazetteer
 from naba.pipeline.clean import credit_words as cw
+from naba.pipeline.clean.credit_context import TOLD_WINDOW, CreditContext
+from naba.pipeline.clean.credit_model import NameReading, near_outlet, read_name
 from naba.pipeline.clean.credit_names import (
     MAX_OUTLET_WORDS,
     QUOTES_AND_PUNCTUATION,
@@ -47,7 +50,7 @@ from naba.pipeline.clean.credit_names import (
     publisher,
     unique,
 )
-from naba.pipeline.clean.credit_text import pieces, split_glued, word_key, word_spans
+from naba.pipeline.clean.credit_text import pieces, word_key, word_spans
 from naba.pipeline.clean.credit_words import credit_tables, is_adjective
 from naba.text import dateline_end, index, without_conjunction
 from naba.text.normalize import fold_for_index, fold_for_index_with_origins
@@ -55,10 +58,10 @@ from naba.text.normalize import fold_for_index, fold_for_index_with_origins
 MAX_NAME_WORDS = 4
 MAX_QUOTED_WORDS = 6
 MAX_FILLERS = 4  # words between a media word and a known name («وكالة الأنباء الكورية الجنوبية "يونهاب"»)
-TOLD_WINDOW = 8  # words back from «لوكالة ...» to the verb of saying
-MAX_RELATIVE = 16  # words of a relative clause set off by commas between who spoke and the outlet told
 _NAME_ENDS = ".,،؛:;!?؟()[]-–—\""  # a word ending in one of these ends a name
 _OPENING, _CLOSING = "«“„", "»”″"
+_OUTLET_KINDS = ("agency", "media")
+_NEVER_OUTLETS = ("company", "government", "intl")
 _SENTENCE_END = re.compile(r"[.!?؟؛][\"'«»“”]*$")
 
 
@@ -78,12 +81,29 @@ def find_attribution(text: str, credited_source: str | None = None, title: str |
         named += reader.credits()
         marks += parenthesised(reader.folded)
     marks += in_dateline(fold_for_index(text[:dateline_end(text)]))
-    subject = named_outlets(title or "") | ({index(publisher(outlet))} if outlet else set())
+    subject = _subjects(title or "") | ({index(publisher(outlet))} if outlet else set())
     credited = [canonical(credited_source)] if credited_source else []
     return unique(credited + [name for name in named + marks if index(name) not in subject])
 
 
-class _Piece:
+def _subjects(title: str) -> set[str]:
+    """The outlets a title names (index forms): the story is about them («البحرين تسمح لصحيفة “الوسط”
+    باستئناف نشاطها»), known or not; but an outlet opening the title before a colon («بلومبرغ: فودافون
+    ترحل عن قطر») is the story's source, as in a credit line, unless the rest of the title is about it
+    («الأناضول: إصابة مراسل الوكالة في غزة»)."""
+    subjects = set(named_outlets(title))
+    reader = _Piece(title)
+    for at in range(len(reader.keys)):
+        if reader.bare(at) in cw.MEDIA and (found := reader.unknown(at)) is not None:
+            subjects.add(index(found[0]))
+    opening = re.match(r"\s*([^:«»\"“”]{2,40}?)\s*:(.*)", title)
+    # not when the rest refers back to it: «الأناضول: إصابة مراسل الوكالة في غزة»
+    if opening is not None and not any(without_conjunction(key) in cw.GENERIC for key in _Piece(opening.group(2)).keys):
+        subjects.discard(index(canonical(opening.group(1))))
+    return subjects
+
+
+class _Piece(CreditContext):
     """One paragraph read word by word: each word's key (for names), its folded form (for quotes and
     punctuation), where it is in the text (to show a name as written), whether it ends a sentence."""
 
@@ -118,14 +138,6 @@ class _Piece:
             at = last = found[1]
         return names
 
-    def bare(self, at: int) -> str | None:
-        """The word at ``at`` without a glued و، ل or ب when it opens an outlet's name, else None."""
-        return split_glued(self.keys[at])[1]
-
-    def glued(self, at: int) -> str:
-        """What is glued to the outlet's first word: "", "و", "ل", "ب" ..."""
-        return split_glued(self.keys[at])[0]
-
     def reported(self, at: int) -> bool:
         """Whether an outlet named at ``at`` is credited: a reporting phrase before it (its site's words
         skipped), an outlet told («قال ... لرويترز»), one quoted by another («نقلت ... عن "ذي غارديان"»)
@@ -156,24 +168,6 @@ class _Piece:
         """Whether an outlet at ``at`` may be the subject of a verb after it: not after a preposition
         («على موقع «Vox.eu»، قال فابيو»، «بجريدة «الرياض»، أورد فيه»)."""
         return not set(self.glued(at)) & {"ل", "ب"} and (at == 0 or self.keys[at - 1] not in cw.PREPOSITIONS)
-
-    def journal(self, at: int, before: int) -> bool:
-        """«الدراسة التي نشرتها مجلة "لانست نيورولوجي"»: a journal publishing a study (a study word in
-        the sentence around it) is not a news outlet credited."""
-        if self.bare(at) != "مجله" or before == 0 or self.keys[before - 1] not in cw.PUBLISHING:
-            return False
-        return self.back_to(before - 1, cw.STUDIES, 12) or any(
-            key in cw.STUDIES for key in self.keys[at + 1:at + 8])
-
-    def in_piece(self, at: int) -> bool:
-        """«وقال هيغ في مقالة بصحيفة ...»، «في افتتاحية في صحيفة "حرييت"»: «في», a piece's noun (and «له»،
-        «رأي») right before the outlet's preposition at ``at``."""
-        back = at - 1
-        while back > 0 and at - back <= 3 and self.keys[back] in cw.PIECES and not self.ends[back]:
-            if self.keys[back - 1] == "في" and self.keys[back] in cw.PIECE_NOUNS:
-                return True
-            back -= 1
-        return False
 
     def named_here(self, at: int) -> tuple[str, int] | None:
         """A known outlet's whole name at ``at``, or right after its media word («صحيفة "ليكيب"»): no
@@ -208,43 +202,6 @@ class _Piece:
         return keys[end] in cw.REPORTING_AFTER or (keys[end] == "في" and end + 1 < len(keys)
                                                    and keys[end + 1] in cw.ISSUE)
 
-    def reporting_ends(self, at: int) -> bool:
-        return bool(credit_tables().reporting.search(" ".join(self.keys[max(0, at - 4):at])))
-
-    def told(self, at: int) -> bool:
-        """«وقال مدير المرصد لوكالة فرانس برس»، «بحسب حصيلة لوكالة فرانس برس»: the outlet told, within the
-        sentence and outside a relative clause; not the outlet one writes or works for."""
-        bare = self.bare(at) or ""
-        if at == 0 or without_conjunction(self.keys[at - 1]) in cw.NOT_TOLD or bare in credit_tables().ambiguous:
-            return False
-        start = self.past_relative(at)
-        for back in range(start - 1, max(-1, start - 1 - TOLD_WINDOW), -1):
-            cue = without_conjunction(self.keys[back])
-            if self.ends[back] or cue in cw.RELATIVES:
-                return False
-            if cue in cw.SAYING or (start - back <= 3 and self.reporting_ends(back + 1)):
-                return True
-        return False
-
-    def past_relative(self, at: int) -> int:
-        """Where a relative clause set off by commas before ``at`` opens («وقال بيناز صالح، الذي أتى من
-        أوسلو، لوكالة الصحافة الفرنسية»: who spoke is described, then the outlet told), else ``at``."""
-        if not self.shown[at - 1].endswith(("،", ",")):
-            return at
-        for back in range(at - 2, max(0, at - 2 - MAX_RELATIVE), -1):
-            if self.ends[back] or self.shown[back].endswith(("،", ",")):
-                return back if self.keys[back + 1] in cw.RELATIVES else at
-        return at
-
-    def back_to(self, at: int, words: frozenset[str], window: int) -> bool:
-        """Whether one of ``words`` is among the ``window`` words before ``at``, in the same sentence."""
-        for back in range(at - 1, max(-1, at - 1 - window), -1):
-            if self.ends[back]:
-                return False
-            if without_conjunction(self.keys[back]) in words:
-                return True
-        return False
-
     def coordinated(self, at: int, last: int) -> bool:
         """«بحسب قناة "تي إم سي" التلفزيونية وصحيفة "لوموند"»: a second outlet joined to the one just read."""
         return last >= 0 and self.glued(at)[:1] == "و" and at - last <= 2 and all(
@@ -261,6 +218,8 @@ class _Piece:
                 return found
         if first in tables.short and at > 0:
             return tables.short[first], at + 1
+        if first in cw.AGENCY_WORDS and at + 1 < len(self.keys) and self.keys[at + 1] in tables.short:
+            return tables.short[self.keys[at + 1]], at + 2  # «نقلت "فرانس برس" عن الوكالة الألمانية»
         return None
 
     def name_starts(self, at: int) -> Iterator[int]:
@@ -295,7 +254,7 @@ class _Piece:
         """An outlet the gazetteer does not know: its media word and name, as the text writes them;
         ``strict``, only a name quoted or a state medium's («القناة العاشرة الإسرائيلية»)."""
         first = self.bare(at) or ""
-        while at + 1 < len(self.keys) and self.bare(at + 1) in cw.MEDIA - cw.STATE_MEDIA \
+        while first in cw.MEDIA and at + 1 < len(self.keys) and self.bare(at + 1) in cw.MEDIA - cw.STATE_MEDIA \
                 and self.glued(at + 1)[:1] != "و":
             at, first = at + 1, self.bare(at + 1) or ""  # «موقع صحيفة "ماركا"»: the paper, not its site
         if first not in cw.MEDIA:
@@ -303,31 +262,49 @@ class _Piece:
         end = self.quoted_name(at) or self.state_name(at, first) or (None if strict else self.name_end(at))
         if end is None:
             return None
-        if not self.named(at, first, [key for key in self.keys[at + 1:end] if key]):
+        if not self.named(at, first, [key for key in self.keys[at + 1:end] if key], end):
             return None
         words = [word for word in (self.display(i) for i in range(at, end)) if word]
         media = words[0][len(self.glued(at)):]
         media = "ا" + media if first.startswith("ال") and not media.startswith(("ال", "أل", "إل")) else media
-        return " ".join([media.lstrip("ـ" + _OPENING + '"'), *words[1:]]), end
+        name = " ".join([media.lstrip("ـ" + _OPENING + '"'), *words[1:]])
+        # «وكالة سبونتيك»، «وكالة الأنباء اليمينة»: a known outlet misspelt
+        known = near_outlet(index(name)) or near_outlet(" ".join(k for k in self.keys[at + 1:end] if k))
+        return known or name, end
 
-    def named(self, at: int, first: str, names: list[str]) -> bool:
-        """Whether the words after the media word ``first`` name an outlet."""
+    def named(self, at: int, first: str, names: list[str], end: int) -> bool:
+        """Whether the words after the media word ``first`` (up to ``end``) name an outlet."""
         if not names or (len(names) == 1 and names[0] in cw.GENERIC) or names[0] in cw.NOT_OUTLETS:
             return False
         if first in cw.PLURAL_MEDIA:
             return False  # «نشرتها وكالات الأنباء الروسية»: several outlets, none named
         if names[0] in cw.INDEFINITE or (is_adjective(names[0]) and not names[0].startswith("ال")):
             return False  # «قناة فضائية»، «محطة تلفزيون عربية»: a medium described, not named
-        if first.startswith("ال") and not names[0].startswith("ال") and not names[0][0].isdigit() \
-                and self.shown[at + 1][:1] not in _OPENING + '"':
-            return False  # «وأكدت الوكالة أنباء مقتل جنود»: the outlet named before, then its object
-        if first in cw.AGENCY_WORDS and cw.NEWS_WORDS.isdisjoint(names):
-            return False  # «وكالة الفضاء»، «وكالة الحماية المدنية»: an agency that is not a news agency
+        quoted = self.quoted_name(at) is not None
+        if first.startswith("ال") and not names[0].startswith("ال") and not names[0][0].isdigit() and not quoted:
+            # «وأكدت الوكالة أنباء مقتل جنود»: the outlet named before, then its object; «وأفادت الوكالة
+            # "دفاعاتنا الجوية تتصدى ...»: then what it said
+            return False
         if first in cw.STATE_MEDIA - cw.AGENCY_WORDS and not any(is_adjective(name) for name in names):
             return False  # «قالت القناة في تقريرها»: a back-reference
-        quoted = self.shown[at + 1][:1] in _OPENING + '"'
+        if first in cw.AGENCY_WORDS and _not_outlet(names):
+            # «وكالة ناسا»: the gazetteer knows the name as something else (but «موقع "أنصار الله"»,
+            # «قناة ريال مدريد» are a group's site and a club's channel: outlets)
+            return False
+        if first in cw.AGENCY_WORDS and cw.NEWS_WORDS.isdisjoint(names):
+            # «وكالة الفضاء»، «وكالة الحماية المدنية»: not a news agency; «وكالة بلومبرغ»، «وكالة "سمارت"»:
+            # a proper name (a common noun after «وكالة» is what it does), but not one whose field
+            # follows («وكالة إينسي للإحصاءات»، «وكالة موديز للتصنيف الائتماني»)
+            after = self.keys[end] if end < len(self.keys) else ""
+            if any(key.startswith("لل") and key not in cw.NEWS_WORDS for key in [*names[1:], after]):
+                return False
+            return self.reading(at).proper or (quoted and after in cw.NEWS_WORDS)
         # «موقع الحادث»، «موقع الإحصاءات»: a place, or a site that is not an outlet
         return not (first in cw.SITE_WORDS and names[0].startswith("ال") and not quoted)
+
+    def reading(self, at: int) -> NameReading:
+        """What the name tagger and the lexicon make of the words after the media word at ``at``."""
+        return read_name(tuple(self.keys[max(0, at - 2):at + 1]), tuple(self.keys[at + 1:at + 8]))
 
     def quoted_name(self, at: int) -> int | None:
         """Where a name quoted right after the media word ends («صحيفة «شاتانوغا فري برس» خلفية»)."""
@@ -357,8 +334,8 @@ class _Piece:
     def name_end(self, at: int) -> int:
         """Where an unquoted name ends: at punctuation, a number (its last word: «موقع لو 360»), a quote
         that opens what was said («لقناة فوكس سبورتس "كنت ...»), or a word that is no part of a name."""
-        end = at + 1
-        while end < len(self.keys) and end - at - 1 < MAX_NAME_WORDS and self.in_name(at + 1, end):
+        end, most = at + 1, min(MAX_NAME_WORDS, max(self.reading(at).stops, 1))
+        while end < len(self.keys) and end - at - 1 < most and self.in_name(at + 1, end):
             end += 1
             if self.text[self.origins[self.spans[end - 1][1] - 1]] in _NAME_ENDS or self.keys[end - 1][0].isdigit():
                 break
@@ -374,7 +351,7 @@ class _Piece:
         if at > start and self.shown[at][:1] == "(":
             return False  # «وكالة الأنباء العربية المتحدة (أونا)»: an abbreviation in parentheses
         if key[0].isdigit():
-            return at > start
+            return True  # «موقع 24»، «قناة i24»
         if key in cw.DESCRIPTORS:  # «قناة الإخبارية» is a name, «قناة المسيرة الفضائية» is described
             return at == start or (at + 1 < len(self.keys) and self.keys[at + 1] in cw.NEWS_WORDS)
         # «وكالة الأنباء الإثيوبية»، «الوكالة السورية للأنباء»: an adjective inside an agency's name
@@ -384,3 +361,18 @@ class _Piece:
     def display(self, at: int) -> str:
         a, b = self.spans[at]
         return self.text[self.origins[a]:self.origins[b - 1] + 1].strip(QUOTES_AND_PUNCTUATION)
+
+
+def _not_outlet(names: list[str]) -> bool:
+    """Whether the gazetteer knows the name after «وكالة» as an organisation that is no outlet (a
+    government's agency, a rating agency) or a person."""
+    gazetteer = load_gazetteer()
+    for size in range(len(names), 0, -1):
+        entries = gazetteer.lookup(" ".join(names[:size]))
+        if any(e.type == "org" and e.subtype in _OUTLET_KINDS for e in entries):
+            return False
+        # a company or a ministry opening the name is no outlet («وكالة ستاندرد آند بورز غلوبال»)
+        if any(e.type in ("org", "person") for e in entries) \
+                and (size == len(names) or any(e.subtype in _NEVER_OUTLETS for e in entries)):
+            return True
+    return False

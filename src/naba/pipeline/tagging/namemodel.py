@@ -156,6 +156,15 @@ def _tagger() -> Any:
     return tagger
 
 
+def tag(xseq: list[list[str]]) -> tuple[list[str], list[float]]:
+    """The labels of a sequence of token features and each label's marginal (for a caller that picks
+    its own tokens: the credits' outlet names, ``naba.pipeline.clean.credit_model``)."""
+    with _LOCK:
+        tagger = _tagger()
+        labels = tagger.tag(xseq)
+        return labels, [tagger.marginal(label, k) for k, label in enumerate(labels)]
+
+
 def spans(stream: Stream, words: Sequence[Word], taken: bytearray, doc: tuple[Counter[str], frozenset[str]]
           ) -> list[tuple[int, int, str, float]]:
     """Predicted name spans ``(start, end, kind, least marginal)`` over untaken tokens, each token at

@@ -183,7 +183,7 @@ def may_be_in_name(stream: Stream, words: Sequence[Word], i: int) -> bool:
         return False
     if article_form(key) != key and word.shown != key:  # بالعلماء, والعاملين: the sentence goes on
         return False
-    return not _imperfect_verb(key, word)
+    return not imperfect_verb(key, word)
 
 
 def _pronoun_heh(stream: Stream, words: Sequence[Word], i: int) -> bool:
@@ -192,7 +192,7 @@ def _pronoun_heh(stream: Stream, words: Sequence[Word], i: int) -> bool:
         and lexicon().zipf(stream.keys[i][:-1]) >= SUFFIX_ROOT_ZIPF
 
 
-def _imperfect_verb(key: str, word: Word) -> bool:
+def imperfect_verb(key: str, word: Word) -> bool:
     """يرأس، يتجه، تساعد: a common word starting with the imperfect's ي or ت that never takes the
     article and conjugates: one of its kin (``_verb_kin``) is a word too. توران، يوفنتوس، تايلور
     have no kin, they are names. Given names that start with them and have kin are listed apart."""
@@ -314,7 +314,7 @@ def _headline_word(stream: Stream, words: list[Word], i: int) -> bool:
     word, key = words[i], stream.keys[i]
     if not word.content or word.glued or word.suffixed or word.number or word.nisba or len(key) < 3:
         return False
-    if word.adjective is not None or word.inflected or _pronoun_heh(stream, words, i) or _imperfect_verb(key, word):
+    if word.adjective is not None or word.inflected or _pronoun_heh(stream, words, i) or imperfect_verb(key, word):
         return False
     if key.startswith(ARTICLE):  # الأفلاج: only a word the language has never seen
         return word.zipf <= HEADLINE_ARTICLE_MAX_ZIPF

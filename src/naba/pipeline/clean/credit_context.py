@@ -1,0 +1,87 @@
+"""Where an outlet named in a text is credited, for ``attribution``: what is glued to its first word, the
+reporting phrase before it, the outlet told («قال ... لرويترز»), a piece it ran («في مقال بصحيفة ...»),
+a journal publishing a study (no credit). Hand-written (Arabic credit phrases; the words are in
+``credit_words``).
+"""
+
+from __future__ import annotations
+
+from naba.pipeline.clean import credit_words as cw
+from naba.pipeline.clean.credit_text import split_glued
+from naba.pipeline.clean.credit_words import credit_tables
+from naba.text import without_conjunction
+
+TOLD_WINDOW = 8  # words back from «لوكالة ...» to the verb of saying
+MAX_RELATIVE = 16  # words of a relative clause set off by commas between who spoke and the outlet told
+
+
+class CreditContext:
+    """The words of a piece of text around an outlet: each word's key, its folded form and whether it
+    ends a sentence (``attribution._Piece`` fills them)."""
+
+    keys: list[str]
+    shown: list[str]
+    ends: list[bool]
+
+    def bare(self, at: int) -> str | None:
+        """The word at ``at`` without a glued و، ل or ب when it opens an outlet's name, else None."""
+        return split_glued(self.keys[at])[1]
+
+    def glued(self, at: int) -> str:
+        """What is glued to the outlet's first word: "", "و", "ل", "ب" ..."""
+        return split_glued(self.keys[at])[0]
+
+    def journal(self, at: int, before: int) -> bool:
+        """«الدراسة التي نشرتها مجلة "لانست نيورولوجي"»: a journal publishing a study (a study word in
+        the sentence around it) is not a news outlet credited."""
+        if self.bare(at) != "مجله" or before == 0 or self.keys[before - 1] not in cw.PUBLISHING:
+            return False
+        return self.back_to(before - 1, cw.STUDIES, 12) or any(
+            key in cw.STUDIES for key in self.keys[at + 1:at + 8])
+
+    def in_piece(self, at: int) -> bool:
+        """«وقال هيغ في مقالة بصحيفة ...»، «في افتتاحية في صحيفة "حرييت"»: «في», a piece's noun (and «له»،
+        «رأي») right before the outlet's preposition at ``at``."""
+        back = at - 1
+        while back > 0 and at - back <= 3 and self.keys[back] in cw.PIECES and not self.ends[back]:
+            if self.keys[back - 1] == "في" and self.keys[back] in cw.PIECE_NOUNS:
+                return True
+            back -= 1
+        return False
+
+    def reporting_ends(self, at: int) -> bool:
+        return bool(credit_tables().reporting.search(" ".join(self.keys[max(0, at - 4):at])))
+
+    def told(self, at: int) -> bool:
+        """«وقال مدير المرصد لوكالة فرانس برس»، «بحسب حصيلة لوكالة فرانس برس»: the outlet told, within the
+        sentence and outside a relative clause; not the outlet one writes or works for."""
+        bare = self.bare(at) or ""
+        if at == 0 or without_conjunction(self.keys[at - 1]) in cw.NOT_TOLD or bare in credit_tables().ambiguous:
+            return False
+        start = self.past_relative(at)
+        for back in range(start - 1, max(-1, start - 1 - TOLD_WINDOW), -1):
+            cue = without_conjunction(self.keys[back])
+            if self.ends[back] or cue in cw.RELATIVES:
+                return False
+            if cue in cw.SAYING or (start - back <= 3 and self.reporting_ends(back + 1)):
+                return True
+        return False
+
+    def past_relative(self, at: int) -> int:
+        """Where a relative clause set off by commas before ``at`` opens («وقال بيناز صالح، الذي أتى من
+        أوسلو، لوكالة الصحافة الفرنسية»: who spoke is described, then the outlet told), else ``at``."""
+        if not self.shown[at - 1].endswith(("،", ",")):
+            return at
+        for back in range(at - 2, max(0, at - 2 - MAX_RELATIVE), -1):
+            if self.ends[back] or self.shown[back].endswith(("،", ",")):
+                return back if self.keys[back + 1] in cw.RELATIVES else at
+        return at
+
+    def back_to(self, at: int, words: frozenset[str], window: int) -> bool:
+        """Whether one of ``words`` is among the ``window`` words before ``at``, in the same sentence."""
+        for back in range(at - 1, max(-1, at - 1 - window), -1):
+            if self.ends[back]:
+                return False
+            if without_conjunction(self.keys[back]) in words:
+                return True
+        return False
