@@ -166,14 +166,16 @@ def build_cache(data_dir: Path, n: int, method: str, cache: Path) -> dict[str, f
     return {"count": t1 - t0, "embed": t2 - t1}
 
 
-def write(cache: Path, dims: int, out: Path = OUT) -> int:
-    """Reduce and quantise the cached vectors into the package file; its size in bytes."""
+def write(cache: Path, words: int, dims: int, out: Path = OUT) -> int:
+    """Reduce and quantise the ``words`` most frequent of the cached vectors into the package file; its
+    size in bytes."""
     raw = np.load(cache)
-    keys = np.array([hash32(s) for s in raw["stems"]], dtype=np.uint32)
+    keys = np.array([hash32(s) for s in raw["stems"][:words]], dtype=np.uint32)
     keys, first = np.unique(keys, return_index=True)  # a hash collision keeps the more frequent stem
-    vectors, scale = quantise(reduce(raw["vectors"], dims)[first])
+    vectors, scale = quantise(reduce(raw["vectors"][:words], dims)[first])
     out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out, keys=keys, vectors=vectors, scale=scale, idf=raw["idf"][first].astype(np.float16))
+    np.savez_compressed(out, keys=keys, vectors=vectors, scale=scale,
+                        idf=raw["idf"][:words][first].astype(np.float16))
     return out.stat().st_size
 
 
@@ -182,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=50_000)
     parser.add_argument("--dims", type=int, default=64)
     parser.add_argument("--method", choices=("e5", "ppmi"), default="e5")
-    parser.add_argument("--cache", type=Path, default=None, help="default: /tmp/naba-vectors-<method>-<words>.npz")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="default: /tmp/naba-vectors-<method>-<words>.npz; a cache of more words serves fewer")
     parser.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(OUT.parents[4])}")
     args = parser.parse_args(argv)
     if not (DATA / "saudinewsnet").is_dir():
@@ -190,9 +193,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     cache = args.cache or Path(f"/tmp/naba-vectors-{args.method}-{args.words}.npz")
     times = build_cache(DATA, args.words, args.method, cache) if not cache.exists() else {}
-    size = write(cache, args.dims) if args.write else None
+    size = write(cache, args.words, args.dims) if args.write else None
     print("| method | words | dims | count (s) | embed (s) | file |\n|---|---:|---:|---:|---:|---:|")
-    print(f"| {args.method} | {len(np.load(cache)['stems'])} | {args.dims} | {times.get('count', float('nan')):.0f} "
+    words = min(args.words, len(np.load(cache)["stems"]))
+    print(f"| {args.method} | {words} | {args.dims} | {times.get('count', float('nan')):.0f} "
           f"| {times.get('embed', float('nan')):.0f} | {'' if size is None else f'{size / 1e6:.2f} MB'} |")
     return 0
 

@@ -94,7 +94,7 @@ def test_a_table_round_trips_through_a_file(tmp_path) -> None:  # type: ignore[n
 @pytest.mark.skipif(not PATH.exists(), reason="the package ships no vectors.npz (bench/distil_vectors.py --write)")
 def test_the_bundled_vectors_give_one_for_the_same_text_and_less_for_another() -> None:
     vectors = word_vectors()
-    assert vectors.keys.size > 10_000 and vectors.vectors.dtype == np.int8
+    assert vectors.keys.size >= 1_000 and vectors.vectors.dtype == np.int8
     storm = profile_of_text("عاصفة رملية تضرب الرياض", "ضربت عاصفة رملية قوية مدينة الرياض صباح اليوم وأدت إلى "
                             "تعطيل حركة المرور وإغلاق عدد من المدارس")
     dust = profile_of_text("غبار كثيف يغطي العاصمة", "غطى غبار كثيف العاصمة السعودية وتوقفت الدراسة في المدارس "
