@@ -65,15 +65,18 @@ class WordVectors:
 @functools.cache
 def word_vectors(path: Path = PATH) -> WordVectors:
     """The bundled vectors (read once per process)."""
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no word vectors here; build them with bench/distil_vectors.py --write")
     with np.load(path) as data:
         return WordVectors(keys=data["keys"], vectors=data["vectors"], scale=data["scale"],
                            idf=data["idf"].astype(np.float32))
 
 
-def document_vector(keys: np.ndarray, weights: np.ndarray) -> np.ndarray:
+def document_vector(keys: np.ndarray, weights: np.ndarray, vectors: WordVectors | None = None) -> np.ndarray:
     """The vector of a document from its hashed stems and their weights (``Profile.content_keys`` and
-    ``content_weights``), as float16: 2 bytes a dimension is what a stored profile can afford."""
-    return word_vectors().document(keys, weights).astype(np.float16)
+    ``content_weights``), as float16: 2 bytes a dimension is what a stored profile can afford. The
+    bundled vectors unless others are given."""
+    return (vectors or word_vectors()).document(keys, weights).astype(np.float16)
 
 
 def similarity(u: np.ndarray, v: np.ndarray) -> float:
