@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/vector_cost.py [--articles 2000]
 
+Needs the package's vectors file (``bench/distil_vectors.py --write``; the repository does not ship one).
+
 Reads the first ``--articles`` SaudiNewsNet articles, profiles them (``profile_of_text``), then times,
 best of REPEATS passes (the machine is shared: the best pass is the least disturbed):
 
