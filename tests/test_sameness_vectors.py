@@ -66,6 +66,8 @@ def test_idf_weighs_rare_stems_up() -> None:
     {"keys": np.array([10, 10, 30], dtype=np.uint32)},  # not unique
     {"idf": np.ones(2, dtype=np.float32)},
     {"scale": np.ones(3, dtype=np.float32)},
+    {"keys": np.zeros(0, dtype=np.uint32), "vectors": np.zeros((0, 2), dtype=np.int8),
+     "idf": np.zeros(0, dtype=np.float32)},  # empty: every lookup would fall off the end
 ])
 def test_a_table_that_does_not_fit_together_is_refused(bad: dict[str, np.ndarray]) -> None:
     good = table()
