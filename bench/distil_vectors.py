@@ -16,7 +16,7 @@ Two steps, the first cached (``--cache``, outside the repository):
    vectors share one large common direction, cosine ~0.9 between any two words, which centring removes),
    int8 with one scale per dimension. ``--write`` puts the keys (BLAKE2b-32 of the stem, as
    ``naba.text.vocabulary`` hashes it), the vectors, the scales and each stem's weight (``idf``,
-   ln(documents / document frequency)) into ``naba/stories/sameness/data/vectors.npz``.
+   ln(documents / document frequency)) into ``/tmp/naba-vectors.npz`` (``static_vectors.PATH``).
 
 Prints a table: words, dims, time of each step, file size.
 """
@@ -36,9 +36,10 @@ import numpy as np
 
 from naba.evaluation import corpora
 from naba.text import stems, strip_diacritics, strip_tatweel, tokens
+from static_vectors import PATH as OUT  # bench/ is the script's own directory
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-OUT = Path(__file__).resolve().parents[1] / "src" / "naba" / "stories" / "sameness" / "data" / "vectors.npz"
+
 _WRITTEN_RE = re.compile(r"[^\W\d_]+")
 WINDOW = 5  # ppmi: tokens either side that count as context
 BATCH = 256

@@ -4,7 +4,7 @@
         [--words 20000,60000] [--dims 32,64,128] [--weightings idf,flat] [--packaged]
 
 For every labelled pair (``naba.evaluation.sameness``) the model's features (``feature_values``) are
-computed as the story stage computes them, and a semantic cosine (``naba.stories.sameness.vectors``: the
+computed as the story stage computes them, and a semantic cosine (``bench/static_vectors.py``: the
 idf-weighted mean of the stems' vectors, over the profile's content stems) is added as one more column.
 Each variant of the vectors (cache, vocabulary size, PCA dims, weighting) is built in memory from the
 cache ``bench/distil_vectors.py`` wrote, quantised as the package file is.
@@ -36,7 +36,7 @@ from naba.evaluation.sameness import labelled_pairs, pair_evidence, prepared_art
 from naba.evaluation.stories import pearson, semeval_pairs
 from naba.stories.sameness import Profile, feature_values, profile_of, profile_of_text
 from naba.stories.sameness.evidence import content
-from naba.stories.sameness.vectors import WordVectors, similarity, word_vectors
+from static_vectors import WordVectors, similarity, word_vectors
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 SEEDS = 5

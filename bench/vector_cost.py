@@ -8,7 +8,7 @@ Reads the first ``--articles`` SaudiNewsNet articles, profiles them (``profile_o
 best of REPEATS passes (the machine is shared: the best pass is the least disturbed):
 
     profile            profile_of_text per article (the baseline: what the stage pays today)
-    document vector    naba.stories.sameness.vectors.document_vector from the profile's content stems
+    document vector    static_vectors.document_vector from the profile's content stems
     content cosine     evidence.content per pair (consecutive articles), today's similarity
     semantic cosine    vectors.similarity per pair
 
@@ -26,7 +26,7 @@ from pathlib import Path
 from naba.evaluation import corpora
 from naba.stories.sameness import profile_of_text
 from naba.stories.sameness.evidence import content
-from naba.stories.sameness.vectors import PATH, document_vector, similarity, word_vectors
+from static_vectors import PATH, document_vector, similarity, word_vectors
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 REPEATS = 5

@@ -2,10 +2,10 @@
 subject in other words still come out alike (عاصفة رملية تضرب الرياض / غبار كثيف يغطي العاصمة: 0.26 here,
 against 0.01 for the content cosine and -0.01 for a football report, with 10,000 stems in 256 dims).
 
-``data/vectors.npz`` (written at build time by ``bench/distil_vectors.py``, never downloaded) holds one
-vector for each of the most frequent stems of SaudiNewsNet and ANT. The package ships no such file
-today: issue 11 measured these vectors as sameness evidence and left them out (README, "Semantic
-evidence"); this module is what ``bench/semantic_gain.py`` measured them with.
+``PATH`` (written at build time by ``bench/distil_vectors.py``, never downloaded) holds one vector for
+each of the most frequent stems of SaudiNewsNet and ANT. The package ships no such file and no such
+module: issue 11 measured these vectors as sameness evidence and left them out (README, "Semantic
+evidence"); this bench module is what ``bench/semantic_gain.py`` measured them with.
 
     keys     uint32, sorted: the stem's BLAKE2b-32 hash, as ``Vocabulary.hash32`` and
              ``Profile.content_keys`` hold it, so a profile looks its stems up with one searchsorted
@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-PATH = Path(__file__).parent / "data" / "vectors.npz"
+PATH = Path("/tmp/naba-vectors.npz")  # bench/distil_vectors.py --write puts it here
 
 
 @dataclass(frozen=True, slots=True, eq=False)

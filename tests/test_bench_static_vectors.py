@@ -1,4 +1,5 @@
-"""Static word vectors (naba.stories.sameness.vectors): document vectors and their cosine.
+"""Static word vectors (bench/static_vectors.py, the tool of issue 11's semantic measurement): document
+vectors and their cosine.
 
 Unit tests on small hand-made tables (three stems in two dimensions, so every expected number can be
 worked out by hand; random vectors for a real profile's stems). The package ships no vectors file: the
@@ -7,11 +8,16 @@ experiment of issue 11 measured them and left them out (README, "Semantic eviden
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from naba.stories.sameness import profile_of_text
-from naba.stories.sameness.vectors import WordVectors, document_vector, similarity, word_vectors
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from static_vectors import WordVectors, document_vector, similarity, word_vectors  # noqa: E402
 
 
 def table(idf: tuple[float, float, float] = (1.0, 1.0, 1.0)) -> WordVectors:
