@@ -76,10 +76,13 @@ class TemplateGuard:
 
     def templated(self, ta: Sequence[str], tb: Sequence[str], numbers: bool = True) -> bool:
         """True when the two texts (index-form tokens) differ by a substituted name or number (or, with
-        ``numbers`` off, by a substituted name: other figures alone may be an update of one report)."""
+        ``numbers`` off, by a substituted name: other figures alone may be an update of one report).
+        The same answer whichever text comes first."""
         if self._name_of is None:
             self._name_of = gazetteer_name_of()
         self._numbers = numbers
+        if tuple(tb) < tuple(ta):  # difflib's alignment depends on which text comes first: one order
+            ta, tb = tb, ta
         set_a, set_b = set(ta), set(tb)
         if not (self._any_decisive(ta, set_b) and self._any_decisive(tb, set_a)):
             return False  # cheap exit: one side has no name or number the other lacks
