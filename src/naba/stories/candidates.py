@@ -17,11 +17,10 @@ Two articles are compared when
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 
 from naba.models import StoredArticle
-from naba.stories.summaries import article_time
+from naba.stories.summaries import article_time, content_key
 
 MAX_GAP_HOURS = 48.0  # candidates by shared stems come from within this many hours
 MIN_SHARED = 2  # signature stems two articles must share to be compared
@@ -54,11 +53,6 @@ def best_links(article_id: int, judged: Iterable[tuple[int, float]]) -> list[tup
     best = sorted(((similarity, other) for other, similarity in judged if similarity >= LINK_SIMILARITY),
                   key=lambda pair: (-pair[0], pair[1]))
     return [(article_id, other, round(similarity, 4)) for similarity, other in best[:MAX_LINKS]]
-
-
-def content_key(canonical_url: str | None, source: str | None, title: str | None, body: str) -> str:
-    """What breaks ties between articles reported at the same moment, alike in every process."""
-    return canonical_url or hashlib.blake2b(f"{source}\n{title}\n{body}".encode(), digest_size=12).hexdigest()
 
 
 def order_key(stored: StoredArticle) -> Order:

@@ -11,6 +11,7 @@ dated ones on the front page.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Sequence
 
@@ -33,10 +34,17 @@ def reported_at(stored: StoredArticle) -> str | None:
     return stored.article.published_at
 
 
-def reported_order(stored: StoredArticle) -> tuple[bool, float, int]:
-    """Earliest report first; articles without a date after every dated one, in the order stored."""
-    ts = to_timestamp(stored.article.published_at)
-    return (ts is None, ts or 0.0, stored.id)
+def reported_order(stored: StoredArticle) -> tuple[bool, float, str]:
+    """Earliest report first, articles without a date after every dated one; ties broken by content
+    (``content_key``), not by arrival, so a story's summary does not depend on the order it was built in."""
+    article = stored.article
+    ts = to_timestamp(article.published_at)
+    return (ts is None, ts or 0.0, content_key(article.canonical_url, article.source, article.title, article.body))
+
+
+def content_key(canonical_url: str | None, source: str | None, title: str | None, body: str) -> str:
+    """What breaks ties between articles reported at the same moment, alike in every process."""
+    return canonical_url or hashlib.blake2b(f"{source}\n{title}\n{body}".encode(), digest_size=12).hexdigest()
 
 
 def headline(article: Article) -> str:

@@ -23,7 +23,7 @@ from naba.errors import InputError
 from naba.models import Article, Entity, PreparedArticle, ReadAlso, Record, Rejection
 from naba.settings import Settings
 from naba.sources.readers import iter_records, parse_record
-from naba.stories.candidates import content_key
+from naba.stories.summaries import content_key
 from naba.text import detect_lang
 
 LANG_SAMPLE_CHARS = 2000  # what the language filter reads of a text
