@@ -63,6 +63,14 @@ def test_paragraph_per_line_input_is_rejoined_with_blank_lines():
     assert clean_article(RawArticle(body=f"{P1}\n{P2}\n{P3}")).body == f"{P1}\n\n{P2}\n\n{P3}"
 
 
+def test_a_galleries_next_previous_controls_are_not_text():
+    body = f"Next Previous عين اليوم – الرياض\n\n{P1}\n\nصورة من الحفل. Next Previous صورة أخرى من الحفل\n\n{P2}"
+    cleaned = clean_article(RawArticle(body=body)).body
+    assert "Next" not in cleaned and "Previous" not in cleaned
+    assert cleaned.startswith("عين اليوم – الرياض\n\n" + P1)
+    assert "صورة من الحفل." in cleaned and "صورة أخرى من الحفل" in cleaned and cleaned.endswith(P2)
+
+
 def test_boilerplate_and_teasers():
     body = "\n".join([
         P1, "اقرأ أيضا: سجن رجل أعمال أمريكي عرض مكافأة", P2,

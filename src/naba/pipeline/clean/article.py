@@ -21,7 +21,12 @@ from naba.errors import RecordError
 from naba.models import Article, RawArticle, ReadAlso
 from naba.pipeline.clean.attribution import find_attribution
 from naba.pipeline.clean.blocks import PageBlocks, split_trailing_blocks
-from naba.pipeline.clean.boilerplate import read_also_headline, strip_boilerplate, teaser_headline
+from naba.pipeline.clean.boilerplate import (
+    read_also_headline,
+    strip_boilerplate,
+    strip_slideshow_controls,
+    teaser_headline,
+)
 from naba.pipeline.clean.leaks import extract_leaks
 from naba.pipeline.clean.teasers import cut_teasers
 from naba.text import detect_lang, display, index
@@ -69,7 +74,7 @@ def clean_body(text: str, title: str | None = None) -> tuple[str, PageBlocks, li
     Without a trailing read-also block, the first inline "اقرأ أيضا: <headline>" line is the page's
     read-also teaser (HTML pages put it there, with no lede); other teaser lines are leaks.
     """
-    text, blocks = split_trailing_blocks(display(text))
+    text, blocks = split_trailing_blocks(display(strip_slideshow_controls(text)))
     text, removed = strip_boilerplate(text)
     inline_read_also = None
     if blocks.page_read_also is None:

@@ -92,6 +92,17 @@ _MAX_TEASER_WORDS = 25
 _PROSE_END = re.compile(r"[.،,:؛]\s*$")
 
 
+# A photo gallery's controls, left in the text where the page had its slideshow («Next Previous عين
+# اليوم – واس»: 270 of 2,080 stored عين اليوم bodies): never prose, removed wherever they stand.
+_SLIDESHOW_CONTROLS = re.compile(r"[ \t\u00a0]*\bNext Previous\b[ \t\u00a0]*")
+
+
+def strip_slideshow_controls(text: str) -> str:
+    """The text without a gallery's "Next Previous" controls; what stood on either side of them is kept
+    on lines of its own (a caption, then the byline)."""
+    return _SLIDESHOW_CONTROLS.sub("\n", text) if "Next Previous" in text else text
+
+
 def strip_boilerplate(text: str) -> tuple[str, list[str]]:
     """Remove boilerplate lines from ``text``; return the clean text and the removed lines."""
     kept: list[str] = []
