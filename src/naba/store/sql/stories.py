@@ -91,7 +91,7 @@ class SQLStories:
 
     def _summary_members(self, story_id: int) -> list[StoredArticle]:
         return [_summary_member(row) for row in self._db.all(
-            f"SELECT id, first_seen_at, fetched_at, source, title, published_at, keywords, entities, "
+            f"SELECT id, first_seen_at, fetched_at, source, title, canonical_url, published_at, keywords, entities, "
             f"substr(body, 1, {LEDE_CHARS}) AS lede FROM articles WHERE story_id = ?", [story_id])]
 
     def lock(self) -> AbstractContextManager[None]:
@@ -151,9 +151,10 @@ class SQLStories:
 
 
 def _summary_member(row: Row) -> StoredArticle:
-    """What a story summary reads of one article: no body beyond its opening."""
+    """What a story summary reads of one article: no body beyond its opening; its canonical URL, which
+    breaks ties between reports of one moment (``summaries.reported_order``)."""
     article = Article(body=row["lede"], title=row["title"], source=row["source"], published_at=row["published_at"],
-                      keywords=tuple(json.loads(row["keywords"])),
+                      canonical_url=row["canonical_url"], keywords=tuple(json.loads(row["keywords"])),
                       entities=tuple(Entity(*fields) for fields in json.loads(row["entities"])))
     return StoredArticle(id=row["id"], article=article, first_seen_at=row["first_seen_at"],
                          fetched_at=row["fetched_at"], story_id=None)
