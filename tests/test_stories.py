@@ -17,6 +17,7 @@ from naba.settings import Settings
 from naba.sources.readers import iter_records
 from naba.store import open_store
 from naba.stories import story_detail
+from naba.stories.candidates import MAX_LINKS
 
 TRUTH = json.loads((Path(__file__).parents[1] / "src" / "naba" / "sample" / "truth.json").read_text("utf-8"))
 GOLD = {key: value["story"] for key, value in TRUTH["articles"].items()}
@@ -80,6 +81,39 @@ def test_stories_do_not_depend_on_arrival_order_or_batch_size(store_url, second_
     random.Random(7).shuffle(shuffled)
     _ingest(second_url, shuffled, batch_size=7)
     assert _partition(store_url, by_url=True) == _partition(second_url, by_url=True)
+
+
+def test_similar_links_do_not_depend_on_arrival_order(store_url, second_url, tmp_path):
+    # 30 reports of one running topic, each alike enough to link to all the others: more candidate links
+    # than an article keeps (MAX_LINKS), so which it keeps must not depend on which arrived first
+    rows = []
+    for i in range(30):
+        body = (f"أعلنت وزارة الصحة اليوم تسجيل {100 + i} إصابة جديدة بفيروس كورونا في مدينة الرياض ومحافظة جدة، "
+                f"وقالت الوزارة في بيانها إن الحالات الجديدة تخضع للعلاج في المستشفيات. الحالة رقم {i} "
+                f"{' '.join(f'كلمة{i}{k}' for k in range(i % 7))}")
+        rows.append({"url": f"https://news.example/{i}", "title": f"الصحة تسجل {100 + i} إصابة جديدة بكورونا",
+                     "content": body, "date_published": f"2020-03-{1 + i // 24:02d}T{i % 24:02d}:00:00+00:00",
+                     "source": f"outlet{i % 3}"})
+    path = tmp_path / "topic.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    records = [r for r in iter_records([str(path)], Settings(), {}) if not isinstance(r, Rejection)]
+    assert len(records) == 30
+    _ingest(store_url, records, batch_size=500)
+    _ingest(second_url, records[::-1], batch_size=1)
+    links = _links(store_url)
+    assert max(sum(1 for a, _, _ in links if a == article) for article, _, _ in links) > MAX_LINKS
+    assert links == _links(second_url)  # each article's best pairs with those reported before it
+
+
+def _links(url: str) -> set[tuple[str, str, float]]:
+    """Every similar-article link, by the two articles' canonical URLs (ids differ by run)."""
+    store = open_store(url)
+    try:
+        articles = list(store.articles.scan())
+        name = {s.id: s.article.canonical_url or s.article.body[:60] for s in articles}
+        return {(name[s.id], name[other], score) for s in articles for other, score in store.stories.links_of(s.id)}
+    finally:
+        store.close()
 
 
 def test_a_later_process_continues_the_stories_of_an_earlier_one(tmp_path):

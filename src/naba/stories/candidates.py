@@ -17,7 +17,7 @@ Two articles are compared when
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from naba.models import StoredArticle
 from naba.stories.summaries import article_time, content_key
@@ -47,11 +47,15 @@ def is_candidate(shared_stems: int, gap_seconds: float, shared_band: bool) -> bo
     return shared_band or (shared_stems >= MIN_SHARED and abs(gap_seconds) <= MAX_GAP_HOURS * 3600.0)
 
 
-def best_links(article_id: int, judged: Iterable[tuple[int, float]]) -> list[tuple[int, int, float]]:
+def best_links(article_id: int, judged: Iterable[tuple[int, float]],
+               order: Callable[[int], object] | None = None) -> list[tuple[int, int, float]]:
     """The "similar article" links of an article from its judged pairs ((other id, similarity)), as the
-    stores keep them: (article, other, rounded similarity), best first, at most MAX_LINKS."""
+    stores keep them: (article, other, rounded similarity), best first, at most MAX_LINKS. Equal
+    similarities (copies of one text) go by ``order`` of the other (default: its id; the online stage,
+    whose ids follow arrival, passes the order key)."""
+    tie = order or (lambda other: other)
     best = sorted(((similarity, other) for other, similarity in judged if similarity >= LINK_SIMILARITY),
-                  key=lambda pair: (-pair[0], pair[1]))
+                  key=lambda pair: (-pair[0], tie(pair[1])))
     return [(article_id, other, round(similarity, 4)) for similarity, other in best[:MAX_LINKS]]
 
 

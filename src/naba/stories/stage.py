@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 
 from naba.models import Grouping, StoredArticle
 from naba.store import Link, Store
-from naba.stories.candidates import MAX_GAP_HOURS, best_links, day, is_candidate, order_key, probe_days
+from naba.stories.candidates import LINK_SIMILARITY, MAX_GAP_HOURS, best_links, day, is_candidate, order_key, probe_days
 from naba.stories.copies import BandIndex
 from naba.stories.placement import MAX_SPAN_HOURS, Node, Placement
 from naba.stories.related import touched
@@ -78,15 +78,18 @@ class StoryStage:
         times = [article_time(stored) for stored in fresh.values()]
         self._load(min(times) - self.reach, max(times) + self.reach, skip=fresh)
         links: list[Link] = []
+        overtaken: set[int] = set()  # earlier articles reported after a newcomer: they choose their links again
         for stored in sorted(fresh.values(), key=order_key):
-            links += self._add(stored, profiles.get(stored.id) or profile_of(stored.article), None)
+            chosen, later = self._add(stored, profiles.get(stored.id) or profile_of(stored.article), None)
+            links += chosen
+            overtaken.update(later)
         self.placement.settle()
         changed = [self.nodes[i].grouping() for i in sorted(self.placement.take_changed())]
         changed = [g for g in changed if self.saved.get(g.article_id) != g]
         # an article placed before and stored again changed (a republished page): its old links go,
         # and the articles that had chosen it as a link choose again
         republished = sorted(i for i, stored in fresh.items() if stored.story_id is not None)
-        chose_again, their_links = self._choose_again(republished)
+        chose_again, their_links = self._choose_again(republished, overtaken - fresh.keys())
         self.store.stories.apply(changed, links + their_links, [], summarize_story,
                                  relinked=republished + chose_again)
         for grouping in changed:
@@ -100,8 +103,10 @@ class StoryStage:
 
     # -- one article ----------------------------------------------------------------------------
 
-    def _add(self, stored: StoredArticle, profile: Profile, saved: Grouping | None) -> list[Link]:
-        """Judge the article against its candidates and add it; its similar-article links."""
+    def _add(self, stored: StoredArticle, profile: Profile, saved: Grouping | None) -> tuple[list[Link], list[int]]:
+        """Judge the article against its candidates and add it: the similar-article links it chooses (its
+        best pairs with articles reported before it), and the articles reported after it that it would
+        be a link of (each chooses among the articles reported before it, whatever came first)."""
         node = Node(stored.id, order_key(stored), profile)
         if saved is not None:
             node.duplicate_of, node.story_id = saved.duplicate_of, saved.story_id
@@ -113,18 +118,26 @@ class StoryStage:
         for stem in profile.signature:
             self.postings[stem, day(node.ts)].add(node.id)
         self.bands.insert(node.id, profile.text.bands)
-        return best_links(node.id, [(other, j.similarity) for other, j in judged])
+        before = [(other, j.similarity) for other, j in judged if self.nodes[other].order < node.order]
+        after = [other for other, j in judged
+                 if self.nodes[other].order > node.order and j.similarity >= LINK_SIMILARITY]
+        return best_links(node.id, before, self._order), after
 
-    def _choose_again(self, republished: list[int]) -> tuple[list[int], list[Link]]:
-        """The articles linked to a republished one, with their links written whole again.
+    def _choose_again(self, republished: list[int], overtaken: Iterable[int] = ()) -> tuple[list[int], list[Link]]:
+        """The articles linked to a republished one, and those a newcomer reported before them may now
+        be a link of (``overtaken``), with their links written whole again.
 
         An article's links are its best pairs with earlier articles (``best_links``, the rule the
-        backfill applies). A republished article has a new time and text, so each article that had
-        it among its links chooses again from its candidates; the links later articles chose with
-        it are kept (those it had with the republished article go: that one chose anew).
+        backfill applies), so they do not depend on the order articles arrive in. A republished
+        article has a new time and text, so each article that had it among its links chooses again
+        from its candidates; so does an article a newcomer reported before it is a candidate link of.
+        The links later articles chose with it are kept, but for those that choose anew here (a
+        republished article, another overtaken one): their new choice is written whole.
         """
         gone = set(republished)
         linked = {other for article_id in republished for other, _ in self.store.stories.links_of(article_id)}
+        linked |= set(overtaken)
+        choosing = gone | linked  # their links are written whole here: none of their old rows is kept
         chose_again: list[int] = []
         links: list[Link] = []
         for article_id in sorted(linked - gone):
@@ -133,11 +146,14 @@ class StoryStage:
                 continue
             earlier = [(other.id, self._judge(node, other).similarity)
                        for other in self._candidates(node) if other.order < node.order]
-            links += best_links(article_id, earlier)
+            links += best_links(article_id, earlier, self._order)
             links += [(other, article_id, score) for other, score in self.store.stories.links_of(article_id)
-                      if other not in gone and (other not in self.nodes or self.nodes[other].order > node.order)]
+                      if other not in choosing and (other not in self.nodes or self.nodes[other].order > node.order)]
             chose_again.append(article_id)
         return chose_again, links
+
+    def _order(self, article_id: int) -> object:
+        return self.nodes[article_id].order
 
     def _judge(self, node: Node, other: Node) -> Judgement:
         return judge(evidence(node.profile, other.profile, abs(node.ts - other.ts) / 3600.0), node.profile,
