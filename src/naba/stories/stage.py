@@ -14,8 +14,8 @@ batch executors of ``naba backfill`` apply too)
 The articles within REACH of a batch are loaded from the store first (with their saved decisions), so a
 new process continues where the last one stopped; several processes take turns under the store's story
 lock and take in each other's decisions first. Memory holds at most MAX_NODES articles (~17 kB each: the
-profile ~13 kB with its band index entries, bench/profiles.py; postings, edges and the node the rest);
-past it the older half is let go, and read again if needed.
+profile ~13 kB with its band index entries, bench/profiles.py; postings, edges, the similarities of its
+link-worthy pairs and the node the rest); past it the older half is let go, and read again if needed.
 """
 
 from __future__ import annotations
@@ -49,6 +49,9 @@ class StoryStage:
         self.postings: dict[tuple[str, int], set[int]] = defaultdict(set)
         self.bands: BandIndex[int] = BandIndex(SKETCHER.tables)
         self.profiles: dict[int, Profile] = {}
+        # the judged pairs similar enough to be links, both ways: an article that chooses its links again
+        # reads them here instead of judging its candidates again
+        self.similar: dict[int, dict[int, float]] = defaultdict(dict)
         self.saved: dict[int, Grouping | None] = {}  # what the store holds for each node
         self._loaded: list[tuple[float, float]] = []  # time spans already read from the store
         self._seq: int | None = None  # the store's story-write number this memory is up to date with
@@ -114,6 +117,9 @@ class StoryStage:
         judged = [(other.id, self._judge(node, other)) for other in self._candidates(node)]
         self.placement.add(node, judged)
         self.profiles[node.id] = profile
+        for other, j in judged:
+            if j.similarity >= LINK_SIMILARITY:
+                self.similar[node.id][other] = self.similar[other][node.id] = j.similarity
         self.saved[node.id] = saved
         for stem in profile.signature:
             self.postings[stem, day(node.ts)].add(node.id)
@@ -144,8 +150,8 @@ class StoryStage:
             node = self.nodes.get(article_id)
             if node is None:  # not in memory: its links stay as they are
                 continue
-            earlier = [(other.id, self._judge(node, other).similarity)
-                       for other in self._candidates(node) if other.order < node.order]
+            earlier = [(other, similarity) for other, similarity in self.similar[article_id].items()
+                       if self.nodes[other].order < node.order]
             links += best_links(article_id, earlier, self._order)
             links += [(other, article_id, score) for other, score in self.store.stories.links_of(article_id)
                       if other not in choosing and (other not in self.nodes or self.nodes[other].order > node.order)]
@@ -174,6 +180,9 @@ class StoryStage:
         """Drop an article from memory (it is about to come back changed, or memory is full)."""
         node = self.placement.remove(article_id)
         profile = self.profiles.pop(article_id, None)
+        for other in self.similar.pop(article_id, {}):
+            if other in self.similar:
+                self.similar[other].pop(article_id, None)
         self.saved.pop(article_id, None)
         if node is None or profile is None:
             return
