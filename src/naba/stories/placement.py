@@ -67,7 +67,7 @@ class Edge(NamedTuple):
     def of(cls, judgement: Judgement) -> Edge:
         if judgement.copy:
             same = 1.0
-        elif judgement.evidence.templated or judgement.evidence.other_day:
+        elif judgement.ruled_out:
             same = 0.0
         else:
             same = round(judgement.same_probability, 6)

@@ -143,19 +143,17 @@ class StoryStage:
         gone = set(republished)
         linked = {other for article_id in republished for other, _ in self.store.stories.links_of(article_id)}
         linked |= set(overtaken)
-        choosing = gone | linked  # their links are written whole here: none of their old rows is kept
-        chose_again: list[int] = []
+        # one not in memory keeps its links as they are; the others' links are written whole here
+        chose_again = sorted(i for i in linked - gone if i in self.nodes)
+        choosing = gone | set(chose_again)
         links: list[Link] = []
-        for article_id in sorted(linked - gone):
-            node = self.nodes.get(article_id)
-            if node is None:  # not in memory: its links stay as they are
-                continue
+        for article_id in chose_again:
+            node = self.nodes[article_id]
             earlier = [(other, similarity) for other, similarity in self.similar[article_id].items()
                        if self.nodes[other].order < node.order]
             links += best_links(article_id, earlier, self._order)
             links += [(other, article_id, score) for other, score in self.store.stories.links_of(article_id)
                       if other not in choosing and (other not in self.nodes or self.nodes[other].order > node.order)]
-            chose_again.append(article_id)
         return chose_again, links
 
     def _order(self, article_id: int) -> object:

@@ -92,13 +92,17 @@ class Judgement:
     similarity: float  # how alike the two texts read (the content cosine), time left out
 
     @property
+    def ruled_out(self) -> bool:
+        """Different news however alike: a filled-in template, or another day's figures."""
+        return self.evidence.templated or self.evidence.other_day
+
+    @property
     def copy(self) -> bool:
-        return self.copy_probability >= COPY.threshold and not (self.evidence.templated or self.evidence.other_day)
+        return self.copy_probability >= COPY.threshold and not self.ruled_out
 
     @property
     def same_event(self) -> bool:
-        return (self.copy or self.same_probability >= SAME.threshold) and not (self.evidence.templated
-                                                                                or self.evidence.other_day)
+        return (self.copy or self.same_probability >= SAME.threshold) and not self.ruled_out
 
     def reasons(self, model: Weights | None = None) -> list[tuple[str, float]]:
         """Each feature's contribution to the logit of ``model`` (the same-event model by default),
