@@ -66,7 +66,9 @@ def test_smoke_run_on_a_few_akec_documents():
     docs = akec_docs(DATA, "train")[:5]
     assert all(d.gold and d.text for d in docs)
     predictions = [naba_extractor()(d.title, d.text) for d in docs]
-    assert all(5 <= len(p) <= 12 for p in predictions)
+    assert all(3 <= len(p) <= 12 for p in predictions)
     scores = akec_scores(predictions, docs)
     assert set(scores) == {f"AKEC F1@{k} {m}" for k in (5, 10) for m in ("exact", "partial")}
-    assert scores["AKEC F1@10 partial"] >= 0.1  # 0.197 when written: the keyphrases overlap the gold ones
+    # 0.085 when written (0.115 with the 12-tag lists before they were cut to the sure tags): the keyphrases
+    # overlap the gold ones
+    assert scores["AKEC F1@5 partial"] >= 0.05

@@ -9,6 +9,6 @@
 The data is TSV in ``data/`` (conventions in ``data/README.md``); keys are ``naba.text.index`` forms.
 """
 
-from naba.gazetteer.loader import Conflict, Entry, Gazetteer, load_gazetteer, read_directory
+from naba.gazetteer.loader import OUTLET_SUBTYPES, Conflict, Entry, Gazetteer, load_gazetteer, read_directory
 
-__all__ = ["Conflict", "Entry", "Gazetteer", "load_gazetteer", "read_directory"]
+__all__ = ["OUTLET_SUBTYPES", "Conflict", "Entry", "Gazetteer", "load_gazetteer", "read_directory"]

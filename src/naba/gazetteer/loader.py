@@ -43,6 +43,9 @@ ARTICLE = "ال"
 NISBA_SUFFIXES = ("", "ة", "ان", "ين", "ون", "ات", "تان", "تين")
 
 
+OUTLET_SUBTYPES = frozenset({"agency", "media"})
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One named thing and every way the news writes it."""
@@ -112,6 +115,10 @@ class Gazetteer:
 
     def is_title(self, surface: str) -> bool:
         return index(surface) in self._title_keys
+
+    def is_outlet(self, surface: str) -> bool:
+        """A news agency, paper, channel or site: an article's source, rarely its subject."""
+        return any(entry.subtype in OUTLET_SUBTYPES for entry in self._names.get(index(surface), ()))
 
     def get(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)

@@ -29,7 +29,6 @@ COUNTRY_WEIGHT = 0.25  # a country's weight when the article names something nar
 SPECIFIC_RARITY = 4.6  # Zipf 4.4: rarer than about one word in 25,000 (مستخدم، حريق، الميليشيات)
 COMMON_RARITY = 3.5  # no word more common than this (تم، العالم)
 _GENERIC_TYPES = frozenset({"country", "region"})
-_OUTLET_KINDS = frozenset({"agency", "media"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,4 +90,4 @@ def _specific(key: str) -> bool:
 
 @functools.cache
 def _is_outlet(name: str) -> bool:
-    return any(entry.subtype in _OUTLET_KINDS for entry in load_gazetteer().lookup(name))
+    return load_gazetteer().is_outlet(name)

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from naba.gazetteer import load_gazetteer
+from naba.gazetteer import OUTLET_SUBTYPES, load_gazetteer
 from naba.pipeline.clean import credit_words as cw
 from naba.pipeline.clean.credit_context import TOLD_WINDOW, CreditContext
 from naba.pipeline.clean.credit_model import NameReading, near_outlet, read_name
@@ -60,7 +60,6 @@ MAX_QUOTED_WORDS = 6
 MAX_FILLERS = 4  # words between a media word and a known name («وكالة الأنباء الكورية الجنوبية "يونهاب"»)
 _NAME_ENDS = ".,،؛:;!?؟()[]-–—\""  # a word ending in one of these ends a name
 _OPENING, _CLOSING = "«“„", "»”″"
-_OUTLET_KINDS = ("agency", "media")
 _NEVER_OUTLETS = ("company", "government", "intl")
 _SENTENCE_END = re.compile(r"[.!?؟؛][\"'«»“”]*$")
 
@@ -369,7 +368,7 @@ def _not_outlet(names: list[str]) -> bool:
     gazetteer = load_gazetteer()
     for size in range(len(names), 0, -1):
         entries = gazetteer.lookup(" ".join(names[:size]))
-        if any(e.type == "org" and e.subtype in _OUTLET_KINDS for e in entries):
+        if any(e.type == "org" and e.subtype in OUTLET_SUBTYPES for e in entries):
             return False
         # a company or a ministry opening the name is no outlet («وكالة ستاندرد آند بورز غلوبال»)
         if any(e.type in ("org", "person") for e in entries) \

@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from naba.gazetteer import load_gazetteer
+from naba.gazetteer import OUTLET_SUBTYPES, load_gazetteer
 from naba.text import index
 
 
@@ -128,7 +128,6 @@ SHORT_NAMES = {"الألمانية": "org:dpa", "الفرنسية": "org:afp", "
 # a text is never its own source (Sky News Arabia read itself in ~3% of its texts).
 SITE_CODES = {"skynews": "org:skynews-arabia", "alarabia": "org:alarabiya", "aawsat": "org:asharq-al-awsat",
               "was": "org:spa"}
-_OUTLET_KINDS = frozenset({"agency", "media"})
 
 
 @dataclass
@@ -152,7 +151,7 @@ def credit_tables() -> CreditTables:
     gazetteer = load_gazetteer()
     tables = CreditTables()
     for entry in gazetteer.entries:
-        if entry.type != "org" or entry.subtype not in _OUTLET_KINDS:
+        if entry.type != "org" or entry.subtype not in OUTLET_SUBTYPES:
             continue
         for spelling in (entry.canonical, *entry.variants):
             key = index(spelling)

@@ -1,7 +1,8 @@
 """Tags and named entities of an article (the page's "كلمات دلالية").
 
-    tag_article(title, body) -> Tags      keywords: 5–12 display strings, best first (entities'
-                                          canonical names and key phrases, mixed by score);
+    tag_article(title, body) -> Tags      keywords: the tags an editor would keep (3 or so, at
+                                          most 12), best first (entities' canonical names and
+                                          key phrases, mixed by score);
                                           entities: one Entity per canonical entity, best first
     tag_tokens(text) -> Tags              the same, of a ``naba.text.tokenize_article`` result
     resolve_entity(name) -> Entity | None any spelling a user types → its canonical entity

@@ -17,8 +17,19 @@ A phrase is shown only when it reads as a tag (hand-written rules over ``Word``'
 No two keywords where one contains the other, unless the shorter is said on its own at least as
 often as inside the longer (``OWN_USE``); a phrase that shares a word with a chosen one is a second
 cut of the same words (لتكبد ثاني / ثاني أكبر) and is left out. The common single words left out
-come after everything else, so the list keeps its length (``min_tags`` at least) for the related
-lists and facets that read past the first five, and they no longer push tags out of the first five.
+are never tags.
+
+The list is as long as the article warrants (an editor's tags, not a quota of five): a tag is *sure*
+when the headline names it (an entity; a phrase the article says again, a single word said three
+times), or when it carries the article without being in the headline (an entity named twice scoring
+``LEAD_SHARE`` of the best tag; a phrase said ``BODY_PHRASE_MIN_COUNT`` times scoring
+``PHRASE_SHARE``, or twice with the headline's first word, mostly its subject: أسعار النفط under
+«النفط يتجه ...»). Never sure: an outlet outside the headline (the article's source, not its
+subject), and a headline phrase right before a name (ميليشيا الحوثي، لرئاسة الفيفا: the head of a
+construct). The next best entities, then phrases, close the list up to ``SHOWN_MIN``. Judged blind
+on the tune half of the labelled sample, 44% of the tags past the sure ones were good against 72% of
+the sure ones; the others mostly weak (a capital beside its country, a region around the town, a
+secondary name) or a cut of the headline (الداخلية تدرب، تردد الجبال، مطلع الشهر المقبل).
 """
 
 from __future__ import annotations
@@ -26,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from naba.gazetteer import load_gazetteer
 from naba.pipeline.tagging.lexicon import lexicon
 from naba.pipeline.tagging.options import TagOptions
 from naba.pipeline.tagging.phrases import Phrase
@@ -37,6 +49,11 @@ OWN_USE = 3.0  # a word inside a chosen phrase stays a tag when said this many t
 SINGLE_WORD_MAX_ZIPF = 4.0
 SINGLE_WORD_MIN_COUNT = 3  # a single word outside the headline is a tag when said this often
 CASE_BASE_MIN_ZIPF = 3.0  # رقما is رقم + a case ending when رقم is at least this common
+SHOWN_MIN = 3  # an article with fewer sure tags shows its next best entities, then phrases, up to this many
+LEAD_SHARE = 0.45  # of the best tag's score: an entity the headline does not name
+PHRASE_SHARE = 0.3  # of the best tag's score: a phrase the headline does not hold ...
+BODY_PHRASE_MIN_COUNT = 3  # ... said this often
+TITLE_PHRASE_MIN_COUNT = 2  # a headline phrase said once is mostly a cut of the headline (انهيار أسهم)
 NOT_FIRST = frozenset(index_form(w) for w in """
 أكبر أصغر أكثر أقل أفضل أسوأ أهم أعلى أدنى أقرب أبعد أطول أقدم أحدث أول آخر
 داخل خارج متن مدى نحو حول قرب بين عبر وسط أمام خلف فوق تحت جانب خلال أثناء بعد قبل إثر عقب
@@ -53,19 +70,17 @@ class Candidate:
     central: bool = False  # an entity named in the title or mentioned more than once
 
 
-def readable(phrase: Phrase, words: Sequence[Word], stream: Stream, *, filler: bool = False) -> bool:
-    """True when the phrase reads as a tag (see the module docstring); ``filler``: a single word
-    that fails only for being common or said too few times, to close the list."""
+def readable(phrase: Phrase, words: Sequence[Word], stream: Stream) -> bool:
+    """True when the phrase reads as a tag (see the module docstring)."""
     at = phrase.first if phrase.shown < 0 else phrase.shown
     span = words[at:at + len(phrase.words)]
-    if len(span) == 1 and not filler and span[0].zipf >= SINGLE_WORD_MAX_ZIPF:
+    if len(span) == 1 and span[0].zipf >= SINGLE_WORD_MAX_ZIPF:
         return False  # the commonest reason, read first
     if any(not w.nominal or w.suffixed or w.number or _case_ending(w) for w in span):
         return False
     if len(span) == 1:
         return not span[0].nisba and span[0].adjective is None and not _agrees(words, stream, phrase.first) \
-            and (filler or (span[0].zipf < SINGLE_WORD_MAX_ZIPF
-                            and (phrase.first < stream.title_end or phrase.count >= SINGLE_WORD_MIN_COUNT)))
+            and (phrase.first < stream.title_end or phrase.count >= SINGLE_WORD_MIN_COUNT)
     if span[0].shown.removeprefix("ال") in NOT_FIRST or span[0].shown in NOT_FIRST \
             or (span[0].nisba and _agrees(words, stream, phrase.first)):  # (النجم) المصري الصاعد
         return False
@@ -93,24 +108,63 @@ def _case_ending(word: Word) -> bool:
 
 
 def pick(entities: list[Candidate], phrases: list[Phrase], label: Callable[[Candidate], str],
-         words: Sequence[Word], options: TagOptions, stream: Stream) -> tuple[str, ...]:
-    """``min_tags`` to ``max_tags`` labels: central entities, readable phrases, other entities."""
+         words: Sequence[Word], options: TagOptions, stream: Stream, taken: bytearray) -> tuple[str, ...]:
+    """The sure tags (central entities, readable phrases, other entities), closed up to ``SHOWN_MIN``
+    with the next best entities, then phrases; at most ``max_tags``. ``taken``: the tokens inside entity
+    mentions."""
     central = [e for e in entities if e.central]
     others = [e for e in entities if not e.central]
-    chosen_phrases, left_out = _phrases(phrases, words, options, stream)
+    chosen_phrases = _phrases(phrases, words, options, stream)
+    best = max([e.score for e in entities] + [p.score for p in phrases[:1]], default=0.0)
+    gazetteer = load_gazetteer()
+    subject = next((word.stem for word in words[:stream.title_end] if word.content), None)
+    sure: list[Candidate] = []
+    rest: list[Candidate] = []
+    unsure_phrases: list[Candidate] = []  # often cuts of the headline: after the entities
+    for item in [*central, *chosen_phrases, *others]:
+        headline = item.first < stream.title_end
+        if item.phrase is None and not headline and gazetteer.is_outlet(item.label):
+            continue  # (واس)، بحسب رويترز: the source
+        if _sure(item, best, headline, subject) and not (headline and _names_head(item, words, stream, taken)):
+            sure.append(item)
+        elif item.phrase is None:
+            rest.append(item)
+        else:
+            unsure_phrases.append(item)
     picked: list[str] = []
     seen: set[str] = set()
-    for item in [*central, *chosen_phrases, *others]:
+    for item in sure:
         if len(picked) >= options.max_tags:
             break
         _add(label(item), picked, seen)
-    for item in left_out:  # common single words come last: facets and related lists still read them
-        if len(picked) >= options.max_tags:
+    for item in [*rest, *unsure_phrases]:
+        if len(picked) >= SHOWN_MIN:
             break
-        text = label(item)
-        if not any(f" {text} " in f" {other} " for other in picked):  # النفط after أسعار النفط
-            _add(text, picked, seen)
+        _add(label(item), picked, seen)
     return tuple(picked)
+
+
+def _names_head(item: Candidate, words: Sequence[Word], stream: Stream, taken: bytearray) -> bool:
+    """A headline phrase right before a name, with no clitic between, is the head of a construct
+    with that name (ميليشيا الحوثي، لرئاسة الفيفا، كيماوي دوما، لاعب وسط برشلونة): alone it is a
+    cut of the headline, not a tag."""
+    if item.phrase is None:
+        return False
+    after = item.phrase.first + len(item.phrase.words)
+    return after < stream.title_end and bool(taken[after]) and not stream.breaks[after] and not words[after].glued
+
+
+def _sure(item: Candidate, best: float, headline: bool, subject: str | None) -> bool:
+    phrase = item.phrase
+    if phrase is None:
+        return headline or (item.central and item.score >= LEAD_SHARE * best)
+    if len(phrase.words) == 1:  # a headline's word alone is often its adjective or its filler (ملزم، عروض)
+        return headline and phrase.count >= SINGLE_WORD_MIN_COUNT
+    if headline:
+        return phrase.count >= TITLE_PHRASE_MIN_COUNT
+    if phrase.count >= BODY_PHRASE_MIN_COUNT and phrase.score >= PHRASE_SHARE * best:
+        return True
+    return phrase.count >= TITLE_PHRASE_MIN_COUNT and subject in phrase.words  # أسعار النفط under «النفط يتجه ...»
 
 
 def _add(text: str, picked: list[str], seen: set[str]) -> None:
@@ -119,19 +173,14 @@ def _add(text: str, picked: list[str], seen: set[str]) -> None:
         picked.append(text)
 
 
-def _phrases(phrases: list[Phrase], words: Sequence[Word], options: TagOptions, stream: Stream
-             ) -> tuple[list[Candidate], list[Candidate]]:
-    """The readable phrases (given best first), cut at ``cutoff`` of the best, without overlapping
-    cuts; and the single words left out only for being common or said too few times (``filler``)."""
+def _phrases(phrases: list[Phrase], words: Sequence[Word], options: TagOptions, stream: Stream) -> list[Candidate]:
+    """The readable phrases (given best first), cut at ``cutoff`` of the best, without overlapping cuts."""
     chosen: list[Candidate] = []
-    left_out: list[Candidate] = []
     top = phrases[0].score if phrases else 0.0
     for phrase in phrases:
         if len(chosen) >= options.max_tags or (len(chosen) >= options.min_tags and phrase.score < options.cutoff * top):
             break
         if not readable(phrase, words, stream):
-            if len(phrase.words) == 1 and readable(phrase, words, stream, filler=True):
-                left_out.append(Candidate(phrase.score, phrase.first, "", phrase))
             continue
         item = Candidate(phrase.score, phrase.first, "", phrase)
         placed = _place(chosen, item)
@@ -139,7 +188,7 @@ def _phrases(phrases: list[Phrase], words: Sequence[Word], options: TagOptions, 
             chosen.append(item)
         elif placed is not None:
             chosen[placed] = item
-    return chosen, left_out
+    return chosen
 
 
 def _place(chosen: list[Candidate], item: Candidate) -> int | None:

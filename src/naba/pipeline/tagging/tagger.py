@@ -28,7 +28,7 @@ CANDIDATE_PHRASES = 4  # times max_tags: phrases past that rank never make the l
 
 @dataclass(frozen=True, slots=True)
 class Tags:
-    keywords: tuple[str, ...]  # 5–12 display strings, best first
+    keywords: tuple[str, ...]  # 0–12 display strings, best first (3 when the article has them)
     entities: tuple[Entity, ...]  # best first, one per canonical entity
 
 
@@ -52,7 +52,7 @@ def tag_tokens(text: TokenizedText, options: TagOptions = DEFAULT, *, published:
     entities = _entities(stream, _merge_spellings(mentions), options)
     phrases = key_phrases(stream, words, taken, options, limit=options.max_tags * CANDIDATE_PHRASES)
     label = functools.partial(_label, stream, words)
-    keywords = pick([item for item, _ in entities], phrases, label, words, options, stream)  # phrases best first
+    keywords = pick([item for item, _ in entities], phrases, label, words, options, stream, taken)  # phrases best first
     return Tags(keywords=keywords, entities=tuple(entity for _, entity in entities))
 
 
