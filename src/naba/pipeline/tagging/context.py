@@ -40,14 +40,19 @@ STATE_HEADS = _set("""
 اقتصاد عملة أزمة حرب ملف جانب طرف وفد مسؤولين مسؤول دبلوماسيين دبلوماسي دبلوماسيا دبلوماسيون نيابة قضاء
 محكمة محاكم تلفزيون رسمي رسمية موقف مواطنين مواطنون جالية لاجئين سوق بورصة سياحة صادرات واردات مناطق منطقة
 محافظة ولاية إقليم جزيرة بلدة قرية مجتمع جنسية شمال جنوب شرق غرب وسط حدودي ساحل سلاح ضربة ضربات غارات هجوم حرس
-نظيره نظيرته نظراءه قيادة قادة قائد زعيم زعماء نواب نائب مجلس حزب أحزاب مصادر وكالة إعلام صحافة
+نظيره نظيرته نظراءه قيادة قادة قائد زعيم زعماء نواب نائب مجلس حزب أحزاب مصادر وكالة علاقات علاقة شراكة أراض
 """)
-# Heads that make the adjective describe a person, a club, a company, a paper or a product.
+# A direction is the country's territory (شمال سوريا، الجنوب اللبناني) except after a player, where
+# it is his position (لاعب الوسط الإنجليزي).
+DIRECTIONS = _set("شمال جنوب شرق غرب وسط")
+# Heads that make the adjective describe a person, a club, a company, a paper or a product (and the
+# media: وسائل إعلام إسبانية are papers, not Spain).
 PERSON_OR_FIRM_HEADS = _set("""
 لاعب لاعبة لاعبين لاعبي نجم نجمة مدرب مدربة مدافع مهاجم حارس دولي ناد نادي أندية فريق صحيفة مجلة موقع قناة
 شركة مجموعة عملاق كاتب كاتبة صحفي صحافي صحفية فنان فنانة ممثل ممثلة مطرب مطربة مغني مخرج روائي شاعر ناشط
 ناشطة قس داعية ملاكم بطل بطلة مصرف علامة سيارة فيلم أسطورة مواطن مواطنة شاب فتاة رجل امرأة طفل طفلة سائح
 سائحة طالب طالبة مهندس طبيب عامل عاملة خادمة مقيم زميله زميل مواطنه محترف مالك رئيسه
+إعلام صحافة صحف وسائل تقارير
 """)
 # Words before a place that make it part of a longer name (a competition, an airline, a club, ...).
 COMPETITION_HEADS = _set("دوري كأس بطولة جائزة مهرجان معرض ماراثون رالي أبطال أمم سباق خام")
@@ -56,6 +61,13 @@ ORG_HEADS = _set("""
 سبارتاك لوكوموتيف زينيت شاختار أياكس سبورتينغ بوروسيا أولمبيك إنتر
 غرفة شركة ملعب استاد ستاد مطار ميناء مستشفى معهد كلية متحف مجمع
 """)
+# Heads of a place or an institution named after a king or a prince (مطار الملك خالد الدولي، جامعة
+# الملك سعود، طريق الملك فهد، مركز الملك سلمان للإغاثة): what follows the title is their name.
+NAMED_AFTER_HEADS = ORG_HEADS | _set("""
+طريق شارع جسر جامع مسجد مركز مؤسسة مدينة حي ميدان قاعدة مدرسة صالة حديقة جائزة كأس برنامج وقف صندوق
+قصر مجمع منتزه مكتبة دارة واحة كرسي مهرجان مشروع
+""")
+ROAD_HEADS = _set("طريق شارع جسر حي ميدان")  # named after a king, these are places; the others institutions
 VENUE_HEADS = _set("ملعب استاد ستاد")  # a rare word after the place is still the stadium's name
 # Only these name a field after the place (معهد كاليفورنيا للتكنولوجيا); after an airport or a port a
 # لل-word is what happens there (مطار كوالالمبور للصعود إلى الطائرة), not its name.
@@ -97,7 +109,8 @@ def country_adjective(stream: Stream, words: list[Word], i: int, names_at: dict[
         if key in PERSON_OR_FIRM_HEADS or kind in ("person", "org", "new"):
             return False
         if key in STATE_HEADS or kind == "place":
-            return True
+            return not (key in DIRECTIONS and j > 0 and not stream.breaks[j]
+                        and key_of(words, j - 1) in PERSON_OR_FIRM_HEADS)
         if _name_like(words, j):  # يوفنتوس الإيطالي، اياكس الهولندي: an unknown name before it
             return False
     after = i + 1
@@ -189,6 +202,17 @@ def _name_tail(stream: Stream, words: list[Word], i: int) -> bool:
     return word.content and word.zipf < NAME_TAIL_MAX_ZIPF and key[0] != "و" and not (
         word.glued or word.suffixed or word.number or word.shown.startswith(ARTICLE)) and word.adjective is None \
         and not (key.endswith("ا") and lexicon().zipf(key[:-1]) >= NAME_TAIL_MAX_ZIPF)
+
+
+def named_after_end(stream: Stream, words: list[Word], head: int, end: int) -> int:
+    """The end of an institution's name that runs to ``end`` (the king's name), with its relational
+    adjectives and, after a head named for a field, its لل-field (مستشفى الملك فهد التخصصي، جامعة
+    الملك فهد للبترول والمعادن)."""
+    end = _nisba_run(stream, words, end)
+    if key_of(words, head) in FIELD_NAMED_HEADS and end < len(stream) and not stream.breaks[end] \
+            and stream.keys[end].startswith("لل") and words[end].content:
+        end = _nisba_run(stream, words, end + 1)
+    return end
 
 
 def _nisba_run(stream: Stream, words: list[Word], at: int) -> int:

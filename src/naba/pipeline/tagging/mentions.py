@@ -70,6 +70,7 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     """
     taken = bytearray(len(stream))
     hits = _words_not_clitics(stream, lex, list(scan(stream, lex.names, taken)), taken)
+    hits = _adjective_readings(stream, words, hits, taken)
     titles = list(scan(stream, lex.titles, taken))
     royal = context.royal_starts(stream, titles, words)
     hits = _drop_inside_people(stream, words, hits, royal, taken)
@@ -112,6 +113,39 @@ def _words_not_clitics(stream: Stream, lex: Lexicon, hits: list[Match[Name]], ta
         else:
             kept.append(hit)
     return kept
+
+
+def _adjective_readings(stream: Stream, words: list[Word], hits: list[Match[Name]], taken: bytearray
+                        ) -> list[Match[Name]]:
+    """A country's name with the article that is also its adjective, right after a noun with the
+    article, is the adjective (العرضة السعودية، الأندية السعودية): left to ``_adjectives``, which keeps
+    the country only where it qualifies the state (الحكومة السعودية). Not before ل + a trade (الشركة
+    السعودية للكهرباء: a company's name)."""
+    kept = []
+    for hit in hits:
+        if _reads_as_adjective(stream, words, hit, taken):
+            _untake(taken, hit)
+        else:
+            kept.append(hit)
+    return kept
+
+
+def _reads_as_adjective(stream: Stream, words: list[Word], hit: Match[Name], taken: bytearray) -> bool:
+    at = hit.start
+    adjective = words[at].adjective
+    if hit.end - at != 1 or adjective is None or at == 0 or stream.breaks[at] or not hit.form.startswith("ال") \
+            or hit.form != stream.keys[at] or not any(owner.id == adjective.id for owner in hit.value.owners):
+        return False  # والسعودية، تشيلي: a conjunct, or no article
+    before = words[at - 1]
+    return before.nominal and before.content and stream.keys[at - 1].startswith("ال") and not taken[at - 1] \
+        and not _names_company(stream, words, at)
+
+
+def _names_company(stream: Stream, words: list[Word], at: int) -> bool:
+    """(الشركة) السعودية للكهرباء: the place before ل + a trade names a company (``inside_longer``)."""
+    after = at + 1
+    return after < len(stream) and not stream.breaks[after] and stream.keys[after].startswith("لل") \
+        and context.key_of(words, after) in context.COMPANY_WORDS
 
 
 def _drop_inside_people(stream: Stream, words: list[Word], hits: list[Match[Name]], royal: set[int],
@@ -301,4 +335,9 @@ def _adjectives(stream: Stream, words: list[Word], taken: bytearray, mentions: l
         if not taken[i] and country is not None and context.country_adjective(stream, words, i, names_at):
             taken[i] = 1
             found.append(Mention(i, i + 1, "", ref_of(country), ADJECTIVE_WEIGHT))
+    for m in mentions:  # وزارة الداخلية السعودية: a state body the article named, and its country
+        country = words[m.end - 1].adjective
+        if country is not None and m.ref.kind == "org" and m.ref.key.startswith("new:") and m.end - m.start > 1 \
+                and context.key_of(words, m.start) in context.STATE_HEADS:
+            found.append(Mention(m.end - 1, m.end, "", ref_of(country), ADJECTIVE_WEIGHT))
     return found

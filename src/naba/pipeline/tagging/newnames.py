@@ -17,6 +17,7 @@ import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from naba.pipeline.tagging import context
 from naba.pipeline.tagging.lexicon import Name, lexicon
 from naba.pipeline.tagging.matching import Match
 from naba.pipeline.tagging.stream import Stream
@@ -31,6 +32,9 @@ NAME_MAX_ZIPF = 4.0
 FAMILY_NAME_MAX_ZIPF = 4.0  # an ال-word ends a name if it is a nisba (ـي) or this rare (الجبير, not الدائم)
 TRAILING_WORD_MAX_ZIPF = 4.2  # a common last word without ال is the sentence going on, not the name
 MAX_NASAB_WORDS = 8  # تركي بن عبدالله بن عبد العزيز
+# Royal given names too common as words for ``Lexicon.given`` (فهد "a leopard", خالد "eternal"):
+# after a royal first name, ال + one of them is the branch's family name (عبدالعزيز الفهد)
+ROYAL_GIVEN = frozenset(index(w) for w in "فهد خالد عبدالله عبدالعزيز محمد".split())
 SUFFIX_ROOT_ZIPF = 3.5  # قتلت of قتلته must be this common for the ه to be a pronoun
 WEAK_HEAD_MAX_ZIPF = 3.5  # a weak head (مركز، حركة) names something only before a word rarer than this
 HEADLINE_MAX_ZIPF = 3.6  # a headline word rarer than this, never written with the article: a name
@@ -117,17 +121,40 @@ def after_titles(stream: Stream, words: list[Word], titled: set[int], hit_at: di
         if at in hit_at or taken[at]:
             continue
         end = _nasab_end(stream, words, at, taken) if at in royal else _name_end(stream, words, at, taken)
-        if end > at:
+        head = _named_after(stream, words, at, taken) if at in royal and end > at else -1
+        if head >= 0:
+            kind = "place" if _head_key(stream, words, head) in context.ROAD_HEADS else "org"
+            end = context.named_after_end(stream, words, head, end)
+            names.append(new_name(stream, head, end, kind, taken, heads=context.NAMED_AFTER_HEADS))
+        elif end > at:
             names.append(new_name(stream, at, end, "person", taken))
     return names
+
+
+def _named_after(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
+    """The head of a place or an institution named after the king or prince whose name starts at
+    ``at`` (مطار الملك خالد: the airport, not a person called خالد), or -1."""
+    head = at - 2
+    if head < 0 or stream.breaks[at] or stream.breaks[at - 1] or taken[head]:
+        return -1
+    return head if _head_key(stream, words, head) in context.NAMED_AFTER_HEADS else -1
+
+
+def _head_key(stream: Stream, words: list[Word], i: int) -> str:
+    """Token ``i`` as the head lists hold it, its preposition dropped too (بجائزة → جائزة)."""
+    key = context.key_of(words, i)
+    if key in context.NAMED_AFTER_HEADS:
+        return key
+    return next((f for f in bare_forms(stream.keys[i]) if f in context.NAMED_AFTER_HEADS), key)
 
 
 def _nasab_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
     """The end of a royal name: a first name, then بن/بنت + name (عبد + name counts as one), then
     آل + name or a family name with the article."""
     keys = stream.keys
-    if not may_be_in_name(stream, words, at) or keys[at] in NAME_LINKS or keys[at].startswith(ARTICLE):
-        return at  # للملك المفدى: an epithet, not a name
+    if not may_be_in_name(stream, words, at) or keys[at] in NAME_LINKS or keys[at].startswith(ARTICLE) \
+            or context.key_of(words, at) in context.NAMED_AFTER_HEADS:
+        return at  # للملك المفدى: an epithet, not a name; افتتح الأمير مدينة ...: what he opened
     end = at + 1
     while end + 1 < len(stream) and end - at < MAX_NASAB_WORDS and not taken[end] and not stream.breaks[end] \
             and keys[end] in NASAB_LINKS and not stream.breaks[end + 1] and not taken[end + 1]:
@@ -136,9 +163,14 @@ def _nasab_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> 
     if end + 1 < len(stream) and keys[end] == "ال" and not stream.breaks[end + 1]:
         end += 2
     elif end < len(stream) and not stream.breaks[end] and not taken[end] and _has_article(stream, end) \
-            and words[end].zipf < FAMILY_NAME_MAX_ZIPF and not words[end].nisba:
+            and ((words[end].zipf < FAMILY_NAME_MAX_ZIPF and not words[end].nisba) or _royal_line(keys[end])):
         end += 1
     return min(end, len(stream))
+
+
+def _royal_line(key: str) -> bool:
+    """الفيصل، الفهد: a royal branch named by ال + its founder's given name (خالد الفيصل)."""
+    return key.startswith(ARTICLE) and (key[2:] in lexicon().given or key[2:] in ROYAL_GIVEN)
 
 
 def _name_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
