@@ -341,3 +341,15 @@ def test_what_is_named_after_a_king_is_not_the_king(text: str, name: str, kind: 
 def test_a_prince_keeps_his_branch_name():
     found = canonicals(None, "كرّم صاحب السمو الملكي الأمير خالد الفيصل أمير منطقة مكة المكرمة رجلي أمن.")
     assert "خالد الفيصل" in found and "خالد" not in found
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("وقع تركي آل الشيخ رئيس مجلس إدارة الهيئة العامة للرياضة اتفاقية.", "رئيس"),  # آل الشيخ: a family
+    ("واعتبر السيسي أن حضور الأمير امتداد لجهود خادم الحرمين.", "امتداد"),  # a noun after the title
+])
+def test_the_word_after_a_royal_title_is_not_always_a_first_name(text: str, wrong: str):
+    assert wrong not in canonicals(None, text)
+
+
+def test_a_sheikh_keeps_his_family_name():
+    assert "كامل الباهلي" in canonicals(None, "قتل الشيخ كامل الباهلي في البصرة أمس.")

@@ -128,9 +128,11 @@ def _name_like(words: list[Word], j: int) -> bool:
 
 
 def royal_starts(stream: Stream, titles: list[Match[int]], words: list[Word]) -> set[int]:
-    """Positions right after a royal title (الأمير، الشيخ، الملك، السلطان), where a first name starts."""
+    """Positions right after a royal title (الأمير، الشيخ، الملك، السلطان), where a first name starts;
+    not after آل (تركي آل الشيخ رئيس ...: a family name, the sentence going on)."""
     return {t.end for t in titles if t.end < len(stream) and not stream.breaks[t.end]
-            and key_of(words, t.end - 1) in ROYAL_TITLES}
+            and key_of(words, t.end - 1) in ROYAL_TITLES
+            and not (t.start > 0 and not stream.breaks[t.start] and stream.keys[t.start - 1] == "ال")}
 
 
 def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: dict[int, str]

@@ -32,9 +32,13 @@ NAME_MAX_ZIPF = 4.0
 FAMILY_NAME_MAX_ZIPF = 4.0  # an ال-word ends a name if it is a nisba (ـي) or this rare (الجبير, not الدائم)
 TRAILING_WORD_MAX_ZIPF = 4.2  # a common last word without ال is the sentence going on, not the name
 MAX_NASAB_WORDS = 8  # تركي بن عبدالله بن عبد العزيز
-# Royal given names too common as words for ``Lexicon.given`` (فهد "a leopard", خالد "eternal"):
-# after a royal first name, ال + one of them is the branch's family name (عبدالعزيز الفهد)
-ROYAL_GIVEN = frozenset(index(w) for w in "فهد خالد عبدالله عبدالعزيز محمد".split())
+# Gulf and Jordanian royal given names, some too common as words for ``Lexicon.given`` (فهد "a
+# leopard", خالد "eternal"): after a royal title they are a first name (الشيخ جابر), and after a
+# royal first name ال + one of them is the branch's family name (عبدالعزيز الفهد)
+ROYAL_GIVEN = frozenset(index(w) for w in """
+فهد خالد عبدالله عبدالعزيز محمد سلطان نايف سعود فيصل تركي بندر مشعل متعب منصور ماجد سطام مقرن أحمد نواف
+سلمان حسام طلال الوليد عبدالرحمن سعد ناصر جابر صباح خليفة حمد زايد راشد تميم قابوس حسين حمدان مكتوم""".split())
+ROYAL_COMMON_MIN_ZIPF = 4.0  # a word after a royal title this common, and no given name, is no first name
 SUFFIX_ROOT_ZIPF = 3.5  # قتلت of قتلته must be this common for the ه to be a pronoun
 WEAK_HEAD_MAX_ZIPF = 3.5  # a weak head (مركز، حركة) names something only before a word rarer than this
 HEADLINE_MAX_ZIPF = 3.6  # a headline word rarer than this, never written with the article: a name
@@ -153,7 +157,7 @@ def _nasab_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> 
     آل + name or a family name with the article."""
     keys = stream.keys
     if not may_be_in_name(stream, words, at) or keys[at] in NAME_LINKS or keys[at].startswith(ARTICLE) \
-            or context.key_of(words, at) in context.NAMED_AFTER_HEADS:
+            or context.key_of(words, at) in context.NAMED_AFTER_HEADS or _common_noun_after_title(stream, words, at):
         return at  # للملك المفدى: an epithet, not a name; افتتح الأمير مدينة ...: what he opened
     end = at + 1
     while end + 1 < len(stream) and end - at < MAX_NASAB_WORDS and not taken[end] and not stream.breaks[end] \
@@ -163,9 +167,23 @@ def _nasab_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> 
     if end + 1 < len(stream) and keys[end] == "ال" and not stream.breaks[end + 1]:
         end += 2
     elif end < len(stream) and not stream.breaks[end] and not taken[end] and _has_article(stream, end) \
-            and ((words[end].zipf < FAMILY_NAME_MAX_ZIPF and not words[end].nisba) or _royal_line(keys[end])):
+            and ((words[end].zipf < FAMILY_NAME_MAX_ZIPF and (not words[end].nisba or words[end].adjective is None))
+                 or _royal_line(keys[end])):  # الشيخ كامل الباهلي، الأمير خالد الفيصل
         end += 1
     return min(end, len(stream))
+
+
+def _common_noun_after_title(stream: Stream, words: list[Word], at: int) -> bool:
+    """حضور الأمير امتداد لجهود ...، الأمير نائبا: a common noun the language writes with the article,
+    no given name, and no nasab or family name after it (الشيخ كامل الباهلي), is the sentence going on."""
+    word, key = words[at], stream.keys[at]
+    if not word.nominal or word.zipf < ROYAL_COMMON_MIN_ZIPF or key in lexicon().given or key in ROYAL_GIVEN:
+        return False
+    after = at + 1
+    if after >= len(stream) or stream.breaks[after]:
+        return True
+    return not (stream.keys[after] in NASAB_LINKS or stream.keys[after] == "ال"
+                or (_has_article(stream, after) and words[after].zipf < FAMILY_NAME_MAX_ZIPF))
 
 
 def _royal_line(key: str) -> bool:
