@@ -353,3 +353,30 @@ def test_the_word_after_a_royal_title_is_not_always_a_first_name(text: str, wron
 
 def test_a_sheikh_keeps_his_family_name():
     assert "كامل الباهلي" in canonicals(None, "قتل الشيخ كامل الباهلي في البصرة أمس.")
+
+
+# --- gazetteer additions (issue 12): regions, towns and organisations of Saudi, Yemeni and Syrian news,
+# and their names that are also common words ------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("أعلن التحالف العربي اعتراض صاروخ باليستي أطلقته الميليشيات الحوثية باتجاه منطقة عسير جنوب المملكة، "
+     "وقال التحالف إن الصاروخ دمر في الجو.", {"التحالف العربي", "عسير"}),
+    ("وقال المرصد السوري لحقوق الإنسان إن غارات استهدفت دوما في الغوطة الشرقية، وأضاف المرصد السوري أن "
+     "عشرات المدنيين قتلوا.", {"المرصد السوري لحقوق الإنسان", "دوما", "الغوطة الشرقية"}),
+    ("أحبطت دوريات حرس الحدود بقطاع القنفذة محاولة تهريب كمية من القات قبالة سواحل المنطقة الشرقية.",
+     {"حرس الحدود السعودي", "القنفذة", "المنطقة الشرقية"}),
+])
+def test_an_added_region_town_or_organisation_is_an_entity(sentence: str, expected: set[str]):
+    assert expected <= set(canonicals(None, sentence))
+
+
+@pytest.mark.parametrize("sentence, entity", [
+    ("ينتظر الطلاب يوم عسير في امتحانات نهاية العام بعد أن ألغيت الحصص الإضافية.", "عسير"),  # difficult
+    ("رفضت الشركة السعودية طلبه بحجة عدم اكتمال الأوراق المطلوبة في الرياض.", "محافظة حجة"),  # on the pretext
+    ("بلغت الأرباح المجمعة لشركات التأمين السعودية نحو مليار ريال في الربع الثاني.", "محافظة المجمعة"),
+    ("جلس الأطفال في الباحة الخلفية للمدرسة ينتظرون آباءهم.", "الباحة"),  # the courtyard
+    ("كان والدي دومًا يشجعني على القراءة قبل النوم.", "دوما"),  # always
+    ("ارتفعت أسعار العقارات في أوروبا الشرقية خلال العام الماضي.", "المنطقة الشرقية"),  # eastern
+])
+def test_an_added_name_that_is_also_a_common_word_needs_context(sentence: str, entity: str):
+    assert entity not in canonicals(None, sentence)
