@@ -380,3 +380,9 @@ def test_an_added_region_town_or_organisation_is_an_entity(sentence: str, expect
 ])
 def test_an_added_name_that_is_also_a_common_word_needs_context(sentence: str, entity: str):
     assert entity not in canonicals(None, sentence)
+
+
+def test_the_news_item_is_not_khobar_but_the_city_of_khobar_is():
+    footer = "افتتح الأمير المشروع في الرياض. رابط الخبر بصحيفة الوئام: افتتاح مشروع جديد في السعودية"
+    assert "الخبر" not in canonicals(None, footer)  # الخبر is also "the news item": a cue entry
+    assert "الخبر" in canonicals(None, "وقع الحادث في مدينة الخبر شرق السعودية أمس.")

@@ -37,7 +37,7 @@ except ImportError:  # pragma: no cover - older naba.text without the re-export
 TYPES = ("country", "city", "region", "org", "person")
 REQUIRED_COLUMNS = ("id", "canonical", "type")
 KNOWN_COLUMNS = (*REQUIRED_COLUMNS, "subtype", "variants", "adjectives", "country", "en", "flags", "note")
-FLAGS = ("exact",)
+FLAGS = ("exact", "cue")
 AMBIGUOUS_MARK = "?"
 ARTICLE = "ال"
 NISBA_SUFFIXES = ("", "ة", "ان", "ين", "ون", "ات", "تان", "تين")

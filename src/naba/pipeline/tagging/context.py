@@ -232,10 +232,11 @@ COMMON_MAX_ZIPF = 5.0  # a name as common as العربية (5.8) is not settled
 def supported(stream: Stream, words: list[Word], hit: Match[Name], kind: str, related: set[str]) -> bool:
     """A common-word name (مآرب، ميلان، الرباط) counts only with context: a kind word before it
     (مدينة، نادي), a dateline (the body's first word, before punctuation), or a related entity named
-    in the article (its country, or a place of that country)."""
+    in the article (its country, or a place of that country); a ``cue`` entry (الخبر, also "the news
+    item", and the news says it in every other article) only with a kind word or a dateline."""
     owner = hit.value.owners[0]
     if (owner.id in related or (owner.country and owner.country in related)) \
-            and words[hit.start].zipf < COMMON_MAX_ZIPF:
+            and words[hit.start].zipf < COMMON_MAX_ZIPF and "cue" not in owner.flags:
         return True
     before = hit.start - 1
     if before >= 0 and not stream.breaks[hit.start]:
