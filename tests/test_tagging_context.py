@@ -386,3 +386,9 @@ def test_the_news_item_is_not_khobar_but_the_city_of_khobar_is():
     footer = "افتتح الأمير المشروع في الرياض. رابط الخبر بصحيفة الوئام: افتتاح مشروع جديد في السعودية"
     assert "الخبر" not in canonicals(None, footer)  # الخبر is also "the news item": a cue entry
     assert "الخبر" in canonicals(None, "وقع الحادث في مدينة الخبر شرق السعودية أمس.")
+
+
+def test_a_city_with_its_country_feminine_adjective_is_the_city_not_a_club():
+    found = canonicals(None, "أقيم الحفل في مدينة لوس أنجلوس الأمريكية أمس.")
+    assert "لوس أنجلوس" in found and "الولايات المتحدة" in found
+    assert "هلسنكي الفنلندي" in canonicals(None, "فاز هلسنكي الفنلندي على ضيفه بهدفين.")  # a club: masculine
