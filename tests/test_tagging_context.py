@@ -392,3 +392,8 @@ def test_a_city_with_its_country_feminine_adjective_is_the_city_not_a_club():
     found = canonicals(None, "أقيم الحفل في مدينة لوس أنجلوس الأمريكية أمس.")
     assert "لوس أنجلوس" in found and "الولايات المتحدة" in found
     assert "هلسنكي الفنلندي" in canonicals(None, "فاز هلسنكي الفنلندي على ضيفه بهدفين.")  # a club: masculine
+
+
+def test_a_place_before_another_with_a_preposition_stands_as_itself():
+    found = canonicals(None, "افتتح المهرجان في أبها بمنطقة عسير أمس.")
+    assert "أبها" in found and "عسير" in found

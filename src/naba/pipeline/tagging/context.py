@@ -171,8 +171,8 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
         if adjective is not None and (adjective.id == owner.id or adjective.id == owner.country) \
                 and not stream.keys[after].endswith("ه"):  # لوس أنجلوس الأمريكية: the city, in its country
             return start, after + 1, "org"  # الكويت الكويتي, هلسنكي الفنلندي: a club
-        if kind_at.get(after) == "place" and stream.keys[after][0] not in "وف":
-            return start, end, ""  # كوبا أميركا: two places side by side are one name we lack
+        if kind_at.get(after) == "place" and stream.keys[after][0] not in "وف" and not words[after].glued:
+            return start, end, ""  # كوبا أميركا: two places side by side are one name we lack; not أبها بمنطقة عسير
     return None
 
 
