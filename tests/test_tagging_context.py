@@ -397,3 +397,14 @@ def test_a_city_with_its_country_feminine_adjective_is_the_city_not_a_club():
 def test_a_place_before_another_with_a_preposition_stands_as_itself():
     found = canonicals(None, "افتتح المهرجان في أبها بمنطقة عسير أمس.")
     assert "أبها" in found and "عسير" in found
+
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("ندد الدكتور صلاح بن سالم باعثمان رئيس القسم بالهجوم.", "محمد صلاح", None),  # another man's first name
+    ("وقال المحامي الحقوقي نجاد البرعي إن القضية معقدة.", "محمود أحمدي نجاد", None),
+    ("قال العقيد ركن نبيل العايد إن الزيارة ناجحة.", "ركن نبيل العايد", "نبيل العايد"),  # ركن: the rank's
+])
+def test_a_title_settles_a_name_only_when_no_family_name_follows(text: str, wrong: str, right: str | None):
+    found = canonicals(None, text)
+    assert wrong not in found
+    assert right is None or right in found
