@@ -203,3 +203,14 @@ def test_tagging_imports_only_its_layers():
             for name in names:
                 if name.startswith("naba"):
                     assert name.startswith(allowed), f"{path.name} imports {name}"
+
+
+def test_a_capital_beside_its_country_is_no_tag_unless_the_headline_names_it():
+    body = ("أعلنت الولايات المتحدة فرض عقوبات جديدة على كوريا الشمالية والصين. وقالت واشنطن إن العقوبات "
+            "تستهدف شركات الشحن الصينية. وردت بيونغ يانغ بأن واشنطن تصعد التوتر، فيما قالت الولايات المتحدة "
+            "إن الباب مفتوح أمام الصين.")
+    keywords = tag_article("عقوبات أمريكية جديدة على كوريا الشمالية والصين", body).keywords
+    assert "الولايات المتحدة" in keywords
+    assert "واشنطن" not in keywords and "بيونغ يانغ" not in keywords  # each beside its country
+    in_headline = tag_article("واشنطن تفرض عقوبات جديدة على كوريا الشمالية والصين", body).keywords
+    assert "واشنطن" in in_headline
