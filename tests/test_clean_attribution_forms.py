@@ -97,3 +97,19 @@ def test_fourth_round_credit_forms(text, expected):
 ])
 def test_the_publisher_named_by_its_site_code_is_never_its_own_source(outlet, text, expected):
     assert find_attribution(text, outlet=outlet) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a comma glued to the reporting phrase (the folded «،» is «,»)
+    ("وعملت المجموعة في قطاع النفط بأنحاء العالم،وفقا لوكالة رويترز.", ("رويترز",)),
+    # an interview with the article
+    ("وقال في المقابلة مع إذاعة «أويل» النمساوية إنه متفائل.", ("إذاعة أويل",)),
+    # a name quoted after the medium's description, in quotes or in parentheses
+    ("ويوم الأحد، نشرت الصحيفة اليونانية (كاثيميريني) ما قالت إنه نسخة من المكالمة.", ("صحيفة كاثيميريني",)),
+    ('وأفادت القناة الرسمية "أرت 1" أن المسؤولين ألقي القبض عليهم.', ("قناة أرت 1",)),
+    # no name: the paper named before, or a quote of what the medium said
+    ("وقالت الصحيفة البريطانية إن الحكومة تدرس القرار.", ()),
+    ('وما وصفها التلفزيون الحكومي "بقضايا ضد الأمن" في بيانه.', ()),
+])
+def test_credit_forms_of_the_sixth_round(text, expected):
+    assert find_attribution(text) == expected

@@ -15,6 +15,9 @@ words are in ``credit_words``):
     an outlet another one quotes           «نقلت صحيفة "ديلي ميل" عن "ذي غارديان"»
     a second outlet in the same credit     «بحسب قناة "تي إم سي" وصحيفة "لوموند"»
     a credit in parentheses                «(واس)»، «(د ب أ)»، «(رويترز)»
+    a name after the medium's description  «نشرت الصحيفة اليونانية (كاثيميريني)»، «القناة الرسمية "أرت 1"»:
+                                           quoted or in parentheses, never a quote of what it said
+                                           («وصفها التلفزيون الحكومي "بقضايا ضد الأمن"»)
     an agency in the dateline              «الرياض - واس»
 
 Names resolve through the entity layer (``naba.gazetteer``, organisations of subtype agency or media):
@@ -53,10 +56,12 @@ from naba.pipeline.clean.credit_names import (
 from naba.pipeline.clean.credit_text import pieces, word_key, word_spans
 from naba.pipeline.clean.credit_words import credit_tables, is_adjective
 from naba.text import dateline_end, index, without_conjunction
+from naba.text.frequency import zipf
 from naba.text.normalize import fold_for_index, fold_for_index_with_origins
 
 MAX_NAME_WORDS = 4
 MAX_QUOTED_WORDS = 6
+GLUED_WORD_MIN_ZIPF = 3.0  # a quote opening with ب/ل/و + a word this common is what was said, not a name
 MAX_FILLERS = 4  # words between a media word and a known name («وكالة الأنباء الكورية الجنوبية "يونهاب"»)
 _NAME_ENDS = ".,،؛:;!?؟()[]-–—\""  # a word ending in one of these ends a name
 _OPENING, _CLOSING = "«“„", "»”″"
@@ -263,9 +268,13 @@ class _Piece(CreditContext):
             return None
         if not self.named(at, first, [key for key in self.keys[at + 1:end] if key], end):
             return None
-        words = [word for word in (self.display(i) for i in range(at, end)) if word]
+        span = self.quoted_span(at)
+        named_from = span[0] if span is not None and span[1] == end else at + 1  # past its adjectives
+        words = [word for word in (self.display(i) for i in (at, *range(named_from, end))) if word]
         media = words[0][len(self.glued(at)):]
         media = "ا" + media if first.startswith("ال") and not media.startswith(("ال", "أل", "إل")) else media
+        if named_from > at + 1:  # «الصحيفة اليونانية (كاثيميريني)» → «صحيفة كاثيميريني»
+            media = media[2:] if media.startswith(("ال", "أل", "إل")) else media
         name = " ".join([media.lstrip("ـ" + _OPENING + '"'), *words[1:]])
         # «وكالة سبونتيك»، «وكالة الأنباء اليمينة»: a known outlet misspelt
         known = near_outlet(index(name)) or near_outlet(" ".join(k for k in self.keys[at + 1:end] if k))
@@ -284,8 +293,13 @@ class _Piece(CreditContext):
             # «وأكدت الوكالة أنباء مقتل جنود»: the outlet named before, then its object; «وأفادت الوكالة
             # "دفاعاتنا الجوية تتصدى ...»: then what it said
             return False
-        if first in cw.STATE_MEDIA - cw.AGENCY_WORDS and not any(is_adjective(name) for name in names):
+        span = self.quoted_span(at)
+        described = span is not None and span[0] > at + 1  # «القناة الرسمية "أرت 1"»: its name after its description
+        if first in cw.STATE_MEDIA - cw.AGENCY_WORDS and not any(is_adjective(name) for name in names) \
+                and not described:
             return False  # «قالت القناة في تقريرها»: a back-reference
+        if first in cw.DEFINITE_MEDIA and not described:
+            return False  # «قالت الصحيفة البريطانية»: the paper named before; «الصحيفة اليونانية (كاثيميريني)» names it
         if first in cw.AGENCY_WORDS and _not_outlet(names):
             # «وكالة ناسا»: the gazetteer knows the name as something else (but «موقع "أنصار الله"»,
             # «قناة ريال مدريد» are a group's site and a club's channel: outlets)
@@ -307,13 +321,31 @@ class _Piece(CreditContext):
 
     def quoted_name(self, at: int) -> int | None:
         """Where a name quoted right after the media word ends («صحيفة «شاتانوغا فري برس» خلفية»)."""
-        if at + 1 >= len(self.keys) or self.shown[at + 1][:1] not in _OPENING + '"':
+        span = self.quoted_span(at)
+        return span[1] if span is not None else None
+
+    def quoted_span(self, at: int) -> tuple[int, int] | None:
+        """Where a name quoted after the media word starts and ends: right after it, or after its
+        adjectives («الصحيفة اليونانية (كاثيميريني)»، «القناة الرسمية "أرت 1"»), in quotes or, there,
+        in parentheses."""
+        opened = at + 1
+        while opened < len(self.keys) and opened - at <= MAX_FILLERS and not self.ends[opened - 1] \
+                and (is_adjective(self.keys[opened]) or self.keys[opened] in cw.DESCRIPTORS) \
+                and self.shown[opened][:1] not in _OPENING + '"(':
+            opened += 1
+        openers = _OPENING + '"' + ("(" if opened > at + 1 or self.shown[opened:opened + 1] == ["("] else "")
+        if opened >= len(self.keys) or self.shown[opened][:1] not in openers + "(" or self.ends[opened - 1]:
             return None
-        first = at + 1 if self.keys[at + 1] else at + 2  # a quote set apart: «شبكة " بي.بي.إس"»
-        for end in range(first, min(len(self.keys), at + 1 + MAX_QUOTED_WORDS)):
-            if self.closes(end):
-                return end + 1
-            if end > first and self.shown[end][:1] in _OPENING + '"':
+        parenthesised = self.shown[opened][:1] == "("
+        if parenthesised and opened == at + 1 and not self.keys[opened]:
+            return None
+        first = opened if self.keys[opened] else opened + 1  # a quote set apart: «شبكة " بي.بي.إس"»
+        if opened > at + 1 and first < len(self.keys) and _glued_word(self.keys[first]):
+            return None  # «وصفها التلفزيون الحكومي "بقضايا ضد الأمن"»: what it said, not its name
+        for end in range(first, min(len(self.keys), opened + MAX_QUOTED_WORDS)):
+            if self.closes(end) or (parenthesised and self.shown[end].rstrip(".,;:")[-1:] == ")"):
+                return first, end + 1
+            if end > first and self.shown[end][:1] in _OPENING + '"(':
                 return None  # another quote opens: these quotes are not the name's
         return None
 
@@ -360,6 +392,11 @@ class _Piece(CreditContext):
     def display(self, at: int) -> str:
         a, b = self.spans[at]
         return self.text[self.origins[a]:self.origins[b - 1] + 1].strip(QUOTES_AND_PUNCTUATION)
+
+
+def _glued_word(key: str) -> bool:
+    """بقضايا، للتحقيق، والحكومة: a preposition or a conjunction on a word the language knows."""
+    return len(key) > 3 and key[0] in "بلو" and zipf(key[1:]) >= GLUED_WORD_MIN_ZIPF
 
 
 def _not_outlet(names: list[str]) -> bool:

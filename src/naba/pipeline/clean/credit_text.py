@@ -12,7 +12,8 @@ from naba.pipeline.clean.credit_names import QUOTES_AND_PUNCTUATION
 from naba.pipeline.clean.credit_words import credit_tables
 
 MAX_PIECE = 20_000  # characters read at once (find_attribution)
-_GLUED_END = re.compile(r"(?<=\w\w\w)[\"'»”″]?[.،؛:!?؟][\"'«“]?(?=\w\w\w)")  # «الألمانية”.وتراجع»: two words
+# «الألمانية”.وتراجع»، «العالم،وفقا»: two words (a comma only between letters: «100,000» stays one)
+_GLUED_END = re.compile(r"(?<=\w\w\w)[\"'»”″]?[.،؛:!?؟][\"'«“]?(?=\w\w\w)|(?<=[^\W\d_]{3})[,;](?=[^\W\d_]{3})")
 _DROPPED = str.maketrans("", "", "\"'«»“”„″ـ")
 
 
