@@ -13,7 +13,8 @@ words are in ``credit_words``):
     an outlet told                         «وقال الشاهد لرويترز»، «بحسب حصيلة لوكالة فرانس برس»،
                                            «في مقابلة مع صحيفة ...» (not «كان يكتب لصحيفة ...»)
     an outlet another one quotes           «نقلت صحيفة "ديلي ميل" عن "ذي غارديان"»
-    a second outlet in the same credit     «بحسب قناة "تي إم سي" وصحيفة "لوموند"»
+    a second outlet in the same credit     «بحسب قناة "تي إم سي" وصحيفة "لوموند"»، «صحيفتا «ذي دايلي مايل»
+                                           و«دايلي تلغراف»» (a dual media word, each outlet named once)
     a credit in parentheses                «(واس)»، «(د ب أ)»، «(رويترز)»
     a name after the medium's description  «نشرت الصحيفة اليونانية (كاثيميريني)»، «القناة الرسمية "أرت 1"»:
                                            quoted or in parentheses, never a quote of what it said
@@ -123,7 +124,7 @@ class _Piece(CreditContext):
         names: list[str] = []
         at, last = 0, -1
         while at < len(self.keys):
-            found = None
+            found, found_at = None, at
             if self.bare(at) is not None and (self.reported(at) or self.coordinated(at, last)):
                 # «ووصفت صحيفة دايلي ستار رحيل تشيك»: what is described follows the name, so only a
                 # name the gazetteer knows or one quoted is read after a verb of describing
@@ -140,7 +141,23 @@ class _Piece(CreditContext):
                 continue
             names.append(found[0])
             at = last = found[1]
+            if self.bare(found_at) in cw.DUAL_MEDIA and (second := self.second_of_two(found_at, at)) is not None:
+                names.append(second[0])  # «صحيفتا «ذي دايلي مايل» و«دايلي تلغراف»»
+                at = last = second[1]
         return names
+
+    def second_of_two(self, media: int, at: int) -> tuple[str, int] | None:
+        """The second name after a dual media word, quoted after و where the first one ends."""
+        if at >= len(self.keys) or self.shown[at][:1] != "و" or self.shown[at][1:2] not in _OPENING + _CLOSING + '"(':
+            return None
+        for end in range(at, min(len(self.keys), at + MAX_QUOTED_WORDS)):
+            word = self.shown[end].rstrip(".,;:")
+            if (end > at or len(word) > 2) and word[-1:] in _CLOSING + '")':
+                name = " ".join(w for w in (self.display(i) for i in range(at, end + 1)) if w)
+                name = name.removeprefix("و").strip(QUOTES_AND_PUNCTUATION + " ")
+                known = credit_tables().outlets.get(" ".join([self.keys[at][1:], *self.keys[at + 1:end + 1]]))
+                return known or f"{_singular(self.display(media)[len(self.glued(media)):])} {name}", end + 1
+        return None
 
     def reported(self, at: int) -> bool:
         """Whether an outlet named at ``at`` is credited: a reporting phrase before it (its site's words
@@ -275,6 +292,8 @@ class _Piece(CreditContext):
         media = "ا" + media if first.startswith("ال") and not media.startswith(("ال", "أل", "إل")) else media
         if named_from > at + 1:  # «الصحيفة اليونانية (كاثيميريني)» → «صحيفة كاثيميريني»
             media = media[2:] if media.startswith(("ال", "أل", "إل")) else media
+        if first in cw.DUAL_MEDIA:
+            media = _singular(media)
         name = " ".join([media.lstrip("ـ" + _OPENING + '"'), *words[1:]])
         # «وكالة سبونتيك»، «وكالة الأنباء اليمينة»: a known outlet misspelt
         known = near_outlet(index(name)) or near_outlet(" ".join(k for k in self.keys[at + 1:end] if k))
@@ -392,6 +411,11 @@ class _Piece(CreditContext):
     def display(self, at: int) -> str:
         a, b = self.spans[at]
         return self.text[self.origins[a]:self.origins[b - 1] + 1].strip(QUOTES_AND_PUNCTUATION)
+
+
+def _singular(media: str) -> str:
+    """صحيفتا → صحيفة: one of the two outlets' media word."""
+    return media[:-2] + "ة" if media.endswith("تا") else media
 
 
 def _glued_word(key: str) -> bool:

@@ -26,11 +26,12 @@ def _keys(*words: str) -> frozenset[str]:
     return frozenset(index(w) for w in words)
 
 
-_FEMININE_VERBS = ("ذكرت", "أفادت", "أوردت", "نشرت", "نقلت", "قالت", "كشفت", "أكدت", "أشارت", "أوضحت",
+_FEMININE_VERBS = ("ذكرت", "أفادت", "أوردت", "نشرت", "نقلت", "قالت", "كشفت", "أكدت", "أشارت", "أوضحت", "بثت",
                    # the present: «وتقول صحيفة الغارديان إن» («يذكر أن»، «بلاغا يفيد»: not an outlet's)
                    "تقول", "تشير")
 # a masculine subject («قال تلفزيون ...»، «كشف موقع ...») takes the masculine verb
-_MASCULINE_VERBS = ("ذكر", "أفاد", "أورد", "نشر", "نقل", "قال", "كشف", "أكد", "أشار", "أوضح", "يقول", "يشير")
+_MASCULINE_VERBS = ("ذكر", "أفاد", "أورد", "نشر", "نقل", "قال", "كشف", "أكد", "أشار", "أوضح", "يقول", "يشير",
+                    "بث")  # «مقطع فيديو بثته قناة "سكاي تي جي 24"»: a broadcast is its report
 # «التي قدرتها صحيفة "ماركا" بـ 90 مليون»، «وتقدر مجلة فوربس أن»: an outlet's estimate is its report
 _ESTIMATING = ("قدرت", "تقدر", "قدر", "يقدر")
 # «ووصفته صحيفة "رودونغ سينمون" بأنه ...»: an outlet's description is its report (41 stored texts)
@@ -58,15 +59,17 @@ ISSUE = _keys("عددها", "عدده")
 GLUED_REPORTING = _keys("وفقا", "وفقاً", "طبقا", "طبقاً", "ووفقا", "نسبة")
 # with the article, these name an outlet only with its name quoted after them (``DEFINITE_MEDIA``)
 DEFINITE_MEDIA = _keys("الصحيفة", "الجريدة", "المجلة", "الشبكة", "المحطة")
+# two outlets named after one dual media word: «وذكرت صحيفتا «ذي دايلي مايل» و«دايلي تلغراف»»
+DUAL_MEDIA = _keys("صحيفتا", "جريدتا", "قناتا", "وكالتا", "مجلتا", "محطتا", "شبكتا")
 MEDIA = _keys("وكالة", "وكالات", "صحيفة", "جريدة", "موقع", "قناة", "شبكة", "مجلة", "تلفزيون", "إذاعة", "راديو",
-              "محطة", "الوكالة", "التلفزيون", "التلفزة", "الإذاعة", "القناة") | DEFINITE_MEDIA
+              "محطة", "الوكالة", "التلفزيون", "التلفزة", "الإذاعة", "القناة") | DEFINITE_MEDIA | DUAL_MEDIA
 PLURAL_MEDIA = _keys("وكالات")  # «وكالات الأنباء الروسية»: outlets not named
 AGENCY_WORDS = _keys("وكالة", "وكالات", "الوكالة")  # an unknown one must be a news agency
 SITE_WORDS = _keys("موقع")  # also "place": an unknown site must have a quoted or foreign name
 # «التلفزيون الإيراني»: a definite media word names a country's broadcaster by its adjective alone
 STATE_MEDIA = _keys("التلفزيون", "التلفزة", "الإذاعة", "القناة")
 NEWS_WORDS = _keys("الأنباء", "أنباء", "للأنباء", "الصحافة", "للصحافة", "الإعلام", "للإعلام", "الأخبار", "أخبار",
-                   "الإخبارية")
+                   "الإخبارية", "نيوز")  # «وكالة «باس نيوز» الكردية»
 GENERIC = _keys("الوكالة", "الصحيفة", "الموقع", "القناة", "الشبكة", "المجلة", "الجريدة", "الأنباء", "أنباء",
                 "الرسمية", "الإذاعة", "التلفزيون", "التلفزة")
 DESCRIPTORS = _keys("الرسمية", "الرسمي", "الحكومية", "الحكومي", "الفضائية", "الفضائي", "المحلية", "المحلي",
