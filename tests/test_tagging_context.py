@@ -408,3 +408,10 @@ def test_a_title_settles_a_name_only_when_no_family_name_follows(text: str, wron
     found = canonicals(None, text)
     assert wrong not in found
     assert right is None or right in found
+
+
+def test_a_prince_named_shorter_is_one_entity_with_his_full_name():
+    text = ("رعى صاحب السمو الملكي الأمير فيصل بن خالد بن عبدالعزيز أمير منطقة الحدود الشمالية الحفل. "
+            "وألقى الأمير فيصل بن خالد كلمة بالمناسبة.")
+    found = canonicals(None, text)
+    assert "فيصل بن خالد بن عبدالعزيز" in found and "فيصل بن خالد" not in found

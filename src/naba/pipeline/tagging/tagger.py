@@ -24,6 +24,7 @@ from naba.pipeline.tagging.words import Word, words_of
 from naba.text.tokenize import TokenizedText, tokenize_article
 
 CANDIDATE_PHRASES = 4  # times max_tags: phrases past that rank never make the list
+NASAB_WORDS = frozenset(("بن", "ابن", "بنت", "آل"))  # a name going on: its nasab or its family
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,7 @@ def tag_tokens(text: TokenizedText, options: TagOptions = DEFAULT, *, published:
     words = words_of(stream.keys, lex)
     year = int(published[:4]) if published and published[:4].isdigit() else None
     mentions, taken = find_mentions(stream, words, lex, year)
-    entities = _entities(stream, _merge_spellings(mentions), options)
+    entities = _entities(stream, _merge_prefixes(_merge_spellings(mentions)), options)
     phrases = key_phrases(stream, words, taken, options, limit=options.max_tags * CANDIDATE_PHRASES)
     label = functools.partial(_label, stream, words)
     keywords = pick([item for item, _ in entities], phrases, label, words, options, stream, taken)  # phrases best first
@@ -78,6 +79,26 @@ def _merge_spellings(mentions: list[Mention]) -> list[Mention]:
             ref = seen if similar(seen.key[4:], ref.key[4:]) else ref
         merged.append(mention._replace(ref=ref) if ref is not mention.ref else mention)
     return merged
+
+
+def _merge_prefixes(mentions: list[Mention]) -> list[Mention]:
+    """A new person whose name begins the name of exactly one other person of the article, a known
+    one or one whose nasab goes on, is that person named shorter (فيصل بن خالد of فيصل بن خالد بن
+    عبدالعزيز; سلمان of the king): one entity. Not when the rest is not a name (جاك شيراك قلّد: the
+    longer is the sentence running on)."""
+    people = {m.ref for m in mentions if m.ref.kind == "person"}
+    longer: dict[Ref, Ref] = {}
+    for ref in people:
+        if not ref.key.startswith("new:"):
+            continue
+        head = ref.canonical + " "
+        found = {other for other in people if other.canonical.startswith(head)}
+        if len(found) == 1 and ((other := found.pop()).key.startswith("new:") is False
+                                or other.canonical[len(head):].split(" ", 1)[0] in NASAB_WORDS):
+            longer[ref] = other
+    if not longer:
+        return mentions
+    return [m._replace(ref=longer[m.ref]) if m.ref in longer else m for m in mentions]
 
 
 def _entities(stream: Stream, mentions: list[Mention], options: TagOptions) -> list[tuple[Candidate, Entity]]:
