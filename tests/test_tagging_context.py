@@ -415,3 +415,12 @@ def test_a_prince_named_shorter_is_one_entity_with_his_full_name():
             "وألقى الأمير فيصل بن خالد كلمة بالمناسبة.")
     found = canonicals(None, text)
     assert "فيصل بن خالد بن عبدالعزيز" in found and "فيصل بن خالد" not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ويذكر أن وزير الخارجية الفرنسي لوران فابيوس أعرب سابقا عن رغبته في زيارة طهران.", "لوران فابيوس"),
+    ("أعلن النصر تعاقده مع المدرب الأوروغوياني دانيال كارينيو لمدة موسم واحد قابل للتجديد.", "دانيال كارينيو"),
+])
+def test_a_person_span_stops_before_the_verb_or_the_phrase_after_it(text: str, name: str):
+    found = canonicals(None, text)
+    assert name in found and not any(f.startswith(name + " ") for f in found), found

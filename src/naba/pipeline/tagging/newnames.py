@@ -186,6 +186,13 @@ def _common_noun_after_title(stream: Stream, words: list[Word], at: int) -> bool
                 or (_has_article(stream, after) and words[after].zipf < FAMILY_NAME_MAX_ZIPF))
 
 
+def _sentence_goes_on(key: str, word: Word) -> bool:
+    """The last word of a name span is the sentence going on when it is common, has no article and is a
+    noun, or a word the language knows that no one is named (لوران فابيوس أعرب، كارينيو لمدة; not فيليب)."""
+    return not key.startswith(ARTICLE) and word.zipf >= TRAILING_WORD_MAX_ZIPF \
+        and (word.nominal or not (word.name_like or key in lexicon().given))
+
+
 def _royal_line(key: str) -> bool:
     """الفيصل، الفهد: a royal branch named by ال + its founder's given name (خالد الفيصل)."""
     return key.startswith(ARTICLE) and (key[2:] in lexicon().given or key[2:] in ROYAL_GIVEN)
@@ -204,10 +211,9 @@ def _name_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> i
             end += 1 if end > at and (key.endswith("ي") or words[end].zipf < FAMILY_NAME_MAX_ZIPF) else 0
             break
         end += 1
-    while end > at and (keys[end - 1] in NAME_LINKS or (end - at > 1 and not keys[end - 1].startswith(ARTICLE)
-                                                         and words[end - 1].zipf >= TRAILING_WORD_MAX_ZIPF
-                                                         and words[end - 1].nominal)):
-        end -= 1  # a common noun after the name is the sentence going on; تييري هنري keeps هنري
+    while end > at and (keys[end - 1] in NAME_LINKS
+                        or (end - at > 1 and _sentence_goes_on(keys[end - 1], words[end - 1]))):
+        end -= 1  # a common noun or verb after the name is the sentence going on; تييري هنري keeps هنري
     family = end - at > 1 and _has_article(stream, end - 1) and keys[end - 1].endswith("ي") \
         and words[end - 1].adjective is None  # تركي المالكي: a given name and a family nisba
     if end == at or (not family and min(w.zipf for w in words[at:end]) >= (
