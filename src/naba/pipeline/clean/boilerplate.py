@@ -71,12 +71,14 @@ _PROMPTS = lazy_compile(
     + r".{0,160}"
     + r"|" + _phrases("جميع الحقوق محفوظة", "حقوق النشر محفوظة", "جميع المقالات المنشورة تمثل رأي")
     + r".{0,80}"
+    # the page's link to itself: «رابط الخبر بصحيفة الوئام: <its own headline>» (1,195 stored bodies)
+    + r"|" + _phrases("رابط الخبر", "رابط المقال") + r"[ \t\u00a0]+ب[^:\n]{1,40}:.{0,200}"
     + r")[ \t\u00a0.!…:]*$"
 )
 # Every anchored pattern opens on one of these letters; prose lines mostly open on و, so this
 # one set lookup spares the regex for most lines.
 _LEAD_CHARS = " \t\u00a0*•#-–—>"
-_OPENING_LETTERS = frozenset("اأإآٱطشقيذلمتحج")
+_OPENING_LETTERS = frozenset("اأإآٱطشقيذلمتحجر")
 # "click here" may sit anywhere in its (short) line: searched only in lines up to this length.
 _MAX_CLICK_LINE_CHARS = 160
 _CLICK_HERE = lazy_compile(
