@@ -32,10 +32,10 @@ def online(store, files: list[str]) -> None:
             continue
         try:
             raw = parse_record(record)
-        except InputError:  # naba ingest rejects it (a page with no article text): so does the backfill
-            continue
-        if detect_lang(f"{raw.title or ''}\n{raw.body[:LANG_SAMPLE_CHARS]}") == "ar":
-            prepared.append(prepare_parsed(record, raw))
+            if detect_lang(f"{raw.title or ''}\n{raw.body[:LANG_SAMPLE_CHARS]}") == "ar":
+                prepared.append(prepare_parsed(record, raw))
+        except InputError:  # naba ingest rejects it (no article text, or none left after cleaning): so
+            continue        # does the backfill
 
     def key(p):
         a = p.article
