@@ -424,3 +424,13 @@ def test_a_prince_named_shorter_is_one_entity_with_his_full_name():
 def test_a_person_span_stops_before_the_verb_or_the_phrase_after_it(text: str, name: str):
     found = canonicals(None, text)
     assert name in found and not any(f.startswith(name + " ") for f in found), found
+
+
+@pytest.mark.parametrize("text, place, named", [
+    ("اختارت اللون الرمادي لفستانها في الحفل.", "الرمادي", False),  # "the grey"
+    ("سيطرت القوات العراقية على مدينة الرمادي غرب العراق.", "الرمادي", True),
+    ("وتسلم المحافظ درعاً تكريمياً بهذه المناسبة.", "درعا", False),  # "a shield"
+    ("قصف الطيران مواقع في درعا جنوب سوريا.", "درعا", True),
+])
+def test_a_place_that_is_also_a_word_needs_its_context(text: str, place: str, named: bool):
+    assert (place in canonicals(None, text)) is named
