@@ -434,3 +434,12 @@ def test_a_person_span_stops_before_the_verb_or_the_phrase_after_it(text: str, n
 ])
 def test_a_place_that_is_also_a_word_needs_its_context(text: str, place: str, named: bool):
     assert (place in canonicals(None, text)) is named
+
+
+def test_a_place_always_in_quotes_that_names_a_paper_is_the_paper():
+    quoted = tag_article(None, "وقال المسؤول لـ«الشرق الأوسط» إن الاتفاق قريب، وحصلت «الشرق الأوسط» على نسخة منه.")
+    assert [(e.canonical, e.kind) for e in quoted.entities] == [("صحيفة الشرق الأوسط", "org")]
+    region = canonicals(None, "تشهد منطقة الشرق الأوسط توترا، وقال المسؤول لـ«الشرق الأوسط» إن الوضع خطير.")
+    assert "الشرق الأوسط" in region  # written once unquoted: the region is named too
+    stressed = canonicals(None, "أمضى سنوات مع المقاتلين في «كابل» و«جلال آباد» قبل أن يعود.")
+    assert "كابل" in stressed  # no paper is named after it: a place in quotes stays a place

@@ -12,10 +12,11 @@ import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from naba.gazetteer import OUTLET_SUBTYPES, load_gazetteer
 from naba.models import Entity
 from naba.pipeline.tagging.keywords import Candidate, pick
 from naba.pipeline.tagging.lexicon import Lexicon, lexicon
-from naba.pipeline.tagging.mentions import Mention, Ref, find_mentions
+from naba.pipeline.tagging.mentions import Mention, Ref, find_mentions, ref_of
 from naba.pipeline.tagging.options import DEFAULT, TagOptions
 from naba.pipeline.tagging.phrases import key_phrases, position_weights
 from naba.pipeline.tagging.spelling import similar, skeleton
@@ -50,7 +51,8 @@ def tag_tokens(text: TokenizedText, options: TagOptions = DEFAULT, *, published:
     words = words_of(stream.keys, lex)
     year = int(published[:4]) if published and published[:4].isdigit() else None
     mentions, taken = find_mentions(stream, words, lex, year)
-    entities = _entities(stream, _merge_prefixes(_merge_spellings(mentions)), options)
+    mentions = _quoted_papers(stream, _merge_prefixes(_merge_spellings(mentions)))
+    entities = _entities(stream, mentions, options)
     phrases = key_phrases(stream, words, taken, options, limit=options.max_tags * CANDIDATE_PHRASES)
     label = functools.partial(_label, stream, words)
     keywords = pick([item for item, _ in entities], phrases, label, words, options, stream, taken)  # phrases best first
@@ -79,6 +81,48 @@ def _merge_spellings(mentions: list[Mention]) -> list[Mention]:
             ref = seen if similar(seen.key[4:], ref.key[4:]) else ref
         merged.append(mention._replace(ref=ref) if ref is not mention.ref else mention)
     return merged
+
+
+def _quoted_papers(stream: Stream, mentions: list[Mention]) -> list[Mention]:
+    """A place the text only ever writes in quotes, when a paper is named after it, is the paper
+    («الشرق الأوسط»، قال لـ«الرياض»: صحيفة الشرق الأوسط، صحيفة الرياض). Other quoted places stay
+    places (a list «كابل» و«جلال آباد» stresses them)."""
+    places = {m.ref for m in mentions if m.ref.kind == "place" and not m.ref.key.startswith("new:")}
+    if not places:
+        return mentions
+    raw = "\n".join(stream.text.parts)
+    if not any(quote in raw for quote in _OPENING_QUOTES):
+        return mentions
+    papers: dict[Ref, Ref] = {}
+    for ref in places:
+        paper = next((e for media in _PAPER_WORDS for e in load_gazetteer().lookup(f"{media} {ref.canonical}")
+                      if e.subtype in OUTLET_SUBTYPES), None)
+        if paper is None:
+            continue
+        written = {stream.written(m.start, m.end, m.form or None) for m in mentions if m.ref == ref and m.form}
+        if written and all(_only_quoted(raw, name) for name in written):
+            papers[ref] = ref_of(paper)
+    if not papers:
+        return mentions
+    return [m._replace(ref=papers[m.ref]) if m.ref in papers else m for m in mentions]
+
+
+_OPENING_QUOTES = "«\"“"
+_CLOSING_QUOTES = "»\"”"
+_PAPER_WORDS = ("صحيفة", "جريدة")
+
+
+def _only_quoted(raw: str, name: str) -> bool:
+    """Every place ``name`` is written in ``raw`` it stands alone in quotes (after a clitic at most)."""
+    at = raw.find(name)
+    if at < 0:
+        return False
+    while at >= 0:
+        end = at + len(name)
+        if not (at > 0 and raw[at - 1] in _OPENING_QUOTES and end < len(raw) and raw[end] in _CLOSING_QUOTES):
+            return False
+        at = raw.find(name, end)
+    return True
 
 
 def _merge_prefixes(mentions: list[Mention]) -> list[Mention]:
