@@ -42,7 +42,7 @@ from collections.abc import Iterator
 
 from naba.gazetteer import OUTLET_SUBTYPES, load_gazetteer
 from naba.pipeline.clean import credit_words as cw
-from naba.pipeline.clean.credit_context import TOLD_WINDOW, CreditContext
+from naba.pipeline.clean.credit_context import TOLD_WINDOW
 from naba.pipeline.clean.credit_model import NameReading, near_outlet, read_name
 from naba.pipeline.clean.credit_names import (
     MAX_OUTLET_WORDS,
@@ -54,18 +54,14 @@ from naba.pipeline.clean.credit_names import (
     publisher,
     unique,
 )
+from naba.pipeline.clean.credit_quotes import CLOSING, MAX_QUOTED_WORDS, NAME_ENDS, OPENING, QuotedNames
 from naba.pipeline.clean.credit_text import pieces, word_key, word_spans
 from naba.pipeline.clean.credit_words import credit_tables, is_adjective
 from naba.text import dateline_end, index, without_conjunction
-from naba.text.frequency import zipf
 from naba.text.normalize import fold_for_index, fold_for_index_with_origins
 
 MAX_NAME_WORDS = 4
-MAX_QUOTED_WORDS = 6
-GLUED_WORD_MIN_ZIPF = 3.0  # a quote opening with ب/ل/و + a word this common is what was said, not a name
 MAX_FILLERS = 4  # words between a media word and a known name («وكالة الأنباء الكورية الجنوبية "يونهاب"»)
-_NAME_ENDS = ".,،؛:;!?؟()[]-–—\""  # a word ending in one of these ends a name
-_OPENING, _CLOSING = "«“„", "»”″"
 _NEVER_OUTLETS = ("company", "government", "intl")
 _SENTENCE_END = re.compile(r"[.!?؟؛][\"'«»“”]*$")
 
@@ -108,7 +104,7 @@ def _subjects(title: str) -> set[str]:
     return subjects
 
 
-class _Piece(CreditContext):
+class _Piece(QuotedNames):
     """One paragraph read word by word: each word's key (for names), its folded form (for quotes and
     punctuation), where it is in the text (to show a name as written), whether it ends a sentence."""
 
@@ -148,11 +144,11 @@ class _Piece(CreditContext):
 
     def second_of_two(self, media: int, at: int) -> tuple[str, int] | None:
         """The second name after a dual media word, quoted after و where the first one ends."""
-        if at >= len(self.keys) or self.shown[at][:1] != "و" or self.shown[at][1:2] not in _OPENING + _CLOSING + '"(':
+        if at >= len(self.keys) or self.shown[at][:1] != "و" or self.shown[at][1:2] not in OPENING + CLOSING + '"(':
             return None
         for end in range(at, min(len(self.keys), at + MAX_QUOTED_WORDS)):
             word = self.shown[end].rstrip(".,;:")
-            if (end > at or len(word) > 2) and word[-1:] in _CLOSING + '")':
+            if (end > at or len(word) > 2) and word[-1:] in CLOSING + '")':
                 name = " ".join(w for w in (self.display(i) for i in range(at, end + 1)) if w)
                 name = name.removeprefix("و").strip(QUOTES_AND_PUNCTUATION + " ")
                 known = credit_tables().outlets.get(" ".join([self.keys[at][1:], *self.keys[at + 1:end + 1]]))
@@ -216,7 +212,7 @@ class _Piece(CreditContext):
         keys = self.keys
         while end < len(keys) and not self.ends[end - 1] and (
                 is_adjective(keys[end]) or keys[end] in cw.DESCRIPTORS or keys[end] == "قد"
-                or (self.shown[end][:1] in _OPENING + '"(' and keys[end] in credit_tables().outlets)):
+                or (self.shown[end][:1] in OPENING + '"(' and keys[end] in credit_tables().outlets)):
             end += 1
         if end >= len(keys) or self.ends[end - 1]:
             return False
@@ -258,19 +254,6 @@ class _Piece(CreditContext):
         key = self.keys[at]
         return key in cw.FILLERS or key in cw.MEDIA or (is_adjective(key) and not self.ends[at])
 
-    def quote_goes_on(self, at: int) -> bool:
-        """Whether the word at ``at`` is inside a quoted name that closes further on («ذا تايمز» of
-        «ذا تايمز أوف إنديا»)."""
-        opened = next((i for i in range(at, max(-1, at - MAX_QUOTED_WORDS), -1)
-                       if self.shown[i][:1] in _OPENING + '"'), None)
-        if opened is None or any(self.closes(i) for i in range(opened, at + 1)):
-            return False
-        return any(self.closes(i) for i in range(at + 1, min(len(self.keys), opened + MAX_QUOTED_WORDS)))
-
-    def closes(self, at: int) -> bool:
-        word = self.shown[at].rstrip(_NAME_ENDS.replace('"', ""))
-        return word[-1:] in _CLOSING + '"' and (len(word) > 1 or at > 0)
-
     def unknown(self, at: int, strict: bool = False) -> tuple[str, int] | None:
         """An outlet the gazetteer does not know: its media word and name, as the text writes them;
         ``strict``, only a name quoted or a state medium's («القناة العاشرة الإسرائيلية»)."""
@@ -294,7 +277,7 @@ class _Piece(CreditContext):
             media = media[2:] if media.startswith(("ال", "أل", "إل")) else media
         if first in cw.DUAL_MEDIA:
             media = _singular(media)
-        name = " ".join([media.lstrip("ـ" + _OPENING + '"'), *words[1:]])
+        name = " ".join([media.lstrip("ـ" + OPENING + '"'), *words[1:]])
         # «وكالة سبونتيك»، «وكالة الأنباء اليمينة»: a known outlet misspelt
         known = near_outlet(index(name)) or near_outlet(" ".join(k for k in self.keys[at + 1:end] if k))
         return known or name, end
@@ -338,36 +321,6 @@ class _Piece(CreditContext):
         """What the name tagger and the lexicon make of the words after the media word at ``at``."""
         return read_name(tuple(self.keys[max(0, at - 2):at + 1]), tuple(self.keys[at + 1:at + 8]))
 
-    def quoted_name(self, at: int) -> int | None:
-        """Where a name quoted right after the media word ends («صحيفة «شاتانوغا فري برس» خلفية»)."""
-        span = self.quoted_span(at)
-        return span[1] if span is not None else None
-
-    def quoted_span(self, at: int) -> tuple[int, int] | None:
-        """Where a name quoted after the media word starts and ends: right after it, or after its
-        adjectives («الصحيفة اليونانية (كاثيميريني)»، «القناة الرسمية "أرت 1"»), in quotes or, there,
-        in parentheses."""
-        opened = at + 1
-        while opened < len(self.keys) and opened - at <= MAX_FILLERS and not self.ends[opened - 1] \
-                and (is_adjective(self.keys[opened]) or self.keys[opened] in cw.DESCRIPTORS) \
-                and self.shown[opened][:1] not in _OPENING + '"(':
-            opened += 1
-        openers = _OPENING + '"' + ("(" if opened > at + 1 or self.shown[opened:opened + 1] == ["("] else "")
-        if opened >= len(self.keys) or self.shown[opened][:1] not in openers + "(" or self.ends[opened - 1]:
-            return None
-        parenthesised = self.shown[opened][:1] == "("
-        if parenthesised and opened == at + 1 and not self.keys[opened]:
-            return None
-        first = opened if self.keys[opened] else opened + 1  # a quote set apart: «شبكة " بي.بي.إس"»
-        if opened > at + 1 and first < len(self.keys) and _glued_word(self.keys[first]):
-            return None  # «وصفها التلفزيون الحكومي "بقضايا ضد الأمن"»: what it said, not its name
-        for end in range(first, min(len(self.keys), opened + MAX_QUOTED_WORDS)):
-            if self.closes(end) or (parenthesised and self.shown[end].rstrip(".,;:")[-1:] == ")"):
-                return first, end + 1
-            if end > first and self.shown[end][:1] in _OPENING + '"(':
-                return None  # another quote opens: these quotes are not the name's
-        return None
-
     def state_name(self, at: int, first: str) -> int | None:
         """«التلفزيون الإيراني»، «القناة الإسرائيلية العاشرة»: a definite media word and its adjectives."""
         if first not in cw.STATE_MEDIA:
@@ -377,7 +330,7 @@ class _Piece(CreditContext):
             end += 1  # «للقناة التلفزيونية البريطانية الرابعة»
         while end < len(self.keys) and (is_adjective(self.keys[end]) or self.keys[end] in cw.ORDINALS):
             end += 1
-            if self.shown[end - 1][-1:] in _NAME_ENDS:
+            if self.shown[end - 1][-1:] in NAME_ENDS:
                 break
         return end
 
@@ -387,7 +340,7 @@ class _Piece(CreditContext):
         end, most = at + 1, min(MAX_NAME_WORDS, max(self.reading(at).stops, 1))
         while end < len(self.keys) and end - at - 1 < most and self.in_name(at + 1, end):
             end += 1
-            if self.text[self.origins[self.spans[end - 1][1] - 1]] in _NAME_ENDS or self.keys[end - 1][0].isdigit():
+            if self.text[self.origins[self.spans[end - 1][1] - 1]] in NAME_ENDS or self.keys[end - 1][0].isdigit():
                 break
         return end
 
@@ -396,7 +349,7 @@ class _Piece(CreditContext):
         key = self.keys[at]
         if not key or key in cw.NAME_STOPS:
             return False
-        if at > start and self.shown[at][:1] in _OPENING + '"' and not self.closes(at):
+        if at > start and self.shown[at][:1] in OPENING + '"' and not self.closes(at):
             return False  # a quote opens what was said: «لقناة فوكس سبورتس "كنت جالسا»، not «"أنسا"»
         if at > start and self.shown[at][:1] == "(":
             return False  # «وكالة الأنباء العربية المتحدة (أونا)»: an abbreviation in parentheses
@@ -416,11 +369,6 @@ class _Piece(CreditContext):
 def _singular(media: str) -> str:
     """صحيفتا → صحيفة: one of the two outlets' media word."""
     return media[:-2] + "ة" if media.endswith("تا") else media
-
-
-def _glued_word(key: str) -> bool:
-    """بقضايا، للتحقيق، والحكومة: a preposition or a conjunction on a word the language knows."""
-    return len(key) > 3 and key[0] in "بلو" and zipf(key[1:]) >= GLUED_WORD_MIN_ZIPF
 
 
 def _not_outlet(names: list[str]) -> bool:

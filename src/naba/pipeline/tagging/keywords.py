@@ -28,11 +28,10 @@ times), or when it carries the article without being in the headline (an entity 
 subject), a headline phrase right before a name (ميليشيا الحوثي، لرئاسة الفيفا: the head of a
 construct) or right after a figure (1800 زائرة: what it counts); and a city or region beside its
 own country among the sure tags is the labellers' "redundant" (واشنطن with الولايات المتحدة) unless
-the headline names it. The next best entities, then
-phrases, close the list up to ``SHOWN_MIN``. Judged blind on the tune half of the labelled sample, 44%
-of the tags past the sure ones were good against 72% of the sure ones; the others mostly weak (a
-capital beside its country, a region around the town, a secondary name) or a cut of the headline
-(الداخلية تدرب، تردد الجبال، مطلع الشهر المقبل).
+the headline names it. The next best entities, then phrases, close the list up to ``SHOWN_MIN``.
+Judged blind on the tune half of the labelled sample, 44% of the tags past the sure ones were good
+against 72% of the sure ones; the others mostly weak (a capital beside its country, a region around
+the town, a secondary name) or a cut of the headline (الداخلية تدرب، تردد الجبال، مطلع الشهر المقبل).
 """
 
 from __future__ import annotations
@@ -134,7 +133,7 @@ def pick(entities: list[Candidate], phrases: list[Phrase], label: Callable[[Cand
             rest.append(item)
         else:
             unsure_phrases.append(item)
-    redundant = _inside_a_tag(sure, stream, gazetteer)
+    redundant = _redundant_places(sure, stream, gazetteer)
     sure, rest = [item for item in sure if item not in redundant], [*redundant, *rest]
     picked: list[str] = []
     seen: set[str] = set()
@@ -149,7 +148,7 @@ def pick(entities: list[Candidate], phrases: list[Phrase], label: Callable[[Cand
     return tuple(picked)
 
 
-def _inside_a_tag(sure: list[Candidate], stream: Stream, gazetteer: Gazetteer) -> list[Candidate]:
+def _redundant_places(sure: list[Candidate], stream: Stream, gazetteer: Gazetteer) -> list[Candidate]:
     """A city or region the headline does not name, beside its own country among the sure tags
     (واشنطن with الولايات المتحدة, a capital standing for its state): the labellers' "redundant"."""
     countries = {entry.id for item in sure if item.phrase is None

@@ -97,17 +97,6 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     return mentions, taken
 
 
-def _family_follows(stream: Stream, words: list[Word], hit: Match[Name]) -> bool:
-    """الفريق أول ركن مشعل الزبن: a famous surname after a title, then a nasab or a rare ال-family
-    name, is another man's first name (not خالد مشعل)."""
-    after = hit.end
-    if after >= len(stream) or stream.breaks[after]:
-        return False
-    key = stream.keys[after]
-    return key in newnames.NASAB_LINKS or (key.startswith("ال") and words[after].zipf < newnames.FAMILY_NAME_MAX_ZIPF
-                                          and words[after].adjective is None)
-
-
 def _untake(taken: bytearray, hit: Match[Name]) -> None:
     taken[hit.start:hit.end] = bytes(hit.end - hit.start)
 
@@ -258,7 +247,7 @@ def _resolve_known(stream: Stream, words: list[Word], hits: list[Match[Name]], t
             named = [o for o in owners if o.id in sure]
             if len(named) == 1:
                 chosen = named[0]
-            elif len(owners) == 1 and ((hit.start in titled and not _family_follows(stream, words, hit))
+            elif len(owners) == 1 and ((hit.start in titled and not newnames.family_follows(stream, words, hit.end))
                                        or context.supported(stream, words, hit,
                                                             KIND_OF_TYPE.get(owners[0].type, "other"), related)):
                 chosen = owners[0]

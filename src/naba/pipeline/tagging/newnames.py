@@ -179,11 +179,17 @@ def _common_noun_after_title(stream: Stream, words: list[Word], at: int) -> bool
     word, key = words[at], stream.keys[at]
     if not word.nominal or word.zipf < ROYAL_COMMON_MIN_ZIPF or key in lexicon().given or key in ROYAL_GIVEN:
         return False
-    after = at + 1
-    if after >= len(stream) or stream.breaks[after]:
-        return True
-    return not (stream.keys[after] in NASAB_LINKS or stream.keys[after] == "ال"
-                or (_has_article(stream, after) and words[after].zipf < FAMILY_NAME_MAX_ZIPF))
+    return not family_follows(stream, words, at + 1)
+
+
+def family_follows(stream: Stream, words: Sequence[Word], at: int) -> bool:
+    """A name goes on at ``at``: a nasab (بن، بنت), آل, or a rare ال-family name that is no
+    nationality adjective (كامل الباهلي، مشعل الزبن)."""
+    if at >= len(stream) or stream.breaks[at]:
+        return False
+    key = stream.keys[at]
+    return key in NASAB_LINKS or key == ARTICLE or (_has_article(stream, at) and words[at].zipf < FAMILY_NAME_MAX_ZIPF
+                                                   and words[at].adjective is None)
 
 
 def _sentence_goes_on(key: str, word: Word) -> bool:

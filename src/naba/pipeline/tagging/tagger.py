@@ -17,15 +17,19 @@ from naba.models import Entity
 from naba.pipeline.tagging.keywords import Candidate, pick
 from naba.pipeline.tagging.lexicon import Lexicon, lexicon
 from naba.pipeline.tagging.mentions import Mention, Ref, find_mentions, ref_of
+from naba.pipeline.tagging.newnames import NASAB_LINKS
 from naba.pipeline.tagging.options import DEFAULT, TagOptions
 from naba.pipeline.tagging.phrases import key_phrases, position_weights
 from naba.pipeline.tagging.spelling import similar, skeleton
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word, words_of
+from naba.text import ARTICLE, index
 from naba.text.tokenize import TokenizedText, tokenize_article
 
 CANDIDATE_PHRASES = 4  # times max_tags: phrases past that rank never make the list
-NASAB_WORDS = frozenset(("بن", "ابن", "بنت", "آل"))  # a name going on: its nasab or its family
+_OPENING_QUOTES = "«\"“"
+_CLOSING_QUOTES = "»\"”"
+_PAPER_WORDS = ("صحيفة", "جريدة")  # a paper named after a place: صحيفة الرياض
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +97,10 @@ def _quoted_papers(stream: Stream, mentions: list[Mention]) -> list[Mention]:
     raw = "\n".join(stream.text.parts)
     if not any(quote in raw for quote in _OPENING_QUOTES):
         return mentions
+    gazetteer = load_gazetteer()
     papers: dict[Ref, Ref] = {}
     for ref in places:
-        paper = next((e for media in _PAPER_WORDS for e in load_gazetteer().lookup(f"{media} {ref.canonical}")
+        paper = next((e for media in _PAPER_WORDS for e in gazetteer.lookup(f"{media} {ref.canonical}")
                       if e.subtype in OUTLET_SUBTYPES), None)
         if paper is None:
             continue
@@ -106,10 +111,6 @@ def _quoted_papers(stream: Stream, mentions: list[Mention]) -> list[Mention]:
         return mentions
     return [m._replace(ref=papers[m.ref]) if m.ref in papers else m for m in mentions]
 
-
-_OPENING_QUOTES = "«\"“"
-_CLOSING_QUOTES = "»\"”"
-_PAPER_WORDS = ("صحيفة", "جريدة")
 
 
 def _only_quoted(raw: str, name: str) -> bool:
@@ -136,9 +137,12 @@ def _merge_prefixes(mentions: list[Mention]) -> list[Mention]:
         if not ref.key.startswith("new:"):
             continue
         head = ref.canonical + " "
-        found = {other for other in people if other.canonical.startswith(head)}
-        if len(found) == 1 and ((other := found.pop()).key.startswith("new:") is False
-                                or other.canonical[len(head):].split(" ", 1)[0] in NASAB_WORDS):
+        found = [other for other in people if other.canonical.startswith(head)]
+        if len(found) != 1:
+            continue
+        other = found[0]
+        goes_on = index(other.canonical[len(head):].split(" ", 1)[0])
+        if not other.key.startswith("new:") or goes_on in NASAB_LINKS or goes_on == ARTICLE:  # بن، آل
             longer[ref] = other
     if not longer:
         return mentions
