@@ -13,6 +13,10 @@ inflection on the word itself:
                     تفعيل، إفعال، افتعال، انفعال، استفعال, read back to the imperfect)
     accusative      the indefinite accusative ا after a noun the language writes with the article
                     far more often than this form (مديرا، لاعبا; a masdar's: ترويعا، تقليصا)
+    feminine dual   تين/تان after a noun's ة, written ت (طائرتين، مدنيتين، جائزتان: طائره، مدنيه are
+                    common; بوتين's بوه is not)
+    feminine plural ات of a noun in ة that is far commoner than the plural (متأخرات: متاخره; not
+                    فرحات, a family name, whose فرحه is barely commoner)
 
 Each reading must be clearly commoner than the word itself (wordfreq's Arabic list,
 ``naba.text.frequency``), and a caller passes the given names it knows (``given``): سيرجي، نيكولا،
@@ -40,6 +44,9 @@ MASDAR_NOUN_ZIPF = 2.0
 UNSEEN_MASDAR_VERB_ZIPF = 3.0  # يخرس of إخراس, a word wordfreq has never seen
 ACCUSATIVE_NOUN_ZIPF = 3.5  # المدير of مديرا (المول of مولا, in قره مولا أوغلو, is rarer)
 ACCUSATIVE_COMMONER_BY = 0.8  # مدير is this much commoner than مديرا (ناسا: ناس is 0.6 commoner)
+DUAL_NOUN_ZIPF = 3.0  # طائره of طائرتين (بوه of بوتين is 2.8)
+PLURAL_NOUN_ZIPF = 3.5  # متاخره of متأخرات
+PLURAL_COMMONER_BY = 1.0  # ... and this much commoner (فرحه is 0.7 commoner than the surname فرحات)
 
 _PRONOUNS = ("هما", "هم", "هن", "ها", "نا", "كم", "ه")
 _C = "([^اويء])"  # a root consonant
@@ -57,7 +64,7 @@ Zipf = Callable[[str], float]
 
 def inflected(key: str, given: Collection[str] = (), zipf: Zipf = wordfreq_zipf) -> str | None:
     """Which inflection of a common word the index-form ``key`` is ("future", "pronoun",
-    "plural verb", "accusative"), or None: a word that may be a name."""
+    "plural verb", "masdar", "accusative", "dual", "plural"), or None: a word that may be a name."""
     if len(key) < 4 or key in given:
         return None
     own = zipf(key)
@@ -120,6 +127,17 @@ def _accusative(key: str, own: float, zipf: Zipf) -> bool:
     return zipf(ARTICLE + noun) >= ACCUSATIVE_NOUN_ZIPF and zipf(noun) >= own + ACCUSATIVE_COMMONER_BY
 
 
+def _feminine_dual(key: str, own: float, zipf: Zipf) -> bool:
+    noun = key[:-3] + "ه"
+    return key.endswith(("تين", "تان")) and len(noun) >= 3 and zipf(noun) >= max(DUAL_NOUN_ZIPF, own + COMMONER_BY)
+
+
+def _feminine_plural(key: str, own: float, zipf: Zipf) -> bool:
+    noun = key[:-2] + "ه"
+    return key.endswith("ات") and len(noun) >= 3 and not key.startswith(ARTICLE) \
+        and zipf(noun) >= max(PLURAL_NOUN_ZIPF, own + PLURAL_COMMONER_BY)
+
+
 _RULES: tuple[tuple[str, Callable[[str, float, Zipf], bool]], ...] = (
     ("future", _future), ("pronoun", _pronoun), ("plural verb", _plural_verb), ("masdar", _masdar),
-    ("accusative", _accusative))
+    ("accusative", _accusative), ("dual", _feminine_dual), ("plural", _feminine_plural))

@@ -319,28 +319,37 @@ def accept(stream: Stream, words: Sequence[Word], start: int, end: int, kind: st
     """A span is a name the article is about when one word of it is rare and it is in the headline
     or said twice (its first word, or a person's last word: وقال بولريتش); or, said once, a
     person of two or more words, every one rare and name-like, that the model is sure of
-    (``ONCE_MARGINAL``: الجاسوس السابق سيرغي سكريبال, where the headline says only الجاسوس)."""
+    (``ONCE_MARGINAL``: الجاسوس السابق سيرغي سكريبال, where the headline says only الجاسوس). Never a
+    noun and its adjective agreeing in the dual or plural (``_agreeing``: طائرتين مدنيتين)."""
     span = words[start:end]
-    if min(w.zipf for w in span) >= (RARE_ZIPF if end - start == 1 else newnames.NAME_MAX_ZIPF):
+    keys = stream.keys[start:end]
+    if min(w.zipf for w in span) >= (RARE_ZIPF if end - start == 1 else newnames.NAME_MAX_ZIPF) or _agreeing(keys):
         return False
     if start < stream.title_end:
         return True
     if counts[span[0].shown] >= 2 or (kind == "person" and end - start > 1 and counts[span[-1].shown] >= 2):
         return True
-    keys = stream.keys[start:end]
     return kind == "person" and end - start > 1 and sure >= ONCE_MARGINAL \
         and all(w.name_like and w.zipf < RARE_ZIPF for w in span) \
-        and not any(key.endswith(("ها", "هم", "هما")) for key in keys) and not _agreeing(keys)
+        and not any(key.endswith(("ها", "هم", "هما")) for key in keys)
 
 
 def _agreeing(keys: Sequence[str]) -> bool:
-    """حليفان متكاملان، رقمان قياسيان، لاعبتين فائزتين: a noun and its adjective agree in the dual
-    or plural ending, and one of them is a word the language knows without it (حليف، رقم); two words
-    of a foreign name seldom share an ending (رولان غاروس) and when they do, neither is a word
-    without it (أنطوان غريزمان)."""
-    zipf = lexicon().zipf
+    """حليفان متكاملان، رقمان قياسيان، طائرتين مدنيتين مسجلتين: a noun and its adjective agree in the
+    dual or plural ending, and one of them is a word the language knows without it (حليف، رقم، طائرة:
+    a feminine dual drops its ة for ت); two words of a foreign name seldom share an ending (رولان
+    غاروس) and when they do, neither is a word without it (أنطوان غريزمان)."""
     return any(a[-2:] == b[-2:] and a[-2:] in ("ان", "ين", "ون", "ات")
-               and max(zipf(a[:-2]), zipf(b[:-2])) >= PLURAL_BASE_ZIPF for a, b in itertools.pairwise(keys))
+               and max(_base_zipf(a), _base_zipf(b)) >= PLURAL_BASE_ZIPF for a, b in itertools.pairwise(keys))
+
+
+def _base_zipf(word: str) -> float:
+    """How common a dual or plural's singular is: the word without its ending, or with the feminine
+    ending a dual writes as ت (مدنيتين → مدنية, in index form مدنيه)."""
+    zipf, base = lexicon().zipf, word[:-2]
+    if len(base) < 3:  # جان، جوان: no singular to read
+        return 0.0
+    return max(zipf(base), zipf(base[:-1] + "ه") if base.endswith("ت") else 0.0)
 
 
 def _given_name_in_a(stream: Stream, words: Sequence[Word], i: int) -> bool:
