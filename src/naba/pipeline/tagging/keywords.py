@@ -125,8 +125,8 @@ def pick(entities: list[Candidate], phrases: list[Phrase], label: Callable[[Cand
     unsure_phrases: list[Candidate] = []  # often cuts of the headline: after the entities
     for item in [*central, *chosen_phrases, *others]:
         headline = item.first < stream.title_end
-        if item.phrase is None and not headline and gazetteer.is_outlet(item.label):
-            continue  # (واس)، بحسب رويترز: the source
+        if item.phrase is None and not headline and (gazetteer.is_outlet(item.label) or item.score <= 0.0):
+            continue  # (واس)، بحسب رويترز: the source; a place named only in the dateline
         if _sure(item, best, headline, subject) and not (headline and _headline_cut(item, words, stream, taken)):
             sure.append(item)
         elif item.phrase is None:

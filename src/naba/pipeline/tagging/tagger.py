@@ -23,7 +23,7 @@ from naba.pipeline.tagging.phrases import key_phrases, position_weights
 from naba.pipeline.tagging.spelling import similar, skeleton
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word, words_of
-from naba.text import ARTICLE, index
+from naba.text import ARTICLE, dateline_end, index, tokens
 from naba.text.tokenize import TokenizedText, tokenize_article
 
 CANDIDATE_PHRASES = 4  # times max_tags: phrases past that rank never make the list
@@ -150,20 +150,31 @@ def _merge_prefixes(mentions: list[Mention]) -> list[Mention]:
 
 
 def _entities(stream: Stream, mentions: list[Mention], options: TagOptions) -> list[tuple[Candidate, Entity]]:
+    """Each entity with its score as a tag. A mention in the dateline («دبي، الإمارات العربية المتحدة
+    (CNN)») names a real place but says where the report was filed, not what it is about: it weighs
+    nothing, so a place named only there is listed last and never a tag."""
     by_ref: dict[Ref, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_ref[mention.ref].append(mention)
     weights = position_weights(stream, options)
+    dateline = range(stream.title_end, stream.title_end + len(tokens(_dateline(stream))))
     scored = []
     for ref, group in by_ref.items():
-        score = options.entity_boost * sum(weights[m.start] * m.weight for m in group) ** options.tf_power
+        counted = [m for m in group if m.start not in dateline]
+        score = options.entity_boost * sum(weights[m.start] * m.weight for m in counted) ** options.tf_power
         first = min(m.start for m in group)
         entity = Entity(_name(stream, group, ref), ref.canonical, ref.kind)
-        named = [m for m in group if m.weight >= 1.0]
+        named = [m for m in counted if m.weight >= 1.0]
         central = bool(named) and (min(m.start for m in named) < stream.title_end or len(named) > 1)
         scored.append((Candidate(score, first, ref.canonical, central=central), entity))
     scored.sort(key=lambda pair: (-pair[0].score, pair[0].first, pair[0].label))
     return scored
+
+
+def _dateline(stream: Stream) -> str:
+    """The body's dateline as written ("" when it opens without one)."""
+    body = stream.text.parts[1]
+    return body[:dateline_end(body)]
 
 
 def _name(stream: Stream, group: list[Mention], ref: Ref) -> str:
