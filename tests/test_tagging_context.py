@@ -103,6 +103,15 @@ def test_a_royal_first_name_is_not_a_famous_namesake():
     assert "خالد مشعل" not in found
 
 
+def test_the_surname_alone_is_the_other_man_the_article_names():
+    found = canonicals("أسلاك مكشوفة تهدد حياة هادي", "طالب فهد هادي شركة الكهرباء بإنقاذه. وقال هادي إنه تواصل معهم.")
+    assert "عبد ربه منصور هادي" not in found
+
+
+def test_a_place_after_a_latin_word_is_part_of_a_name():
+    assert "مصر" not in canonicals(None, "وتبث قناة MBC مصر المسلسل في رمضان المقبل.")
+
+
 def test_a_known_name_inside_a_nasab_chain_is_part_of_the_longer_name():
     found = canonicals(None, "حضر الحفل الأمير فيصل بن سلمان بن عبد العزيز وعدد من المسؤولين.")
     assert "محمد بن سلمان" not in found
@@ -116,6 +125,9 @@ def test_a_known_name_inside_a_nasab_chain_is_part_of_the_longer_name():
     ("تمكن الإسباني رافائيل نادال من أن يفوز على الروسي دانييل ميدفيديف 6-4 و6-1.", "دميتري ميدفيديف",
      "دانييل ميدفيديف"),
     ("وسجل سام مرسي هدف الفوز لفريقه في الدقيقة الأخيرة.", "محمد مرسي", "سام مرسي"),
+    # a famous surname followed by a nasab is another man's first name
+    ("أبان ذلك الدكتور هادي بن علي اليامي رئيس لجنة حقوق الإنسان العربية.", "عبد ربه منصور هادي",
+     "هادي بن علي اليامي"),
 ])
 def test_a_surname_after_another_given_name_is_another_person(sentence: str, famous: str, person: str):
     found = tag_article(None, sentence).entities

@@ -165,6 +165,8 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
             return first, _nisba_run(stream, words, end), "other"
         if head in ORG_HEADS:
             return _institution(stream, words, before, end, kind_at)
+        if kind_at.get(start) == "place" and _latin(stream.keys[before]) and not stream.keys[start].isascii():
+            return before, end, ""  # MBC مصر: a Latin name ends in the place
     if after >= 0:
         adjective = words[after].adjective
         owner = hit.value.owners[0]
@@ -174,6 +176,10 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
         if kind_at.get(after) == "place" and stream.keys[after][0] not in "وف" and not words[after].glued:
             return start, end, ""  # كوبا أميركا: two places side by side are one name we lack; not أبها بمنطقة عسير
     return None
+
+
+def _latin(key: str) -> bool:
+    return key.isascii() and key.isalnum() and not key.isdigit()
 
 
 def _institution(stream: Stream, words: list[Word], head: int, end: int, kind_at: dict[int, str]

@@ -28,7 +28,7 @@ from naba.pipeline.tagging.newnames import NAME_LINKS
 from naba.pipeline.tagging.spelling import similar, skeleton
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word
-from naba.text import tokens
+from naba.text import ARTICLE, tokens
 
 KIND_OF_TYPE = {"person": "person", "country": "place", "city": "place", "region": "place", "org": "org"}
 ADJECTIVE_WEIGHT = 0.5
@@ -74,7 +74,7 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     titles = list(scan(stream, lex.titles, taken))
     royal = context.royal_starts(stream, titles, words)
     hits = _drop_inside_people(stream, words, hits, royal, taken)
-    hits, namesakes = _namesakes(stream, hits, taken, lex)
+    hits, namesakes = _namesakes(stream, words, hits, taken, lex)
     hits, longer, inner = _longer_names(stream, words, hits, taken)
     hit_at = {hit.start: hit for hit in hits}
     titled = newnames.titled_positions(stream, words, titles, hit_at) | royal
@@ -167,29 +167,55 @@ def _drop_inside_people(stream: Stream, words: list[Word], hits: list[Match[Name
     return kept
 
 
-def _namesakes(stream: Stream, hits: list[Match[Name]], taken: bytearray, lex: Lexicon
+def _namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], taken: bytearray, lex: Lexicon
                ) -> tuple[list[Match[Name]], list[newnames.NewName]]:
-    """A known person's surname after another given name is another person (إميلي نصرالله is not
-    حسن نصرالله, ميشيل أوباما not باراك أوباما): the two words are a new person when the given name is
-    one the gazetteer's people bear (``Lexicon.given``) and no spelling of the known person's own."""
+    """A known person's surname next to another name is another person: after another given name
+    (إميلي نصرالله is not حسن نصرالله, ميشيل أوباما not باراك أوباما, فهد هادي not the Yemeni
+    president), when the given name is one the gazetteer's people bear (``Lexicon.given``) and no
+    spelling of the known person's own; or followed by a nasab (هادي بن علي اليامي: the word is that
+    man's first name). Once the article names such a man, the surname alone is him too
+    (``_merge_spellings`` joins them)."""
     kept, found = [], []
     # the first words of the people named here: قمة كيم ترمب is Kim Jong Un and Trump side by side
     named = {hit.value.tokens[0] for hit in hits if len(hit.value.tokens) > 1
              and any(owner.type == "person" for owner in hit.value.owners)}
     for hit in hits:
-        j = hit.start - 1
         owners = hit.value.owners
-        if j < 0 or stream.breaks[hit.start] or taken[j] or hit.form != stream.keys[hit.start] \
-                or len(owners) != 1 or owners[0].type != "person" or stream.keys[j] not in lex.given \
-                or stream.keys[j] in named \
-                or len(hit.value.tokens) >= len(owners[0].canonical.split(" ")) \
-                or _own_given_name(owners[0], stream.keys[j]) \
+        if hit.form != stream.keys[hit.start] or len(owners) != 1 or owners[0].type != "person" \
+                or len(hit.value.tokens) >= len(owners[0].canonical.split(" ")):
+            kept.append(hit)
+            continue
+        end = _first_name_of(stream, words, hit, taken)
+        if end > hit.end:
+            _untake(taken, hit)
+            found.append(newnames.new_name(stream, hit.start, end, "person", taken))
+            continue
+        j = hit.start - 1
+        if j < 0 or stream.breaks[hit.start] or taken[j] or stream.keys[j] not in lex.given \
+                or stream.keys[j] in named or _own_given_name(owners[0], stream.keys[j]) \
                 or (j > 0 and not stream.breaks[j] and stream.keys[j - 1] in NASAB_OR_LINK):
             kept.append(hit)
             continue
         _untake(taken, hit)
         found.append(newnames.new_name(stream, j, hit.end, "person", taken))
-    return kept, found
+    others = {name.keys[-1] for name in found} | {name.keys[0] for name in found}
+    alone = [hit for hit in kept if hit.end - hit.start == 1 and stream.keys[hit.start] in others
+             and len(hit.value.owners) == 1 and hit.value.owners[0].type == "person"]
+    for hit in alone:  # «حياة هادي» under a report on فهد هادي
+        _untake(taken, hit)
+        found.append(newnames.new_name(stream, hit.start, hit.end, "person", taken))
+    return [hit for hit in kept if hit not in alone], found
+
+
+def _first_name_of(stream: Stream, words: list[Word], hit: Match[Name], taken: bytearray) -> int:
+    """Where the name ends when a known surname is another man's first name, followed by بن and a
+    name (هادي بن علي اليامي, not the Yemeni president); else ``hit.end``. Not an ال-word (a title:
+    المهندس، السوداني)."""
+    k = hit.end
+    if k >= len(stream) or stream.breaks[k] or taken[k] or stream.keys[k] not in newnames.NASAB_LINKS \
+            or stream.keys[hit.start].startswith(ARTICLE):
+        return hit.end
+    return max(hit.end, newnames.nasab_end(stream, words, hit.start, taken))
 
 
 def _own_given_name(entry: Entry, word: str) -> bool:

@@ -124,7 +124,7 @@ def after_titles(stream: Stream, words: list[Word], titled: set[int], hit_at: di
     for at in sorted(titled):
         if at in hit_at or taken[at]:
             continue
-        end = _nasab_end(stream, words, at, taken) if at in royal else _name_end(stream, words, at, taken)
+        end = nasab_end(stream, words, at, taken) if at in royal else _name_end(stream, words, at, taken)
         head = _named_after(stream, words, at, taken) if at in royal and end > at else -1
         if head >= 0:
             kind = "place" if _head_key(stream, words, head) in context.ROAD_HEADS else "org"
@@ -152,7 +152,7 @@ def _head_key(stream: Stream, words: list[Word], i: int) -> str:
     return next((f for f in bare_forms(stream.keys[i]) if f in context.NAMED_AFTER_HEADS), key)
 
 
-def _nasab_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
+def nasab_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
     """The end of a royal name: a first name, then بن/بنت + name (عبد + name counts as one), then
     آل + name or a family name with the article."""
     keys = stream.keys
