@@ -108,6 +108,15 @@ def test_the_surname_alone_is_the_other_man_the_article_names():
     assert "عبد ربه منصور هادي" not in found
 
 
+@pytest.mark.parametrize("sentence, name, run_on", [
+    ("وقال الناطق الرسمي باسم الرئاسة نبيل أبو ردينة مُعقباً إن القرار مرفوض.", "نبيل أبو ردينة",
+     "نبيل أبو ردينة مُعقباً"),
+])
+def test_a_name_stops_before_a_written_accusative(sentence: str, name: str, run_on: str):
+    found = canonicals(None, sentence)
+    assert run_on not in found and name in found
+
+
 def test_a_place_after_a_latin_word_is_part_of_a_name():
     assert "مصر" not in canonicals(None, "وتبث قناة MBC مصر المسلسل في رمضان المقبل.")
 

@@ -235,6 +235,9 @@ def _has_article(stream: Stream, i: int) -> bool:
     return stream.keys[i].startswith(ARTICLE) and stream.surface(i).startswith(ARTICLE)
 
 
+_TANWEEN = ("\u064b", "\u064b\u0627", "\u0627\u064b")  # ً before or after the alif of an indefinite accusative
+
+
 def may_be_in_name(stream: Stream, words: Sequence[Word], i: int) -> bool:
     """A person's name stops at a verb, a clitic or an inflected common word: بإعداد، ومواطنه، قتلته،
     يرأس، سيغادر، مديرا are the sentence going on, not the name."""
@@ -245,7 +248,12 @@ def may_be_in_name(stream: Stream, words: Sequence[Word], i: int) -> bool:
         return False
     if article_form(key) != key and word.shown != key:  # بالعلماء, والعاملين: the sentence goes on
         return False
-    return not imperfect_verb(key, word)
+    return not written_accusative(stream, i) and not imperfect_verb(key, word)
+
+
+def written_accusative(stream: Stream, i: int) -> bool:
+    """تحضيراً، مذعوراً: an indefinite accusative written with its tanween, never a name's word."""
+    return stream.keys[i].endswith("ا") and stream.surface(i).endswith(_TANWEEN)
 
 
 def _pronoun_heh(stream: Stream, words: Sequence[Word], i: int) -> bool:
@@ -376,7 +384,8 @@ def _headline_word(stream: Stream, words: list[Word], i: int) -> bool:
     word, key = words[i], stream.keys[i]
     if not word.content or word.glued or word.suffixed or word.number or word.nisba or len(key) < 3:
         return False
-    if word.adjective is not None or word.inflected or _pronoun_heh(stream, words, i) or imperfect_verb(key, word):
+    if word.adjective is not None or word.inflected or _pronoun_heh(stream, words, i) or imperfect_verb(key, word) \
+            or written_accusative(stream, i):
         return False
     if key.startswith(ARTICLE):  # الأفلاج: only a word the language has never seen
         return word.zipf <= HEADLINE_ARTICLE_MAX_ZIPF
