@@ -117,6 +117,20 @@ def test_a_name_stops_before_a_written_accusative(sentence: str, name: str, run_
     assert run_on not in found and name in found
 
 
+@pytest.mark.parametrize("sentence, name, run_on", [
+    ("وأعلن مجلس العموم المؤلف من 650 عضوا رفضه الاتفاق.", "مجلس العموم", "مجلس العموم المؤلف"),
+    ("زار الوفد مركز الفيصلية التابع للجامعة أمس.", "مركز الفيصلية", "مركز الفيصلية التابع"),
+    ("أعلنت وزارة المالية والمصرف المركزي خطة جديدة.", "وزارة المالية", "وزارة المالية والمصرف المركزي"),
+])
+def test_an_organisation_stops_before_what_describes_it_or_a_second_body(sentence: str, name: str, run_on: str):
+    found = canonicals(None, sentence)
+    assert run_on not in found and name in found
+
+
+def test_two_fields_of_one_ministry_stay_one_name():
+    assert "وزارة الثقافة والإعلام" in canonicals(None, "وقالت وزارة الثقافة والإعلام إن المعرض يفتح غدا.")
+
+
 def test_a_place_after_a_latin_word_is_part_of_a_name():
     assert "مصر" not in canonicals(None, "وتبث قناة MBC مصر المسلسل في رمضان المقبل.")
 

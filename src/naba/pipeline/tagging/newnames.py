@@ -324,12 +324,16 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
         key, word = keys[end], words[end]
         if is_stopword(key) or key in TIME_WORDS or word.number or word.suffixed:
             break
+        if end > at + 1 and key in _DESCRIBING:
+            break  # مجلس العموم المؤلف، مركز الفيصلية التابع، مجلس الوزراء الموقر: the sentence describes it
         if key.startswith("لل") and word.shown.startswith(ARTICLE):
             complement = True  # للصحافة
         elif with_article and not complement and end > at + 1 and not word.nisba and key.startswith(ARTICLE):
             break  # الجامعة المستحقين: only relational adjectives stand between the head and its لل-word
         elif key.startswith("وال") and end > at + 1 and keys[end - 1].startswith(ARTICLE):
-            pass  # وزارة الثقافة والإعلام، الشؤون الأمنية والسياسية
+            if key in _ORG_HEAD_TOKENS:
+                break  # وزارة المالية والمصرف المركزي: a second body
+            # else وزارة الثقافة والإعلام، الشؤون الأمنية والسياسية
         elif not key.startswith(ARTICLE) or word.glued or article_form(key) != key:
             break
         end += 1
@@ -340,6 +344,15 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
     if bare_head in WEAK_ORG_HEADS and min(w.zipf for w in words[at + 1:end]) >= WEAK_HEAD_MAX_ZIPF:
         return at  # حركة الملاحة، نادي الحي
     return end
+
+
+# participles that describe an organisation after its name (its affiliation, stance, honour, time):
+# never a word of the name, unlike المصدرة of منظمة البلدان المصدرة للبترول
+_DESCRIBING = frozenset(index(w) for w in """
+التابع التابعة الموقر الموقرة المعارض المعارضة المؤيد المؤيدة المكلف المكلفة المعروف المعروفة المقبل
+المقبلة المسؤول المسؤولة المؤلف المؤلفة المشتمل المرتبط المرتبطة الموالي الموالية المناهض المناهضة
+المعني المعنية المعنيين المسجل المسجلة المنشق المنشقة المذكور المذكورة
+""".split())
 
 
 def _national_institution(words: list[Word], start: int, end: int) -> bool:
