@@ -131,6 +131,11 @@ def test_two_fields_of_one_ministry_stay_one_name():
     assert "وزارة الثقافة والإعلام" in canonicals(None, "وقالت وزارة الثقافة والإعلام إن المعرض يفتح غدا.")
 
 
+def test_a_league_named_after_a_known_prince_is_the_league():
+    found = tag_article(None, "ويشارك الفريق في دوري الأمير محمد بن سلمان لأندية الدرجة الأولى هذا الموسم.").entities
+    assert [(e.canonical, e.kind) for e in found] == [("دوري الأمير محمد بن سلمان", "org")]
+
+
 def test_a_place_after_a_latin_word_is_part_of_a_name():
     assert "مصر" not in canonicals(None, "وتبث قناة MBC مصر المسلسل في رمضان المقبل.")
 

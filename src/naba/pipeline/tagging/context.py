@@ -65,7 +65,7 @@ ORG_HEADS = _set("""
 # الملك سعود، طريق الملك فهد، مركز الملك سلمان للإغاثة): what follows the title is their name.
 NAMED_AFTER_HEADS = ORG_HEADS | _set("""
 طريق شارع جسر جامع مسجد مركز مؤسسة مدينة حي ميدان قاعدة مدرسة صالة حديقة جائزة كأس برنامج وقف صندوق
-قصر مجمع منتزه مكتبة دارة واحة كرسي مهرجان مشروع
+قصر مجمع منتزه مكتبة دارة واحة كرسي مهرجان مشروع دوري بطولة
 """)
 ROAD_HEADS = _set("طريق شارع جسر حي ميدان")  # named after a king, these are places; the others institutions
 VENUE_HEADS = _set("ملعب استاد ستاد")  # a rare word after the place is still the stadium's name

@@ -150,15 +150,19 @@ def _names_company(stream: Stream, words: list[Word], at: int) -> bool:
 
 def _drop_inside_people(stream: Stream, words: list[Word], hits: list[Match[Name]], royal: set[int],
                         taken: bytearray) -> list[Match[Name]]:
-    """Names that are part of a longer person's name: a first name after a royal title (الأمير تركي,
-    الأمير مشعل) unless the whole name is known, and a name inside a nasab chain (… بن عبد العزيز)."""
+    """Names that are part of a longer name: a first name after a royal title (الأمير تركي, الأمير
+    مشعل) unless the whole name is known, a royal name after the head of what is named after him
+    (دوري الأمير محمد بن سلمان, left to ``newnames.after_titles``), and a name inside a nasab chain
+    (… بن عبد العزيز)."""
     kept = []
     for hit in hits:
         person = any(o.type == "person" for o in hit.value.owners)
         inside_chain = hit.start > 0 and not stream.breaks[hit.start] and \
             context.key_of(words, hit.start - 1) in context.NASAB
         starts_chain = hit.value.tokens[0] in context.NASAB  # بن سلمان of الأمير فيصل بن سلمان
-        after_royal = hit.start in royal and not (person and len(hit.value.tokens) > 1)
+        # الأمير تركي alone is a first name; دوري الأمير محمد بن سلمان is a league, even with the whole name known
+        after_royal = hit.start in royal and (not (person and len(hit.value.tokens) > 1)
+                                              or newnames.named_after(stream, words, hit.start, taken) >= 0)
         if inside_chain or (starts_chain and hit.start > 0 and not stream.breaks[hit.start]) or after_royal \
                 or (not person and context.after_kinship(stream, words, hit.start)):
             _untake(taken, hit)

@@ -125,7 +125,7 @@ def after_titles(stream: Stream, words: list[Word], titled: set[int], hit_at: di
         if at in hit_at or taken[at]:
             continue
         end = nasab_end(stream, words, at, taken) if at in royal else _name_end(stream, words, at, taken)
-        head = _named_after(stream, words, at, taken) if at in royal and end > at else -1
+        head = named_after(stream, words, at, taken) if at in royal and end > at else -1
         if head >= 0:
             kind = "place" if _head_key(stream, words, head) in context.ROAD_HEADS else "org"
             end = context.named_after_end(stream, words, head, end)
@@ -135,12 +135,12 @@ def after_titles(stream: Stream, words: list[Word], titled: set[int], hit_at: di
     return names
 
 
-def _named_after(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
+def named_after(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
     """The head of a place or an institution named after the king or prince whose name starts at
     ``at`` (مطار الملك خالد: the airport, not a person called خالد), or -1."""
     head = at - 2
-    if head < 0 or stream.breaks[at] or stream.breaks[at - 1] or taken[head]:
-        return -1
+    if head < 0 or stream.breaks[at] or stream.breaks[at - 1] or taken[head] or stream.keys[at - 1].startswith("ل"):
+        return -1  # أهدى الكلية للأمير ...: given to him, not named after him
     return head if _head_key(stream, words, head) in context.NAMED_AFTER_HEADS else -1
 
 
