@@ -136,6 +136,15 @@ def test_a_league_named_after_a_known_prince_is_the_league():
     assert [(e.canonical, e.kind) for e in found] == [("دوري الأمير محمد بن سلمان", "org")]
 
 
+@pytest.mark.parametrize("sentence, place", [
+    ("ويذكر مؤلف المسرحية نزار السليماني أنها مستقاة من رواية شعبية.", "السليمانية"),  # a family name
+    ("وكان في معية سموه لفيف من كبار الموظفين والأعيان.", "لفيف"),  # "a group of", not Lviv
+    ("وأوضح مقيم من الجنسية الباكستانية أنه نجا من الحادث.", "باكستان"),  # a man's nationality
+])
+def test_a_word_like_a_place_is_no_place(sentence: str, place: str):
+    assert place not in canonicals(None, sentence)
+
+
 def test_a_place_after_a_latin_word_is_part_of_a_name():
     assert "مصر" not in canonicals(None, "وتبث قناة MBC مصر المسلسل في رمضان المقبل.")
 

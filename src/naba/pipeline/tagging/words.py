@@ -165,6 +165,15 @@ def _nisba(bare: str, lex: Lexicon) -> bool:
 def _misspelt(forms: list[str], lex: Lexicon) -> tuple[str, Entry] | None:
     for form in forms:
         entry = lex.spelled_like((form,))
-        if entry is not None:
+        if entry is not None and not _nisba_of(form, entry):
             return form, entry
     return None
+
+
+def _nisba_of(form: str, entry: Entry) -> bool:
+    """السليماني of السليمانية, اليمني of اليمن: a relational adjective (or a family name made from it)
+    of the place, not a misspelling of its name."""
+    if not form.endswith("ي"):
+        return False
+    stems = {form[:-1], form[:-1] + "ه", form[:-1] + "يه"}
+    return any(index(surface) in stems for surface in (entry.canonical, *entry.variants))
