@@ -13,6 +13,9 @@ inflection on the word itself:
                     تفعيل، إفعال، افتعال، انفعال، استفعال, read back to the imperfect)
     accusative      the indefinite accusative ا after a noun the language writes with the article
                     far more often than this form (مديرا، لاعبا; a masdar's: ترويعا، تقليصا)
+    past verb       a past stem (هدد، اجتاحت، أبحر) whose imperfect (يهدد، يجتاح، يبحر) the language writes
+                    about as often, never with the article
+    imperfect plural تتهاونوا، يقولون: an imperfect with its plural ending, the singular common
     feminine dual   تين/تان after a noun's ة, written ت (طائرتين، مدنيتين، جائزتان: طائره، مدنيه are
                     common; بوتين's بوه is not)
     feminine plural ات of a noun in ة that is far commoner than the plural (متأخرات: متاخره; not
@@ -44,6 +47,9 @@ MASDAR_NOUN_ZIPF = 2.0
 UNSEEN_MASDAR_VERB_ZIPF = 3.0  # يخرس of إخراس, a word wordfreq has never seen
 ACCUSATIVE_NOUN_ZIPF = 3.5  # المدير of مديرا (المول of مولا, in قره مولا أوغلو, is rarer)
 ACCUSATIVE_COMMONER_BY = 0.8  # مدير is this much commoner than مديرا (ناسا: ناس is 0.6 commoner)
+PAST_IMPERFECT_ZIPF = 2.5  # يجتاح of اجتاحت, يتهاون of تتهاونوا
+PAST_RARER_BY = 0.6  # the past may be this much commoner than its imperfect (اجتاحت 3.55, يجتاح 3.0)
+DERIVED_FOUR_ZIPF = 3.5  # يقلع of أقلع: a four-letter past read back only to a common imperfect
 DUAL_NOUN_ZIPF = 3.0  # طائره of طائرتين (بوه of بوتين is 2.8)
 PLURAL_NOUN_ZIPF = 3.5  # متاخره of متأخرات
 PLURAL_COMMONER_BY = 1.0  # ... and this much commoner (فرحه is 0.7 commoner than the surname فرحات)
@@ -64,7 +70,9 @@ Zipf = Callable[[str], float]
 
 def inflected(key: str, given: Collection[str] = (), zipf: Zipf = wordfreq_zipf) -> str | None:
     """Which inflection of a common word the index-form ``key`` is ("future", "pronoun",
-    "plural verb", "masdar", "accusative", "dual", "plural"), or None: a word that may be a name."""
+    "plural verb", "masdar", "accusative", "dual", "plural", "past verb", "imperfect plural"), or
+    None: a word that may be a name. Not a word of three letters: روي (يروي) and دهش (يدهش) are
+    names as often as هدد (يهدد) is a verb."""
     if len(key) < 4 or key in given:
         return None
     own = zipf(key)
@@ -80,7 +88,35 @@ def _future(key: str, own: float, zipf: Zipf) -> bool:
     verb = key[1:]
     if key[1] != "ي" and zipf("ي" + key[2:]) < FUTURE_STEM_ZIPF:
         return False  # ستريك: تريك is a word, يريك is rare — not a verb read in the other persons
-    return zipf(verb) >= max(FUTURE_STEM_ZIPF, own + COMMONER_BY) and zipf(ARTICLE + verb) < VERB_NOMINAL_ZIPF
+    # سننهي: ننهي is rare, but it is ينهي in the first person
+    person = zipf("ي" + key[2:]) if key[1] == "ن" else 0.0
+    return max(zipf(verb), person) >= max(FUTURE_STEM_ZIPF, own + COMMONER_BY) \
+        and zipf(ARTICLE + verb) < VERB_NOMINAL_ZIPF
+
+
+def _past_verb(key: str, own: float, zipf: Zipf) -> bool:
+    """اجتاحت (يجتاح)، استندت (يستند)، أبحر (يبحر): a past stem; the feminine's ت dropped only from a
+    word of six letters (جودت، غريت، أوميت are names); none ending like a plural (درون: يدرون is "they
+    know") or in و (كونو، تارو: no past does); the alif of a derived form dropped for the imperfect
+    (اجتاح → يجتاح) from five letters, or four when the imperfect is common (إدين is a name, يدين a
+    verb). The imperfect is about as common as the past, and the word never takes the article."""
+    stem = key[:-1] if key.endswith("ت") and len(key) >= 6 else key
+    if key.startswith(ARTICLE) or stem.endswith(("ون", "ين", "ان", "و")) or zipf(ARTICLE + key) >= VERB_NOMINAL_ZIPF:
+        return False
+    least = max(PAST_IMPERFECT_ZIPF, own - PAST_RARER_BY)
+    if zipf("ي" + stem) >= least:
+        return True
+    if not stem.startswith("ا") or len(stem) < 4:
+        return False
+    dropped = zipf("ي" + stem[1:])
+    return dropped >= least and (len(stem) >= 5 or dropped >= DERIVED_FOUR_ZIPF)
+
+
+def _imperfect_plural(key: str, own: float, zipf: Zipf) -> bool:
+    if key[0] not in "يت" or not key.endswith(("وا", "ون")) or len(key) < 5:
+        return False
+    singular = zipf("ي" + key[1:-2])
+    return singular >= max(PAST_IMPERFECT_ZIPF, own + COMMONER_BY) and zipf(ARTICLE + key) < VERB_NOMINAL_ZIPF
 
 
 def _pronoun(key: str, own: float, zipf: Zipf) -> bool:
@@ -140,4 +176,5 @@ def _feminine_plural(key: str, own: float, zipf: Zipf) -> bool:
 
 _RULES: tuple[tuple[str, Callable[[str, float, Zipf], bool]], ...] = (
     ("future", _future), ("pronoun", _pronoun), ("plural verb", _plural_verb), ("masdar", _masdar),
-    ("accusative", _accusative), ("dual", _feminine_dual), ("plural", _feminine_plural))
+    ("accusative", _accusative), ("dual", _feminine_dual), ("plural", _feminine_plural),
+    ("past verb", _past_verb), ("imperfect plural", _imperfect_plural))
