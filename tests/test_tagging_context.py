@@ -240,6 +240,13 @@ def test_keywords_are_no_verb_led_fragments_clitics_or_bare_adjectives():
         assert not any(small != big and f" {small} " in f" {big} " for big in keywords), keywords
 
 
+def test_a_keyword_is_no_auxiliary_verb_phrase_nor_a_title():
+    assert tag_article("تم تسعير المنتجات الجديدة", "قالت الهيئة إنه تم تسعير المنتجات. وأضافت أنه تم تسعير "
+                       "السلع كلها وتم تسعير الأدوية.").keywords == ("تسعير المنتجات الجديدة",)
+    assert not tag_article("نائب رئيس الوزراء يزور المصنع", "زار نائب رئيس الوزراء المصنع. وقال نائب رئيس "
+                           "الوزراء إن العمل يسير. وأكد نائب رئيس الوزراء ذلك.").keywords
+
+
 # --- an inflected common word is never a name (naba.text.morphology; sentences of ANT and SaudiNewsNet
 # articles, where each was tagged as one: a future verb, a pronoun on a noun, a plural verb, a masdar,
 # an accusative) ----------------------------------------------------------------------------------

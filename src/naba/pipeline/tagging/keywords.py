@@ -60,7 +60,15 @@ NOT_FIRST = frozenset(index_form(w) for w in """
 أكبر أصغر أكثر أقل أفضل أسوأ أهم أعلى أدنى أقرب أبعد أطول أقدم أحدث أول آخر
 داخل خارج متن مدى نحو حول قرب بين عبر وسط أمام خلف فوق تحت جانب خلال أثناء بعد قبل إثر عقب
 شيء أمر عدد بعض كل جميع معظم أغلب غالبية مختلف كافة سائر شتى أيام يوم عام سنة شهر
+تم يتم
 """.split())
+
+
+def _title(keys: Sequence[str]) -> bool:
+    """A phrase that opens a title of the gazetteer (نائب رئيس of نائب رئيس الوزراء): it is said of a person."""
+    rest = tuple(keys[1:])
+    return any(name[:len(rest)] == rest for reading, sizes in lexicon().titles.get(keys[0], ()) if reading == keys[0]
+               for size, names in sizes if size >= len(keys) for name in names)
 
 
 @dataclass(slots=True)
@@ -86,6 +94,8 @@ def readable(phrase: Phrase, words: Sequence[Word], stream: Stream) -> bool:
     if span[0].shown.removeprefix("ال") in NOT_FIRST or span[0].shown in NOT_FIRST \
             or (span[0].nisba and _agrees(words, stream, phrase.first)):  # (النجم) المصري الصاعد
         return False
+    if _title(stream.keys[at:at + len(span)]):
+        return False  # نائب رئيس: (the start of) a title, said of a person
     keys = stream.keys[at + 1:at + len(span)]
     return not any(w.glued for w in span) and all(w.shown == key for w, key in zip(span[1:], keys, strict=True))
 
