@@ -145,6 +145,17 @@ def test_a_word_like_a_place_is_no_place(sentence: str, place: str):
     assert place not in canonicals(None, sentence)
 
 
+@pytest.mark.parametrize("sentence, name, kind, person", [
+    ("وقع إطلاق النار في مدرسة مارجوري ستونمان دوجلاس الثانوية بولاية فلوريدا.", "مدرسة مارجوري ستونمان دوجلاس",
+     "org", "مارجوري ستونمان دوجلاس"),
+    ("هبطت الطائرة في مطار حامد كرزاي الدولي بالعاصمة كابل.", "مطار حامد كرزاي", "org", "حامد كرزاي"),
+])
+def test_a_person_after_the_head_of_a_school_or_an_airport_is_its_name(sentence: str, name: str, kind: str,
+                                                                      person: str):
+    found = [(e.canonical, e.kind) for e in tag_article(None, sentence).entities]
+    assert (name, kind) in found and person not in [canonical for canonical, _ in found]
+
+
 def test_a_place_after_a_latin_word_is_part_of_a_name():
     assert "مصر" not in canonicals(None, "وتبث قناة MBC مصر المسلسل في رمضان المقبل.")
 

@@ -94,7 +94,26 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     if model:
         learned = _identify(namemodel.model_names(stream, words, taken), lex)
         mentions += learned + _repeats(stream, [m for m in learned if m.ref.key.startswith("new:")], taken)
-    return mentions, taken
+    return _named_after_people(stream, words, mentions, taken), taken
+
+
+def _named_after_people(stream: Stream, words: list[Word], mentions: list[Mention], taken: bytearray
+                        ) -> list[Mention]:
+    """A person named right after the head of a school, an airport, a road ... is its name (مدرسة
+    مارجوري ستونمان دوجلاس، مطار رفيق الحريري): the institution or the road, not the person."""
+    out = []
+    for m in mentions:
+        head = m.start - 1
+        if m.ref.kind != "person" or head < 0 or stream.breaks[m.start] or taken[head] \
+                or (key := context.key_of(words, head)) not in context.PERSON_NAMED_HEADS:
+            out.append(m)
+            continue
+        taken[head] = 1
+        keys = (key, *stream.keys[m.start:m.end])
+        kind = "place" if key in context.ROAD_HEADS else "org"
+        surface = stream.written(head, m.end, key)
+        out.append(Mention(head, m.end, key, Ref("new:" + " ".join(keys), surface, kind), 1.0))
+    return out
 
 
 def _untake(taken: bytearray, hit: Match[Name]) -> None:
