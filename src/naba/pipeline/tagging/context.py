@@ -68,11 +68,11 @@ NAMED_AFTER_HEADS = ORG_HEADS | _set("""
 طريق شارع جسر جامع مسجد مركز مؤسسة مدينة حي ميدان قاعدة مدرسة صالة حديقة جائزة كأس برنامج وقف صندوق
 قصر مجمع منتزه مكتبة دارة واحة كرسي مهرجان مشروع دوري بطولة
 """)
-ROAD_HEADS = _set("طريق شارع جسر حي ميدان")
+ROAD_HEADS = _set("طريق شارع جسر حي ميدان")  # named after a king, these are places; the others institutions
 # Heads of a place or an institution named after anyone (مدرسة مارجوري ستونمان دوجلاس، مطار رفيق
 # الحريري، شارع محمد علي): a person named right after one is its name. Not برنامج، صندوق، مركز:
 # «برنامج ترامب» is his programme.
-PERSON_NAMED_HEADS = ROAD_HEADS | _set("مدرسة جامعة مستشفى مطار ملعب استاد ستاد مسجد جامع قاعة مكتبة حديقة")  # named after a king, these are places; the others institutions
+PERSON_NAMED_HEADS = ROAD_HEADS | _set("مدرسة جامعة مستشفى مطار ملعب استاد ستاد مسجد جامع قاعة مكتبة حديقة")
 VENUE_HEADS = _set("ملعب استاد ستاد")  # a rare word after the place is still the stadium's name
 # Only these name a field after the place (معهد كاليفورنيا للتكنولوجيا); after an airport or a port a
 # لل-word is what happens there (مطار كوالالمبور للصعود إلى الطائرة), not its name.
