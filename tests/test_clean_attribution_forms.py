@@ -118,3 +118,17 @@ def test_the_publisher_named_by_its_site_code_is_never_its_own_source(outlet, te
 ])
 def test_credit_forms_of_the_sixth_round(text, expected):
     assert find_attribution(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a press round-up: a paper's front page, its headline, its editorial, «أما ... ف»
+    ("وعلى الصفحة الأولى في صحيفة «البلاد» حمل عنوانها «الإرهاب الأعمى يضرب الكويت».", ("صحيفة البلاد",)),
+    ("أما صحيفة «الأيام» فحمل عنوانها «الإرهاب الأسود يضرب الكويت».", ("صحيفة الأيام",)),
+    ("وحملت صحيفة «الوسط» عنوانها «جمعة الإرهاب».", ("صحيفة الوسط",)),
+    ("فيما أكدت افتتاحية صحيفة «الشرق» أن المحاولات البائسة ستفشل.", ("صحيفة الشرق",)),
+    ('وكان موقع "بازار360" فقد أشار إلى أن سعر الريال بلغ 150 ألفا.', ("موقع بازار360",)),
+    # «حملت» an outlet only as its subject: the ministry blamed nobody's paper
+    ("وحملت الوزارة الشركة مسؤولية التأخير.", ()),
+])
+def test_press_round_up_credit_forms(text, expected):
+    assert find_attribution(text) == expected

@@ -169,6 +169,8 @@ class _Piece(QuotedNames):
             return not self.journal(at, before)
         if "ل" in self.glued(at):
             return (before > 0 and keys[before - 1] in cw.GLUED_REPORTING) or self.told(at)
+        if at > 2 and keys[at - 1] == "في" and tuple(keys[at - 3:at - 1]) in cw.FRONT_PAGES:
+            return True  # «وعلى الصفحة الأولى في صحيفة «البلاد» ...»
         if "ب" in self.glued(at) or (at > 0 and keys[at - 1] == "في"):
             return self.in_piece(at if "ب" in self.glued(at) else at - 1)
         if at > 0 and keys[at - 1] == "عن":
@@ -216,8 +218,10 @@ class _Piece(QuotedNames):
             end += 1
         if end >= len(keys) or self.ends[end - 1]:
             return False
-        return keys[end] in cw.REPORTING_AFTER or (keys[end] == "في" and end + 1 < len(keys)
-                                                   and keys[end + 1] in cw.ISSUE)
+        verb = keys[end]
+        if verb.startswith("ف") and verb[1:] in cw.REPORTING_AFTER | {"قد"}:  # «أما صحيفة «الأيام» فحمل عنوانها»
+            verb = verb[1:] if verb[1:] != "قد" or end + 1 >= len(keys) else keys[end + 1]
+        return verb in cw.REPORTING_AFTER or (verb == "في" and end + 1 < len(keys) and keys[end + 1] in cw.ISSUE)
 
     def coordinated(self, at: int, last: int) -> bool:
         """«بحسب قناة "تي إم سي" التلفزيونية وصحيفة "لوموند"»: a second outlet joined to the one just read."""

@@ -37,7 +37,8 @@ _ESTIMATING = ("قدرت", "تقدر", "قدر", "يقدر")
 # «ووصفته صحيفة "رودونغ سينمون" بأنه ...»: an outlet's description is its report (41 stored texts)
 _DESCRIBING = ("وصفت", "وصف")
 # «واعتبرت صحيفة "موندو ديبورتيفو" أن»، «عنونت صحيفة "أس" خبر المباراة»: an outlet's view or headline
-_VIEWS = ("اعتبرت", "اعتبر", "رأت", "رأى", "عنونت", "عنون")
+_VIEWS = ("اعتبرت", "اعتبر", "رأت", "رأى", "عنونت", "عنون",
+          "حملت", "حمل")  # «وحملت صحيفة «الوسط» عنوانها»: a press round-up's headline
 REPORTING = ("نقلا عن", "نقلاً عن", "بحسب", "حسب", "حسبما", "حسبما ذكرت", "حسبما أفادت", "حسبما أوردت",
              "حسبما نقلت", "حسبما نشرت", "حسبما قالت", "حسب ما", "وفق", "وفق ما", "وفقا", "وفقاً", "طبقا",
              "طبقاً", "وفقا لما أورده", "وفقا لما أوردته", "وفقا لما ذكره", "وفقا لما ذكرته", "وفقا لما نشره",
@@ -50,7 +51,7 @@ REPORTING = ("نقلا عن", "نقلاً عن", "بحسب", "حسب", "حسبم
              *(verb + pronoun for verb in (*_FEMININE_VERBS, *_MASCULINE_VERBS, *_ESTIMATING, *_DESCRIBING)
                for pronoun in ("ه", "ها", "هم")))
 # «صحيفة "ليكيب" الفرنسية ذكرت أن»: a known outlet as the subject before its verb (verb-first is usual)
-REPORTING_AFTER = _keys(*_FEMININE_VERBS, *_MASCULINE_VERBS, *_DESCRIBING, "أعلنت", "أعلن")
+REPORTING_AFTER = _keys(*_FEMININE_VERBS, *_MASCULINE_VERBS, *_DESCRIBING, *_VIEWS, "أعلنت", "أعلن")
 DESCRIBING = _keys(*(verb + pronoun for verb in _DESCRIBING for pronoun in ("", "ه", "ها", "هم")))
 PREPOSITIONS = _keys("على", "في", "من", "عن", "إلى", "مع", "عبر", "لدى")
 # «وسارعت صحيفة «الوطن» السورية في عددها، أمس، للحديث عن ...»: the outlet's issue (26 stored texts)
@@ -102,8 +103,10 @@ NOT_OUTLETS = _keys("السويس", "بنما", "تويتر", "فيسبوك", "�
                     "سناب", "تلغرام", "تليغرام", "واتساب", "لينكدإن", "التواصل", "الإنترنت")
 CONTAINERS = _keys("موقع", "الموقع", "بوابة", "البوابة", "النسخة", "نسخة", "الإلكترونية", "الإلكتروني", "الرسمي",
                    "الرسمية", "حساب", "صفحة",
-                   # «بحسب تقرير صحيفة موناكو-ماتان»: the outlet's report
-                   "تقرير", "تقارير")
+                   # «بحسب تقرير صحيفة موناكو-ماتان»: the outlet's report; «أكدت افتتاحية صحيفة «الشرق»»
+                   "تقرير", "تقارير", "افتتاحية", "افتتاحيتها", "مقال", "عمود")
+# «وعلى الصفحة الأولى في صحيفة «البلاد» حمل عنوانها»: a press round-up reads the papers' front pages
+FRONT_PAGES = frozenset(tuple(index(w) for w in page.split()) for page in ("الصفحة الأولى", "صفحتها الأولى"))
 # «وفقاً لما نقلته على لسانه وكالة "تاس"»: whose words the outlet reported (11 stored texts)
 TONGUE = _keys("لسانه", "لسانها", "لسانهم")
 # «وقال هيغ في مقالة بصحيفة "ديلي تليغراف" إن»: words quoted from a piece the outlet ran (12 stored texts)
