@@ -51,12 +51,7 @@ def tag_article(title: str | None, body: str, options: TagOptions = DEFAULT, *,
 
 def tag_tokens(text: TokenizedText, options: TagOptions = DEFAULT, *, published: str | None = None) -> Tags:
     """``tag_article`` of an article already tokenized (the pipeline's one pass, naba.engine.prepare)."""
-    lex = lexicon()
-    stream = Stream.of_tokens(text)
-    words = words_of(stream.keys, lex)
-    year = int(published[:4]) if published and published[:4].isdigit() else None
-    mentions, taken = find_mentions(stream, words, lex, year)
-    mentions = _quoted_papers(stream, _merge_prefixes(_merge_spellings(mentions)))
+    stream, words, mentions, taken = _read(text, published)
     entities = _entities(stream, mentions, options)
     phrases = key_phrases(stream, words, taken, options, limit=options.max_tags * CANDIDATE_PHRASES)
     label = functools.partial(_label, stream, words)
@@ -187,15 +182,20 @@ def _entities(stream: Stream, mentions: list[Mention], options: TagOptions,
 def judged_entities(title: str | None, body: str, *, published: str | None = None) -> list[tuple[Entity, list[str]]]:
     """Every entity of an article before ``entity_filter`` has its say, with the features it reads
     (``bench/train_entity_filter.py``)."""
-    text = tokenize_article(title, body)
-    stream = Stream.of_tokens(text)
-    words = words_of(stream.keys, lexicon())
-    year = int(published[:4]) if published and published[:4].isdigit() else None
-    mentions, _ = find_mentions(stream, words, lexicon(), year)
-    mentions = _quoted_papers(stream, _merge_prefixes(_merge_spellings(mentions)))
+    stream, _, mentions, _ = _read(tokenize_article(title, body), published)
     judged: list[tuple[Entity, list[str]]] = []
     _entities(stream, mentions, DEFAULT, judged)
     return judged
+
+
+def _read(text: TokenizedText, published: str | None) -> tuple[Stream, list[Word], list[Mention], bytearray]:
+    """The article's stream, words, mentions (spellings and shorter names merged) and taken tokens."""
+    lex = lexicon()
+    stream = Stream.of_tokens(text)
+    words = words_of(stream.keys, lex)
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    mentions, taken = find_mentions(stream, words, lex, year)
+    return stream, words, _quoted_papers(stream, _merge_prefixes(_merge_spellings(mentions))), taken
 
 
 def _dateline(stream: Stream) -> str:
