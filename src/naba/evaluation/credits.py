@@ -129,3 +129,9 @@ class CreditScore:
         lost = [n for n in credits if label_key(n, gold=True) not in seen]
         self.missed += len(lost)
         return wrong, lost
+
+
+def is_labelled(name: str, credits: list[str]) -> bool:
+    """Whether a name read is one of the outlets labelled (the credit ranker's training target)."""
+    truth = {label_key(n, gold=True) for n in credits}
+    return label_key(name) in truth or " ".join(_words(name)) in {" ".join(_words(n)) for n in credits}

@@ -41,6 +41,7 @@ import re
 from collections.abc import Iterator
 
 from naba.gazetteer import OUTLET_SUBTYPES, load_gazetteer
+from naba.pipeline.clean import credit_ranker
 from naba.pipeline.clean import credit_words as cw
 from naba.pipeline.clean.credit_context import TOLD_WINDOW
 from naba.pipeline.clean.credit_model import NameReading, near_outlet, read_name
@@ -71,20 +72,35 @@ def find_attribution(text: str, credited_source: str | None = None, title: str |
     """The outlets ``text`` credits, credited source first, each once (canonical when known), in order.
 
     ``outlet`` is the outlet that published the text: «قال الخبير لقناة المدار» in a report of قناة
-    المدار credits nobody (it told the outlet itself).
+    المدار credits nobody (it told the outlet itself). Every outlet named in the text is a candidate,
+    and the learned ranker (``credit_ranker``) decides, with the rules' reading as its main evidence;
+    credits in parentheses and in the dateline are taken as they are."""
+    found, marks = candidates(text, title, outlet)
+    credited = [canonical(credited_source)] if credited_source else []
+    return unique(credited + [c.name for c in found if credit_ranker.credited(c)] + marks)
+
+
+def candidates(text: str, title: str | None = None,
+               outlet: str | None = None) -> tuple[list[credit_ranker.Candidate], list[str]]:
+    """Every outlet the text names outside its title's subjects and its publisher, with the features the
+    ranker reads, and the outlets credited in parentheses or the dateline.
 
     The text is read a piece at a time (``pieces``): per-character offsets and per-word lists of a
     whole 10 MB page would cost several hundred MB."""
-    named: list[str] = []
+    found: list[credit_ranker.Candidate] = []
     marks: list[str] = []
-    for piece in pieces(text):
+    subject = _subjects(title or "") | ({index(publisher(outlet))} if outlet else set())
+    paragraphs = 0
+    for paragraphs, piece in enumerate(pieces(text), 1):
         reader = _Piece(piece)
-        named += reader.credits()
+        for name, start, end, rule in reader.mentions():
+            if index(name) not in subject:
+                features = credit_ranker.local_features(reader, name, start, end, reader.bare(start), rule)
+                found.append(credit_ranker.Candidate(name, paragraphs - 1, start, end, rule, features))
         marks += parenthesised(reader.folded)
     marks += in_dateline(fold_for_index(text[:dateline_end(text)]))
-    subject = _subjects(title or "") | ({index(publisher(outlet))} if outlet else set())
-    credited = [canonical(credited_source)] if credited_source else []
-    return unique(credited + [name for name in named + marks if index(name) not in subject])
+    credit_ranker.add_document(found, paragraphs)
+    return found, [name for name in marks if index(name) not in subject]
 
 
 def _subjects(title: str) -> set[str]:
@@ -116,8 +132,27 @@ class _Piece(QuotedNames):
         self.shown = [self.folded[a:b] for a, b in self.spans]
         self.ends = [bool(_SENTENCE_END.search(w)) for w in self.shown]
 
-    def credits(self) -> list[str]:
-        names: list[str] = []
+    def mentions(self) -> list[tuple[str, int, int, bool]]:
+        """Every outlet named here: (name, first word, end, whether the rules credit it), in order."""
+        read = self.credits()
+        taken = {at for _, start, end in read for at in range(start, end)}
+        named: list[tuple[str, int, int, bool]] = [(name, start, end, True) for name, start, end in read]
+        at = 0
+        while at < len(self.keys):
+            if at in taken or self.bare(at) is None:
+                at += 1
+                continue
+            found = self.named_here(at) or (self.unknown(at) if self.bare(at) in cw.MEDIA else None)
+            if found is None or any(i in taken for i in range(at, found[1])):
+                at += 1
+                continue
+            named.append((found[0], at, found[1], False))
+            at = found[1]
+        return sorted(named, key=lambda mention: mention[1])
+
+    def credits(self) -> list[tuple[str, int, int]]:
+        """The outlets the hand-written rules credit here: (name, first word, end)."""
+        names: list[tuple[str, int, int]] = []
         at, last = 0, -1
         while at < len(self.keys):
             found, found_at = None, at
@@ -135,10 +170,10 @@ class _Piece(QuotedNames):
             if found is None:
                 at += 1
                 continue
-            names.append(found[0])
+            names.append((found[0], found_at, found[1]))
             at = last = found[1]
             if self.bare(found_at) in cw.DUAL_MEDIA and (second := self.second_of_two(found_at, at)) is not None:
-                names.append(second[0])  # «صحيفتا «ذي دايلي مايل» و«دايلي تلغراف»»
+                names.append((second[0], at, second[1]))  # «صحيفتا «ذي دايلي مايل» و«دايلي تلغراف»»
                 at = last = second[1]
         return names
 

@@ -136,7 +136,9 @@ SHORT_NAMES = {"الألمانية": "org:dpa", "الفرنسية": "org:afp", "
 # skynewsarabia.com; BBC, CNN and france24 are their Latin names already): the outlet that published
 # a text is never its own source (Sky News Arabia read itself in ~3% of its texts).
 SITE_CODES = {"skynews": "org:skynews-arabia", "alarabia": "org:alarabiya", "aawsat": "org:asharq-al-awsat",
-              "was": "org:spa"}
+              "was": "org:spa", "aleqtisadiya": "org:aleqtisadiah", "aljazirah": "org:al-jazirah-paper",
+              "almadina": "org:al-madina-paper", "alriyadh": "org:al-riyadh-paper", "okaz": "org:okaz",
+              "sabq": "org:sabq"}
 
 
 @dataclass
@@ -150,6 +152,7 @@ class CreditTables:
     short: dict[str, str] = field(default_factory=dict)
     latin: dict[str, str] = field(default_factory=dict)  # «BBC», «France 24»: a publisher's own name
     reporting: re.Pattern[str] = re.compile("$^")
+    known: frozenset[str] = frozenset()  # the canonical names (index form)
 
     def starts_outlet(self, key: str) -> bool:
         return key in MEDIA or key in self.first_words
@@ -173,6 +176,7 @@ def credit_tables() -> CreditTables:
     tables.short = {index(s): e.canonical for s, i in SHORT_NAMES.items() if (e := gazetteer.get(i)) is not None}
     tables.latin.update((latin_key(code), e.canonical) for code, i in SITE_CODES.items()
                         if (e := gazetteer.get(i)) is not None)
+    tables.known = frozenset(index(name) for name in tables.outlets.values())
     phrases = sorted((index(p) for p in REPORTING), key=len, reverse=True)
     tables.reporting = re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(map(re.escape, phrases)) + r")$")
     return tables
