@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from naba.gazetteer import OUTLET_SUBTYPES, load_gazetteer
 from naba.models import Entity
-from naba.pipeline.tagging import entity_filter
 from naba.pipeline.tagging.keywords import Candidate, pick
 from naba.pipeline.tagging.lexicon import Lexicon, lexicon
 from naba.pipeline.tagging.mentions import Mention, Ref, find_mentions, ref_of
@@ -51,7 +50,12 @@ def tag_article(title: str | None, body: str, options: TagOptions = DEFAULT, *,
 
 def tag_tokens(text: TokenizedText, options: TagOptions = DEFAULT, *, published: str | None = None) -> Tags:
     """``tag_article`` of an article already tokenized (the pipeline's one pass, naba.engine.prepare)."""
-    stream, words, mentions, taken = _read(text, published)
+    lex = lexicon()
+    stream = Stream.of_tokens(text)
+    words = words_of(stream.keys, lex)
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    mentions, taken = find_mentions(stream, words, lex, year)
+    mentions = _quoted_papers(stream, _merge_prefixes(_merge_spellings(mentions)))
     entities = _entities(stream, mentions, options)
     phrases = key_phrases(stream, words, taken, options, limit=options.max_tags * CANDIDATE_PHRASES)
     label = functools.partial(_label, stream, words)
@@ -145,13 +149,10 @@ def _merge_prefixes(mentions: list[Mention]) -> list[Mention]:
     return [m._replace(ref=longer[m.ref]) if m.ref in longer else m for m in mentions]
 
 
-def _entities(stream: Stream, mentions: list[Mention], options: TagOptions,
-              judged: list[tuple[Entity, list[str]]] | None = None) -> list[tuple[Candidate, Entity]]:
-    """Each entity with its score as a tag, those ``entity_filter`` keeps. A mention in the dateline
-    («دبي، الإمارات العربية المتحدة (CNN)») names a real place but says where the report was filed, not
-    what it is about: it weighs nothing, so a place named only there is listed last and never a tag.
-    ``judged``: when given, every entity and its features are appended to it, none dropped (the
-    filter's training data)."""
+def _entities(stream: Stream, mentions: list[Mention], options: TagOptions) -> list[tuple[Candidate, Entity]]:
+    """Each entity with its score as a tag. A mention in the dateline («دبي، الإمارات العربية المتحدة
+    (CNN)») names a real place but says where the report was filed, not what it is about: it weighs
+    nothing, so a place named only there is listed last and never a tag."""
     by_ref: dict[Ref, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_ref[mention.ref].append(mention)
@@ -164,38 +165,10 @@ def _entities(stream: Stream, mentions: list[Mention], options: TagOptions,
         first = min(m.start for m in group)
         entity = Entity(_name(stream, group, ref), ref.canonical, ref.kind)
         named = [m for m in counted if m.weight >= 1.0]
-        in_title = any(m.start < stream.title_end for m in named)
-        if judged is not None or not in_title:  # a name the headline holds is never dropped: no need to ask
-            found = entity_filter.features(
-                stream, ref.kind, not ref.key.startswith("new:"), tokens(ref.canonical), [m.start for m in named],
-                len(counted) - len(named), not counted, entity.name != ref.canonical)
-            if judged is not None:
-                judged.append((entity, found))
-            elif not entity_filter.keep(found):
-                continue
         central = bool(named) and (min(m.start for m in named) < stream.title_end or len(named) > 1)
         scored.append((Candidate(score, first, ref.canonical, central=central), entity))
     scored.sort(key=lambda pair: (-pair[0].score, pair[0].first, pair[0].label))
     return scored
-
-
-def judged_entities(title: str | None, body: str, *, published: str | None = None) -> list[tuple[Entity, list[str]]]:
-    """Every entity of an article before ``entity_filter`` has its say, with the features it reads
-    (``bench/train_entity_filter.py``)."""
-    stream, _, mentions, _ = _read(tokenize_article(title, body), published)
-    judged: list[tuple[Entity, list[str]]] = []
-    _entities(stream, mentions, DEFAULT, judged)
-    return judged
-
-
-def _read(text: TokenizedText, published: str | None) -> tuple[Stream, list[Word], list[Mention], bytearray]:
-    """The article's stream, words, mentions (spellings and shorter names merged) and taken tokens."""
-    lex = lexicon()
-    stream = Stream.of_tokens(text)
-    words = words_of(stream.keys, lex)
-    year = int(published[:4]) if published and published[:4].isdigit() else None
-    mentions, taken = find_mentions(stream, words, lex, year)
-    return stream, words, _quoted_papers(stream, _merge_prefixes(_merge_spellings(mentions))), taken
 
 
 def _dateline(stream: Stream) -> str:
