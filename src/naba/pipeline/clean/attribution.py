@@ -33,6 +33,10 @@ ending at punctuation, a function word, a descriptor («الفضائية»), a n
 name (not «موقع الحادث»). The subject of a story is never its source: an outlet its title names (a
 story about Anadolu) is not a credit, unless the page's own credit line («المصدر:») names it; nor is the
 outlet that published the text.
+
+Beside these rules, a learned ranker (``credit_ranker``) reads every other outlet the text names and
+adds the ones its context makes a credit (a press round-up's papers, an agency opening a later
+paragraph, a statement an agency received).
 """
 
 from __future__ import annotations
@@ -72,9 +76,9 @@ def find_attribution(text: str, credited_source: str | None = None, title: str |
     """The outlets ``text`` credits, credited source first, each once (canonical when known), in order.
 
     ``outlet`` is the outlet that published the text: «قال الخبير لقناة المدار» in a report of قناة
-    المدار credits nobody (it told the outlet itself). Every outlet named in the text is a candidate,
-    and the learned ranker (``credit_ranker``) decides, with the rules' reading as its main evidence;
-    credits in parentheses and in the dateline are taken as they are."""
+    المدار credits nobody (it told the outlet itself). The rules' credits stand; every other outlet the
+    text names is a candidate the learned ranker (``credit_ranker``) may add; credits in parentheses
+    and in the dateline are taken as they are."""
     found, marks = candidates(text, title, outlet)
     credited = [canonical(credited_source)] if credited_source else []
     return unique(credited + [c.name for c in found if credit_ranker.credited(c)] + marks)
@@ -135,7 +139,7 @@ class _Piece(QuotedNames):
     def mentions(self) -> list[tuple[str, int, int, bool]]:
         """Every outlet named here: (name, first word, end, whether the rules credit it), in order."""
         read = self.credits()
-        taken = {at for _, start, end in read for at in range(start, end)}
+        taken = {i for _, start, end in read for i in range(start, end)}
         named: list[tuple[str, int, int, bool]] = [(name, start, end, True) for name, start, end in read]
         at = 0
         while at < len(self.keys):

@@ -45,7 +45,6 @@ _ACTS = frozenset(index(w) for w in """
 _WORD_CLASSES = {"preposition": cw.PREPOSITIONS, "piece": cw.PIECES, "interview": cw.SAID_TO,
                  "saying": cw.SAYING | cw.REPORTING_AFTER, "study": cw.STUDIES, "works_for": cw.NOT_TOLD,
                  "acts": _ACTS, "describing": cw.DESCRIBING}
-_UNREAD_CROSSED = frozenset({"verb_before", "verb_after", "opens_sentence", "quoted", "paper", "known"})
 
 
 @dataclass(slots=True)
@@ -76,7 +75,7 @@ def local_features(piece: CreditContext, name: str, start: int, end: int, media:
     after = keys[end:end + AFTER]
     b1 = before[-1] if before else "^"
     b2 = before[-2] if len(before) > 1 else "^"
-    features = ["bias", f"rule={rule}", f"media={media or '-'}", f"glued={piece.glued(start) or '-'}",
+    features = ["bias", f"media={media or '-'}", f"glued={piece.glued(start) or '-'}",
                 f"b1={b1}", f"b2={b2}", f"b12={b2}_{b1}", f"a1={after[0] if after else '$'}"]
     if any(k in _VERBS or piece.reporting_ends(i + 1) for i, k in enumerate(keys[window:start], window)):
         features.append("verb_before")
@@ -93,8 +92,6 @@ def local_features(piece: CreditContext, name: str, start: int, end: int, media:
     features += [f"b1:{kind}" for kind, words in _WORD_CLASSES.items() if b1 in words]
     if "b1:describing" in features and "quoted" not in features and "known" not in features:
         features.append("described_unknown")  # «ووصفت صحيفة دايلي ستار رحيل تشيك»: where does its name end?
-    if not rule:  # what makes a name the rules did not credit a credit after all
-        features += [f"unread&{f}" for f in features if f in _UNREAD_CROSSED or f.startswith("b1:")]
     return features
 
 
@@ -108,8 +105,6 @@ def add_document(candidates: list[Candidate], paragraphs: int) -> None:
     for c in candidates:
         c.features += [f"outlets={_bucket(len(outlets))}", f"papers={_bucket(len(papers))}",
                        f"named={_bucket(times[c.key])}"]
-        if not c.rule:
-            c.features += [f"unread&outlets={_bucket(len(outlets))}", f"unread&papers={_bucket(len(papers))}"]
         if c.key in credited and not c.rule:
             c.features.append("credited_elsewhere")
         if c.paragraph == 0:
