@@ -14,6 +14,7 @@ alone gives. Prints precision and recall a round, and the CPU time of the attrib
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import time
 from collections import defaultdict
@@ -28,9 +29,14 @@ from naba.text import index
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
+@functools.cache
+def _canonical_by_key() -> dict[str, str]:
+    return {index(name): name for name in credit_tables().outlets.values()}
+
+
 def baseline(body: str, credited_source: str | None, source: str) -> tuple[str, ...]:
     """Every known outlet the text names, the page's credit line first, the publisher left out."""
-    by_key = {index(name): name for name in credit_tables().outlets.values()}
+    by_key = _canonical_by_key()
     own = index(publisher(source))
     named = [by_key[key] for key in named_outlets(body) if key != own and key in by_key]
     return unique(([canonical(credited_source)] if credited_source else []) + sorted(named))

@@ -163,9 +163,18 @@ def _accusative(key: str, own: float, zipf: Zipf) -> bool:
     return zipf(ARTICLE + noun) >= ACCUSATIVE_NOUN_ZIPF and zipf(noun) >= own + ACCUSATIVE_COMMONER_BY
 
 
+def singulars(key: str) -> tuple[str, ...]:
+    """What a dual or a sound plural (ان، ين، ون، ات) may be the number of: the word without its ending,
+    and, when that ends in ت, the noun in ة the ت stands for (مدنيتين → مدنيت، مدنيه in index form)."""
+    base = key[:-2]
+    return (base, base[:-1] + "ه") if base.endswith("ت") else (base,)
+
+
 def _feminine_dual(key: str, own: float, zipf: Zipf) -> bool:
-    noun = key[:-3] + "ه"
-    return key.endswith(("تين", "تان")) and len(noun) >= 3 and zipf(noun) >= max(DUAL_NOUN_ZIPF, own + COMMONER_BY)
+    if not key.endswith(("تين", "تان")):
+        return False
+    noun = singulars(key)[-1]
+    return len(noun) >= 3 and zipf(noun) >= max(DUAL_NOUN_ZIPF, own + COMMONER_BY)
 
 
 def _feminine_plural(key: str, own: float, zipf: Zipf) -> bool:

@@ -99,8 +99,10 @@ def candidates(text: str, title: str | None = None,
         reader = _Piece(piece)
         for name, start, end, rule in reader.mentions():
             if index(name) not in subject:
-                features = credit_ranker.local_features(reader, name, start, end, reader.bare(start), rule)
-                found.append(credit_ranker.Candidate(name, paragraphs - 1, start, end, rule, features))
+                media = reader.bare(start)
+                features = [] if rule else credit_ranker.local_features(reader, name, start, end, media)
+                found.append(credit_ranker.Candidate(name, paragraphs - 1, start, end, rule,
+                                                     credit_ranker.is_paper(media), features))
         marks += parenthesised(reader.folded)
     marks += in_dateline(fold_for_index(text[:dateline_end(text)]))
     credit_ranker.add_document(found, paragraphs)

@@ -56,16 +56,21 @@ class Candidate:
     start: int
     end: int
     rule: bool  # the hand-written rules credit it here
-    features: list[str] = field(default_factory=list)
-    score: float = 0.0
+    paper: bool  # named by a paper's media word (صحيفة، جريدة، مجلة)
+    features: list[str] = field(default_factory=list)  # what the model reads; none when the rules credit it
 
     @property
     def key(self) -> str:
         return index(self.name)
 
 
-def local_features(piece: CreditContext, name: str, start: int, end: int, media: str | None, rule: bool) -> list[str]:
-    """What the words around one candidate say (the document's facts are added by ``add_document``)."""
+def is_paper(media: str | None) -> bool:
+    return media in _PAPERS
+
+
+def local_features(piece: CreditContext, name: str, start: int, end: int, media: str | None) -> list[str]:
+    """What the words around a candidate the rules did not credit say (the document's facts are added
+    by ``add_document``)."""
     keys = piece.keys
     sentence_start = start
     while sentence_start > 0 and not piece.ends[sentence_start - 1] and start - sentence_start < 40:
@@ -85,7 +90,7 @@ def local_features(piece: CreditContext, name: str, start: int, end: int, media:
         features.append("opens_sentence")
     if piece.shown[start][:1] in "\"«“" or (start + 1 < len(keys) and piece.shown[start + 1][:1] in "\"«“"):
         features.append("quoted")
-    if media in _PAPERS:
+    if is_paper(media):
         features.append("paper")
     if index(name) in credit_tables().known:
         features.append("known")
@@ -99,13 +104,15 @@ def add_document(candidates: list[Candidate], paragraphs: int) -> None:
     """The document's facts: how many outlets and papers it names (a press round-up names many), whether
     the rules credit the same outlet elsewhere, how often it is named, where the paragraph stands."""
     outlets = {c.key for c in candidates}
-    papers = {c.key for c in candidates if "paper" in c.features}
+    papers = {c.key for c in candidates if c.paper}
     credited = {c.key for c in candidates if c.rule}
     times = Counter(c.key for c in candidates)
     for c in candidates:
+        if c.rule:
+            continue
         c.features += [f"outlets={_bucket(len(outlets))}", f"papers={_bucket(len(papers))}",
                        f"named={_bucket(times[c.key])}"]
-        if c.key in credited and not c.rule:
+        if c.key in credited:
             c.features.append("credited_elsewhere")
         if c.paragraph == 0:
             c.features.append("first_paragraph")
@@ -141,7 +148,4 @@ def credited(candidate: Candidate) -> bool:
     """The rules' credit, or one the model is sure enough of."""
     if candidate.rule:
         return True
-    if vetoed(candidate.features):
-        return False
-    candidate.score = score(candidate)
-    return candidate.score >= _model()[1]
+    return not vetoed(candidate.features) and score(candidate) >= _model()[1]

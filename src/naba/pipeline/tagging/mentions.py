@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from naba.gazetteer import Entry
-from naba.pipeline.tagging import context, families, namemodel, newnames
+from naba.pipeline.tagging import context, families, namemodel, newnames, organisations
 from naba.pipeline.tagging.lexicon import Lexicon, Name
 from naba.pipeline.tagging.matching import Match, keyed_with_clitics, scan
 from naba.pipeline.tagging.newnames import NAME_LINKS
@@ -80,7 +80,7 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     titled = newnames.titled_positions(stream, words, titles, hit_at) | royal
     mentions = _resolve_known(stream, words, hits, titled, year, lex, inner)
     found = namesakes + longer + newnames.after_titles(stream, words, titled, hit_at, taken, royal)
-    found += newnames.organisations(stream, words, taken)
+    found += organisations.organisations(stream, words, taken)
     mentions += _identify(found, lex)
     mentions += _repeats(stream, [m for m in mentions if m.ref.key.startswith("new:")], taken)
     mentions += _adjectives(stream, words, taken, mentions)  # before skeletons: الأذربيجاني is an adjective

@@ -39,6 +39,7 @@ from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import NOMINAL_MIN_ZIPF, Word
 from naba.text import ARTICLE
 from naba.text.frequency import UNSEEN_ZIPF
+from naba.text.morphology import singulars
 
 MODEL_PATH = Path(__file__).with_name("data") / "names.crfsuite"
 KINDS = {"PER": "person", "ORG": "org", "LOC": "place"}
@@ -344,12 +345,10 @@ def _agreeing(keys: Sequence[str]) -> bool:
 
 
 def _base_zipf(word: str) -> float:
-    """How common a dual or plural's singular is: the word without its ending, or with the feminine
-    ending a dual writes as ت (مدنيتين → مدنية, in index form مدنيه)."""
-    zipf, base = lexicon().zipf, word[:-2]
-    if len(base) < 3:  # جان، جوان: no singular to read
+    """How common a dual or plural's singular is (``morphology.singulars``)."""
+    if len(word) < 5:  # جان، جوان: no singular to read
         return 0.0
-    return max(zipf(base), zipf(base[:-1] + "ه") if base.endswith("ت") else 0.0)
+    return max(map(lexicon().zipf, singulars(word)))
 
 
 def _given_name_in_a(stream: Stream, words: Sequence[Word], i: int) -> bool:

@@ -3,6 +3,7 @@
     الرئيس الروسي فلاديمير بوتين     title, descriptors (ال-words, adjectives, places), then a person
     المتحدث باسم الخارجية الأمريكية هيذر ناورت
     وزارة الخارجية الأمريكية         a head noun and the ال-words after it: an organisation
+                                     (``organisations``)
 
 A person's name is one to four words, stopping at punctuation, a stopword, a number, a weekday or
 month, or after a word with ال (a family name: عادل الجبير). A one-word name after a title must be a
@@ -40,7 +41,6 @@ ROYAL_GIVEN = frozenset(index(w) for w in """
 سلمان حسام طلال الوليد عبدالرحمن سعد ناصر جابر صباح خليفة حمد زايد راشد تميم قابوس حسين حمدان مكتوم""".split())
 ROYAL_COMMON_MIN_ZIPF = 4.0  # a word after a royal title this common, and no given name, is no first name
 SUFFIX_ROOT_ZIPF = 3.5  # قتلت of قتلته must be this common for the ه to be a pronoun
-WEAK_HEAD_MAX_ZIPF = 3.5  # a weak head (مركز، حركة) names something only before a word rarer than this
 HEADLINE_MAX_ZIPF = 3.6  # a headline word rarer than this, never written with the article: a name
 HEADLINE_COMMON_MAX_ZIPF = 4.8  # up to this, with a full name in the body or a person/place/org cue
 COMMON_REST_ZIPF = 4.0  # a clitic letter before a word this common is a clitic (لضم، لتوفير)
@@ -54,7 +54,7 @@ _ORG_HEADS = """
 محكمة برنامج صندوق مركز معهد
 """
 ORG_HEADS = frozenset(index(w) for w in _ORG_HEADS.split())
-_ORG_HEAD_TOKENS = frozenset(t for head in ORG_HEADS for h in (head, "ال" + head) for t in with_clitics(h))
+ORG_HEAD_TOKENS = frozenset(t for head in ORG_HEADS for h in (head, "ال" + head) for t in with_clitics(h))
 _NOT_NAMES = "الذي التي الذين اللذين عن إن أن لدى"  # pronouns and particles: the sentence goes on
 NOT_NAMES = TIME_WORDS | frozenset(index(w) for w in _NOT_NAMES.split())
 _NAME_LINKS = "بن ابن بنت ولد أبو أبي أم عبد آل دي دو فون فان"  # words inside names
@@ -65,8 +65,6 @@ Y_NAMES = frozenset(index(w) for w in """
 يوسف يحيى ياسر يزيد يونس يعقوب ياسين يسري يامن يعرب يسرى ياسمين يمنى تامر تميم تيسير توفيق تغريد تهاني تيريزا توني
 تيري تييري توماس تشارلز تيد
 """.split())
-_WEAK_ORG_HEADS = "مركز برنامج حركة نادي شركة"
-WEAK_ORG_HEADS = frozenset(index(w) for w in _WEAK_ORG_HEADS.split())
 PERSON_CUES = frozenset(index(w).removeprefix(ARTICLE) for w in """
 لاعب نجم مدرب مدافع مهاجم حارس قس جاسوس صحفي صحافي كاتب فنان فنانة ممثل ممثلة مطرب شاعر ناشط الدكتور
 المهندس السيد السيدة الشاب المواطن الطفل الطفلة المتهم الضحية الإعلامي الداعية البروفيسور العريف الرقيب
@@ -292,72 +290,6 @@ def _verb_kin(key: str) -> list[str]:
     if key[0] == "ت" and key[-1] in "ةهي":
         kin += ["ي" + key[1:-1], "يت" + key[1:]]
     return kin
-
-
-def organisations(stream: Stream, words: list[Word], taken: bytearray) -> list[NewName]:
-    """A head noun (وزارة، حزب، ...) and the one to three ال-words after it: a new organisation.
-
-    A name is a construct (وزارة الداخلية, جامعة الدول العربية): a head with the article and only
-    adjectives after it is a generic phrase (المركز الخامس، الشركة العملاقة، المجلس البلدي) unless a
-    لل-complement makes it a name (المجلس الهندي للصحافة). The phrase stops at a word with a clitic
-    (والمسؤول), a verb's object (الشركة التعليق: an ال-word common as a noun after the head), a
-    weekday, an ordinal; weak heads (مركز، برنامج، حركة، نادي) need a rare word after them.
-    """
-    names = []
-    keys = stream.keys
-    for at in list(itertools.compress(range(len(keys)), map(_ORG_HEAD_TOKENS.__contains__, keys))):
-        if taken[at]:
-            continue
-        end = _org_end(stream, words, at, taken)
-        if end > at + 1:
-            names.append(new_name(stream, at, end, "org", taken))
-    return names
-
-
-def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
-    keys = stream.keys
-    head = article_form(keys[at])
-    with_article = head.startswith(ARTICLE)
-    bare_head = head.removeprefix(ARTICLE)
-    end, complement = at + 1, False
-    while end < len(keys) and end - at <= 3 and not taken[end] and not stream.breaks[end]:
-        key, word = keys[end], words[end]
-        if is_stopword(key) or key in TIME_WORDS or word.number or word.suffixed:
-            break
-        if end > at + 1 and key in _DESCRIBING:
-            break  # مجلس العموم المؤلف، مركز الفيصلية التابع، مجلس الوزراء الموقر: the sentence describes it
-        if key.startswith("لل") and word.shown.startswith(ARTICLE):
-            complement = True  # للصحافة
-        elif with_article and not complement and end > at + 1 and not word.nisba and key.startswith(ARTICLE):
-            break  # الجامعة المستحقين: only relational adjectives stand between the head and its لل-word
-        elif key.startswith("وال") and end > at + 1 and keys[end - 1].startswith(ARTICLE):
-            if key in _ORG_HEAD_TOKENS:
-                break  # وزارة المالية والمصرف المركزي: a second body
-            # else وزارة الثقافة والإعلام، الشؤون الأمنية والسياسية
-        elif not key.startswith(ARTICLE) or word.glued or article_form(key) != key:
-            break
-        end += 1
-    if end == at + 1:
-        return at
-    if with_article and not complement and not _national_institution(words, at + 1, end):
-        return at  # المركز الخامس، الشركة العملاقة
-    if bare_head in WEAK_ORG_HEADS and min(w.zipf for w in words[at + 1:end]) >= WEAK_HEAD_MAX_ZIPF:
-        return at  # حركة الملاحة، نادي الحي
-    return end
-
-
-# participles that describe an organisation after its name (its affiliation, stance, honour, time):
-# never a word of the name, unlike المصدرة of منظمة البلدان المصدرة للبترول
-_DESCRIBING = frozenset(index(w) for w in """
-التابع التابعة الموقر الموقرة المعارض المعارضة المؤيد المؤيدة المكلف المكلفة المعروف المعروفة المقبل
-المقبلة المسؤول المسؤولة المؤلف المؤلفة المشتمل المرتبط المرتبطة الموالي الموالية المناهض المناهضة
-المعني المعنية المعنيين المسجل المسجلة المنشق المنشقة المذكور المذكورة
-""".split())
-
-
-def _national_institution(words: list[Word], start: int, end: int) -> bool:
-    """البنك المركزي الإيراني: an adjective, then a nationality (الصحيفة البريطانية alone is generic)."""
-    return end - start >= 2 and words[end - 1].adjective is not None and words[start].adjective is None
 
 
 def headline_names(stream: Stream, words: list[Word], taken: bytearray) -> list[NewName]:

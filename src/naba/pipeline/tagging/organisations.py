@@ -1,0 +1,79 @@
+"""New organisations: a head noun (وزارة، حزب، هيئة ...) and the ال-words after it, for ``mentions``.
+Hand-written Arabic rules over ``Word``'s flags (what is a construct's complement, what describes it).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from naba.pipeline.tagging.newnames import ORG_HEAD_TOKENS, NewName, new_name
+from naba.pipeline.tagging.stream import Stream
+from naba.pipeline.tagging.words import TIME_WORDS, Word
+from naba.text import ARTICLE, article_form, index, is_stopword
+
+WEAK_HEAD_MAX_ZIPF = 3.5  # a weak head (مركز، حركة) names something only before a word rarer than this
+WEAK_ORG_HEADS = frozenset(index(w) for w in "مركز برنامج حركة نادي شركة".split())
+# participles that describe an organisation after its name (its affiliation, stance, honour, time):
+# never a word of the name, unlike المصدرة of منظمة البلدان المصدرة للبترول
+_DESCRIBING = frozenset(index(w) for w in """
+التابع التابعة الموقر الموقرة المعارض المعارضة المؤيد المؤيدة المكلف المكلفة المعروف المعروفة المقبل
+المقبلة المسؤول المسؤولة المؤلف المؤلفة المشتمل المرتبط المرتبطة الموالي الموالية المناهض المناهضة
+المعني المعنية المعنيين المسجل المسجلة المنشق المنشقة المذكور المذكورة
+""".split())
+
+
+def organisations(stream: Stream, words: list[Word], taken: bytearray) -> list[NewName]:
+    """A head noun (وزارة، حزب، ...) and the one to three ال-words after it: a new organisation.
+
+    A name is a construct (وزارة الداخلية, جامعة الدول العربية): a head with the article and only
+    adjectives after it is a generic phrase (المركز الخامس، الشركة العملاقة، المجلس البلدي) unless a
+    لل-complement makes it a name (المجلس الهندي للصحافة). The phrase stops at a word with a clitic
+    (والمسؤول), a verb's object (الشركة التعليق: an ال-word common as a noun after the head), a
+    weekday, an ordinal; weak heads (مركز، برنامج، حركة، نادي) need a rare word after them.
+    """
+    names = []
+    keys = stream.keys
+    for at in list(itertools.compress(range(len(keys)), map(ORG_HEAD_TOKENS.__contains__, keys))):
+        if taken[at]:
+            continue
+        end = _org_end(stream, words, at, taken)
+        if end > at + 1:
+            names.append(new_name(stream, at, end, "org", taken))
+    return names
+
+
+def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
+    keys = stream.keys
+    head = article_form(keys[at])
+    with_article = head.startswith(ARTICLE)
+    bare_head = head.removeprefix(ARTICLE)
+    end, complement = at + 1, False
+    while end < len(keys) and end - at <= 3 and not taken[end] and not stream.breaks[end]:
+        key, word = keys[end], words[end]
+        if is_stopword(key) or key in TIME_WORDS or word.number or word.suffixed:
+            break
+        if end > at + 1 and key in _DESCRIBING:
+            break  # مجلس العموم المؤلف، مركز الفيصلية التابع، مجلس الوزراء الموقر: the sentence describes it
+        if key.startswith("لل") and word.shown.startswith(ARTICLE):
+            complement = True  # للصحافة
+        elif with_article and not complement and end > at + 1 and not word.nisba and key.startswith(ARTICLE):
+            break  # الجامعة المستحقين: only relational adjectives stand between the head and its لل-word
+        elif key.startswith("وال") and end > at + 1 and keys[end - 1].startswith(ARTICLE):
+            if key in ORG_HEAD_TOKENS:
+                break  # وزارة المالية والمصرف المركزي: a second body
+            # else وزارة الثقافة والإعلام، الشؤون الأمنية والسياسية
+        elif not key.startswith(ARTICLE) or word.glued or article_form(key) != key:
+            break
+        end += 1
+    if end == at + 1:
+        return at
+    if with_article and not complement and not _national_institution(words, at + 1, end):
+        return at  # المركز الخامس، الشركة العملاقة
+    if bare_head in WEAK_ORG_HEADS and min(w.zipf for w in words[at + 1:end]) >= WEAK_HEAD_MAX_ZIPF:
+        return at  # حركة الملاحة، نادي الحي
+    return end
+
+
+def _national_institution(words: list[Word], start: int, end: int) -> bool:
+    """البنك المركزي الإيراني: an adjective, then a nationality (الصحيفة البريطانية alone is generic)."""
+    return end - start >= 2 and words[end - 1].adjective is not None and words[start].adjective is None
