@@ -10,6 +10,7 @@ import pytest
 
 import naba.sample
 from naba import engine
+from naba.models import QueryTerm
 from naba.sample import sample_paths
 from naba.serve.search import parse_query, search
 from naba.settings import Settings
@@ -55,6 +56,22 @@ def test_every_spelling_parses_to_the_same_query(spellings):
     parsed = {parse_query(s)[0].any_of for s in spellings}
     assert len(parsed) == 1 and next(iter(parsed))
     assert all(len(parse_query(s)) == 1 for s in spellings)  # a title before a name is part of the name
+
+
+def test_a_spelling_holding_a_shorter_one_is_not_searched_again():
+    (term,) = parse_query("ترامب")
+    searched = {t.words for t in term.spellings_to_match()}
+    assert (index("ترامب"),) in searched and (index("ترمب"),) in searched
+    # دونالد ترامب matches only what ترامب does: the index need not check the phrase
+    assert (index("دونالد"), index("ترامب")) in {t.words for t in term.any_of}
+    assert not any(len(words) > 1 and index("ترامب") in words for words in searched)
+
+
+def test_the_same_word_as_a_phrase_and_as_a_word_is_searched_as_the_word():
+    word, phrase = QueryTerm("قطر", "قطر"), QueryTerm("قطر", "قطر", phrase=("قطر",))
+    assert QueryTerm("قطر", "قطر", any_of=(phrase, word)).spellings_to_match() == (word,)
+    other = QueryTerm("الدوحه", "دوح", phrase=("الدوحه", "قطر"))
+    assert QueryTerm("قطر", "قطر", any_of=(word, other)).spellings_to_match() == (word,)
 
 
 def test_a_name_keeps_the_other_words_of_the_query():

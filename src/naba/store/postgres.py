@@ -242,7 +242,7 @@ def _term_clause(term: QueryTerm, params: list[object]) -> str:
     """One term's condition (its parameters appended); a name in any spelling is the OR of its
     spellings (``QueryTerm.any_of``)."""
     if term.any_of:
-        return "(" + " OR ".join(_term_clause(spelling, params) for spelling in term.any_of) + ")"
+        return "(" + " OR ".join(_term_clause(spelling, params) for spelling in term.spellings_to_match()) + ")"
     if term.phrase:
         params.append(" ".join(term.phrase))
         return f"s.exact @@ {_TSQUERY}"
@@ -252,8 +252,8 @@ def _term_clause(term: QueryTerm, params: list[object]) -> str:
 
 def _rank_expression(query: MatchQuery) -> tuple[str, list[str]]:
     """ts_rank of the ranking vector (title, lede, lede stems) against any term's token, phrase or stem
-    (for a name in any spelling, every spelling's)."""
-    terms = [s for t in query.terms for s in (t.any_of or (t,))]
+    (for a name in any spelling, every spelling it is matched by)."""
+    terms = [s for t in query.terms for s in (t.spellings_to_match() or (t,))]
     words = [" ".join(t.phrase) if t.phrase else t.token for t in terms]
     words += [t.stem for t in terms if not t.phrase]
     return f"ts_rank('{RANK_WEIGHTS}', s.rank_vec, {' || '.join([_TSQUERY] * len(words))})", words

@@ -237,7 +237,7 @@ def fts_expression(query: MatchQuery) -> str:
 def _fts_term(term: QueryTerm) -> str:
     """One term; a name in any spelling is the OR of its spellings (``QueryTerm.any_of``)."""
     if term.any_of:
-        return "(" + " OR ".join(_fts_term(spelling) for spelling in term.any_of) + ")"
+        return "(" + " OR ".join(_fts_term(spelling) for spelling in term.spellings_to_match()) + ")"
     if term.phrase:
         return '{title body}: "' + " ".join(term.phrase) + '"'
     return f'({{title body}}: "{term.token}" OR "{term.stem}")'
