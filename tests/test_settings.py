@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ast
 import json
-import os
 import re
 from dataclasses import fields
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from naba.errors import UsageError
+from naba.serve.web.server import ServerOptions
 from naba.settings import BOOLEANS, SETTINGS, Settings, markdown, misspelled, setting
 
 ROOT = Path(__file__).parents[1]
@@ -260,7 +260,7 @@ def test_help_lists_every_variable():
 
 @pytest.fixture
 def served(monkeypatch):
-    """What `naba serve` would start: the app's arguments and uvicorn's, without serving."""
+    """What `naba serve` would start: the app's arguments, uvicorn's or the server processes', without serving."""
     import uvicorn
 
     import naba.serve.web.app as web_app
@@ -275,12 +275,12 @@ def served(monkeypatch):
 
     def run(target, **options):
         calls["run"] = target
-        if target == "naba.serve.web.server:app_from_env":  # what each worker process does
-            calls["environ"] = {k: v for k, v in os.environ.items() if k in DECLARED}
-            server.app_from_env()
+
+    def serve_processes(options, processes):  # what several server processes would be started with
+        calls["processes"] = (options, processes)
 
     monkeypatch.setattr(web_app, "create_app", create_app)
-    monkeypatch.setattr(server, "create_app", create_app)
+    monkeypatch.setattr(server, "serve_processes", serve_processes)
     monkeypatch.setattr(uvicorn, "run", run)
     return calls
 
@@ -296,13 +296,11 @@ def test_serve_takes_threads_and_store_mode_from_the_settings_unless_given(serve
     assert bad.exit_code == 2 and bad.stderr == "error: NABA_SERVE_THREADS='0': too small (>= 1, <= 256)\n"
 
 
-def test_serve_hands_its_workers_their_configuration_as_settings(served, monkeypatch):
-    monkeypatch.setenv("NABA_DB", "outer.db")
-    monkeypatch.delenv("NABA_SERVE_THREADS", raising=False)
-    result = _naba("serve", "--db", "inner.db", "--workers", "2", "--threads", "4", NABA_DB="outer.db")
+def test_serve_hands_its_processes_the_options_given(served):
+    result = _naba("serve", "--db", "inner.db", "--workers", "2", "--threads", "4", "--port", "0",
+                   "--no-access-log", NABA_DB="outer.db")
     assert result.exit_code == 0, result.output
-    assert served["run"] == "naba.serve.web.server:app_from_env"
-    assert served["app"] == ("inner.db", "per-thread", 4)
-    assert served["environ"] == {"NABA_DB": "inner.db", "NABA_SERVE_STORE_MODE": "per-thread",
-                                 "NABA_SERVE_THREADS": "4"}
-    assert os.environ["NABA_DB"] == "outer.db" and "NABA_SERVE_THREADS" not in os.environ  # put back
+    assert served["processes"] == (ServerOptions("inner.db", "127.0.0.1", 0, "per-thread", 4, False), 2)
+    assert "run" not in served  # uvicorn's own --workers (one shared socket) is not used
+
+

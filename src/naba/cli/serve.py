@@ -35,7 +35,7 @@ def serve(
     import uvicorn
 
     from naba.serve.web.app import create_app
-    from naba.serve.web.server import app_factory_env
+    from naba.serve.web.server import ServerOptions, serve_processes
 
     if store_mode not in STORE_MODES:
         raise typer.BadParameter(f"must be one of {', '.join(STORE_MODES)}", param_hint="--store-mode")
@@ -44,6 +44,4 @@ def serve(
         app = create_app(db, store_mode=store_mode, worker_threads=threads, freeze_heap=True)
         uvicorn.run(app, host=host, port=port, access_log=access_log, log_level="info" if access_log else "warning")
         return
-    with app_factory_env(db, store_mode, threads):
-        uvicorn.run("naba.serve.web.server:app_from_env", factory=True, host=host, port=port, workers=workers,
-                    access_log=access_log, log_level="info" if access_log else "warning")
+    serve_processes(ServerOptions(db, host, port, store_mode, threads, access_log), workers)
