@@ -32,6 +32,7 @@ SNIPPET_WORDS = 32
 # result, half of a search page; the first match is found in the folded text at C speed.
 SNIPPET_REGION_CHARS = 600
 SNIPPET_LEAD_CHARS = 100  # of the region, before the first match
+FIRST_MATCH_PIECE, FIRST_MATCH_OVERLAP = 1_500, 200  # characters (see ``_first_match``)
 # A query matching more articles than this ranks only the newest POOL of them (by id: the order they
 # were stored) and estimates its total from them: ranking all 13,000 articles that name السعودية took
 # 20 ms, the newest 1,000 take 6. Older matches are reached by narrowing the query or its dates.
@@ -234,11 +235,7 @@ def _region(text: str, needles: re.Pattern[str] | None) -> tuple[int, str]:
     matching word may be (see ``SNIPPET_REGION_CHARS``), cut at spaces; the whole of a short body."""
     if len(text) <= SNIPPET_REGION_CHARS:
         return 0, text
-    at = 0
-    if needles is not None:
-        found = needles.search(fold_for_index(text))
-        if found is not None:
-            at = index_origin(text, found.start())
+    at = 0 if needles is None else _first_match(text, needles)
     begin = 0
     if at > SNIPPET_LEAD_CHARS:
         space = text.find(" ", at - SNIPPET_LEAD_CHARS, at)
@@ -248,6 +245,20 @@ def _region(text: str, needles: re.Pattern[str] | None) -> tuple[int, str]:
         return begin, text[begin:]
     space = text.rfind(" ", begin, stop)
     return begin, text[begin:space if space > begin else stop]
+
+
+def _first_match(text: str, needles: re.Pattern[str]) -> int:
+    """Where in ``text`` the first place a matching word may be is (0: nowhere), folding the text a
+    piece at a time: most first matches are in the lead, and folding a whole long body cost more
+    than the rest of the region. Pieces overlap by more than any word, so a match across a cut is
+    found whole in the next piece; folding is character by character, so a piece folds as it does
+    within the whole."""
+    for begin in range(0, len(text), FIRST_MATCH_PIECE):
+        piece = text[begin:begin + FIRST_MATCH_PIECE + FIRST_MATCH_OVERLAP]
+        found = needles.search(fold_for_index(piece))
+        if found is not None:
+            return begin + index_origin(piece, found.start())
+    return 0
 
 
 def _best_window_start(token: Callable[[int], str], matched: list[int], words: int) -> int:

@@ -48,7 +48,8 @@ def article_from_row(row: Any) -> Article:
     for name in ARTICLE_COLUMNS:
         value = row[name]
         if name in _LIST_FIELDS or name in _TEXT_LIST_FIELDS:
-            value = tuple(json.loads(value))
+            # most are empty (tags, the page's lists, credits): skip the decoder for them
+            value = () if value == "[]" else tuple(json.loads(value))
         elif name == "entities":
             value = tuple(Entity(*fields) for fields in json.loads(value))
         elif name == "page_read_also" and value is not None:
