@@ -196,3 +196,19 @@ def test_a_verb_whose_stem_snowball_rewrites_is_found_and_highlighted():
     snippet = make_snippet(filler + " الدول تستخدم الطاقة الشمسية. " + filler, parse_query("يستخدم"))
     assert snippet.text.startswith("… ")
     assert [snippet.text[a:b] for a, b in snippet.highlights] == ["تستخدم"]
+
+
+def test_a_result_names_its_article_in_brief():
+    from naba.models import Article, Entity, StoredArticle
+    from naba.serve.search import brief
+
+    body = "أعلنت الوزارة اليوم نتائج المسابقة. وقال المتحدث إن النتائج نهائية."
+    stored = StoredArticle(7, Article(body=body, source="صحيفة", url="https://x.example/7", published_at="2026-11-24",
+                                      entities=(Entity("الوزارة", "الوزارة", "org"),), keywords=("المسابقة",)),
+                           "2026-11-24", "2026-11-24", duplicate_of=3, story_id=5)
+    shown = brief(stored)
+    assert (shown.id, shown.duplicate_of, shown.story_id) == (7, 3, 5)
+    assert shown.article.title == "أعلنت الوزارة اليوم نتائج المسابقة"  # the headline of a page without one
+    assert (shown.article.source, shown.article.url, shown.article.published_at) == ("صحيفة", "https://x.example/7",
+                                                                                      "2026-11-24")
+    assert shown.article.body == "" and shown.article.entities == () and shown.article.keywords == ()

@@ -231,3 +231,16 @@ def test_ties_go_to_the_later_story_then_the_higher_id_and_the_limit_holds():
     stories = [_summary(i, outlets=1, hours_ago=0) for i in (3, 1, 2)] + [_summary(4, outlets=1, hours_ago=1)]
     assert [s.id for s in rank_stories(stories, limit=3)] == [3, 2, 1]
     assert rank_stories([], limit=3) == ()
+
+
+def test_the_search_page_keeps_its_html_not_its_results(client):  # noqa: F811
+    # a cached view is ~100 objects that a server's full garbage collections walk; the HTML is one string
+    from naba.serve.web.services import search_key
+
+    services = client.app.state.services
+    assert client.get("/search", params={"q": "النفط"}).status_code == 200
+    key = search_key("النفط", source=None, since=None, until=None, tag=None, offset=0, limit=pages.PAGE_SIZE)
+    assert isinstance(services.search_pages.lookup((key, 1)), str)
+    assert services.search_cache.lookup(key) is None
+    assert client.get("/api/search", params={"q": "النفط", "limit": pages.PAGE_SIZE}).status_code == 200
+    assert services.search_cache.lookup(key) is not None  # the API keeps the results it serializes

@@ -107,7 +107,7 @@ async def search(request: Request, services: Services, q: Annotated[str, Query(m
 
 def _search_html(request: Request, services: WebServices, key: SearchKey, page: int) -> str:
     q, source, since, until, tag = key[:5]
-    view = services.search(key) if q.strip() else None
+    view = services.search(key, cached=False) if q.strip() else None  # the HTML is cached (``search``)
     outlets = list(services.stats().per_source)
     return render("search.html", request, view=view, q=q, page=page, outlets=outlets,
                   form={"source": source or "", "since": since or "", "until": until or "", "tag": tag or ""})

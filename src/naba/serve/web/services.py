@@ -79,8 +79,10 @@ class WebServices:
         return self.related_cache.get((article_id, k, read_also), lambda: views.slim_related(
             views.related_view(store, article_id, k=k, read_also=read_also)))
 
-    def search(self, key: SearchKey) -> views.SearchView:
-        """A search's results, at most ``SEARCH_SECONDS`` old (see ``search_key``)."""
+    def search(self, key: SearchKey, *, cached: bool = True) -> views.SearchView:
+        """A search's results, at most ``SEARCH_SECONDS`` old (see ``search_key``); ``cached=False``:
+        computed now and not kept (the search page keeps its HTML instead: a string, which the garbage
+        collector never walks, where a view is ~100 objects it walks on every full collection)."""
         def run() -> views.SearchView:
             q, source, since, until, tag, offset, limit = key
             with self.access() as store:
@@ -88,7 +90,7 @@ class WebServices:
                     return self.spellings_cache.get(canonical, lambda: store.entities.spellings(canonical))
                 return views.search_view(store, q, source=source, since=since, until=until, tag=tag,
                                          offset=offset, limit=limit, learned=learned)
-        return self.search_cache.get(key, run)
+        return self.search_cache.get(key, run) if cached else run()
 
     def close(self) -> None:
         self.access.close()
