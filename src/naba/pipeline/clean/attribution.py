@@ -41,6 +41,7 @@ paragraph, a statement an agency received).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -60,7 +61,7 @@ from naba.pipeline.clean.credit_names import (
     unique,
 )
 from naba.pipeline.clean.credit_quotes import CLOSING, MAX_QUOTED_WORDS, NAME_ENDS, OPENING, QuotedNames
-from naba.pipeline.clean.credit_text import pieces, word_key, word_spans
+from naba.pipeline.clean.credit_text import pieces, split_glued, word_key, word_spans
 from naba.pipeline.clean.credit_words import credit_tables, is_adjective
 from naba.text import dateline_end, index, without_conjunction
 from naba.text.normalize import fold_for_index, fold_for_index_with_origins
@@ -133,13 +134,19 @@ class _Piece(QuotedNames):
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded, self.origins = fold_for_index_with_origins(text)
-        self.spans = list(word_spans(self.folded))
-        self.keys = [word_key(self.folded[a:b]) for a, b in self.spans]
+        self.spans = word_spans(self.folded)
         self.shown = [self.folded[a:b] for a, b in self.spans]
-        self.ends = [bool(_SENTENCE_END.search(w)) for w in self.shown]
+        self.keys = list(map(word_key, self.shown))
+        self.bares = [word for _, word in map(split_glued, self.keys)]
+
+    @functools.cached_property
+    def ends(self) -> list[bool]:  # type: ignore[override]  # read only where a word opens an outlet's name
+        return [bool(_SENTENCE_END.search(w)) for w in self.shown]
 
     def mentions(self) -> list[tuple[str, int, int, bool]]:
         """Every outlet named here: (name, first word, end, whether the rules credit it), in order."""
+        if all(bare is None for bare in self.bares):  # no word opens an outlet's name (most paragraphs)
+            return []
         read = self.credits()
         taken = {i for _, start, end in read for i in range(start, end)}
         named: list[tuple[str, int, int, bool]] = [(name, start, end, True) for name, start, end in read]

@@ -17,15 +17,16 @@ MAX_RELATIVE = 16  # words of a relative clause set off by commas between who sp
 
 class CreditContext:
     """The words of a piece of text around an outlet: each word's key, its folded form and whether it
-    ends a sentence (``attribution._Piece`` fills them)."""
+    ends a sentence (``attribution._Piece`` fills them, and ``bares`` with ``split_glued``)."""
 
     keys: list[str]
+    bares: list[str | None]  # ``bare`` of each word, read once: the rules ask it of every word several times
     shown: list[str]
     ends: list[bool]
 
     def bare(self, at: int) -> str | None:
         """The word at ``at`` without a glued و، ل or ب when it opens an outlet's name, else None."""
-        return split_glued(self.keys[at])[1]
+        return self.bares[at]
 
     def glued(self, at: int) -> str:
         """What is glued to the outlet's first word: "", "و", "ل", "ب" ..."""
