@@ -264,6 +264,7 @@ def served(monkeypatch):
     import uvicorn
 
     import naba.serve.web.app as web_app
+    import naba.store
     from naba.serve.web import server
 
     calls: dict = {}
@@ -279,6 +280,11 @@ def served(monkeypatch):
     def serve_processes(options, processes):  # what several server processes would be started with
         calls["processes"] = (options, processes)
 
+    class Store:
+        def close(self):
+            calls["store_checked"] = True
+
+    monkeypatch.setattr(naba.store, "open_store", lambda url, read_only=False: Store())
     monkeypatch.setattr(web_app, "create_app", create_app)
     monkeypatch.setattr(server, "serve_processes", serve_processes)
     monkeypatch.setattr(uvicorn, "run", run)
@@ -296,10 +302,18 @@ def test_serve_takes_threads_and_store_mode_from_the_settings_unless_given(serve
     assert bad.exit_code == 2 and bad.stderr == "error: NABA_SERVE_THREADS='0': too small (>= 1, <= 256)\n"
 
 
+def test_serve_refuses_a_missing_store_in_one_line(tmp_path):
+    result = _naba("serve", "--db", str(tmp_path / "none.db"), "--workers", "2")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {tmp_path / 'none.db'}: no store here (create one with `naba ingest` or " \
+                                    "`naba demo`)"
+
+
 def test_serve_hands_its_processes_the_options_given(served):
     result = _naba("serve", "--db", "inner.db", "--workers", "2", "--threads", "4", "--port", "0",
                    "--no-access-log", NABA_DB="outer.db")
     assert result.exit_code == 0, result.output
+    assert served["store_checked"]  # opened once before any process starts
     assert served["processes"] == (ServerOptions("inner.db", "127.0.0.1", 0, "per-thread", 4, False), 2)
     assert "run" not in served  # uvicorn's own --workers (one shared socket) is not used
 

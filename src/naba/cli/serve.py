@@ -36,9 +36,11 @@ def serve(
 
     from naba.serve.web.app import create_app
     from naba.serve.web.server import ServerOptions, serve_processes
+    from naba.store import open_store
 
     if store_mode not in STORE_MODES:
         raise typer.BadParameter(f"must be one of {', '.join(STORE_MODES)}", param_hint="--store-mode")
+    open_store(db, read_only=True).close()  # a missing or bad store: one line here, not a traceback a process
     err.print(f"naba: serving {db} on http://{host}:{port}/ (Ctrl+C stops)")
     if workers == 1:
         app = create_app(db, store_mode=store_mode, worker_threads=threads, freeze_heap=True)

@@ -56,7 +56,7 @@ def serve_processes(options: ServerOptions, processes: int) -> None:
                 if child.is_alive():
                     continue
                 if child.exitcode == STARTUP_FAILED:
-                    raise UsageError(f"a server process could not start (exit code {child.exitcode}): see above")
+                    raise UsageError("a server process could not start: see its error above")
                 children[i] = _start(spawn, options)  # a process that died after starting is replaced
     finally:
         for child in children:
