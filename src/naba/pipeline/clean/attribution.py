@@ -64,6 +64,7 @@ from naba.pipeline.clean.credit_quotes import CLOSING, MAX_QUOTED_WORDS, NAME_EN
 from naba.pipeline.clean.credit_text import pieces, split_glued, word_key, word_spans
 from naba.pipeline.clean.credit_words import credit_tables, is_adjective
 from naba.text import dateline_end, index, without_conjunction
+from naba.text.morphology import inflected
 from naba.text.normalize import fold_for_index, fold_for_index_with_origins
 
 MAX_NAME_WORDS = 4
@@ -125,6 +126,10 @@ def _subjects(title: str) -> set[str]:
     if opening is not None and not any(without_conjunction(key) in cw.GENERIC for key in _Piece(opening.group(2)).keys):
         subjects.discard(index(canonical(opening.group(1))))
     return subjects
+
+
+# what ``naba.text.morphology`` reads as a verb or an indefinite object never continues an outlet's name
+VERBS_AND_OBJECTS = frozenset({"past verb", "future", "imperfect plural", "plural verb", "accusative"})
 
 
 class _Piece(QuotedNames):
@@ -199,7 +204,9 @@ class _Piece(QuotedNames):
             if (end > at or len(word) > 2) and word[-1:] in CLOSING + '")':
                 name = " ".join(w for w in (self.display(i) for i in range(at, end + 1)) if w)
                 name = name.removeprefix("و").strip(QUOTES_AND_PUNCTUATION + " ")
-                known = credit_tables().outlets.get(" ".join([self.keys[at][1:], *self.keys[at + 1:end + 1]]))
+                outlets = credit_tables().outlets  # «و(إن تي في)»: the name as shown, or its words' keys
+                known = outlets.get(index(name)) or outlets.get(" ".join([self.keys[at][1:],
+                                                                          *self.keys[at + 1:end + 1]]))
                 return known or f"{_singular(self.display(media)[len(self.glued(media)):])} {name}", end + 1
         return None
 
@@ -401,6 +408,8 @@ class _Piece(QuotedNames):
         key = self.keys[at]
         if not key or key in cw.NAME_STOPS:
             return False
+        if at > start and inflected(key) in VERBS_AND_OBJECTS:
+            return False  # «صحيفة الغد الأردنية كتبت»، «مجلة التايم حوارا»: what the outlet did, not its name
         if at > start and self.shown[at][:1] in OPENING + '"' and not self.closes(at):
             return False  # a quote opens what was said: «لقناة فوكس سبورتس "كنت جالسا»، not «"أنسا"»
         if at > start and self.shown[at][:1] == "(":
