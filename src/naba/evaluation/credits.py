@@ -3,7 +3,7 @@
     labels/credit_labels.jsonl   one article a line: its corpus key, its round, "train" or "test", and the
                                  outlets its text credits, written as the text writes them
 
-Seven rounds of articles with a credit-like phrase (SaudiNewsNet and ANT), each labelled blind by
+Eight rounds of articles with a credit-like phrase (SaudiNewsNet and ANT), each labelled blind by
 people who did not write the rules. "train" rounds were read while the rules were written;
 "test" rounds never were. Scoring: a name read matches a label when both have the same key
 (the gazetteer's canonical outlet when it knows one of the name's forms, else the name without its
