@@ -267,3 +267,34 @@ def test_crawled_and_fetched_articles_are_grouped_into_stories(store, site):
     assert len(stored) == 4
     assert all(s.story_id is not None for s in stored)
     assert {s.story_id for s in stored} <= {summary.id for summary in store.stories.newest(limit=10)}
+
+
+def test_pages_prepared_in_worker_processes_store_the_same(store, site, tmp_path, monkeypatch):
+    """`naba crawl --workers 2`: the pages go through two worker processes, the lists through two more;
+    what is stored is what one process stores."""
+    from naba.store import open_store
+
+    shipped = []
+    prepared_in = crawler._prepared_in
+    monkeypatch.setattr(crawler, "_prepared_in", lambda pool, record: shipped.append(record) or prepared_in(pool, record))
+
+    def crawled(into, processes):
+        with local_client() as client:
+            crawler.add_source(into, client, site.url("/feeds/wahat.xml"), "الواحة", 600)
+            crawler.add_source(into, client, site.url("/feeds/nakheel.atom"), "النخيل", 600)
+            report = crawler.crawl_once(into, client, Settings(), crawler.CrawlOptions(processes=processes))
+        stored = sorted((s.article.canonical_url, s.article.title, s.article.body, s.article.feed_only,
+                         s.article.keywords, s.article.entities) for s in into.articles.scan())
+        return report, stored
+
+    one = open_store(str(tmp_path / "one-process.db"))
+    try:
+        alone, expected = crawled(one, 1)
+    finally:
+        one.close()
+    assert not shipped
+    report, stored = crawled(store, 2)
+    assert len(shipped) >= report.ingest.read > 0  # every page went to a worker process
+    assert report.ingest.stored == alone.ingest.stored >= 4 and report.pages_fetched == alone.pages_fetched
+    assert stored == expected
+    assert report.ingest.lists == alone.ingest.lists > 0

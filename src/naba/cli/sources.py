@@ -151,17 +151,22 @@ def _stop_on_signals() -> Iterator[threading.Event]:
             signal.signal(signum, old)
 
 
+WORKERS_HELP = "Processes preparing the fetched pages and computing related lists (1: none)."
+
+
 @cli.command()
 def crawl(
     db: DbOption = "naba.db",
     once: Annotated[bool, typer.Option("--once", help="Poll every due source once (the only mode).")] = True,
+    workers: Annotated[int, typer.Option(min=1, max=64, help=WORKERS_HELP)] = 1,
     as_json: JsonOption = False,
 ) -> None:
     """Poll every due source once and store what is new; Ctrl+C stops at once, keeping what was fetched."""
     store = open_db(db)
     try:
         with _stop_on_signals() as stop, _client() as client:  # closing the client ends fetches in flight
-            report = crawler.crawl_once(store, client, Settings.from_env(), stop=stop)
+            report = crawler.crawl_once(store, client, Settings.from_env(), crawler.CrawlOptions(processes=workers),
+                                        stop=stop)
     finally:
         store.close()
     if report.stopped:
@@ -173,6 +178,7 @@ def crawl(
 def watch(
     db: DbOption = "naba.db",
     idle: Annotated[float, typer.Option(help="Longest sleep between checks, in seconds.")] = 60.0,
+    workers: Annotated[int, typer.Option(min=1, max=64, help=WORKERS_HELP)] = 1,
 ) -> None:
     """Keep polling on schedule until stopped; SIGINT/SIGTERM stop it cleanly between batches."""
     stop = threading.Event()
@@ -181,7 +187,8 @@ def watch(
     store = open_db(db)
     try:
         with _client() as client:
-            crawler.watch(store, client, Settings.from_env(), stop, idle_seconds=idle,
+            crawler.watch(store, client, Settings.from_env(), stop, crawler.CrawlOptions(processes=workers),
+                          idle_seconds=idle,
                           on_cycle=lambda report: _print_crawl(report, False) if report.sources else None)
     finally:
         store.close()

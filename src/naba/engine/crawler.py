@@ -4,6 +4,11 @@ Network work runs in a thread pool (the PoliteClient keeps one request per host 
 delays between them); every database write happens in the calling thread, batch by batch, so a stop
 between batches leaves no partial write.
 
+With ``CrawlOptions.processes`` > 1 the CPU work of a fetched page (extraction, cleaning, tagging,
+indexing: ~30 ms, where fetching from a nearby host takes ~2) runs in that many worker processes, which
+the fetching threads hand their pages to, and the related lists are computed in as many: the crawl
+then uses every core, not one.
+
 A stop (the ``stop`` event: Ctrl+C or SIGTERM in the CLI) is seen within ``STOP_CHECK_SECONDS``: the
 queued fetches are cancelled, the fetches still waiting on the network abandoned (closing the client
 ends them), and the pages already fetched (extraction is CPU work of milliseconds, so it is waited
@@ -16,17 +21,21 @@ last error, and the other items and sources go on.
 
 from __future__ import annotations
 
+import functools
 import json
+import multiprocessing
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from naba import engine
+from naba.engine.prepare import prepare_checked
 from naba.errors import InputError, UsageError
 from naba.models import IngestReport, PollOutcome, PreparedArticle, Record, Rejection, Source
+from naba.pipeline.tagging import warm_up
 from naba.settings import Settings
 from naba.sources.fetch import (
     FeedItem,
@@ -50,8 +59,12 @@ STOP_CHECK_SECONDS = 0.2  # how often a crawl waiting on fetches looks at its st
 
 @dataclass(frozen=True, slots=True)
 class CrawlOptions:
-    workers: int = 8
+    workers: int = 8  # threads polling and fetching
     max_items_per_poll: int = 500
+    processes: int = 1  # processes preparing the fetched pages and computing the lists (1: none)
+
+
+Prepare = Callable[[Record], PreparedArticle | Rejection]
 
 
 @dataclass(slots=True)
@@ -145,8 +158,8 @@ def _is_transient(result: FetchResult) -> bool:
     return error.kind in TRANSIENT_KINDS or (status is not None and status >= 500)
 
 
-def fetch_item(client: PoliteClient, item: FeedItem, source: Source,
-               fetched: threading.Event | None = None) -> PreparedArticle | Rejection | Refused | None:
+def fetch_item(client: PoliteClient, item: FeedItem, source: Source, fetched: threading.Event | None = None,
+               prepare: Prepare = engine.prepare_checked) -> PreparedArticle | Rejection | Refused | None:
     """The item's page through the pipeline, else its feed fields (robots.txt, a permanent failure);
     Refused when its link may not be fetched at all (a private or metadata address, no http(s) URL);
     None when the failure is transient and the page should be tried again on the next poll.
@@ -161,14 +174,14 @@ def fetch_item(client: PoliteClient, item: FeedItem, source: Source,
     if fetched is not None:
         fetched.set()
     if result is None:
-        return engine.prepare_checked(_feed_record(item, source, ROBOTS_DISALLOWED))
+        return prepare(_feed_record(item, source, ROBOTS_DISALLOWED))
     if _is_transient(result):
         return None
     if not result.ok:
-        return engine.prepare_checked(_feed_record(item, source, f"page not fetched: {result.error}"))
-    prepared = engine.prepare_checked(_page_record(item, source, result.body, result.final_url, result.charset))
+        return prepare(_feed_record(item, source, f"page not fetched: {result.error}"))
+    prepared = prepare(_page_record(item, source, result.body, result.final_url, result.charset))
     if isinstance(prepared, Rejection):  # a page with no extractable text: fall back on the feed
-        return engine.prepare_checked(_feed_record(item, source, f"page not usable: {prepared.reason}"))
+        return prepare(_feed_record(item, source, f"page not usable: {prepared.reason}"))
     return prepared
 
 
@@ -214,8 +227,10 @@ def crawl_once(
     if not due:
         return report
     pool = ThreadPoolExecutor(max_workers=options.workers, thread_name_prefix="naba-crawl")
+    preparer = _preparer(options.processes)
+    prepare = engine.prepare_checked if preparer is None else functools.partial(_prepared_in, preparer)
     try:
-        jobs, listed_by = _poll_and_queue(store, client, pool, due, report, options, stop, now)
+        jobs, listed_by = _poll_and_queue(store, client, pool, due, report, options, stop, now, prepare)
 
         def link(written: list[tuple[PreparedArticle, WriteResult]]) -> None:
             """Each written batch linked to the sources that listed it: one transaction per source."""
@@ -230,12 +245,29 @@ def crawl_once(
         engine.store_prepared(store, _finished(store, jobs, report, stop, now), settings, report.ingest,
                               on_written=link)
         if not _stopped(stop):  # a stopped crawl leaves its lists marked for the next run
-            report.ingest.lists = engine.refresh_lists(store, profiles=stage.profiles).computed
+            report.ingest.lists = engine.refresh_lists(store, options.processes, profiles=stage.profiles).computed
     finally:
         report.stopped = _stopped(stop)
         # after a stop, fetches in flight are not waited for: closing the client ends them
         pool.shutdown(wait=not report.stopped, cancel_futures=True)
+        if preparer is not None:
+            preparer.shutdown(wait=not report.stopped, cancel_futures=True)
     return report
+
+
+def _preparer(processes: int) -> ProcessPoolExecutor | None:
+    """The worker processes that prepare fetched pages, or None for one process. They are started by a
+    fork server (a clean process, not a fork of this one and its fetching threads) and load the
+    tagger's tables once each."""
+    if processes <= 1:
+        return None
+    return ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("forkserver"),
+                               initializer=warm_up)
+
+
+def _prepared_in(preparer: ProcessPoolExecutor, record: Record) -> PreparedArticle | Rejection:
+    """A fetching thread's page prepared in a worker process (the thread waits without the GIL)."""
+    return preparer.submit(prepare_checked, record).result()
 
 
 Job = Future[PreparedArticle | Rejection | Refused | None]
@@ -254,7 +286,7 @@ def _stopped(stop: threading.Event | None) -> bool:
 
 def _poll_and_queue(store: Store, client: PoliteClient, pool: ThreadPoolExecutor, due: list[Source],
                     report: CrawlReport, options: CrawlOptions, stop: threading.Event | None,
-                    now: Callable[[], float]) -> tuple[dict[Job, _Queued], dict[str, list[int]]]:
+                    now: Callable[[], float], prepare: Prepare) -> tuple[dict[Job, _Queued], dict[str, list[int]]]:
     """Poll the due sources (in the pool) and queue a fetch for each new item; the jobs, and for each
     canonical URL the sources that list it in this crawl. After a stop nothing more is polled or queued."""
     polls = [pool.submit(poll_with_children, client, s.url, Validators(s.etag, s.last_modified)) for s in due]
@@ -271,7 +303,7 @@ def _poll_and_queue(store: Store, client: PoliteClient, pool: ThreadPoolExecutor
             url = item.canonical_url or ""  # _new_items keeps only items with one
             if url not in listed_by and not _stopped(stop):
                 queued = _Queued(item, source, threading.Event())
-                jobs[pool.submit(fetch_item, client, item, source, queued.fetched)] = queued
+                jobs[pool.submit(fetch_item, client, item, source, queued.fetched, prepare)] = queued
             listed_by.setdefault(url, []).append(source.id)
     return jobs, listed_by
 
