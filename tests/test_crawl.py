@@ -175,6 +175,17 @@ def test_watch_stops_cleanly_on_sigterm(tmp_path, site):
     assert len(export.stdout.splitlines()) == 2
 
 
+def test_a_real_crawl_process_with_worker_processes(tmp_path, site):
+    # a real `naba crawl --workers 2` process: its fork server and workers start from it
+    db = tmp_path / "workers.db"
+    assert run_naba("sources", "add", site.url("/feeds/nakheel.atom"), db=db).returncode == 0
+    env = {**os.environ, "NABA_DB": str(db), "NABA_ALLOW_PRIVATE_ADDRESSES": "1"}
+    done = subprocess.run([sys.executable, "-m", "naba", "crawl", "--once", "--workers", "2", "--json"], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["stored"] == 2
+
+
 def test_a_sitemap_index_source_reads_its_child_sitemaps(store, site):
     site.add_fixture("/sitemap.xml", "sitemap-index.xml", "application/xml")
     site.add_fixture("/sitemaps/news.xml", "news-sitemap.xml", "application/xml")
