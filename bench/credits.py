@@ -53,14 +53,17 @@ def main() -> int:
     labels = load_labels()
     articles = cleaned(args.data, [row["key"] for row in labels])
     scores: dict[tuple[str, str], tuple[CreditScore, CreditScore]] = defaultdict(lambda: (CreditScore(), CreditScore()))
+    counts: dict[tuple[str, str], int] = defaultdict(int)
     spent = 0.0
     for row in labels:
         a = articles[row["key"]]
         started = time.process_time()
         read = find_attribution(a.body, a.credited_source, a.title, a.source)
         spent += time.process_time() - started
+        naive = baseline(a.body, a.credited_source, a.source)
         for key in ((row["split"], row["round"]), (row["split"], "all"), ("all", "all")):
-            scores[key][1].add(baseline(a.body, a.credited_source, a.source), row["credits"])
+            counts[key] += 1
+            scores[key][1].add(naive, row["credits"])
             wrong, lost = scores[key][0].add(read, row["credits"])
         if args.show == row["split"] and (wrong or lost):
             print(f"{row['key']}: read {' | '.join(read) or '-'}  WRONG: {' | '.join(wrong) or '-'}  "
@@ -68,10 +71,6 @@ def main() -> int:
     print(f"{len(labels)} labelled articles; attribution {1000 * spent / len(labels):.2f} ms of CPU an article\n")
     print("| labelled set | articles | naba P | naba R | baseline P | baseline R |")
     print("|---|---:|---:|---:|---:|---:|")
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    for row in labels:
-        for key in ((row["split"], row["round"]), (row["split"], "all"), ("all", "all")):
-            counts[key] += 1
     order = {"train": 0, "test": 1, "all": 2}
     for (split, round_), (naba, base) in sorted(scores.items(), key=lambda kv: (order[kv[0][0]], kv[0][1])):
         name = f"{split}, round {round_}" if round_ != "all" else f"{split}, all rounds"

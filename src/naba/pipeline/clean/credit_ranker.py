@@ -37,11 +37,11 @@ BEFORE = 6  # words back in the sentence a reporting word may stand
 AFTER = 3  # words after the name a reporting verb may stand («صحيفة "ليكيب" الفرنسية ذكرت»)
 _VERBS = cw.REPORTING_AFTER | cw.SAYING | cw.TRANSMITTING | cw.GLUED_REPORTING | cw.SAID_TO | cw.PUBLISHING
 _PAPERS = frozenset(index(w) for w in ("صحيفة", "جريدة", "صحيفتا", "مجلة"))
-# what the word before a name is, as a class (the labelled rounds are too few to learn each word)
 # what an outlet does when it is the news, not its source: «اشترت رويترز شركة ناشئة»
 _ACTS = frozenset(index(w) for w in """
 اشترت اشترى باعت باع استحوذت استحوذ أغلقت أغلق حظرت حظر منعت منع قاضت قاضى أطلقت أطلق عينت عين أقالت أقال
 """.split())
+# what the word before a name is, as a class (the labelled rounds are too few to learn each word)
 _WORD_CLASSES = {"preposition": cw.PREPOSITIONS, "piece": cw.PIECES, "interview": cw.SAID_TO,
                  "saying": cw.SAYING | cw.REPORTING_AFTER, "study": cw.STUDIES, "works_for": cw.NOT_TOLD,
                  "acts": _ACTS, "describing": cw.DESCRIBING}
