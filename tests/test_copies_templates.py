@@ -88,3 +88,25 @@ def test_the_gazetteer_is_the_default_and_is_read_on_the_first_comparison():
     assert guard._name_of is not None
     name_of = gazetteer_name_of()
     assert name_of("تونس") == name_of("التونسي") != name_of("بوليفيا")
+
+
+def test_one_figure_written_two_ways_is_no_substitution(guard):
+    same = [("بحلول الساعة 0647 بتوقيت جرينتش", "بحلول الساعة 6 47 بتوقيت جرينتش"),
+            ("من الساعة 12 30 ظهرا", "من الساعة 12,30 ظهرا"),
+            ("رفعت الحكومة أسعار الوقود بنحو 4.00 في المئة", "رفعت الحكومة أسعار الوقود بنحو 4 في المئة"),
+            ("بنسبة 21.57 في المئة للنشاط الزراعي", "بنسبة 57ر21 للنشاط الزراعي")]  # the Saudi decimal
+    for a, b in same:
+        assert not guard.templated(tokens(a), tokens(b)), (a, b)
+    # another figure, however written, still is one
+    assert guard.templated(tokens("بحلول الساعة 0647 بتوقيت جرينتش"), tokens("بحلول الساعة 6 48 بتوقيت جرينتش"))
+    assert guard.templated(tokens("بنسبة 21.57 في المئة للنشاط"), tokens("بنسبة 57ر22 للنشاط"))
+
+
+def test_a_conjunction_or_a_respelled_word_is_no_substitution():
+    guard = TemplateGuard({"الفيدرالي": "org:fed", "التحقيقات الفدرالي": "org:fbi", "الامريكي": "country:usa"}.get)
+    assert not guard.templated(tokens("استقبل الأمير فيصل بن تركي بن سعود ومنصور بن بدر بن سعود الوفد"),
+                               tokens("استقبل الأمير فيصل بن تركي بن سعود وصاحب السمو الأمير منصور بن بدر بن سعود الوفد"))
+    assert not guard.templated(tokens("داهم عناصر من مكتب التحقيقات الفدرالي إف بي آي مكتب المحامي"),
+                               tokens("داهم عناصر من مكتب التحقيقات الفيدرالي الأمريكي إف بي آي مكتب المحامي"))
+    # another man after بن, with or without the conjunction, still is a substitution
+    assert guard.templated(tokens("استقبل سعود ومنصور بن بدر الوفد"), tokens("استقبل سعود وخالد بن بدر الوفد"))

@@ -13,10 +13,13 @@ entry of a name or nationality adjective), it stands next to بن/بنت/ابن/
 first: another instance of a routine report; an ordinal counts only against another ordinal).
 Spellings of one thing are not a substitution: the two sides must name different things (different
 digits, different gazetteer entries), and spans equal without spaces or letter for letter similar
-(عبد العزيز / عبدالعزيز) are skipped. Numbers inside a date (a year, or next to a month name) are not
-decisive: two editions print different dates. A number written in words on one side and in digits on
-the other, a dropped dateline or an added credit line never has decisive tokens on both sides, so it
-passes.
+(عبد العزيز / عبدالعزيز) are skipped, as are the tokens of a block that are one word spelled twice
+(الفدرالي / الفيدرالي beside an added الأمريكي) and a conjunction on a name (ومنصور بن / منصور بن).
+One figure written two ways is no substitution either (0647 / 6 47, 12,30 / 12 30, 4.00 / 4, and
+the Saudi papers' decimal «57ر21» for 21.57, whose fraction comes first). Numbers inside a date (a
+year, or next to a month name) are not decisive: two editions print different dates. A number
+written in words on one side and in digits on the other, a dropped dateline or an added credit line
+never has decisive tokens on both sides, so it passes.
 
 Long texts are not guarded (the sketch keeps no tokens for them, the sameness model asks
 only about short pairs): a long copy with one name changed is an edit.
@@ -29,6 +32,7 @@ compares a pair, as loading it costs time that an index of long texts never need
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 
@@ -42,6 +46,9 @@ _DATE_WORDS = frozenset((  # months (Gregorian, Levantine, Hijri) and date marke
     "صفر", "ربيع", "جمادي", "رجب", "شعبان", "رمضان", "شوال", "القعده", "الحجه", "ه", "هـ", "م", "الموافق",
 ))
 _NASAB = frozenset({"بن", "بنت", "ابن", "ابو"})  # "X بن Y": a person's name
+_DECIMAL_RA = "ر"  # «57ر21» = 21.57 in Saudi papers: tokenized 57, ر, 21
+_DIGIT_RUN = re.compile(r"\d+")
+_ZERO_FRACTION = re.compile(r"[.,٫]0+(?!\d)")  # 4.00 is 4
 # which instance of a routine a text reports: "the second relief plane", "the fourth round" (index form)
 _ORDINALS = {form: n for n, words in enumerate((
     ("اول", "اولي", "الاول", "الاولي"), ("ثاني", "ثانيه", "الثاني", "الثانيه"), ("ثالث", "ثالثه", "الثالث", "الثالثه"),
@@ -90,10 +97,11 @@ class TemplateGuard:
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op != "replace" or i2 - i1 > _MAX_REPLACE or j2 - j1 > _MAX_REPLACE:
                 continue
-            if _same_spelling(ta[i1:i2], tb[j1:j2]):
-                continue  # عبد العزيز / عبدالعزيز, اوسفالدو / اوزفالدو
-            names_a = {k for i in range(i1, i2) if (k := self._decisive(ta, i, set_b))}
-            names_b = {k for j in range(j1, j2) if (k := self._decisive(tb, j, set_a))}
+            if _same_spelling(ta[i1:i2], tb[j1:j2]) or _same_figures(ta[i1:i2], tb[j1:j2]):
+                continue  # عبد العزيز / عبدالعزيز, اوسفالدو / اوزفالدو; 0647 / 6 47
+            respelled_a, respelled_b = _respelled(ta[i1:i2], tb[j1:j2])
+            names_a = {k for i in range(i1, i2) if i - i1 not in respelled_a and (k := self._decisive(ta, i, set_b))}
+            names_b = {k for j in range(j1, j2) if j - j1 not in respelled_b and (k := self._decisive(tb, j, set_a))}
             if _substituted(names_a, names_b):
                 return True
         return False
@@ -120,7 +128,7 @@ class TemplateGuard:
         if named:
             return named
         if (i > 0 and seq[i - 1] in _NASAB) or (i + 1 < len(seq) and seq[i + 1] in _NASAB):
-            return "~" + token
+            return "~" + bare_forms(token)[-1]  # ومنصور بن is منصور بن
         return None
 
     def _gazetteer_name(self, seq: Sequence[str], i: int) -> str | None:
@@ -155,6 +163,41 @@ def _in_date(seq: Sequence[str], i: int) -> bool:
         return token in _DATE_WORDS or (token.isdigit() and len(token) == 4 and token[:2] in ("13", "14", "19", "20"))
 
     return any(dateish(t) for t in seq[max(0, i - 2):i + 3])
+
+
+def _respelled(a: Sequence[str], b: Sequence[str]) -> tuple[set[int], set[int]]:
+    """The positions in each side of a replaced block of words the other side spells alike (الفدرالي /
+    الفيدرالي): an edit, not a substitution, whatever else the block adds."""
+    in_a: set[int] = set()
+    in_b: set[int] = set()
+    for i, word_a in enumerate(a):
+        for j, word_b in enumerate(b):
+            if j not in in_b and len(word_a) >= 4 and len(word_b) >= 4 and _same_spelling((word_a,), (word_b,)):
+                in_a.add(i)
+                in_b.add(j)
+                break
+    return in_a, in_b
+
+
+def _same_figures(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Both sides of a replaced block print the same figures, written differently: 0647 / 6 47,
+    12,30 / 12 30, 4.00 / 4, 21.57 / 57 ر 21."""
+    figures_a, figures_b = _figures(a), _figures(b)
+    return bool(figures_a) and figures_a == figures_b
+
+
+def _figures(seq: Sequence[str]) -> str:
+    """The digits a span prints, in reading order, with decimal zeros and leading zeros dropped."""
+    runs: list[str] = []
+    at = 0
+    while at < len(seq):
+        if at + 2 < len(seq) and seq[at + 1] == _DECIMAL_RA and seq[at].isdigit() and seq[at + 2].isdigit():
+            runs += [seq[at + 2], seq[at]]  # «57ر21»: the fraction comes first
+            at += 3
+            continue
+        runs += _DIGIT_RUN.findall(_ZERO_FRACTION.sub("", seq[at]))
+        at += 1
+    return "".join(run.lstrip("0") or "0" for run in runs)
 
 
 def _same_spelling(a: Sequence[str], b: Sequence[str]) -> bool:

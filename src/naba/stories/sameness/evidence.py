@@ -145,7 +145,10 @@ def trace(a: Profile, b: Profile, shares: tuple[float, ...] = (TRACED,)) -> list
     shared = np.intersect1d(a.words, b.words, assume_unique=True)
     if shared.size == 0:
         return [(0.0, 0.0)] * len(shares)
-    counts = _incidence(a, shared) @ _incidence(b, shared).T  # shared words of each sentence pair
+    # OpenBLAS may raise a spurious floating-point "invalid" flag in a product of 0/1 matrices
+    # (numpy/numpy#24067, OpenMathLib/OpenBLAS#1924): the values are exact, the warning is noise
+    with np.errstate(invalid="ignore"):
+        counts = _incidence(a, shared) @ _incidence(b, shared).T  # shared words of each sentence pair
     sizes_a, sizes_b = np.diff(a.bounds).astype(np.float32), np.diff(b.bounds).astype(np.float32)
     best_a, best_b = counts.max(axis=1), counts.max(axis=0)
     total_a, total_b = float(sizes_a.sum()), float(sizes_b.sum())

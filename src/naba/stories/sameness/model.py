@@ -71,17 +71,17 @@ class Weights:
 
 # fitted by bench/fit_sameness.py (see its output in the README); do not edit by hand
 COPY = Weights(
-    intercept=-5.2374, threshold=0.525,
-    weights={"content": 1.3211, "cosine": 2.0078, "entities": 0.3637, "jaccard": 0.3470, "containment": 0.4455,
-             "words": 1.3568, "words_containment": 1.2784, "opening": 0.1819, "trace_max": 1.9323,
-             "trace_min": 0.2926, "verbatim": 0.7711, "title": 0.5085, "numbers": 0.3497, "size_ratio": 0.8552,
-             "contained_share": 0.5277, "same_source": -2.1139, "log_gap": -0.4224})
+    intercept=-5.2485, threshold=0.5,
+    weights={"content": 1.1825, "cosine": 1.7865, "entities": 0.4215, "jaccard": 0.3278, "containment": 0.4355,
+             "words": 1.1770, "words_containment": 1.0156, "opening": 0.1783, "trace_max": 1.9587,
+             "trace_min": 0.6776, "verbatim": 1.3430, "title": 0.5619, "numbers": 0.2591, "size_ratio": 0.7150,
+             "contained_share": 0.5029, "same_source": -2.0132, "log_gap": -0.4637})
 SAME = Weights(
-    intercept=-2.7467, threshold=0.5,
-    weights={"content": 2.3662, "cosine": 2.3469, "entities": 1.0285, "jaccard": 0.2730, "containment": -0.0297,
-             "words": 1.2719, "words_containment": 1.6465, "opening": -0.3451, "trace_max": -0.2903,
-             "trace_min": -0.1250, "verbatim": 0.2428, "title": 1.0038, "numbers": 0.1899, "size_ratio": 0.2685,
-             "contained_share": 0.2587, "same_source": -2.2354, "log_gap": -0.6502})
+    intercept=-2.9906, threshold=0.5,
+    weights={"content": 2.2017, "cosine": 1.9834, "entities": 1.4965, "jaccard": 0.2562, "containment": -0.1648,
+             "words": 0.9687, "words_containment": 1.3094, "opening": -0.3581, "trace_max": 0.4712,
+             "trace_min": -0.1927, "verbatim": 0.3144, "title": 1.0270, "numbers": 0.2565, "size_ratio": 0.3767,
+             "contained_share": 0.2248, "same_source": -2.1337, "log_gap": -0.6870})
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,8 @@
     signature  its heaviest stems: the keys candidates are found by
     entities   the canonical names the tagger found, best first
     text       the shingle sketch of title + body (naba.stories.copies): copies and LSH candidates
-    sentences  each sentence's content words, hashed: which sentences of one text trace back to the other
+    sentences  each sentence's content words by their stems, hashed: which sentences of one text trace
+               back to the other (stems, so that a light rewording, وأعلن for أعلنت, still traces)
     title      the title's content words;  numbers  the numbers it prints
 
 Everything here is a pure function of the article, so two processes profile alike and a pair's evidence
@@ -47,9 +48,9 @@ class Profile:
     content_weights: np.ndarray  # float64, aligned with content_keys, L2-normalised
     entities: tuple[str, ...]
     text: TextSketch
-    sentences: np.ndarray  # uint32 hashes of content words, sentence after sentence, unique per sentence
+    sentences: np.ndarray  # uint32 hashes of content words' stems, sentence after sentence, unique per sentence
     bounds: np.ndarray  # start offsets of the sentences in ``sentences``, then its length
-    words: np.ndarray  # the content words of all sentences, sorted unique
+    words: np.ndarray  # the content words' stems of all sentences, sorted unique
     title: tuple[str, ...]  # distinct, sorted (a tuple is 40 + 8n bytes, a frozenset of 5 to 18 strings 728)
     numbers: tuple[str, ...]  # distinct, sorted
     length: int  # body tokens
@@ -123,14 +124,18 @@ def _content(vocab: Vocabulary, title: np.ndarray, body: np.ndarray) -> tuple[np
 
 
 def _sentence_hashes(vocab: Vocabulary, body: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each sentence's distinct content words, hashed and sorted, for the first MAX_SENTENCES sentences
-    with at least MIN_SENTENCE_WORDS of them; and where each starts (then the total)."""
+    """Each sentence's distinct content words' stems, hashed and sorted, for the first MAX_SENTENCES
+    sentences with at least MIN_SENTENCE_WORDS of them; and where each starts (then the total).
+
+    Stems, not words: an outlet that republishes a release sentence by sentence with light rewording
+    (a clitic, another person or tense of the verb) keeps the stems; on the tune half of the labelled
+    pairs this moved out-of-fold duplicate F1 0.900 → 0.908 at the same memory."""
     sentence_of = np.zeros(body.size, dtype=np.uint64)
     inner = starts[(starts > 0) & (starts < body.size)]
     sentence_of[inner] = 1
     sentence_of = np.cumsum(sentence_of, dtype=np.uint64)
     words = _sentence_words(vocab, body)
-    pairs = np.unique((sentence_of[words] << np.uint64(32)) | vocab.hash32[body[words]].astype(np.uint64))
+    pairs = np.unique((sentence_of[words] << np.uint64(32)) | vocab.hash32[vocab.stem[body[words]]].astype(np.uint64))
     sentence = (pairs >> np.uint64(32)).astype(np.int64)
     sizes = np.bincount(sentence) if sentence.size else np.zeros(0, dtype=np.int64)
     kept = np.flatnonzero(sizes >= MIN_SENTENCE_WORDS)[:MAX_SENTENCES]
