@@ -127,6 +127,15 @@ def test_an_organisation_stops_before_what_describes_it_or_a_second_body(sentenc
     assert run_on not in found and name in found
 
 
+@pytest.mark.parametrize("sentence, not_a_name", [
+    ("وأكدت أن الوزارة للتفتيش على المنشآت ستبدأ حملتها غدا.", "الوزارة للتفتيش"),
+    ("وأعلنت المنظمة للمهرجان برنامجها أمس.", "المنظمة للمهرجان"),
+])
+def test_a_head_with_the_article_before_a_for_phrase_is_no_name(sentence: str, not_a_name: str):
+    assert not_a_name not in canonicals(None, sentence)
+    assert "المجلس الهندي للصحافة" in canonicals(None, "وأصدر المجلس الهندي للصحافة بيانا أمس.")  # still a name
+
+
 def test_two_fields_of_one_ministry_stay_one_name():
     assert "وزارة الثقافة والإعلام" in canonicals(None, "وقالت وزارة الثقافة والإعلام إن المعرض يفتح غدا.")
 
