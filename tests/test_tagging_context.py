@@ -519,3 +519,32 @@ def test_a_place_always_in_quotes_that_names_a_paper_is_the_paper():
     assert "الشرق الأوسط" in region  # written once unquoted: the region is named too
     stressed = canonicals(None, "أمضى سنوات مع المقاتلين في «كابل» و«جلال آباد» قبل أن يعود.")
     assert "كابل" in stressed  # no paper is named after it: a place in quotes stays a place
+
+
+# --- a club's name that is also a common word is the club in a sports report, and only there ------
+
+SPORTS_REPORT = ("تعادل الاتفاق مع ضيفه التعاون بهدف لمثله في المباراة التي جمعتهما ضمن الجولة الخامسة من الدوري. "
+                 "وقال مدرب الاتفاق إن لاعبيه قدموا مباراة جيدة.")
+
+
+def test_a_common_word_club_name_is_the_club_in_a_sports_report():
+    found = canonicals(None, SPORTS_REPORT)
+    assert "الاتفاق السعودي" in found and "التعاون السعودي" in found
+
+
+def test_the_same_words_elsewhere_are_no_club():
+    found = canonicals(None, "وتم الاتفاق على التعاون بين وزارة الصحة السعودية والشركة البريطانية في مجال الأبحاث.")
+    assert "الاتفاق السعودي" not in found and "التعاون السعودي" not in found
+    # a club word that is no club leaves the words to a longer name
+    assert "منظمة التعاون الاقتصادي والتنمية" in canonicals(
+        None, "وتوقعت منظمة التعاون الاقتصادي والتنمية تباطؤ النمو العالمي هذا العام.")
+
+
+def test_of_two_namesake_clubs_the_one_of_the_country_the_article_names():
+    found = canonicals(None, "فاز العين على الوحدة في مباراة الدوري الإماراتي، وقال مدرب الوحدة إن لاعبيه تعبوا.")
+    assert "الوحدة الإماراتي" in found and "الوحدة السعودي" not in found
+
+
+def test_the_federation_is_not_the_club_of_its_city():
+    found = canonicals(None, "وخاطب النادي الاتحاد السعودي لكرة القدم بشأن تسجيل اللاعبين في الدوري قبل المباراة.")
+    assert "اتحاد جدة" not in found

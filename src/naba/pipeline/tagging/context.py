@@ -13,6 +13,9 @@
     supported(...)          a gazetteer word that is also a common word (مآرب، ميلان، الرباط، سيول)
                             counts only with a title, a kind word (مدينة، نادي), a dateline or a
                             related entity in the article
+    club_in_play(...)       in a sports report (``sporting``), a club's name that is also a common
+                            word (الاتفاق، التعاون، الوحدة) is the club; of two namesake clubs, the
+                            one of a country the article names
 
 Words are compared in their clitic-free form without the article (``key_of``): حكومه for
 والحكومة. The word lists are news usage written down by hand; no library has them.
@@ -20,6 +23,7 @@ Words are compared in their clitic-free form without the article (``key_of``): �
 
 from __future__ import annotations
 
+from naba.gazetteer import Entry
 from naba.pipeline.tagging.lexicon import Name, lexicon
 from naba.pipeline.tagging.matching import Match
 from naba.pipeline.tagging.stream import Stream
@@ -93,6 +97,12 @@ KINSHIP = _set("""
 طفلته طفله ابنته ابنه زوجته زوجها شقيقته شقيقه والدته والده أخته أخيه أمه أبيه حفيدته حفيده ابنتها ابنها
 """)
 NASAB = _set("بن ابن بنت")
+# Words a sports report uses and other news seldom does (not هدف، جولة، فريق، ملعب: a goal, a round
+# of talks, a team of experts, "the ball is in their court"): two of them make the article sport.
+SPORTS_WORDS = _set("""
+مباراة مباراتين دوري لاعب لاعبين لاعبي مدرب منتخب تعادل شوط ركلة مهاجم مدافع هداف بطولة أندية استاد فريقي
+""")
+SPORTING_MIN = 2
 NAME_TAIL_MAX_ZIPF = 3.5  # a word after head + place this rare (برنابيو، أرينا) is part of the name
 HEAD_WINDOW = 3  # words looked back for the head a nationality adjective qualifies
 
@@ -248,8 +258,8 @@ def supported(stream: Stream, words: list[Word], hit: Match[Name], kind: str, re
     item", and the news says it in every other article) only with a kind word or a dateline."""
     owner = hit.value.owners[0]
     if (owner.id in related or (owner.country and owner.country in related)) \
-            and words[hit.start].zipf < COMMON_MAX_ZIPF and "cue" not in owner.flags:
-        return True
+            and words[hit.start].zipf < COMMON_MAX_ZIPF and "cue" not in owner.flags and owner.subtype != "club":
+        return True  # not a club: التعاون in a Saudi article is cooperation (see club_in_play)
     before = hit.start - 1
     if before >= 0 and not stream.breaks[hit.start]:
         head = key_of(words, before)
@@ -261,3 +271,29 @@ def supported(stream: Stream, words: list[Word], hit: Match[Name], kind: str, re
 def after_kinship(stream: Stream, words: list[Word], at: int) -> bool:
     """طفلته مكة: a word after a kinship noun is a person's name."""
     return at > 0 and not stream.breaks[at] and key_of(words, at - 1) in KINSHIP
+
+
+def sporting(words: list[Word]) -> bool:
+    """The article reports sport: ``SPORTING_MIN`` different ``SPORTS_WORDS`` in it. (Two clubs'
+    names do not count: الاتفاق على التعاون is an agreement to cooperate.)"""
+    found: set[str] = set()
+    for i in range(len(words)):
+        key = key_of(words, i)
+        if key in SPORTS_WORDS:
+            found.add(key)
+            if len(found) >= SPORTING_MIN:
+                return True
+    return False
+
+
+def club_in_play(hit: Match[Name], related: set[str]) -> Entry | None:
+    """The club an ambiguous one-word name means in a sports report: its only club owner, or of
+    namesake clubs (الوحدة of Mecca and of Abu Dhabi) the one whose country the article names. Not a
+    longer name: «الاتحاد السعودي» is the football federation as often as the club."""
+    owners = hit.value.owners
+    if hit.end - hit.start > 1:
+        return None
+    clubs = [owner for owner in owners if owner.subtype == "club"]
+    if len(clubs) > 1:
+        clubs = [club for club in clubs if club.country in related]
+    return clubs[0] if len(clubs) == 1 else None

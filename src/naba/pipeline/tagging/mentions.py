@@ -78,7 +78,7 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     hits, longer, inner = _longer_names(stream, words, hits, taken)
     hit_at = {hit.start: hit for hit in hits}
     titled = newnames.titled_positions(stream, words, titles, hit_at) | royal
-    mentions = _resolve_known(stream, words, hits, titled, year, lex, inner)
+    mentions = _resolve_known(stream, words, hits, titled, year, lex, inner, taken)
     found = namesakes + longer + newnames.after_titles(stream, words, titled, hit_at, taken, royal)
     found += organisations.organisations(stream, words, taken)
     mentions += _identify(found, lex)
@@ -279,7 +279,7 @@ def _longer_names(stream: Stream, words: list[Word], hits: list[Match[Name]], ta
 
 
 def _resolve_known(stream: Stream, words: list[Word], hits: list[Match[Name]], titled: set[int],
-                   year: int | None, lex: Lexicon, inner: set[str]) -> list[Mention]:
+                   year: int | None, lex: Lexicon, inner: set[str], taken: bytearray) -> list[Mention]:
     """Gazetteer hits with ambiguous names settled by the rest of the article (``inner``: the places
     inside its longer names count), or dropped."""
     sure = {owner.id for hit in hits if not hit.value.ambiguous and len(hit.value.owners) == 1
@@ -287,6 +287,7 @@ def _resolve_known(stream: Stream, words: list[Word], hits: list[Match[Name]], t
     related = sure | inner | {hit.value.owners[0].country for hit in hits if hit.value.owners[0].id in sure}
     related |= {adjective.id for adjective in filter(None, map(_ADJECTIVE, words))}  # the scan runs in C
     mentions = []
+    sporting: bool | None = None  # read once, for the first ambiguous club name
     for hit in hits:
         owners = hit.value.owners
         chosen: Entry | None = None
@@ -300,6 +301,12 @@ def _resolve_known(stream: Stream, words: list[Word], hits: list[Match[Name]], t
                                        or context.supported(stream, words, hit,
                                                             KIND_OF_TYPE.get(owners[0].type, "other"), related)):
                 chosen = owners[0]
+            if chosen is None and any(o.subtype == "club" for o in owners):
+                if sporting is None:
+                    sporting = context.sporting(words)
+                chosen = context.club_in_play(hit, related) if sporting else None
+                if chosen is None and all(o.subtype == "club" for o in owners):
+                    _untake(taken, hit)  # the word (التعاون، الوحدة) may be part of a new name: منظمة التعاون ...
         if chosen is not None and chosen.type == "person" and _before_their_time(chosen, hit, year, lex, sure):
             chosen = None
         if chosen is not None:
