@@ -267,6 +267,13 @@ def test_a_keyword_is_no_auxiliary_verb_phrase_nor_a_title():
                            "الوزراء إن العمل يسير. وأكد نائب رئيس الوزراء ذلك.").keywords
 
 
+def test_a_lone_body_word_never_fills_the_list():
+    tags = tag_article("ضبط شاحنة تهريب خمور", "ضبطت الجمارك شاحنة تحمل كراتين من الخمور. وكانت الحمولة مخبأة بين "
+                       "الخضار. وقالت الجمارك إن الحمولة صودرت، وإن الحمولة تقدر بألف كرتون. وتم تحويل الحمولة "
+                       "إلى الجهات المختصة.")
+    assert tags.keywords == ("شاحنة تهريب خمور",)  # not «الحمولة» ("the load") to make up the number
+
+
 # --- an inflected common word is never a name (naba.text.morphology; sentences of ANT and SaudiNewsNet
 # articles, where each was tagged as one: a future verb, a pronoun on a noun, a plural verb, a masdar,
 # an accusative) ----------------------------------------------------------------------------------
