@@ -555,3 +555,12 @@ def test_of_two_namesake_clubs_the_one_of_the_country_the_article_names():
 def test_the_federation_is_not_the_club_of_its_city():
     found = canonicals(None, "وخاطب النادي الاتحاد السعودي لكرة القدم بشأن تسجيل اللاعبين في الدوري قبل المباراة.")
     assert "اتحاد جدة" not in found
+
+
+def test_a_club_that_shares_a_place_name_is_the_club_only_in_a_sports_report():
+    report = "تعادل الاتفاق مع ضيفه الخليج بهدف لمثله في المباراة التي جمعتهما ضمن الدوري، وقال مدرب الخليج إن لاعبيه تعبوا."
+    assert "الخليج السعودي" in canonicals(None, report)
+    found = canonicals(None, "اجتمع قادة دول الخليج في الرياض لبحث أمن الخليج والتعاون الاقتصادي.")
+    assert "الخليج" in found and "الخليج السعودي" not in found
+    career = "وقال المدرب إن اللاعب تلقى عروضا للعب في الخليج بعد مباراة الدوري، لكنه فضل البقاء مع منتخب بلاده."
+    assert "الخليج السعودي" not in canonicals(None, career)

@@ -257,9 +257,18 @@ def _adjective_table(entries: list[Entry], keys: dict[str, str]) -> dict[str, li
 
 
 def _conflicts(table: dict[str, list[Entry]], ambiguous: dict[str, frozenset[str]], name: str) -> list[Conflict]:
-    """Keys owned by several entries that do not all mark the key ambiguous."""
-    return [Conflict(key, tuple(e.id for e in owners), name) for key, owners in table.items()
-            if len(owners) > 1 and not all(key in ambiguous[e.id] for e in owners)]
+    """Keys owned by several entries that do not all mark the key ambiguous. A club that marks it may
+    share it with one other entry that does not (الخليج: the tagger reads the club only in a sports
+    report, the Gulf elsewhere)."""
+    def marked(entry: Entry, key: str) -> bool:
+        return key in ambiguous[entry.id]
+
+    conflicts = []
+    for key, owners in table.items():
+        others = [e for e in owners if not (e.subtype == "club" and marked(e, key))]
+        if len(owners) > 1 and not all(marked(e, key) for e in owners) and len(others) > 1:
+            conflicts.append(Conflict(key, tuple(e.id for e in owners), name))
+    return conflicts
 
 
 # --- files ------------------------------------------------------------------------------------

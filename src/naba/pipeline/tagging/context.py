@@ -97,6 +97,7 @@ KINSHIP = _set("""
 طفلته طفله ابنته ابنه زوجته زوجها شقيقته شقيقه والدته والده أخته أخيه أمه أبيه حفيدته حفيده ابنتها ابنها
 """)
 NASAB = _set("بن ابن بنت")
+LOCATIVES = frozenset(index(w) for w in "في إلى من".split())
 # Words a sports report uses and other news seldom does (not هدف، جولة، فريق، ملعب: a goal, a round
 # of talks, a team of experts, "the ball is in their court"): two of them make the article sport.
 SPORTS_WORDS = _set("""
@@ -286,13 +287,27 @@ def sporting(words: list[Word]) -> bool:
     return False
 
 
-def club_in_play(hit: Match[Name], related: set[str]) -> Entry | None:
+def outside_sport(hit: Match[Name]) -> Entry | None:
+    """Outside a sports report a name a club shares means its other owner, as if there were no club:
+    الخليج is the Gulf (unless that owner marks the name ambiguous too)."""
+    others = [owner for owner in hit.value.owners if owner.subtype != "club"]
+    key = " ".join(hit.value.tokens)
+    if len(others) != 1 or any(index(surface) == key for surface in others[0].ambiguous):
+        return None
+    return others[0]
+
+
+def club_in_play(stream: Stream, hit: Match[Name], related: set[str]) -> Entry | None:
     """The club an ambiguous one-word name means in a sports report: its only club owner, or of
     namesake clubs (الوحدة of Mecca and of Abu Dhabi) the one whose country the article names. Not a
-    longer name: «الاتحاد السعودي» is the football federation as often as the club."""
+    longer name: «الاتحاد السعودي» is the football federation as often as the club; and a name a
+    club shares with a place is the place after في/إلى/من (a coach's career «في الخليج»)."""
     owners = hit.value.owners
     if hit.end - hit.start > 1:
         return None
+    if hit.start > 0 and not stream.breaks[hit.start] and stream.keys[hit.start - 1] in LOCATIVES \
+            and (place := outside_sport(hit)) is not None:
+        return place
     clubs = [owner for owner in owners if owner.subtype == "club"]
     if len(clubs) > 1:
         clubs = [club for club in clubs if club.country in related]

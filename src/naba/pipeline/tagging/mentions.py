@@ -304,7 +304,7 @@ def _resolve_known(stream: Stream, words: list[Word], hits: list[Match[Name]], t
             if chosen is None and any(o.subtype == "club" for o in owners):
                 if sporting is None:
                     sporting = context.sporting(words)
-                chosen = context.club_in_play(hit, related) if sporting else None
+                chosen = context.club_in_play(stream, hit, related) if sporting else context.outside_sport(hit)
                 if chosen is None and all(o.subtype == "club" for o in owners):
                     _untake(taken, hit)  # the word (التعاون، الوحدة) may be part of a new name: منظمة التعاون ...
         if chosen is not None and chosen.type == "person" and _before_their_time(chosen, hit, year, lex, sure):
