@@ -547,6 +547,11 @@ def test_the_same_words_elsewhere_are_no_club():
         None, "وتوقعت منظمة التعاون الاقتصادي والتنمية تباطؤ النمو العالمي هذا العام.")
 
 
+def test_the_passive_verbal_noun_is_no_club_even_in_a_sports_report():
+    report = "وقال مدرب المنتخب إن اللاعب سيغيب عن المباراة، وتم الاتفاق على علاجه قبل مباراة الدوري المقبلة."
+    assert "الاتفاق السعودي" not in canonicals(None, report)
+
+
 def test_of_two_namesake_clubs_the_one_of_the_country_the_article_names():
     found = canonicals(None, "فاز العين على الوحدة في مباراة الدوري الإماراتي، وقال مدرب الوحدة إن لاعبيه تعبوا.")
     assert "الوحدة الإماراتي" in found and "الوحدة السعودي" not in found

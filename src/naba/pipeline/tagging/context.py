@@ -98,6 +98,7 @@ KINSHIP = _set("""
 """)
 NASAB = _set("بن ابن بنت")
 LOCATIVES = frozenset(index(w) for w in "في إلى من".split())
+PASSIVE_AUXILIARIES = frozenset(index(w) for w in "تم يتم سيتم وتم ويتم".split())
 # Words a sports report uses and other news seldom does (not هدف، جولة، فريق، ملعب: a goal, a round
 # of talks, a team of experts, "the ball is in their court"): two of them make the article sport.
 SPORTS_WORDS = _set("""
@@ -305,6 +306,8 @@ def club_in_play(stream: Stream, hit: Match[Name], related: set[str]) -> Entry |
     owners = hit.value.owners
     if hit.end - hit.start > 1:
         return None
+    if hit.start > 0 and not stream.breaks[hit.start] and stream.keys[hit.start - 1] in PASSIVE_AUXILIARIES:
+        return None  # «تم الاتفاق على»: the passive's verbal noun, "it was agreed"
     if hit.start > 0 and not stream.breaks[hit.start] and stream.keys[hit.start - 1] in LOCATIVES \
             and (place := outside_sport(hit)) is not None:
         return place
