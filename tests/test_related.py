@@ -118,4 +118,7 @@ def test_export_carries_the_story_fields_and_related_lists(sample_db):
     copies = [r for r in records if r["duplicate_of"] is not None]
     assert copies and all(r["story_id"] == next(o for o in records if o["id"] == r["duplicate_of"])["story_id"]
                           for r in copies)
-    assert all(r["keywords"] for r in records) and sum(1 for r in records if 3 <= len(r["keywords"]) <= 12) >= 90
+    # an editor's tags: as many as the article warrants (1 to 12), 2.8 an article on the reviewed snapshot
+    # (tests/fixtures/sample_tags.json); a tagger that lost its phrases or entities would fall well below
+    assert all(1 <= len(r["keywords"]) <= 12 for r in records)
+    assert sum(len(r["keywords"]) for r in records) / len(records) >= 2.5
