@@ -28,8 +28,8 @@ def organisations(stream: Stream, words: list[Word], taken: bytearray) -> list[N
     A name is a construct (وزارة الداخلية, جامعة الدول العربية): a head with the article and only
     adjectives after it is a generic phrase (المركز الخامس، الشركة العملاقة، المجلس البلدي) unless a
     لل-complement makes it a name (المجلس الهندي للصحافة); right after the head with the article it
-    is the sentence's «for» (الوزارة للتفتيش، المنظمة للمهرجان: 40 of 42 on 5,000 stored articles were
-    no names), so no name begins there. The phrase stops at a word with a clitic
+    is the sentence's «for» (الوزارة للتفتيش، المنظمة للمهرجان: of the 40 on 5,000 stored articles, the
+    one name, الاتحاد للطيران, was cut wrong anyway), so no name begins there. The phrase stops at a word with a clitic
     (والمسؤول), a verb's object (الشركة التعليق: an ال-word common as a noun after the head), a
     weekday, an ordinal; weak heads (مركز، برنامج، حركة، نادي) need a rare word after them.
     """
