@@ -103,6 +103,13 @@ def test_a_royal_first_name_is_not_a_famous_namesake():
     assert "خالد مشعل" not in found
 
 
+def test_a_famous_surname_after_a_common_given_name_is_another_person():
+    found = canonicals(None, "قالت المتحدثة باسم البيت الأبيض سارة ساندرز إن الرئيس سيلتقي بومبيو الأسبوع المقبل.")
+    assert "سارة ساندرز" in found and "بيرني ساندرز" not in found
+    # «المتحدث باسم نتنياهو» is the spokesman for Netanyahu, not a man called باسم
+    assert "بنيامين نتنياهو" in canonicals(None, "وقال المتحدث باسم نتنياهو إن الحكومة سترد على الهجوم.")
+
+
 def test_the_surname_alone_is_the_other_man_the_article_names():
     found = canonicals("أسلاك مكشوفة تهدد حياة هادي", "طالب فهد هادي شركة الكهرباء بإنقاذه. وقال هادي إنه تواصل معهم.")
     assert "عبد ربه منصور هادي" not in found

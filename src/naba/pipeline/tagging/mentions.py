@@ -28,12 +28,13 @@ from naba.pipeline.tagging.newnames import NAME_LINKS
 from naba.pipeline.tagging.spelling import similar, skeleton
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word
-from naba.text import ARTICLE, tokens
+from naba.text import ARTICLE, bare_forms, tokens
 
 KIND_OF_TYPE = {"person": "person", "country": "place", "city": "place", "region": "place", "org": "org"}
 ADJECTIVE_WEIGHT = 0.5
 NASAB_OR_LINK = NAME_LINKS
 PAIR_MEMO_LIMIT = 200_000
+COMMON_WORD_ZIPF = 5.0  # a word this common read another way (اسم of باسم) is not taken for a name
 _PAIRS: dict[tuple[str, str], Entry | None] = {}  # two rare words → the entry they spell, memoized
 _ADJECTIVE = operator.attrgetter("adjective")
 _RARE = operator.attrgetter("rare")
@@ -194,8 +195,9 @@ def _namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], taken
                ) -> tuple[list[Match[Name]], list[newnames.NewName]]:
     """A known person's surname next to another name is another person: after another given name
     (إميلي نصرالله is not حسن نصرالله, ميشيل أوباما not باراك أوباما, فهد هادي not the Yemeni
-    president), when the given name is one the gazetteer's people bear (``Lexicon.given``) and no
-    spelling of the known person's own; or followed by a nasab (هادي بن علي اليامي: the word is that
+    president, سارة ساندرز not بيرني ساندرز), when the given name is one the gazetteer's people bear
+    (``Lexicon.given``) or a common Arab one (``families.GIVEN_NAMES``) and no spelling of the known
+    person's own; or followed by a nasab (هادي بن علي اليامي: the word is that
     man's first name). Once the article names such a man, the surname alone is him too
     (``_merge_spellings`` joins them)."""
     kept, found = [], []
@@ -214,7 +216,8 @@ def _namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], taken
             found.append(newnames.new_name(stream, hit.start, end, "person", taken))
             continue
         j = hit.start - 1
-        if j < 0 or stream.breaks[hit.start] or taken[j] or stream.keys[j] not in lex.given \
+        if j < 0 or stream.breaks[hit.start] or taken[j] \
+                or (stream.keys[j] not in lex.given and not _common_given_name(stream.keys[j], lex)) \
                 or stream.keys[j] in named or _own_given_name(owners[0], stream.keys[j]) \
                 or (j > 0 and not stream.breaks[j] and stream.keys[j - 1] in NASAB_OR_LINK):
             kept.append(hit)
@@ -228,6 +231,12 @@ def _namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], taken
         _untake(taken, hit)
         found.append(newnames.new_name(stream, hit.start, hit.end, "person", taken))
     return [hit for hit in kept if hit not in alone], found
+
+
+def _common_given_name(key: str, lex: Lexicon) -> bool:
+    """A common Arab given name (``families.GIVEN_NAMES``) that is not also a preposition on a common
+    word: «المتحدث باسم نتنياهو» is "the spokesman for", not a man called باسم."""
+    return key in families.GIVEN_NAMES and all(lex.zipf(form) < COMMON_WORD_ZIPF for form in bare_forms(key)[1:])
 
 
 def _first_name_of(stream: Stream, words: list[Word], hit: Match[Name], taken: bytearray) -> int:
