@@ -106,6 +106,10 @@ def test_a_royal_first_name_is_not_a_famous_namesake():
 def test_a_famous_surname_after_a_common_given_name_is_another_person():
     found = canonicals(None, "قالت المتحدثة باسم البيت الأبيض سارة ساندرز إن الرئيس سيلتقي بومبيو الأسبوع المقبل.")
     assert "سارة ساندرز" in found and "بيرني ساندرز" not in found
+    # and her surname alone, in the headline, is her too
+    found = canonicals("ساندرز: الرئيس سيلتقي بومبيو", "قالت المتحدثة باسم البيت الأبيض سارة ساندرز إن الرئيس "
+                       "سيلتقي بومبيو الأسبوع المقبل.")
+    assert "بيرني ساندرز" not in found
     # «المتحدث باسم نتنياهو» is the spokesman for Netanyahu, not a man called باسم
     assert "بنيامين نتنياهو" in canonicals(None, "وقال المتحدث باسم نتنياهو إن الحكومة سترد على الهجوم.")
 

@@ -82,7 +82,7 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     mentions = _resolve_known(stream, words, hits, titled, year, lex, inner, taken)
     found = namesakes + longer + newnames.after_titles(stream, words, titled, hit_at, taken, royal)
     found += organisations.organisations(stream, words, taken)
-    mentions += _identify(found, lex)
+    mentions += _identify(found, lex, frozenset(m.ref.key for m in mentions))
     mentions += _repeats(stream, [m for m in mentions if m.ref.key.startswith("new:")], taken)
     mentions += _adjectives(stream, words, taken, mentions)  # before skeletons: الأذربيجاني is an adjective
     mentions += _misspelled(stream, words, lex, taken)
@@ -333,11 +333,18 @@ def _before_their_time(entry: Entry, hit: Match[Name], year: int | None, lex: Le
         entry.id in sure and not hit.value.ambiguous and len(hit.value.tokens) > 1)
 
 
-def _identify(found: list[newnames.NewName], lex: Lexicon) -> list[Mention]:
-    """New names, each mapped to the gazetteer entry with its spelling skeleton if there is one."""
+def _identify(found: list[newnames.NewName], lex: Lexicon, known: frozenset[str] = frozenset()) -> list[Mention]:
+    """New names, each mapped to the gazetteer entry with its spelling skeleton if there is one; not
+    a person's surname alone when the same names give it in full (سارة ساندرز, then ساندرز: her, not
+    the famous man the spelling would find), unless the famous man is named too (``known``: the
+    gazetteer ids already mentioned; حيدر العبادي beside أحمد العبادي keeps «إجراءات العبادي»)."""
+    surnames = {name.keys[-1] for name in found if name.kind == "person" and len(name.keys) > 1}
     mentions = []
     for name in found:
         entry = lex.spelled_like(name.keys)
+        if entry is not None and entry.id not in known and name.kind == "person" and len(name.keys) == 1 \
+                and name.keys[0] in surnames:
+            entry = None
         if entry is not None and KIND_OF_TYPE.get(entry.type) == name.kind:
             ref = ref_of(entry)
         else:
