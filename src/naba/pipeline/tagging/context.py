@@ -303,15 +303,14 @@ def club_in_play(stream: Stream, hit: Match[Name], related: set[str]) -> Entry |
     namesake clubs (الوحدة of Mecca and of Abu Dhabi) the one whose country the article names. Not a
     longer name: «الاتحاد السعودي» is the football federation as often as the club; and a name a
     club shares with a place is the place after في/إلى/من (a coach's career «في الخليج»)."""
-    owners = hit.value.owners
     if hit.end - hit.start > 1:
         return None
-    if hit.start > 0 and not stream.breaks[hit.start] and stream.keys[hit.start - 1] in PASSIVE_AUXILIARIES:
+    before = stream.keys[hit.start - 1] if hit.start > 0 and not stream.breaks[hit.start] else ""
+    if before in PASSIVE_AUXILIARIES:
         return None  # «تم الاتفاق على»: the passive's verbal noun, "it was agreed"
-    if hit.start > 0 and not stream.breaks[hit.start] and stream.keys[hit.start - 1] in LOCATIVES \
-            and (place := outside_sport(hit)) is not None:
+    if before in LOCATIVES and (place := outside_sport(hit)) is not None:
         return place
-    clubs = [owner for owner in owners if owner.subtype == "club"]
+    clubs = [owner for owner in hit.value.owners if owner.subtype == "club"]
     if len(clubs) > 1:
         clubs = [club for club in clubs if club.country in related]
     return clubs[0] if len(clubs) == 1 else None

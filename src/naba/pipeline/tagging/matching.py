@@ -86,3 +86,8 @@ def scan(stream: Stream, table: Mapping[str, Starts[T]], taken: bytearray) -> It
         taken[found.start:found.end] = b"\x01" * (found.end - found.start)
         after = found.end
         yield found
+
+
+def untake(taken: bytearray, match: Match[T]) -> None:
+    """Give a match's tokens back: another reader may name them."""
+    taken[match.start:match.end] = bytes(match.end - match.start)

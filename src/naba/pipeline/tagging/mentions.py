@@ -23,18 +23,16 @@ from typing import NamedTuple
 from naba.gazetteer import Entry
 from naba.pipeline.tagging import context, families, namemodel, newnames, organisations
 from naba.pipeline.tagging.lexicon import Lexicon, Name
-from naba.pipeline.tagging.matching import Match, keyed_with_clitics, scan
+from naba.pipeline.tagging.matching import Match, keyed_with_clitics, scan, untake
+from naba.pipeline.tagging.namesakes import read_namesakes
 from naba.pipeline.tagging.newnames import NAME_LINKS
-from naba.pipeline.tagging.spelling import similar, skeleton
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word
-from naba.text import ARTICLE, bare_forms, tokens
 
 KIND_OF_TYPE = {"person": "person", "country": "place", "city": "place", "region": "place", "org": "org"}
 ADJECTIVE_WEIGHT = 0.5
 NASAB_OR_LINK = NAME_LINKS
 PAIR_MEMO_LIMIT = 200_000
-COMMON_WORD_ZIPF = 5.0  # a word this common read another way (اسم of باسم) is not taken for a name
 _PAIRS: dict[tuple[str, str], Entry | None] = {}  # two rare words → the entry they spell, memoized
 _ADJECTIVE = operator.attrgetter("adjective")
 _RARE = operator.attrgetter("rare")
@@ -75,7 +73,7 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     titles = list(scan(stream, lex.titles, taken))
     royal = context.royal_starts(stream, titles, words)
     hits = _drop_inside_people(stream, words, hits, royal, taken)
-    hits, namesakes = _namesakes(stream, words, hits, taken, lex)
+    hits, namesakes = read_namesakes(stream, words, hits, taken, lex)
     hits, longer, inner = _longer_names(stream, words, hits, taken)
     hit_at = {hit.start: hit for hit in hits}
     titled = newnames.titled_positions(stream, words, titles, hit_at) | royal
@@ -117,10 +115,6 @@ def _named_after_people(stream: Stream, words: list[Word], mentions: list[Mentio
     return out
 
 
-def _untake(taken: bytearray, hit: Match[Name]) -> None:
-    taken[hit.start:hit.end] = bytes(hit.end - hit.start)
-
-
 def _words_not_clitics(stream: Stream, lex: Lexicon, hits: list[Match[Name]], taken: bytearray
                        ) -> list[Match[Name]]:
     """Drop a name read by cutting a clitic off a word the language knows better whole: كتبت (she
@@ -129,7 +123,7 @@ def _words_not_clitics(stream: Stream, lex: Lexicon, hits: list[Match[Name]], ta
     for hit in hits:
         key = stream.keys[hit.start]
         if hit.form != key and not hit.form.startswith("ال") and lex.zipf(key) > lex.zipf(hit.form):
-            _untake(taken, hit)
+            untake(taken, hit)
         else:
             kept.append(hit)
     return kept
@@ -144,7 +138,7 @@ def _adjective_readings(stream: Stream, words: list[Word], hits: list[Match[Name
     kept = []
     for hit in hits:
         if _reads_as_adjective(stream, words, hit, taken):
-            _untake(taken, hit)
+            untake(taken, hit)
         else:
             kept.append(hit)
     return kept
@@ -185,75 +179,10 @@ def _drop_inside_people(stream: Stream, words: list[Word], hits: list[Match[Name
                                               or newnames.named_after(stream, words, hit.start, taken) >= 0)
         if inside_chain or (starts_chain and hit.start > 0 and not stream.breaks[hit.start]) or after_royal \
                 or (not person and context.after_kinship(stream, words, hit.start)):
-            _untake(taken, hit)
+            untake(taken, hit)
         else:
             kept.append(hit)
     return kept
-
-
-def _namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], taken: bytearray, lex: Lexicon
-               ) -> tuple[list[Match[Name]], list[newnames.NewName]]:
-    """A known person's surname next to another name is another person: after another given name
-    (إميلي نصرالله is not حسن نصرالله, ميشيل أوباما not باراك أوباما, فهد هادي not the Yemeni
-    president, سارة ساندرز not بيرني ساندرز), when the given name is one the gazetteer's people bear
-    (``Lexicon.given``) or a common Arab one (``families.GIVEN_NAMES``) and no spelling of the known
-    person's own; or followed by a nasab (هادي بن علي اليامي: the word is that
-    man's first name). Once the article names such a man, the surname alone is him too
-    (``_merge_spellings`` joins them)."""
-    kept, found = [], []
-    # the first words of the people named here: قمة كيم ترمب is Kim Jong Un and Trump side by side
-    named = {hit.value.tokens[0] for hit in hits if len(hit.value.tokens) > 1
-             and any(owner.type == "person" for owner in hit.value.owners)}
-    for hit in hits:
-        owners = hit.value.owners
-        if hit.form != stream.keys[hit.start] or len(owners) != 1 or owners[0].type != "person" \
-                or len(hit.value.tokens) >= len(owners[0].canonical.split(" ")):
-            kept.append(hit)
-            continue
-        end = _first_name_of(stream, words, hit, taken)
-        if end > hit.end:
-            _untake(taken, hit)
-            found.append(newnames.new_name(stream, hit.start, end, "person", taken))
-            continue
-        j = hit.start - 1
-        if j < 0 or stream.breaks[hit.start] or taken[j] \
-                or (stream.keys[j] not in lex.given and not _common_given_name(stream.keys[j], lex)) \
-                or stream.keys[j] in named or _own_given_name(owners[0], stream.keys[j]) \
-                or (j > 0 and not stream.breaks[j] and stream.keys[j - 1] in NASAB_OR_LINK):
-            kept.append(hit)
-            continue
-        _untake(taken, hit)
-        found.append(newnames.new_name(stream, j, hit.end, "person", taken))
-    others = {name.keys[-1] for name in found} | {name.keys[0] for name in found}
-    alone = [hit for hit in kept if hit.end - hit.start == 1 and stream.keys[hit.start] in others
-             and len(hit.value.owners) == 1 and hit.value.owners[0].type == "person"]
-    for hit in alone:  # «حياة هادي» under a report on فهد هادي
-        _untake(taken, hit)
-        found.append(newnames.new_name(stream, hit.start, hit.end, "person", taken))
-    return [hit for hit in kept if hit not in alone], found
-
-
-def _common_given_name(key: str, lex: Lexicon) -> bool:
-    """A common Arab given name (``families.GIVEN_NAMES``) that is not also a preposition on a common
-    word: «المتحدث باسم نتنياهو» is "the spokesman for", not a man called باسم."""
-    return key in families.GIVEN_NAMES and all(lex.zipf(form) < COMMON_WORD_ZIPF for form in bare_forms(key)[1:])
-
-
-def _first_name_of(stream: Stream, words: list[Word], hit: Match[Name], taken: bytearray) -> int:
-    """Where the name ends when a known surname is another man's first name, followed by بن and a
-    name (هادي بن علي اليامي, not the Yemeni president); else ``hit.end``. Not an ال-word (a title:
-    المهندس، السوداني)."""
-    k = hit.end
-    if k >= len(stream) or stream.breaks[k] or taken[k] or stream.keys[k] not in newnames.NASAB_LINKS \
-            or stream.keys[hit.start].startswith(ARTICLE):
-        return hit.end
-    return max(hit.end, newnames.nasab_end(stream, words, hit.start, taken))
-
-
-def _own_given_name(entry: Entry, word: str) -> bool:
-    """The word is (a spelling of) a word of the person's own names: بارك of باراك أوباما."""
-    return any(word == part or similar(word, part) or skeleton((word,)) == skeleton((part,))
-               for surface in (entry.canonical, *entry.variants) for part in tokens(surface))
 
 
 def _longer_names(stream: Stream, words: list[Word], hits: list[Match[Name]], taken: bytearray
@@ -267,7 +196,7 @@ def _longer_names(stream: Stream, words: list[Word], hits: list[Match[Name]], ta
     covered = bytearray(len(stream))
     for hit in hits:
         if any(covered[hit.start:hit.end]):  # inside a longer name found before it
-            _untake(taken, hit)
+            untake(taken, hit)
             continue
         if kind_at[hit.start] not in ("place", "org"):
             kept.append(hit)
@@ -277,7 +206,7 @@ def _longer_names(stream: Stream, words: list[Word], hits: list[Match[Name]], ta
             kept.append(hit)
             continue
         start, end, kind = found
-        _untake(taken, hit)
+        untake(taken, hit)
         if len(hit.value.owners) == 1 and not hit.value.ambiguous:
             inner.update(filter(None, (hit.value.owners[0].id, hit.value.owners[0].country)))
         covered[start:end] = b"\x01" * (end - start)
@@ -315,7 +244,7 @@ def _resolve_known(stream: Stream, words: list[Word], hits: list[Match[Name]], t
                     sporting = context.sporting(words)
                 chosen = context.club_in_play(stream, hit, related) if sporting else context.outside_sport(hit)
                 if chosen is None and all(o.subtype == "club" for o in owners):
-                    _untake(taken, hit)  # the word (التعاون، الوحدة) may be part of a new name: منظمة التعاون ...
+                    untake(taken, hit)  # the word (التعاون، الوحدة) may be part of a new name: منظمة التعاون ...
         if chosen is not None and chosen.type == "person" and _before_their_time(chosen, hit, year, lex, sure):
             chosen = None
         if chosen is not None:

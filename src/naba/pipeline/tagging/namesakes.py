@@ -1,0 +1,81 @@
+"""A known person's surname next to another name is another person (hand-written Arabic name rules,
+for ``mentions``): سارة ساندرز is not بيرني ساندرز, هادي بن علي اليامي not the Yemeni president."""
+
+from __future__ import annotations
+
+from naba.gazetteer import Entry
+from naba.pipeline.tagging import families, newnames
+from naba.pipeline.tagging.lexicon import Lexicon, Name
+from naba.pipeline.tagging.matching import Match, untake
+from naba.pipeline.tagging.newnames import NAME_LINKS
+from naba.pipeline.tagging.spelling import similar, skeleton
+from naba.pipeline.tagging.stream import Stream
+from naba.pipeline.tagging.words import Word
+from naba.text import ARTICLE, bare_forms, tokens
+
+COMMON_WORD_ZIPF = 5.0  # a word this common read another way (اسم of باسم) is not taken for a name
+
+
+def read_namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], taken: bytearray, lex: Lexicon
+               ) -> tuple[list[Match[Name]], list[newnames.NewName]]:
+    """A known person's surname next to another name is another person: after another given name
+    (إميلي نصرالله is not حسن نصرالله, ميشيل أوباما not باراك أوباما, فهد هادي not the Yemeni
+    president, سارة ساندرز not بيرني ساندرز), when the given name is one the gazetteer's people bear
+    (``Lexicon.given``) or a common Arab one (``families.GIVEN_NAMES``) and no spelling of the known
+    person's own; or followed by a nasab (هادي بن علي اليامي: the word is that
+    man's first name). Once the article names such a man, the surname alone is him too
+    (``_merge_spellings`` joins them)."""
+    kept, found = [], []
+    # the first words of the people named here: قمة كيم ترمب is Kim Jong Un and Trump side by side
+    named = {hit.value.tokens[0] for hit in hits if len(hit.value.tokens) > 1
+             and any(owner.type == "person" for owner in hit.value.owners)}
+    for hit in hits:
+        owners = hit.value.owners
+        if hit.form != stream.keys[hit.start] or len(owners) != 1 or owners[0].type != "person" \
+                or len(hit.value.tokens) >= len(owners[0].canonical.split(" ")):
+            kept.append(hit)
+            continue
+        end = _first_name_of(stream, words, hit, taken)
+        if end > hit.end:
+            untake(taken, hit)
+            found.append(newnames.new_name(stream, hit.start, end, "person", taken))
+            continue
+        j = hit.start - 1
+        if j < 0 or stream.breaks[hit.start] or taken[j] \
+                or (stream.keys[j] not in lex.given and not _common_given_name(stream.keys[j], lex)) \
+                or stream.keys[j] in named or _own_given_name(owners[0], stream.keys[j]) \
+                or (j > 0 and not stream.breaks[j] and stream.keys[j - 1] in NAME_LINKS):
+            kept.append(hit)
+            continue
+        untake(taken, hit)
+        found.append(newnames.new_name(stream, j, hit.end, "person", taken))
+    others = {name.keys[-1] for name in found} | {name.keys[0] for name in found}
+    alone = [hit for hit in kept if hit.end - hit.start == 1 and stream.keys[hit.start] in others
+             and len(hit.value.owners) == 1 and hit.value.owners[0].type == "person"]
+    for hit in alone:  # «حياة هادي» under a report on فهد هادي
+        untake(taken, hit)
+        found.append(newnames.new_name(stream, hit.start, hit.end, "person", taken))
+    return [hit for hit in kept if hit not in alone], found
+
+
+def _common_given_name(key: str, lex: Lexicon) -> bool:
+    """A common Arab given name (``families.GIVEN_NAMES``) that is not also a preposition on a common
+    word: «المتحدث باسم نتنياهو» is "the spokesman for", not a man called باسم."""
+    return key in families.GIVEN_NAMES and all(lex.zipf(form) < COMMON_WORD_ZIPF for form in bare_forms(key)[1:])
+
+
+def _first_name_of(stream: Stream, words: list[Word], hit: Match[Name], taken: bytearray) -> int:
+    """Where the name ends when a known surname is another man's first name, followed by بن and a
+    name (هادي بن علي اليامي, not the Yemeni president); else ``hit.end``. Not an ال-word (a title:
+    المهندس، السوداني)."""
+    k = hit.end
+    if k >= len(stream) or stream.breaks[k] or taken[k] or stream.keys[k] not in newnames.NASAB_LINKS \
+            or stream.keys[hit.start].startswith(ARTICLE):
+        return hit.end
+    return max(hit.end, newnames.nasab_end(stream, words, hit.start, taken))
+
+
+def _own_given_name(entry: Entry, word: str) -> bool:
+    """The word is (a spelling of) a word of the person's own names: بارك of باراك أوباما."""
+    return any(word == part or similar(word, part) or skeleton((word,)) == skeleton((part,))
+               for surface in (entry.canonical, *entry.variants) for part in tokens(surface))
