@@ -89,6 +89,12 @@ COMPANY_WORDS = _set("""
 الطيران التأمين البترول الاتصالات الكهرباء الألومنيوم الاستثمار التنمية الصناعات الأسمنت الغاز العقارات
 التعدين الحديد الملاحة السياحة الإسكان الصلب الأسمدة البتروكيماويات الأغذية الأدوية
 """)
+PRAYER_WORDS = _set("بعد قبل صلاة صلاتي أذان عقب وقت حتى موعد")  # بعد المغرب: after the sunset prayer
+_PRAYER_NAMES = _set("المغرب")
+_PARTICIPLE_NAMES = _set("الموصل")  # الطريق الموصل إلى: the road leading to
+_LEADING_TO = frozenset(index(w) for w in "إلى بين".split())
+CLUB_SUFFIXES = _set("سيتي يونايتد")
+GIVEN_MAX_ZIPF = 4.5  # a given name this common at most before a place (not أمير of أمير قطر)
 LONGER_HEADS = COMPETITION_HEADS | ORG_HEADS | PRIZE_HEADS  # the first word of a longer name, clitic-free
 PLACE_HEADS = _set("مدينة محافظة ولاية منطقة بلدة قرية إقليم عاصمة جزيرة مديرية حي ميناء مطار بلاد")
 CLUB_HEADS = _set("نادي فريق ناد لاعب نجم مدرب")
@@ -152,10 +158,11 @@ def royal_starts(stream: Stream, titles: list[Match[int]], words: list[Word]) ->
             and not (t.start > 0 and not stream.breaks[t.start] and stream.keys[t.start - 1] == "ال")}
 
 
-def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: dict[int, str]
-                  ) -> tuple[int, int, str] | None:
+def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: dict[int, str],
+                  sport: bool = False) -> tuple[int, int, str] | None:
     """The longer name a place hit (or an organisation after كأس/جائزة) is part of, as (start, end,
-    kind), kind "" for "drop it".
+    kind), kind "" for "drop it". ``sport``: the article reports sport (``sporting``), where سيتي or
+    يونايتد after a city makes a club (نيويورك سيتي، أوكلاهوما سيتي).
 
     None when the name stands as itself.
     """
@@ -184,6 +191,10 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
             return _institution(stream, words, before, end, kind_at)
         if kind_at.get(start) == "place" and _latin(stream.keys[before]) and not stream.keys[start].isascii():
             return before, end, ""  # MBC مصر: a Latin name ends in the place
+        if kind_at.get(start) == "place" and _given_name(stream, words, before):
+            return before, end, ""  # عبدالله بن محمد السويد، ماثيو ويلنغتون: a man's surname
+    if sport and after >= 0 and stream.keys[after] in CLUB_SUFFIXES and kind_at.get(start) == "place":
+        return start, after + 1, "org"  # نيويورك سيتي
     if after >= 0:
         adjective = words[after].adjective
         owner = hit.value.owners[0]
@@ -193,6 +204,30 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
         if kind_at.get(after) == "place" and stream.keys[after][0] not in "وف" and not words[after].glued:
             return start, end, ""  # كوبا أميركا: two places side by side are one name we lack; not أبها بمنطقة عسير
     return None
+
+
+def common_reading(stream: Stream, words: list[Word], hit: Match[Name]) -> bool:
+    """A place's name read as the common word it also is, by the word before or after it (hand-written
+    Arabic rules): بعد المغرب, صلاة المغرب (the sunset prayer); after an ال-word, الموصل إلى is "leading
+    to" (الخط الإسفلتي الموصل إلى), not Mosul (من الموصل إلى بغداد is)."""
+    if hit.end - hit.start != 1:
+        return False
+    at = hit.start
+    form = key_of(words, at)
+    before = key_of(words, at - 1) if at > 0 and not stream.breaks[at] else ""
+    after = stream.keys[at + 1] if at + 1 < len(stream) and not stream.breaks[at + 1] else ""
+    return (form in _PRAYER_NAMES and before in PRAYER_WORDS) or (
+        form in _PARTICIPLE_NAMES and after in _LEADING_TO and words[at - 1].shown.startswith(ARTICLE))
+
+
+def _given_name(stream: Stream, words: list[Word], i: int) -> bool:
+    """A given name written bare: a common Arab one (محمد; not باسم, "in the name of") or one the
+    gazetteer's people bear that is no common word (not أمير of أمير قطر)."""
+    from naba.pipeline.tagging.namesakes import common_given_name  # it reads this module's lists
+
+    key, lex = stream.keys[i], lexicon()
+    return words[i].shown == key and (
+        common_given_name(key, lex) or (key in lex.given and words[i].zipf < GIVEN_MAX_ZIPF))
 
 
 def _latin(key: str) -> bool:

@@ -93,16 +93,13 @@ def _adjective_table() -> dict[str, Entry]:
     return table
 
 
-def _surfaces(entry: Entry) -> list[str]:
-    names = [entry.canonical, *entry.variants, *entry.latin]
-    return names + [n[len(ARTICLE):] for n in names if n.startswith(ARTICLE) and len(n.split(" ")[0]) > 4]
-
-
 def _name_table() -> dict[str, tuple[tuple[tuple[str, ...], Name], ...]]:
     gaz = load_gazetteer()
     seen: dict[tuple[str, ...], Name] = {}
+    # written forms only: a name's form with its article cut (يمن of اليمن) is a common word
+    # ("bestows"), and للمغرب is read as المغرب by the clitic rules
     for entry in gaz.entries:
-        for surface in _surfaces(entry):
+        for surface in (entry.canonical, *entry.variants, *entry.latin):
             key = tuple(tokens(surface))
             owners = gaz.lookup(surface)
             if key and owners and key not in seen:

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from naba.gazetteer import Entry
 from naba.pipeline.tagging import context, families, namemodel, newnames, organisations
+from naba.pipeline.tagging import titled as titled_names
 from naba.pipeline.tagging.lexicon import Lexicon, Name
 from naba.pipeline.tagging.matching import Match, keyed_with_clitics, scan, untake
 from naba.pipeline.tagging.namesakes import read_namesakes
@@ -69,6 +70,7 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     """
     taken = bytearray(len(stream))
     hits = _words_not_clitics(stream, lex, list(scan(stream, lex.names, taken)), taken)
+    hits = _not_common_words(stream, words, hits, taken)
     hits = _adjective_readings(stream, words, hits, taken)
     titles = list(scan(stream, lex.titles, taken))
     royal = context.royal_starts(stream, titles, words)
@@ -78,7 +80,7 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     hit_at = {hit.start: hit for hit in hits}
     titled = newnames.titled_positions(stream, words, titles, hit_at) | royal
     mentions = _resolve_known(stream, words, hits, titled, year, lex, inner, taken)
-    found = namesakes + longer + newnames.after_titles(stream, words, titled, hit_at, taken, royal)
+    found = namesakes + longer + titled_names.after_titles(stream, words, titled, hit_at, taken, royal)
     found += organisations.organisations(stream, words, taken)
     mentions += _identify(found, lex, frozenset(m.ref.key for m in mentions))
     mentions += _repeats(stream, [m for m in mentions if m.ref.key.startswith("new:")], taken)
@@ -129,6 +131,18 @@ def _words_not_clitics(stream: Stream, lex: Lexicon, hits: list[Match[Name]], ta
     return kept
 
 
+def _not_common_words(stream: Stream, words: list[Word], hits: list[Match[Name]], taken: bytearray
+                      ) -> list[Match[Name]]:
+    """Drop a place read as the common word it also is there (``context.common_reading``: بعد المغرب)."""
+    kept = []
+    for hit in hits:
+        if context.common_reading(stream, words, hit):
+            untake(taken, hit)
+        else:
+            kept.append(hit)
+    return kept
+
+
 def _adjective_readings(stream: Stream, words: list[Word], hits: list[Match[Name]], taken: bytearray
                         ) -> list[Match[Name]]:
     """A country's name with the article that is also its adjective, right after a noun with the
@@ -166,7 +180,7 @@ def _drop_inside_people(stream: Stream, words: list[Word], hits: list[Match[Name
                         taken: bytearray) -> list[Match[Name]]:
     """Names that are part of a longer name: a first name after a royal title (الأمير تركي, الأمير
     مشعل) unless the whole name is known, a royal name after the head of what is named after him
-    (دوري الأمير محمد بن سلمان, left to ``newnames.after_titles``), and a name inside a nasab chain
+    (دوري الأمير محمد بن سلمان, left to ``titled.after_titles``), and a name inside a nasab chain
     (… بن عبد العزيز)."""
     kept = []
     for hit in hits:
@@ -194,6 +208,7 @@ def _longer_names(stream: Stream, words: list[Word], hits: list[Match[Name]], ta
                for i in range(hit.start, hit.end)}
     kept, longer, inner = [], [], set[str]()
     covered = bytearray(len(stream))
+    sport = "place" in kind_at.values() and context.sporting(words)
     for hit in hits:
         if any(covered[hit.start:hit.end]):  # inside a longer name found before it
             untake(taken, hit)
@@ -201,7 +216,7 @@ def _longer_names(stream: Stream, words: list[Word], hits: list[Match[Name]], ta
         if kind_at[hit.start] not in ("place", "org"):
             kept.append(hit)
             continue
-        found = context.inside_longer(stream, words, hit, kind_at)
+        found = context.inside_longer(stream, words, hit, kind_at, sport)
         if found is None:
             kept.append(hit)
             continue

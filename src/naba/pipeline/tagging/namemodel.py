@@ -50,7 +50,9 @@ MIN_MARGINAL = 0.6  # every token of an accepted span is at least this sure
 ONCE_MARGINAL = 0.9  # a person said once outside the headline: every token this sure, every word rare
 RARE_ZIPF = 3.5  # a one-word name needs a word this rare
 FAMILY_RARE_ZIPF = 3.0  # an ال-word this rare is a family name whatever its ending (الحقيل)
+VERB_ZIPF = 2.5  # يتقاسم: after the future's س, an imperfect this common is the verb (not ستيفن، سيمون)
 PLURAL_BASE_ZIPF = 3.0  # صحافيون is a plural (not a name) when صحافي is at least this common
+_AND_HAMZA = ("وأ", "وإ", "وآ")  # و before a hamza on alef is the conjunction: no word starts so
 _LOCK = threading.Lock()
 _SHOWN = operator.attrgetter("shown")
 _NAME_LIKE = operator.attrgetter("name_like")
@@ -249,6 +251,9 @@ def model_names(stream: Stream, words: Sequence[Word], taken: bytearray) -> list
                 or _counted(stream, words, start) or not accept(stream, words, start, end, kind, counts, sure):
             continue
         name = newnames.new_name(stream, start, end, kind, taken)
+        if stream.surface(start)[:2] in _AND_HAMZA:  # وإيفيكا أوليتش: و + the name
+            form = stream.keys[start][1:]
+            name = NewName(start, end, (form, *name.keys[1:]), stream.written(start, end, form), kind)
         if kind == "person" and end - start > 1:
             surnames.add(name.keys[-1])
         found.append(name)
@@ -301,18 +306,40 @@ def _common(word: Word) -> bool:
 
 def not_name(stream: Stream, words: Sequence[Word], i: int) -> bool:
     """Hand-written Arabic rules for a word that is never inside a name: not Arabic letters, a verb
-    or clitic (``newnames.may_be_in_name``), a clitic letter before a common word (لاستقبال), an
-    accusative noun (مديرا: مدير is common and takes the article) or a sound plural of a common word
-    (صحافيون، بارزون)."""
+    or clitic (``newnames.may_be_in_name``), a clitic letter before a common word (لاستقبال), a
+    future verb (وسيتقاسم), و before the article (والسلوان), the pronoun هن (نجاحاتهن), an accusative
+    noun (مديرا: مدير is common; مفاوضا: the language writes المفاوض) or a sound plural or dual of a
+    common word (صحافيون، بارزون، منفردين)."""
     key = stream.keys[i]
     if not all("\u0621" <= ch <= "\u064a" for ch in key) or not newnames.may_be_in_name(stream, words, i):
         return True
     zipf = lexicon().zipf
     if key[0] in "وفبلك" and zipf(key[1:]) >= newnames.COMMON_REST_ZIPF:
         return True
-    if key.endswith("ا") and zipf(key[:-1]) >= PLURAL_BASE_ZIPF and not _given_name_in_a(stream, words, i):
-        return True
+    if _future_verb(key) or (len(key) >= 7 and key.startswith("وال")) or (len(key) >= 6 and key.endswith("هن")) \
+            or (stream.surface(i)[:2] in _AND_HAMZA and zipf(key[1:]) >= VERB_ZIPF):
+        return True  # وسيتقاسم، والسلوان، نجاحاتهن، وأشاد
+    if key.endswith("ا") and max(zipf(key[:-1]), _participle_zipf(key, 1)) >= PLURAL_BASE_ZIPF \
+            and not _given_name_in_a(stream, words, i):
+        return True  # مديرا، مفاوضا (المفاوض)
+    if key.endswith("ين") and _participle_zipf(key, 2) >= PLURAL_BASE_ZIPF:
+        return True  # منفردين (المنفرد): a participle's sound plural or dual
     return len(key) >= 5 and key.endswith(("ون", "ات")) and zipf(key[:-2]) >= PLURAL_BASE_ZIPF
+
+
+def _future_verb(key: str) -> bool:
+    """وسيتقاسم: و, the future's س, an imperfect verb the language knows (يتقاسم). Not without the
+    و: ستيفاني، سيلينا are names."""
+    return len(key) >= 7 and key[0] in "وف" and key[1] == "س" and key[2] in "يتن" \
+        and lexicon().zipf(key[2:]) >= VERB_ZIPF
+
+
+def _participle_zipf(key: str, ending: int) -> float:
+    """How common a م-participle is with the article once its ending is cut (مفاوضا → المفاوض): a
+    participle describes the man after his name (تيباس مفاوضا). Not other words: تشيكين is a name."""
+    if len(key) - ending < 4 or not key.startswith("م"):
+        return 0.0
+    return lexicon().zipf(ARTICLE + key[:-ending])
 
 
 def accept(stream: Stream, words: Sequence[Word], start: int, end: int, kind: str, counts: Counter[str],

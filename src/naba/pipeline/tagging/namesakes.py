@@ -24,7 +24,8 @@ def read_namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], t
     (``Lexicon.given``) or a common Arab one (``families.GIVEN_NAMES``) and no spelling of the known
     person's own; or followed by a nasab (هادي بن علي اليامي: the word is that
     man's first name). Once the article names such a man, the surname alone is him too
-    (``_merge_spellings`` joins them)."""
+    (``_merge_spellings`` joins them). A surname that is a given name before another given name is
+    a man and his father (الرائد هادي يحيى)."""
     kept, found = [], []
     # the first words of the people named here: قمة كيم ترمب is Kim Jong Un and Trump side by side
     named = {hit.value.tokens[0] for hit in hits if len(hit.value.tokens) > 1
@@ -35,14 +36,14 @@ def read_namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], t
                 or len(hit.value.tokens) >= len(owners[0].canonical.split(" ")):
             kept.append(hit)
             continue
-        end = _first_name_of(stream, words, hit, taken)
+        end = max(_first_name_of(stream, words, hit, taken), _before_father(stream, hit, taken, lex))
         if end > hit.end:
             untake(taken, hit)
             found.append(newnames.new_name(stream, hit.start, end, "person", taken))
             continue
         j = hit.start - 1
         if j < 0 or stream.breaks[hit.start] or taken[j] \
-                or (stream.keys[j] not in lex.given and not _common_given_name(stream.keys[j], lex)) \
+                or (stream.keys[j] not in lex.given and not common_given_name(stream.keys[j], lex)) \
                 or stream.keys[j] in named or _own_given_name(owners[0], stream.keys[j]) \
                 or (j > 0 and not stream.breaks[j] and stream.keys[j - 1] in NAME_LINKS):
             kept.append(hit)
@@ -58,7 +59,7 @@ def read_namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], t
     return [hit for hit in kept if hit not in alone], found
 
 
-def _common_given_name(key: str, lex: Lexicon) -> bool:
+def common_given_name(key: str, lex: Lexicon) -> bool:
     """A common Arab given name (``families.GIVEN_NAMES``) that is not also a preposition on a common
     word: «المتحدث باسم نتنياهو» is "the spokesman for", not a man called باسم."""
     return key in families.GIVEN_NAMES and all(lex.zipf(form) < COMMON_WORD_ZIPF for form in bare_forms(key)[1:])
@@ -66,13 +67,34 @@ def _common_given_name(key: str, lex: Lexicon) -> bool:
 
 def _first_name_of(stream: Stream, words: list[Word], hit: Match[Name], taken: bytearray) -> int:
     """Where the name ends when a known surname is another man's first name, followed by بن and a
-    name (هادي بن علي اليامي, not the Yemeni president); else ``hit.end``. Not an ال-word (a title:
-    المهندس، السوداني)."""
+    name (هادي بن علي اليامي, not the Yemeni president), or a known name's start goes on with another
+    father (محمد بن عبد الرحمن بن عبد العزيز is not محمد بن عبدالرحمن آل ثاني); else ``hit.end``.
+    Not an ال-word (a title: المهندس، السوداني), nor a longer nasab that ends in the known person's
+    own family name (محمد بن عبدالرحمن بن جاسم آل ثاني is him)."""
     k = hit.end
     if k >= len(stream) or stream.breaks[k] or taken[k] or stream.keys[k] not in newnames.NASAB_LINKS \
             or stream.keys[hit.start].startswith(ARTICLE):
         return hit.end
-    return max(hit.end, newnames.nasab_end(stream, words, hit.start, taken))
+    free = bytearray(taken)
+    free[hit.start:hit.end] = bytes(hit.end - hit.start)  # the hit's own words are the name's start
+    end = newnames.nasab_end(stream, words, hit.start, free)
+    family = tokens(hit.value.owners[0].canonical)[-1]
+    return hit.end if family in stream.keys[hit.end:end] else max(hit.end, end)
+
+
+def _before_father(stream: Stream, hit: Match[Name], taken: bytearray, lex: Lexicon) -> int:
+    """A known surname that is a given name, followed by a given name: another man and his father
+    (الرائد هادي يحيى is not the Yemeni president); the end of those two words, else ``hit.end``."""
+    k = hit.end
+    if hit.end - hit.start != 1 or k >= len(stream) or stream.breaks[k] or taken[k]:
+        return hit.end
+    first, father = stream.keys[hit.start], stream.keys[k]
+    if hit.start > 0 and stream.keys[hit.start - 1] in NAME_LINKS:
+        return hit.end  # آل مبارك حمد: a family name in another man's nasab
+    if not (first in lex.given or common_given_name(first, lex)) or _own_given_name(hit.value.owners[0], father) \
+            or not (common_given_name(father, lex) or father in newnames.Y_NAMES):  # not تمام (fully)
+        return hit.end
+    return k + 1
 
 
 def _own_given_name(entry: Entry, word: str) -> bool:

@@ -106,31 +106,12 @@ def _skip_descriptors(stream: Stream, words: list[Word], at: int, hit_at: dict[i
             at = hit.end
             continue
         key = stream.keys[at]
-        if hit is None and not is_stopword(key) and (_has_article(stream, at) or key == "باسم"):
+        if hit is None and not is_stopword(key) and (has_article(stream, at) or key == "باسم"):
             # an adjective describes the title only with the article: تركي المالكي is a name
             at += 1
             continue
         return at
     return None
-
-
-def after_titles(stream: Stream, words: list[Word], titled: set[int], hit_at: dict[int, Match[Name]],
-                 taken: bytearray, royal: frozenset[int] | set[int] = frozenset()) -> list[NewName]:
-    """Unknown people named right after a title. After a royal title (``royal``) the name is a
-    first name and its nasab (تركي بن سعود بن محمد), however common the first name is as a word."""
-    names = []
-    for at in sorted(titled):
-        if at in hit_at or taken[at]:
-            continue
-        end = nasab_end(stream, words, at, taken) if at in royal else _name_end(stream, words, at, taken)
-        head = named_after(stream, words, at, taken) if at in royal and end > at else -1
-        if head >= 0:
-            kind = "place" if _head_key(stream, words, head) in context.ROAD_HEADS else "org"
-            end = context.named_after_end(stream, words, head, end)
-            names.append(new_name(stream, head, end, kind, taken, heads=context.NAMED_AFTER_HEADS))
-        elif end > at:
-            names.append(new_name(stream, at, end, "person", taken))
-    return names
 
 
 def named_after(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
@@ -139,10 +120,10 @@ def named_after(stream: Stream, words: list[Word], at: int, taken: bytearray) ->
     head = at - 2
     if head < 0 or stream.breaks[at] or stream.breaks[at - 1] or taken[head] or stream.keys[at - 1].startswith("ل"):
         return -1  # أهدى الكلية للأمير ...: given to him, not named after him
-    return head if _head_key(stream, words, head) in context.NAMED_AFTER_HEADS else -1
+    return head if head_key(stream, words, head) in context.NAMED_AFTER_HEADS else -1
 
 
-def _head_key(stream: Stream, words: list[Word], i: int) -> str:
+def head_key(stream: Stream, words: list[Word], i: int) -> str:
     """Token ``i`` as the head lists hold it, its preposition dropped too (بجائزة → جائزة)."""
     key = context.key_of(words, i)
     if key in context.NAMED_AFTER_HEADS:
@@ -164,7 +145,7 @@ def nasab_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> i
         end += step
     if end + 1 < len(stream) and keys[end] == "ال" and not stream.breaks[end + 1]:
         end += 2
-    elif end < len(stream) and not stream.breaks[end] and not taken[end] and _has_article(stream, end) \
+    elif end < len(stream) and not stream.breaks[end] and not taken[end] and has_article(stream, end) \
             and ((words[end].zipf < FAMILY_NAME_MAX_ZIPF and (not words[end].nisba or words[end].adjective is None))
                  or _royal_line(keys[end])):  # الشيخ كامل الباهلي، الأمير خالد الفيصل
         end += 1
@@ -186,7 +167,7 @@ def family_follows(stream: Stream, words: Sequence[Word], at: int) -> bool:
     if at >= len(stream) or stream.breaks[at]:
         return False
     key = stream.keys[at]
-    return key in NASAB_LINKS or key == ARTICLE or (_has_article(stream, at) and words[at].zipf < FAMILY_NAME_MAX_ZIPF
+    return key in NASAB_LINKS or key == ARTICLE or (has_article(stream, at) and words[at].zipf < FAMILY_NAME_MAX_ZIPF
                                                    and words[at].adjective is None)
 
 
@@ -202,7 +183,7 @@ def _royal_line(key: str) -> bool:
     return key.startswith(ARTICLE) and (key[2:] in lexicon().given or key[2:] in ROYAL_GIVEN)
 
 
-def _name_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
+def name_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
     """Where the name starting at ``at`` ends (``at`` itself when there is no name)."""
     keys, end = stream.keys, at
     if keys[at] in NASAB_LINKS:  # بن طلال: the rest of a longer name
@@ -211,14 +192,14 @@ def _name_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> i
         key = keys[end]
         if (end > at and stream.breaks[end]) or not may_be_in_name(stream, words, end):
             break
-        if _has_article(stream, end):  # a family name (عادل الجبير) ends the name
+        if has_article(stream, end):  # a family name (عادل الجبير) ends the name
             end += 1 if end > at and (key.endswith("ي") or words[end].zipf < FAMILY_NAME_MAX_ZIPF) else 0
             break
         end += 1
     while end > at and (keys[end - 1] in NAME_LINKS
                         or (end - at > 1 and _sentence_goes_on(keys[end - 1], words[end - 1]))):
         end -= 1  # a common noun or verb after the name is the sentence going on; تييري هنري keeps هنري
-    family = end - at > 1 and _has_article(stream, end - 1) and keys[end - 1].endswith("ي") \
+    family = end - at > 1 and has_article(stream, end - 1) and keys[end - 1].endswith("ي") \
         and words[end - 1].adjective is None  # تركي المالكي: a given name and a family nisba
     if end == at or (not family and min(w.zipf for w in words[at:end]) >= (
             ONE_WORD_MAX_ZIPF if end - at == 1 else NAME_MAX_ZIPF)):
@@ -228,7 +209,7 @@ def _name_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> i
     return end
 
 
-def _has_article(stream: Stream, i: int) -> bool:
+def has_article(stream: Stream, i: int) -> bool:
     """Token ``i`` begins with the article as written: إلكا folds to الكا but has none."""
     return stream.keys[i].startswith(ARTICLE) and stream.surface(i).startswith(ARTICLE)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 
+from naba.pipeline.tagging import context
 from naba.pipeline.tagging.newnames import ORG_HEAD_TOKENS, NewName, new_name
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import TIME_WORDS, Word
@@ -13,12 +14,20 @@ from naba.text import ARTICLE, article_form, index, is_stopword
 
 WEAK_HEAD_MAX_ZIPF = 3.5  # a weak head (مركز، حركة) names something only before a word rarer than this
 WEAK_ORG_HEADS = frozenset(index(w) for w in "مركز برنامج حركة نادي شركة".split())
-# participles that describe an organisation after its name (its affiliation, stance, honour, time):
+# Bodies that every company, university, province or country has: on their own they name no one
+# (مجلس الإدارة of which company?); a nationality or a name after them does (وكالة الأنباء السعودية).
+GENERIC_BODIES = frozenset(tuple(index(w) for w in pair.split()) for pair in """
+مجلس الإدارة|مجلس الأمناء|مجلس الجامعة|مجلس المحافظة|مجلس المدينة|مجلس الكلية|هيئة التدريس|وكالة الأنباء
+محكمة الاستئناف|محكمة الجنايات|محكمة التمييز|محكمة النقض|لجنة التحكيم|مجلس الأمن القومي|نادي العاصمة
+""".replace("\n", "|").strip("|").split("|"))
+# participles that describe an organisation after its name (its affiliation, stance, honour, time, place):
 # never a word of the name, unlike المصدرة of منظمة البلدان المصدرة للبترول
 _DESCRIBING = frozenset(index(w) for w in """
 التابع التابعة الموقر الموقرة المعارض المعارضة المؤيد المؤيدة المكلف المكلفة المعروف المعروفة المقبل
 المقبلة المسؤول المسؤولة المؤلف المؤلفة المشتمل المرتبط المرتبطة الموالي الموالية المناهض المناهضة
 المعني المعنية المعنيين المسجل المسجلة المنشق المنشقة المذكور المذكورة
+الجديد الجديدة السابق السابقة الحالي الحالية الأسبق المؤقت المؤقتة المواجه المواجهة المجاور المجاورة
+المنافس المنافسة
 """.split())
 
 
@@ -39,7 +48,7 @@ def organisations(stream: Stream, words: list[Word], taken: bytearray) -> list[N
         if taken[at]:
             continue
         end = _org_end(stream, words, at, taken)
-        if end > at + 1:
+        if end > at + 1 and (words[at].shown, *stream.keys[at + 1:end]) not in GENERIC_BODIES:
             names.append(new_name(stream, at, end, "org", taken))
     return names
 
@@ -48,7 +57,7 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
     keys = stream.keys
     head = article_form(keys[at])
     with_article = head.startswith(ARTICLE)
-    bare_head = head.removeprefix(ARTICLE)
+    bare_head = words[at].shown.removeprefix(ARTICLE)  # clitic-free: لشركة is a weak head too
     end, complement = at + 1, False
     while end < len(keys) and end - at <= 3 and not taken[end] and not stream.breaks[end]:
         key, word = keys[end], words[end]
@@ -57,6 +66,8 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
         if end > at + 1 and key in _DESCRIBING:
             break  # مجلس العموم المؤلف، مركز الفيصلية التابع، مجلس الوزراء الموقر: the sentence describes it
         if key.startswith("لل") and word.shown.startswith(ARTICLE):
+            if not with_article and (words[end - 1].adjective is not None or keys[end - 1].startswith("وال")):
+                break  # وزارة الدفاع الروسية للفيديو، هيئة الشباب والرياضة للفوز: the construct is whole
             if with_article and end == at + 1:
                 return at  # الوزارة للتفتيش، المنظمة للمهرجان: "the ministry, for inspection", no name
             complement = True  # للصحافة
@@ -73,8 +84,9 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
         return at
     if with_article and not complement and not _national_institution(words, at + 1, end):
         return at  # المركز الخامس، الشركة العملاقة
-    if bare_head in WEAK_ORG_HEADS and min(w.zipf for w in words[at + 1:end]) >= WEAK_HEAD_MAX_ZIPF:
-        return at  # حركة الملاحة، نادي الحي
+    if bare_head in WEAK_ORG_HEADS and min(w.zipf for w in words[at + 1:end]) >= WEAK_HEAD_MAX_ZIPF \
+            and not (bare_head in context.CLUB_HEADS and context.sporting(words)):
+        return at  # حركة الملاحة، نادي الحي, لشركة السيارات (but لنادي الشباب in a sports report)
     return end
 
 

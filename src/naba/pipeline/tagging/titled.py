@@ -1,0 +1,62 @@
+"""Unknown people named right after a title (الرئيس، وزير الخارجية، الأمير), for ``mentions``.
+Hand-written Arabic rules: the name starts where the title's descriptors end
+(``newnames.titled_positions``); a word there that reads as the sentence going on is no name.
+"""
+
+from __future__ import annotations
+
+from naba.pipeline.tagging import context, newnames
+from naba.pipeline.tagging.lexicon import Name, lexicon
+from naba.pipeline.tagging.matching import Match
+from naba.pipeline.tagging.namesakes import common_given_name
+from naba.pipeline.tagging.newnames import NewName
+from naba.pipeline.tagging.stream import Stream
+from naba.pipeline.tagging.words import Word
+
+INFLECTED_BASE_ZIPF = 4.0  # حزين of حزينا، قلق of قلقان: a word this common, inflected, is no name
+
+
+def after_titles(stream: Stream, words: list[Word], titled: set[int], hit_at: dict[int, Match[Name]],
+                 taken: bytearray, royal: frozenset[int] | set[int] = frozenset()) -> list[NewName]:
+    """Unknown people named right after a title. After a royal title (``royal``) the name is a
+    first name and its nasab (تركي بن سعود بن محمد), however common the first name is as a word."""
+    names = []
+    for at in sorted(titled):
+        if at in hit_at or taken[at]:
+            continue
+        if sentence_after_title(stream, words, at) and not _name_goes_on(stream, words, at + 1):
+            continue  # الأمير حزينا، الرئيس الأمريكي تعريفة جمركية: the sentence goes on
+        ends = newnames.nasab_end if at in royal else newnames.name_end
+        end = ends(stream, words, at, taken)
+        head = newnames.named_after(stream, words, at, taken) if at in royal and end > at else -1
+        if head >= 0:
+            kind = "place" if newnames.head_key(stream, words, head) in context.ROAD_HEADS else "org"
+            end = context.named_after_end(stream, words, head, end)
+            names.append(newnames.new_name(stream, head, end, kind, taken, heads=context.NAMED_AFTER_HEADS))
+        elif end > at:
+            names.append(newnames.new_name(stream, at, end, "person", taken))
+    return names
+
+
+def _name_goes_on(stream: Stream, words: list[Word], at: int) -> bool:
+    """After a word that reads as a common one, a nasab, a given name, a nisba that is no nationality or
+    a rare word that is no noun makes it a given name after all (حازم بن مصطفى، مانع عبدالله، فلاح
+    الدوسري، بيرت فان مارفيك)."""
+    if at >= len(stream) or stream.breaks[at]:
+        return False
+    key, word = stream.keys[at], words[at]
+    nisba = newnames.has_article(stream, at) and key.endswith("ي") and word.adjective is None
+    return newnames.family_follows(stream, words, at) or key in newnames.NAME_LINKS or key in lexicon().given \
+        or key.startswith("عبد") or nisba \
+        or (newnames.may_be_in_name(stream, words, at) and not word.nominal and word.zipf < newnames.NAME_MAX_ZIPF)
+
+
+def sentence_after_title(stream: Stream, words: list[Word], at: int) -> bool:
+    """The word after a title is the sentence going on, not a name (hand-written Arabic rules): a
+    noun the language writes with the article (الرئيس الأمريكي تعريفة جمركية، الأستاذ مدفوعة), or a
+    common word's accusative or dual (الأمير حزينا، والرئيس قلقان), unless it is a given name."""
+    key, word, lex = stream.keys[at], words[at], lexicon()
+    if key in lex.given or common_given_name(key, lex):
+        return False
+    ending = 1 if key.endswith("ا") else 2 if key.endswith("ان") else 0
+    return word.nominal or (ending > 0 and len(key) - ending >= 3 and lex.zipf(key[:-ending]) >= INFLECTED_BASE_ZIPF)
