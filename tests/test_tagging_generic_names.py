@@ -128,3 +128,20 @@ def test_a_common_word_after_a_title_is_the_sentence_going_on(sentence: str, not
 ])
 def test_a_common_word_after_a_title_is_a_given_name_when_the_name_goes_on(sentence: str, person: str):
     assert person in canonicals(sentence)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("وقال مدير بشركة الاتصالات السعودية إن الخدمة عادت.", "شركة الاتصالات السعودية"),
+    ("ووفقا لمركز الإعلام الأمني العراقي فإن الهجوم فشل.", "مركز الإعلام الأمني العراقي"),
+])
+def test_an_arab_nationality_makes_a_weak_head_a_name(sentence: str, name: str):
+    assert name in canonicals(sentence)
+
+
+def test_a_foreign_nationality_after_a_weak_head_describes_a_company_named_elsewhere():
+    assert not any(c.startswith("شركة التكنولوجيا") for c in
+                   canonicals("وقالت شركة التكنولوجيا الأميركية فيسبوك إنها ستحقق في الاختراق."))
+
+
+def test_a_grandfather_in_a_known_rulers_nasab_is_still_him():
+    assert "تميم بن حمد آل ثاني" in canonicals("ووصل الشيخ تميم بن حمد بن خليفة إلى الرياض أمس.")

@@ -14,6 +14,9 @@ from naba.text import ARTICLE, article_form, index, is_stopword
 
 WEAK_HEAD_MAX_ZIPF = 3.5  # a weak head (مركز، حركة) names something only before a word rarer than this
 WEAK_ORG_HEADS = frozenset(index(w) for w in "مركز برنامج حركة نادي شركة".split())
+_NATIONAL = frozenset(index(w) for w in "الوطنية الوطني".split())
+ARAB_COUNTRIES = frozenset("country:" + code for code in """
+dza bhr com dji egy irq jor kwt lbn lby mrt mar omn pse qat sau som sdn syr tun are yem""".split())
 # Bodies that every company, university, province or country has: on their own they name no one
 # (مجلس الإدارة of which company?); a nationality or a name after them does (وكالة الأنباء السعودية).
 GENERIC_BODIES = frozenset(tuple(index(w) for w in pair.split()) for pair in """
@@ -85,9 +88,20 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
     if with_article and not complement and not _national_institution(words, at + 1, end):
         return at  # المركز الخامس، الشركة العملاقة
     if bare_head in WEAK_ORG_HEADS and min(w.zipf for w in words[at + 1:end]) >= WEAK_HEAD_MAX_ZIPF \
+            and not (bare_head != "برنامج" and _national(stream, words, at + 1, end)) \
             and not (bare_head in context.CLUB_HEADS and context.sporting(words)):
         return at  # حركة الملاحة، نادي الحي, لشركة السيارات (but لنادي الشباب in a sports report)
     return end
+
+
+def _national(stream: Stream, words: list[Word], start: int, end: int) -> bool:
+    """شركة الاتصالات السعودية، شركة المياه الوطنية، مركز الإعلام الأمني العراقي: a weak head's common
+    words made a name by an Arab country's nationality (Arab papers name their own companies so); a
+    foreign one describes a company named elsewhere (شركة التكنولوجيا الأميركية: Facebook), and a
+    programme stays generic (برنامج الصواريخ الإيرانية)."""
+    adjective = words[end - 1].adjective
+    return stream.keys[end - 1] in _NATIONAL or (
+        adjective is not None and adjective.id in ARAB_COUNTRIES and _national_institution(words, start, end))
 
 
 def _national_institution(words: list[Word], start: int, end: int) -> bool:
