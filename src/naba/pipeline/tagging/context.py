@@ -192,7 +192,7 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
         if kind_at.get(start) == "place" and _latin(stream.keys[before]) and not stream.keys[start].isascii():
             return before, end, ""  # MBC مصر: a Latin name ends in the place
         if kind_at.get(start) == "place" and _given_name(stream, words, before):
-            return before, end, ""  # عبدالله بن محمد السويد، ماثيو ويلنغتون: a man's surname
+            return before, end, ""  # عبدالله بن محمد السويد، فهد السويد: a man's surname
     if sport and after >= 0 and stream.keys[after] in CLUB_SUFFIXES and kind_at.get(start) == "place":
         return start, after + 1, "org"  # نيويورك سيتي
     if after >= 0:
