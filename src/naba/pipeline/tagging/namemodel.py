@@ -248,7 +248,7 @@ def model_names(stream: Stream, words: Sequence[Word], taken: bytearray) -> list
     for start, end, kind, sure in predicted:
         start, end = trim(stream, words, start, end)
         if end <= start or any(taken[start:end]) or (end - start == 1 and words[start].shown in surnames) \
-                or _counted(stream, words, start) or not accept(stream, words, start, end, kind, counts, sure):
+                or newnames.counted(stream, words, start) or not accept(stream, words, start, end, kind, counts, sure):
             continue
         name = newnames.new_name(stream, start, end, kind, taken)
         if stream.surface(start)[:2] in _AND_HAMZA:  # وإيفيكا أوليتش: و + the name
@@ -258,15 +258,6 @@ def model_names(stream: Stream, words: Sequence[Word], taken: bytearray) -> list
             surnames.add(name.keys[-1])
         found.append(name)
     return found
-
-
-def _counted(stream: Stream, words: Sequence[Word], start: int) -> bool:
-    """12 ميغا بيكسل، 78 ميليمترا: a word the article writes only right after a figure is what is
-    counted (a unit), not a name; a club after a score (2 بنفيكا) is written bare elsewhere. (A
-    number word may be an ordinal before a name: الثاني حديش زل.)"""
-    shown, keys, breaks = words[start].shown, stream.keys, stream.breaks
-    return all(j > 0 and not breaks[j] and keys[j - 1].isdigit()
-               for j in range(len(words)) if words[j].shown == shown)
 
 
 def trim(stream: Stream, words: Sequence[Word], start: int, end: int) -> tuple[int, int]:

@@ -44,6 +44,7 @@ SUFFIX_ROOT_ZIPF = 3.5  # قتلت of قتلته must be this common for the ه 
 HEADLINE_MAX_ZIPF = 3.6  # a headline word rarer than this, never written with the article: a name
 HEADLINE_COMMON_MAX_ZIPF = 4.8  # up to this, with a full name in the body or a person/place/org cue
 COMMON_REST_ZIPF = 4.0  # a clitic letter before a word this common is a clitic (لضم، لتوفير)
+HEADLINE_CLITIC_REST_ZIPF = 3.0  # a headline word's rest this common, and commoner than the word, is a clitic's
 HEADLINE_ARTICLE_MAX_ZIPF = 2.0  # the same for an ال-word (الأفلاج): unknown to the language
 VERB_TWIN_MIN_ZIPF = 2.3  # يشار (تشار 2.5) is a verb; توران (يوران unseen) is not
 NAME_PART_MAX_ZIPF = 4.8  # words beside a headline name in the body that belong to it (أردا توران)
@@ -300,8 +301,8 @@ def headline_names(stream: Stream, words: list[Word], taken: bytearray) -> list[
         spans = [_widen(stream, words, j, taken) for j in seen]
         start, end = max(spans, key=lambda span: (span[1] - span[0], -span[0]))
         kind = _guess_kind(stream, words, seen, start, end)
-        if words[i].zipf >= HEADLINE_MAX_ZIPF and end - start < 2 and kind == "other":
-            continue  # a common word (هنري is also a verb's look-alike): only with a full name or a cue
+        if (words[i].zipf >= HEADLINE_MAX_ZIPF or counted(stream, words, i)) and end - start < 2 and kind == "other":
+            continue  # a common word (هنري is also a verb's look-alike), a unit (396 ميغاواط): only with a cue
         names.append(new_name(stream, start, end, kind, taken))
     return names
 
@@ -315,11 +316,22 @@ def _headline_word(stream: Stream, words: list[Word], i: int) -> bool:
         return False
     if key.startswith(ARTICLE):  # الأفلاج: only a word the language has never seen
         return word.zipf <= HEADLINE_ARTICLE_MAX_ZIPF
-    if key[0] in "وفبلك" and lexicon().zipf(key[1:]) >= COMMON_REST_ZIPF:  # لضم: ل + ضم
-        return False
+    rest_zipf = lexicon().zipf(key[1:])
+    if key[0] in "وفبلك" and (rest_zipf >= COMMON_REST_ZIPF or (rest_zipf >= HEADLINE_CLITIC_REST_ZIPF
+                                                              and rest_zipf > word.zipf)):
+        return False  # لضم: ل + ضم; لتحفيز، وجنوده: the rest is the commoner word (not كوبر، ليستر)
     if key.endswith(("ها", "هم", "هما")) or key[0] == "ي" or article_form(key) != key:
         return False  # صداها، يتفقان، والرزفة
     return not word.nominal and word.zipf < HEADLINE_COMMON_MAX_ZIPF
+
+
+def counted(stream: Stream, words: Sequence[Word], start: int) -> bool:
+    """12 ميغا بيكسل، 78 ميليمترا: a word the article writes only right after a figure is what is
+    counted (a unit), not a name; a club after a score (2 بنفيكا) is written bare elsewhere. (A
+    number word may be an ordinal before a name: الثاني حديش زل.)"""
+    shown, keys, breaks = words[start].shown, stream.keys, stream.breaks
+    return all(j > 0 and not breaks[j] and keys[j - 1].isdigit()
+               for j in range(len(words)) if words[j].shown == shown)
 
 
 def _widen(stream: Stream, words: list[Word], at: int, taken: bytearray) -> tuple[int, int]:
