@@ -160,3 +160,25 @@ def test_a_headline_word_with_a_clitic_or_after_a_figure_is_no_name(title: str, 
 def test_the_first_lady_is_not_her_husband():
     found = canonicals("ظهرت ميلانيا ترامب في رحلة سفاري في كينيا أمس.", "صور ميلانيا ترامب في رحاب السفاري")
     assert "ميلانيا ترامب" in found
+
+
+# --- a state's own bodies ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, body, country", [
+    ("أعلن الجيش السوري سيطرته على المدينة أمس.", "الجيش السوري", "سوريا"),
+    ("وقالت السفارة الروسية في لندن إن الدبلوماسيين غادروا.", "السفارة الروسية", "روسيا"),
+    ("وقالت الرئاسة الفلسطينية إن القرار مرفوض.", "الرئاسة الفلسطينية", "فلسطين"),
+])
+def test_an_army_an_embassy_or_a_presidency_named_by_its_nationality_is_a_body(sentence: str, body: str,
+                                                                              country: str):
+    found = canonicals(sentence)
+    assert body in found and country in found
+
+
+@pytest.mark.parametrize("sentence, post", [
+    ("وأعلن ترشحه لرئاسة الاتحاد الدولي للعبة.", "رئاسة الاتحاد الدولي"),
+    ("وتولت فرنسا الرئاسة الدورية للمجلس هذا الشهر.", "الرئاسة الدورية للمجلس"),
+    ("وتقدمت قوات الجيش الموالية للشرعية نحو المدينة.", "الجيش الموالية للشرعية"),
+])
+def test_a_post_or_a_description_is_no_body(sentence: str, post: str):
+    assert post not in canonicals(sentence)

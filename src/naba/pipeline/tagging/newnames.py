@@ -52,7 +52,7 @@ NAME_PART_MAX_ZIPF = 4.8  # words beside a headline name in the body that belong
 # Words that head an organisation's name.
 _ORG_HEADS = """
 وزارة منظمة حزب جامعة شركة حركة هيئة مؤسسة جمعية وكالة مجلس بنك مصرف اتحاد نادي صحيفة جبهة مفوضية
-محكمة برنامج صندوق مركز معهد
+محكمة برنامج صندوق مركز معهد جيش سفارة قنصلية رئاسة
 """
 ORG_HEADS = frozenset(index(w) for w in _ORG_HEADS.split())
 ORG_HEAD_TOKENS = frozenset(t for head in ORG_HEADS for h in (head, "ال" + head) for t in with_clitics(h))

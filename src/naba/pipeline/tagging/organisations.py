@@ -7,14 +7,17 @@ from __future__ import annotations
 import itertools
 
 from naba.pipeline.tagging import context
-from naba.pipeline.tagging.newnames import ORG_HEAD_TOKENS, NewName, new_name
+from naba.pipeline.tagging.newnames import ORG_HEAD_TOKENS, ORG_HEADS, NewName, new_name
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import TIME_WORDS, Word
-from naba.text import ARTICLE, article_form, index, is_stopword
+from naba.text import ARTICLE, article_form, bare_forms, index, is_stopword
 
 WEAK_HEAD_MAX_ZIPF = 3.5  # a weak head (مركز، حركة) names something only before a word rarer than this
 WEAK_ORG_HEADS = frozenset(index(w) for w in "مركز برنامج حركة نادي شركة".split())
 _NATIONAL = frozenset(index(w) for w in "الوطنية الوطني".split())
+# a state's own bodies, named by its nationality alone (الجيش السوري، السفارة الروسية، الرئاسة الفلسطينية)
+NATIONAL_BODIES = frozenset(index(w) for w in "جيش سفارة قنصلية رئاسة".split())
+POSITION_HEADS = frozenset(index(w) for w in "رئاسة".split())  # a body only as الرئاسة + a nationality
 ARAB_COUNTRIES = frozenset("country:" + code for code in """
 dza bhr com dji egy irq jor kwt lbn lby mrt mar omn pse qat sau som sdn syr tun are yem""".split())
 # Bodies that every company, university, province or country has: on their own they name no one
@@ -60,14 +63,19 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
     keys = stream.keys
     head = article_form(keys[at])
     with_article = head.startswith(ARTICLE)
-    bare_head = words[at].shown.removeprefix(ARTICLE)  # clitic-free: لشركة is a weak head too
+    # clitic-free (لشركة is a weak head too), even where the language knows the whole (لرئاسة)
+    bare_head = next((form for form in (f.removeprefix(ARTICLE) for f in bare_forms(keys[at])) if form in ORG_HEADS),
+                     words[at].shown.removeprefix(ARTICLE))
     end, complement = at + 1, False
     while end < len(keys) and end - at <= 3 and not taken[end] and not stream.breaks[end]:
         key, word = keys[end], words[end]
         if is_stopword(key) or key in TIME_WORDS or word.number or word.suffixed:
             break
-        if end > at + 1 and key in _DESCRIBING:
-            break  # مجلس العموم المؤلف، مركز الفيصلية التابع، مجلس الوزراء الموقر: the sentence describes it
+        if key in _DESCRIBING:
+            if with_article and end == at + 1:
+                return at  # الجيش الموالي للشرعية: "the army loyal to", no name
+            if end > at + 1:
+                break  # مجلس العموم المؤلف، مركز الفيصلية التابع، مجلس الوزراء الموقر: the sentence describes it
         if key.startswith("لل") and word.shown.startswith(ARTICLE):
             if not with_article and (words[end - 1].adjective is not None or keys[end - 1].startswith("وال")):
                 break  # وزارة الدفاع الروسية للفيديو، هيئة الشباب والرياضة للفوز: the construct is whole
@@ -85,8 +93,11 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
         end += 1
     if end == at + 1:
         return at
-    if with_article and not complement and not _national_institution(words, at + 1, end):
-        return at  # المركز الخامس، الشركة العملاقة
+    if with_article and not complement and not _national_institution(words, at + 1, end) \
+            and not (bare_head in NATIONAL_BODIES and end == at + 2 and words[at + 1].adjective is not None):
+        return at  # المركز الخامس، الشركة العملاقة; but الجيش السوري، السفارة الروسية
+    if bare_head in POSITION_HEADS and not (with_article and end == at + 2 and words[at + 1].adjective is not None):
+        return at  # رئاسة الحكومة، الرئاسة الدورية للمجلس: a post; الرئاسة الفلسطينية: a body
     if bare_head in WEAK_ORG_HEADS and min(w.zipf for w in words[at + 1:end]) >= WEAK_HEAD_MAX_ZIPF \
             and not (bare_head != "برنامج" and _national(stream, words, at + 1, end)) \
             and not (bare_head in context.CLUB_HEADS and context.sporting(words)):
