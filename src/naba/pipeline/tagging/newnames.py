@@ -9,6 +9,7 @@ A person's name is one to four words, stopping at punctuation, a stopword, a num
 month, or after a word with ال (a family name: عادل الجبير). A one-word name after a title must be a
 rare word (``ONE_WORD_MAX_ZIPF``), because a title is as often followed by a verb or a noun
 (أكد الرئيس ضرورة ...); a longer name must hold at least one word rarer than ``NAME_MAX_ZIPF``.
+The people named after a title are read in ``titled`` with this module's name ends.
 """
 
 from __future__ import annotations
