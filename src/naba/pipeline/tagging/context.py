@@ -23,6 +23,8 @@ Words are compared in their clitic-free form without the article (``key_of``): �
 
 from __future__ import annotations
 
+import operator
+
 from naba.gazetteer import Entry
 from naba.pipeline.tagging.lexicon import Name, lexicon
 from naba.pipeline.tagging.matching import Match
@@ -111,6 +113,8 @@ SPORTS_WORDS = _set("""
 مباراة مباراتين دوري لاعب لاعبين لاعبي مدرب منتخب تعادل شوط ركلة مهاجم مدافع هداف بطولة أندية استاد فريقي
 """)
 SPORTING_MIN = 2
+_SPORTS_SHOWN = SPORTS_WORDS | {ARTICLE + word for word in SPORTS_WORDS}  # as Word.shown holds them
+_SHOWN = operator.attrgetter("shown")
 NAME_TAIL_MAX_ZIPF = 3.5  # a word after head + place this rare (برنابيو، أرينا) is part of the name
 HEAD_WINDOW = 3  # words looked back for the head a nationality adjective qualifies
 
@@ -158,11 +162,11 @@ def royal_starts(stream: Stream, titles: list[Match[int]], words: list[Word]) ->
             and not (t.start > 0 and not stream.breaks[t.start] and stream.keys[t.start - 1] == "ال")}
 
 
-def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: dict[int, str],
-                  sport: bool = False) -> tuple[int, int, str] | None:
+def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: dict[int, str]
+                  ) -> tuple[int, int, str] | None:
     """The longer name a place hit (or an organisation after كأس/جائزة) is part of, as (start, end,
-    kind), kind "" for "drop it". ``sport``: the article reports sport (``sporting``), where سيتي or
-    يونايتد after a city makes a club (نيويورك سيتي، أوكلاهوما سيتي).
+    kind), kind "" for "drop it". In a sports report (``sporting``) سيتي or يونايتد after a city makes
+    a club (نيويورك سيتي، أوكلاهوما سيتي).
 
     None when the name stands as itself.
     """
@@ -193,7 +197,7 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
             return before, end, ""  # MBC مصر: a Latin name ends in the place
         if kind_at.get(start) == "place" and _given_name(stream, words, before):
             return before, end, ""  # عبدالله بن محمد السويد، فهد السويد: a man's surname
-    if sport and after >= 0 and stream.keys[after] in CLUB_SUFFIXES and kind_at.get(start) == "place":
+    if after >= 0 and stream.keys[after] in CLUB_SUFFIXES and kind_at.get(start) == "place" and sporting(words):
         return start, after + 1, "org"  # نيويورك سيتي
     if after >= 0:
         adjective = words[after].adjective
@@ -313,14 +317,8 @@ def after_kinship(stream: Stream, words: list[Word], at: int) -> bool:
 def sporting(words: list[Word]) -> bool:
     """The article reports sport: ``SPORTING_MIN`` different ``SPORTS_WORDS`` in it. (Two clubs'
     names do not count: الاتفاق على التعاون is an agreement to cooperate.)"""
-    found: set[str] = set()
-    for i in range(len(words)):
-        key = key_of(words, i)
-        if key in SPORTS_WORDS:
-            found.add(key)
-            if len(found) >= SPORTING_MIN:
-                return True
-    return False
+    found = _SPORTS_SHOWN.intersection(map(_SHOWN, words))  # one pass in C: it runs on many articles
+    return len({key.removeprefix(ARTICLE) for key in found}) >= SPORTING_MIN
 
 
 def outside_sport(hit: Match[Name]) -> Entry | None:

@@ -208,7 +208,6 @@ def _longer_names(stream: Stream, words: list[Word], hits: list[Match[Name]], ta
                for i in range(hit.start, hit.end)}
     kept, longer, inner = [], [], set[str]()
     covered = bytearray(len(stream))
-    sport = "place" in kind_at.values() and context.sporting(words)
     for hit in hits:
         if any(covered[hit.start:hit.end]):  # inside a longer name found before it
             untake(taken, hit)
@@ -216,7 +215,7 @@ def _longer_names(stream: Stream, words: list[Word], hits: list[Match[Name]], ta
         if kind_at[hit.start] not in ("place", "org"):
             kept.append(hit)
             continue
-        found = context.inside_longer(stream, words, hit, kind_at, sport)
+        found = context.inside_longer(stream, words, hit, kind_at)
         if found is None:
             kept.append(hit)
             continue
