@@ -95,6 +95,7 @@ PRAYER_WORDS = _set("بعد قبل صلاة صلاتي أذان عقب وقت ح
 _PRAYER_NAMES = _set("المغرب")
 _PARTICIPLE_NAMES = _set("الموصل")  # الطريق الموصل إلى: the road leading to
 _LEADING_TO = frozenset(index(w) for w in "إلى بين".split())
+_COMMON_READ_NAMES = _PRAYER_NAMES | _PARTICIPLE_NAMES
 CLUB_SUFFIXES = _set("سيتي يونايتد")
 GIVEN_MAX_ZIPF = 4.5  # a given name this common at most before a place (not أمير of أمير قطر)
 LONGER_HEADS = COMPETITION_HEADS | ORG_HEADS | PRIZE_HEADS  # the first word of a longer name, clitic-free
@@ -214,10 +215,10 @@ def common_reading(stream: Stream, words: list[Word], hit: Match[Name]) -> bool:
     """A place's name read as the common word it also is, by the word before or after it (hand-written
     Arabic rules): بعد المغرب, صلاة المغرب (the sunset prayer); after an ال-word, الموصل إلى is "leading
     to" (الخط الإسفلتي الموصل إلى), not Mosul (من الموصل إلى بغداد is)."""
-    if hit.end - hit.start != 1:
-        return False
     at = hit.start
     form = key_of(words, at)
+    if hit.end - at != 1 or form not in _COMMON_READ_NAMES:  # most hits: one set lookup
+        return False
     before = key_of(words, at - 1) if at > 0 and not stream.breaks[at] else ""
     after = stream.keys[at + 1] if at + 1 < len(stream) and not stream.breaks[at + 1] else ""
     return (form in _PRAYER_NAMES and before in PRAYER_WORDS) or (

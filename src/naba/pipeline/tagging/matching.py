@@ -9,7 +9,7 @@ keyed by every clitic-bearing form already, so a token that starts nothing costs
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Generic, NamedTuple, TypeVar
 
 from naba.pipeline.tagging.stream import Stream
@@ -91,3 +91,15 @@ def scan(stream: Stream, table: Mapping[str, Starts[T]], taken: bytearray) -> It
 def untake(taken: bytearray, match: Match[T]) -> None:
     """Give a match's tokens back: another reader may name them."""
     taken[match.start:match.end] = bytes(match.end - match.start)
+
+
+def drop_where(hits: list[Match[T]], taken: bytearray, dropped: Callable[[Match[T]], bool]) -> list[Match[T]]:
+    """The hits ``dropped`` keeps, in order; each dropped one gives its tokens back at once (a later
+    test sees them free)."""
+    kept = []
+    for hit in hits:
+        if dropped(hit):
+            untake(taken, hit)
+        else:
+            kept.append(hit)
+    return kept

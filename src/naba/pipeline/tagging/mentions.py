@@ -24,7 +24,7 @@ from naba.gazetteer import Entry
 from naba.pipeline.tagging import context, families, namemodel, newnames, organisations
 from naba.pipeline.tagging import titled as titled_names
 from naba.pipeline.tagging.lexicon import Lexicon, Name
-from naba.pipeline.tagging.matching import Match, keyed_with_clitics, scan, untake
+from naba.pipeline.tagging.matching import Match, drop_where, keyed_with_clitics, scan, untake
 from naba.pipeline.tagging.namesakes import read_namesakes
 from naba.pipeline.tagging.newnames import NAME_LINKS
 from naba.pipeline.tagging.stream import Stream
@@ -121,26 +121,16 @@ def _words_not_clitics(stream: Stream, lex: Lexicon, hits: list[Match[Name]], ta
                        ) -> list[Match[Name]]:
     """Drop a name read by cutting a clitic off a word the language knows better whole: كتبت (she
     wrote) is not ك + التبت, وبينت not و + بينيت; وبوتين and للأردن stay."""
-    kept = []
-    for hit in hits:
+    def glued(hit: Match[Name]) -> bool:
         key = stream.keys[hit.start]
-        if hit.form != key and not hit.form.startswith("ال") and lex.zipf(key) > lex.zipf(hit.form):
-            untake(taken, hit)
-        else:
-            kept.append(hit)
-    return kept
+        return hit.form != key and not hit.form.startswith("ال") and lex.zipf(key) > lex.zipf(hit.form)
+    return drop_where(hits, taken, glued)
 
 
 def _not_common_words(stream: Stream, words: list[Word], hits: list[Match[Name]], taken: bytearray
                       ) -> list[Match[Name]]:
     """Drop a place read as the common word it also is there (``context.common_reading``: بعد المغرب)."""
-    kept = []
-    for hit in hits:
-        if context.common_reading(stream, words, hit):
-            untake(taken, hit)
-        else:
-            kept.append(hit)
-    return kept
+    return drop_where(hits, taken, lambda hit: context.common_reading(stream, words, hit))
 
 
 def _adjective_readings(stream: Stream, words: list[Word], hits: list[Match[Name]], taken: bytearray
@@ -149,13 +139,7 @@ def _adjective_readings(stream: Stream, words: list[Word], hits: list[Match[Name
     article, is the adjective (العرضة السعودية، الأندية السعودية): left to ``_adjectives``, which keeps
     the country only where it qualifies the state (الحكومة السعودية). Not before ل + a trade (الشركة
     السعودية للكهرباء: a company's name)."""
-    kept = []
-    for hit in hits:
-        if _reads_as_adjective(stream, words, hit, taken):
-            untake(taken, hit)
-        else:
-            kept.append(hit)
-    return kept
+    return drop_where(hits, taken, lambda hit: _reads_as_adjective(stream, words, hit, taken))
 
 
 def _reads_as_adjective(stream: Stream, words: list[Word], hit: Match[Name], taken: bytearray) -> bool:

@@ -125,12 +125,13 @@ def named_after(stream: Stream, words: list[Word], at: int, taken: bytearray) ->
     return head if head_key(stream, words, head) in context.NAMED_AFTER_HEADS else -1
 
 
-def head_key(stream: Stream, words: list[Word], i: int) -> str:
-    """Token ``i`` as the head lists hold it, its preposition dropped too (بجائزة → جائزة)."""
+def head_key(stream: Stream, words: list[Word], i: int, heads: frozenset[str] = context.NAMED_AFTER_HEADS) -> str:
+    """Token ``i`` as the head lists hold it, its preposition dropped too (بجائزة → جائزة), even where the
+    language knows the whole word (لرئاسة → رئاسة)."""
     key = context.key_of(words, i)
-    if key in context.NAMED_AFTER_HEADS:
+    if key in heads:
         return key
-    return next((f for f in bare_forms(stream.keys[i]) if f in context.NAMED_AFTER_HEADS), key)
+    return next((f for f in bare_forms(stream.keys[i]) if f in heads), key)
 
 
 def nasab_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:

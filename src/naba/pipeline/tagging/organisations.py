@@ -7,10 +7,10 @@ from __future__ import annotations
 import itertools
 
 from naba.pipeline.tagging import context
-from naba.pipeline.tagging.newnames import ORG_HEAD_TOKENS, ORG_HEADS, NewName, new_name
+from naba.pipeline.tagging.newnames import ORG_HEAD_TOKENS, ORG_HEADS, NewName, head_key, new_name
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import TIME_WORDS, Word
-from naba.text import ARTICLE, article_form, bare_forms, index, is_stopword
+from naba.text import ARTICLE, article_form, index, is_stopword
 
 WEAK_HEAD_MAX_ZIPF = 3.5  # a weak head (مركز، حركة) names something only before a word rarer than this
 WEAK_ORG_HEADS = frozenset(index(w) for w in "مركز برنامج حركة نادي شركة".split())
@@ -63,9 +63,7 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
     keys = stream.keys
     head = article_form(keys[at])
     with_article = head.startswith(ARTICLE)
-    # clitic-free (لشركة is a weak head too), even where the language knows the whole (لرئاسة)
-    bare_head = next((form for form in (f.removeprefix(ARTICLE) for f in bare_forms(keys[at])) if form in ORG_HEADS),
-                     words[at].shown.removeprefix(ARTICLE))
+    bare_head = head_key(stream, words, at, ORG_HEADS)  # clitic-free: لشركة is a weak head too
     end, complement = at + 1, False
     while end < len(keys) and end - at <= 3 and not taken[end] and not stream.breaks[end]:
         key, word = keys[end], words[end]
