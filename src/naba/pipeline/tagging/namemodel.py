@@ -53,6 +53,7 @@ FAMILY_RARE_ZIPF = 3.0  # an ال-word this rare is a family name whatever its e
 VERB_ZIPF = 2.5  # يتقاسم: after the future's س, an imperfect this common is the verb (not ستيفن، سيمون)
 PLURAL_BASE_ZIPF = 3.0  # صحافيون is a plural (not a name) when صحافي is at least this common
 _AND_HAMZA = ("وأ", "وإ", "وآ")  # و before a hamza on alef is the conjunction: no word starts so
+_CLITIC_HAMZA = (*_AND_HAMZA, "لأ", "لإ")  # ... and ل the preposition (لأنفونسو غوميز: "by Alfonso ...")
 _LOCK = threading.Lock()
 _SHOWN = operator.attrgetter("shown")
 _NAME_LIKE = operator.attrgetter("name_like")
@@ -251,7 +252,7 @@ def model_names(stream: Stream, words: Sequence[Word], taken: bytearray) -> list
                 or newnames.counted(stream, words, start) or not accept(stream, words, start, end, kind, counts, sure):
             continue
         name = newnames.new_name(stream, start, end, kind, taken)
-        if stream.surface(start)[:2] in _AND_HAMZA:  # وإيفيكا أوليتش: و + the name
+        if stream.surface(start)[:2] in _CLITIC_HAMZA:  # وإيفيكا أوليتش، لأفيشاي سيفان: و or ل + the name
             form = stream.keys[start][1:]
             name = NewName(start, end, (form, *name.keys[1:]), stream.written(start, end, form), kind)
         if kind == "person" and end - start > 1:

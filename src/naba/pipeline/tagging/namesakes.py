@@ -7,13 +7,14 @@ from naba.gazetteer import Entry
 from naba.pipeline.tagging import families, newnames
 from naba.pipeline.tagging.lexicon import Lexicon, Name
 from naba.pipeline.tagging.matching import Match, untake
-from naba.pipeline.tagging.newnames import NAME_LINKS
+from naba.pipeline.tagging.newnames import NAME_LINKS, NASAB_LINKS
 from naba.pipeline.tagging.spelling import similar, skeleton
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word
 from naba.text import ARTICLE, bare_forms, tokens
 
 COMMON_WORD_ZIPF = 5.0  # a word this common read another way (اسم of باسم) is not taken for a name
+OTHER_FAMILY_MAX_ZIPF = 4.5  # an ال-word in ي this rare is a family name (القحطاني 4.1), not الشمالي (4.6)
 
 
 def read_namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], taken: bytearray, lex: Lexicon
@@ -36,7 +37,8 @@ def read_namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], t
                 or len(hit.value.tokens) >= len(owners[0].canonical.split(" ")):
             kept.append(hit)
             continue
-        end = max(_first_name_of(stream, words, hit, taken), _before_father(stream, hit, taken, lex))
+        end = max(_first_name_of(stream, words, hit, taken), _before_father(stream, hit, taken, lex),
+                  _other_family(stream, words, hit, taken))
         if end > hit.end:
             untake(taken, hit)
             found.append(newnames.new_name(stream, hit.start, end, "person", taken))
@@ -80,6 +82,18 @@ def _first_name_of(stream: Stream, words: list[Word], hit: Match[Name], taken: b
     end = newnames.nasab_end(stream, words, hit.start, free)
     family = tokens(hit.value.owners[0].canonical)[-1]
     return hit.end if family in stream.keys[hit.end:end] else max(hit.end, end)
+
+
+def _other_family(stream: Stream, words: list[Word], hit: Match[Name], taken: bytearray) -> int:
+    """A known man's given name and father (محمد بن عبدالرحمن, written without his family) followed
+    by another family name is another man (محمد بن عبدالرحمن المخرج is not the Qatari minister); the
+    end of that family name, else ``hit.end``."""
+    k = hit.end
+    if k >= len(stream) or stream.breaks[k] or taken[k] or not any(t in NASAB_LINKS for t in hit.value.tokens) \
+            or not newnames.has_article(stream, k) or stream.keys[k] in tokens(hit.value.owners[0].canonical):
+        return hit.end
+    nisba = stream.keys[k].endswith("ي") and words[k].adjective is None and words[k].zipf < OTHER_FAMILY_MAX_ZIPF
+    return k + 1 if nisba or newnames.family_follows(stream, words, k) else hit.end
 
 
 def _before_father(stream: Stream, hit: Match[Name], taken: bytearray, lex: Lexicon) -> int:

@@ -17,6 +17,9 @@ WEAK_ORG_HEADS = frozenset(index(w) for w in "مركز برنامج حركة ن�
 _NATIONAL = frozenset(index(w) for w in "الوطنية الوطني".split())
 # a state's own bodies, named by its nationality alone (الجيش السوري، السفارة الروسية، الرئاسة الفلسطينية)
 NATIONAL_BODIES = frozenset(index(w) for w in "جيش سفارة قنصلية رئاسة".split())
+# a ministry is named by its field and that field's adjectives and conjuncts (وزارة الشؤون البلدية
+# والقروية، وزارة التعليم العالي); another ال-noun after the field is the sentence going on
+MINISTRY_HEADS = frozenset(index(w) for w in "وزارة".split())
 POSITION_HEADS = frozenset(index(w) for w in "رئاسة".split())  # a body only as الرئاسة + a nationality
 ARAB_COUNTRIES = frozenset("country:" + code for code in """
 dza bhr com dji egy irq jor kwt lbn lby mrt mar omn pse qat sau som sdn syr tun are yem""".split())
@@ -74,6 +77,9 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
                 return at  # الجيش الموالي للشرعية: "the army loyal to", no name
             if end > at + 1:
                 break  # مجلس العموم المؤلف، مركز الفيصلية التابع، مجلس الوزراء الموقر: the sentence describes it
+        if bare_head in MINISTRY_HEADS and end > at + 1 and key.startswith((ARTICLE, "لل")) and not word.nisba \
+                and word.adjective is None and not keys[end - 1].startswith("وال"):  # والشؤون الصحية
+            break  # وزارة التعليم الشاعر، وكيل وزارة العمل للتفتيش: a ministry's field is one word, described
         if key.startswith("لل") and word.shown.startswith(ARTICLE):
             if not with_article and (words[end - 1].adjective is not None or keys[end - 1].startswith("وال")):
                 break  # وزارة الدفاع الروسية للفيديو، هيئة الشباب والرياضة للفوز: the construct is whole

@@ -129,8 +129,9 @@ def _only_quoted(raw: str, name: str) -> bool:
 def _merge_prefixes(mentions: list[Mention]) -> list[Mention]:
     """A new person whose name begins the name of exactly one other person of the article, a known
     one or one whose nasab goes on, is that person named shorter (فيصل بن خالد of فيصل بن خالد بن
-    عبدالعزيز; سلمان of the king): one entity. Not when the rest is not a name (جاك شيراك قلّد: the
-    longer is the sentence running on)."""
+    عبدالعزيز; سلمان of the king): one entity; so is one whose longer names are one name written out
+    further and further (فيصل، فيصل بن عبدالعزيز، فيصل بن عبدالعزيز آل سعود): the longest. Not when
+    the rest is not a name (جاك شيراك قلّد: the longer is the sentence running on)."""
     people = {m.ref for m in mentions if m.ref.kind == "person"}
     longer: dict[Ref, Ref] = {}
     for ref in people:
@@ -138,9 +139,9 @@ def _merge_prefixes(mentions: list[Mention]) -> list[Mention]:
             continue
         head = ref.canonical + " "
         found = [other for other in people if other.canonical.startswith(head)]
-        if len(found) != 1:
-            continue
-        other = found[0]
+        other = max(found, key=lambda o: (len(o.canonical), o.key), default=None)
+        if other is None or not all(other.canonical.startswith(o.canonical) for o in found):
+            continue  # two other people begin so (فيصل بن سلمان، فيصل بن خالد): which one is unknown
         goes_on = index(other.canonical[len(head):].split(" ", 1)[0])
         if not other.key.startswith("new:") or goes_on in NASAB_LINKS or goes_on == ARTICLE:  # بن، آل
             longer[ref] = other
