@@ -95,3 +95,42 @@ def test_a_states_civil_aviation_names_the_state():
 
 def test_a_mosque_named_after_its_town_leaves_the_town():
     assert "أبها" in canonicals("ودانت الدول الهجوم على مسجد أبها الذي استهدف رجال الأمن.")
+
+
+@pytest.mark.parametrize("sentence, king", [
+    ("وقد أطلق الملك فهد -رحمه الله- المشروع قبل ثلاثين عاما.", "فهد بن عبدالعزيز آل سعود"),
+    ("وفي عهد الملك عبدالعزيز -طيب الله ثراه- بدأ بناء المحطة.", "عبدالعزيز بن عبدالرحمن آل سعود"),
+])
+def test_a_late_king_named_by_his_given_name_is_that_king(sentence: str, king: str):
+    found = canonicals(sentence)
+    assert king in found
+    assert king.split(" ")[0] not in found
+
+
+def test_two_kings_of_one_given_name_leave_it_unresolved():
+    found = canonicals("وكان الملك عبدالله قد أطلق المبادرة قبل سنوات.")
+    assert "عبدالله بن عبدالعزيز آل سعود" not in found and "عبدالله الثاني بن الحسين" not in found
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("ودخل المصلون من باب الملك فهد إلى المسجد الحرام.", "باب الملك فهد"),
+    ("ووقع الحادث بحي الملك فهد في الهفوف أمس.", "حي الملك فهد"),
+    ("وتقام الفعالية في ممشى الملك خالد في أبها.", "ممشى الملك خالد"),
+])
+def test_a_gate_a_district_or_a_walk_named_after_a_king_is_a_place(sentence: str, place: str):
+    found = canonicals(sentence)
+    assert place in found
+    assert not any(c.endswith("بن عبدالعزيز آل سعود") for c in found)
+
+
+def test_an_airport_named_after_a_king_is_no_king():
+    found = canonicals("وهبطت الطائرة في مطار الملك فهد الدولي بالدمام.")
+    assert "فهد بن عبدالعزيز آل سعود" not in found
+
+
+def test_a_sultan_with_a_regnal_number_is_not_the_king_of_that_given_name():
+    assert "محمد السادس" not in canonicals("وبعد عزل عبد الحميد الثاني جرى تنصيب شقيقه السلطان محمد الرابع.")
+
+
+def test_a_medal_named_after_a_king_is_no_king():
+    assert "عبدالعزيز بن عبدالرحمن آل سعود" not in canonicals("ويمنح وسام الملك عبدالعزيز من الدرجة الأولى للمتميزين.")

@@ -46,20 +46,21 @@ _BEFORE_ARTICLE_RE = re.compile(r"^([وف]?[بك]?(?=ال...)|[وف]?لل(?=...)
 _ALL_CLITICS_RE = re.compile(r"^(?:[وف]?[بك]?ال|[وف]?لل|ال)(?=...)")
 
 
-def bare_forms(key: str) -> list[str]:
+def bare_forms(key: str, min_rest: int = _MIN_REST) -> list[str]:
     """An index token and its readings without leading clitics, the token itself first.
 
-    وللأردن → وللاردن, للاردن, الاردن, لاردن. Only strips while at least three letters remain. The
-    article itself stays: a name written without it (آبل، مصر) must not match الإبل or المصر; the
-    gazetteer keys ال-names with and without their article where that is safe.
+    وللأردن → وللاردن, للاردن, الاردن, لاردن. Only strips while at least three letters remain (or
+    ``min_rest``: a closed word list may hold shorter words, بحي → حي). The article itself stays: a
+    name written without it (آبل، مصر) must not match الإبل or المصر; the gazetteer keys ال-names with
+    and without their article where that is safe.
     """
     forms = [key]
     rest = key
-    if len(rest) > _MIN_REST and rest[0] in CONJUNCTIONS:
+    if len(rest) > min_rest and rest[0] in CONJUNCTIONS:
         rest = rest[1:]
         forms.append(rest)
-    if len(rest) > _MIN_REST and rest[0] in PREPOSITIONS:
-        if rest.startswith("لل") and len(rest) > _MIN_REST + 1:
+    if len(rest) > min_rest and rest[0] in PREPOSITIONS:
+        if rest.startswith("لل") and len(rest) > min_rest + 1:
             forms.append(ARTICLE + rest[2:])
         rest = rest[1:]
         forms.append(rest)

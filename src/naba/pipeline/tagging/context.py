@@ -73,9 +73,10 @@ ORG_HEADS = _set("""
 # الملك سعود، طريق الملك فهد، مركز الملك سلمان للإغاثة): what follows the title is their name.
 NAMED_AFTER_HEADS = ORG_HEADS | _set("""
 طريق شارع جسر جامع مسجد مركز مؤسسة مدينة حي ميدان قاعدة مدرسة صالة حديقة جائزة كأس برنامج وقف صندوق
-قصر مجمع منتزه مكتبة دارة واحة كرسي مهرجان مشروع دوري بطولة
+قصر مجمع منتزه مكتبة دارة واحة كرسي مهرجان مشروع دوري بطولة باب سد نفق مخطط كورنيش توسعة ممشى وسام قلادة
 """)
-ROAD_HEADS = _set("طريق شارع جسر حي ميدان")  # named after a king, these are places; the others institutions
+# named after a king, these are places; the others institutions
+ROAD_HEADS = _set("طريق شارع جسر حي ميدان باب سد نفق مخطط كورنيش ممشى")
 # Heads of a place or an institution named after anyone (مدرسة مارجوري ستونمان دوجلاس، مطار رفيق
 # الحريري، شارع محمد علي): a person named right after one is its name. Not برنامج، صندوق، مركز:
 # «برنامج ترامب» is his programme.

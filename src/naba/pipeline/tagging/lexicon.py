@@ -51,6 +51,7 @@ class Lexicon:
     frequencies: dict[str, float]
     since: dict[str, int] = field(default_factory=dict)
     given: frozenset[str] = frozenset()
+    kings: dict[str, tuple[Entry, ...]] = field(default_factory=dict)  # given name → the monarchs so named
 
     def spelled_like(self, tokens: tuple[str, ...] | list[str]) -> Entry | None:
         """The gazetteer entry an unknown spelling is a variant of: same skeleton, and alike."""
@@ -164,6 +165,15 @@ def _given_names(frequencies: dict[str, float]) -> frozenset[str]:
                      and zipf(w, UNSEEN_ZIPF) < GIVEN_MAX_ZIPF)
 
 
+def _kings() -> dict[str, tuple[Entry, ...]]:
+    """Given name (index form) → the gazetteer's kings and sultans of that name (``«الملك فهد»``)."""
+    found: dict[str, list[Entry]] = defaultdict(list)
+    for entry in load_gazetteer().of_type("person"):
+        if entry.subtype == "head-of-state" and entry.note.startswith(("King ", "Sultan ", "Queen ")):
+            found[tokens(entry.canonical)[0]].append(entry)
+    return {given: tuple(entries) for given, entries in found.items()}
+
+
 _LOCK = threading.Lock()
 _LEXICON: list[Lexicon] = []
 
@@ -178,5 +188,5 @@ def lexicon() -> Lexicon:
                                         titles=keyed_with_clitics(_title_table()),
                                         adjectives=_adjective_table(), skeletons=_skeleton_table(),
                                         frequencies=frequencies, since=_since_table(),
-                                        given=_given_names(frequencies)))
+                                        given=_given_names(frequencies), kings=_kings()))
     return _LEXICON[0]

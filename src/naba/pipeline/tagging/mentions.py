@@ -34,7 +34,6 @@ KIND_OF_TYPE = {"person": "person", "country": "place", "city": "place", "region
 ADJECTIVE_WEIGHT = 0.5
 NASAB_OR_LINK = NAME_LINKS
 PAIR_MEMO_LIMIT = 200_000
-KING_TITLES = frozenset(("ملك", "ملكه", "سلطان"))  # key_of forms: ة folds to ه
 _PAIRS: dict[tuple[str, str], Entry | None] = {}  # two rare words → the entry they spell, memoized
 _ADJECTIVE = operator.attrgetter("adjective")
 _RARE = operator.attrgetter("rare")
@@ -191,7 +190,7 @@ def _the_king(stream: Stream, words: list[Word], hit: Match[Name]) -> bool:
     """الملك سلمان: after «الملك» a monarch's given name alone is the monarch the gazetteer knows by it
     (one owner, a head of state whose name starts with it); after الأمير a given name is anyone's."""
     owners = hit.value.owners
-    return hit.start > 0 and context.key_of(words, hit.start - 1) in KING_TITLES and len(owners) == 1 \
+    return hit.start > 0 and context.key_of(words, hit.start - 1) in titled_names.KING_TITLES and len(owners) == 1 \
         and owners[0].subtype == "head-of-state" and owners[0].canonical.split(" ", 1)[0] == hit.value.tokens[0]
 
 

@@ -131,7 +131,7 @@ def head_key(stream: Stream, words: list[Word], i: int, heads: frozenset[str] = 
     key = context.key_of(words, i)
     if key in heads:
         return key
-    return next((f for f in bare_forms(stream.keys[i]) if f in heads), key)
+    return next((f for f in bare_forms(stream.keys[i], min_rest=2) if f in heads), key)  # بحي → حي
 
 
 def nasab_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
@@ -379,6 +379,6 @@ def new_name(stream: Stream, at: int, end: int, kind: str, taken: bytearray,
     form = key
     if kind == "org" or heads is not ORG_HEADS:  # لوزارة → وزارة; للجمعية → الجمعية: the article stays
         form = article_form(key)
-        form = form if form.startswith(ARTICLE) else next((f for f in bare_forms(key) if f in heads), key)
+        form = form if form.startswith(ARTICLE) else next((f for f in bare_forms(key, min_rest=2) if f in heads), key)
     taken[at:end] = b"\x01" * (end - at)
     return NewName(at, end, (form, *stream.keys[at + 1:end]), stream.written(at, end, form), kind)

@@ -12,7 +12,10 @@ from naba.pipeline.tagging.namesakes import common_given_name
 from naba.pipeline.tagging.newnames import NewName
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word
+from naba.text import index, tokens
 
+KING_TITLES = frozenset(("ملك", "ملكه", "سلطان"))  # key_of forms: ة folds to ه
+REGNAL_ORDINALS = frozenset(index(w) for w in "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن".split())
 INFLECTED_BASE_ZIPF = 4.0  # حزين of حزينا، قلق of قلقان: a word this common, inflected, is no name
 
 
@@ -34,8 +37,27 @@ def after_titles(stream: Stream, words: list[Word], titled: set[int], hit_at: di
             end = context.named_after_end(stream, words, head, end)
             names.append(newnames.new_name(stream, head, end, kind, taken, heads=context.NAMED_AFTER_HEADS))
         elif end > at:
-            names.append(newnames.new_name(stream, at, end, "person", taken))
+            king = _the_king(stream, words, at, end, taken)
+            names.append(king or newnames.new_name(stream, at, end, "person", taken))
     return names
+
+
+def _the_king(stream: Stream, words: list[Word], at: int, end: int, taken: bytearray) -> NewName | None:
+    """«الملك فهد»: after «الملك» or «السلطان» a given name alone is the one king the gazetteer knows by it
+    (فهد بن عبدالعزيز آل سعود), written out so that ``mentions`` finds him; two kings of that name
+    (عبدالله of Saudi Arabia and of Jordan) leave it a name of its own."""
+    kings = lexicon().kings.get(stream.keys[at], ()) if end == at + 1 and at > 0 else ()
+    if len(kings) != 1 or context.key_of(words, at - 1) not in KING_TITLES or _described(stream, words, end):
+        return None  # الملك فهد الدولي: an airport's or a stadium's name goes on
+    taken[at:end] = b"\x01" * (end - at)
+    return NewName(at, end, tuple(tokens(kings[0].canonical)), stream.written(at, end), "person")
+
+
+def _described(stream: Stream, words: list[Word], at: int) -> bool:
+    """A relational adjective with the article follows (الدولي، الرياضية، التخصصي: an airport's or a
+    stadium's name goes on) or an ordinal (السلطان محمد الرابع: another king of that name)."""
+    return at < len(stream) and not stream.breaks[at] and newnames.has_article(stream, at) \
+        and (words[at].nisba or stream.keys[at] in REGNAL_ORDINALS)
 
 
 def _name_goes_on(stream: Stream, words: list[Word], at: int) -> bool:
