@@ -176,22 +176,14 @@ def _drop_inside_people(stream: Stream, words: list[Word], hits: list[Match[Name
             context.key_of(words, hit.start - 1) in context.NASAB
         starts_chain = hit.value.tokens[0] in context.NASAB  # بن سلمان of الأمير فيصل بن سلمان
         # الأمير تركي alone is a first name; دوري الأمير محمد بن سلمان is a league, even with the whole name known
-        whole = person and len(hit.value.tokens) > 1 or _the_king(stream, words, hit)
-        after_royal = hit.start in royal and (not whole or newnames.named_after(stream, words, hit.start, taken) >= 0)
+        after_royal = hit.start in royal and (not (person and len(hit.value.tokens) > 1)
+                                              or newnames.named_after(stream, words, hit.start, taken) >= 0)
         if inside_chain or (starts_chain and hit.start > 0 and not stream.breaks[hit.start]) or after_royal \
                 or (not person and context.after_kinship(stream, words, hit.start)):
             untake(taken, hit)
         else:
             kept.append(hit)
     return kept
-
-
-def _the_king(stream: Stream, words: list[Word], hit: Match[Name]) -> bool:
-    """الملك سلمان: after «الملك» a monarch's given name alone is the monarch the gazetteer knows by it
-    (one owner, a head of state whose name starts with it); after الأمير a given name is anyone's."""
-    owners = hit.value.owners
-    return hit.start > 0 and context.key_of(words, hit.start - 1) in titled_names.KING_TITLES and len(owners) == 1 \
-        and owners[0].subtype == "head-of-state" and owners[0].canonical.split(" ", 1)[0] == hit.value.tokens[0]
 
 
 def _longer_names(stream: Stream, words: list[Word], hits: list[Match[Name]], taken: bytearray
