@@ -85,9 +85,9 @@ def _first_name_of(stream: Stream, words: list[Word], hit: Match[Name], taken: b
 
 
 def _other_family(stream: Stream, words: list[Word], hit: Match[Name], taken: bytearray) -> int:
-    """A known man's given name and father (محمد بن عبدالرحمن, written without his family) followed
-    by another family name is another man (محمد بن عبدالرحمن المخرج is not the Qatari minister); the
-    end of that family name, else ``hit.end``."""
+    """A known man's given name and father (عبدالله بن عبدالعزيز, written without his family) followed
+    by another family name is another man (عبدالله بن عبدالعزيز الربيعة is not the late king): a rare
+    ي-family name or one ``newnames.family_follows`` reads; the end of that family name, else ``hit.end``."""
     k = hit.end
     if k >= len(stream) or stream.breaks[k] or taken[k] or not any(t in NASAB_LINKS for t in hit.value.tokens) \
             or not newnames.has_article(stream, k) or stream.keys[k] in tokens(hit.value.owners[0].canonical):

@@ -5,6 +5,8 @@ Hand-written Arabic rules: the name starts where the title's descriptors end
 
 from __future__ import annotations
 
+import dataclasses
+
 from naba.pipeline.tagging import context, newnames
 from naba.pipeline.tagging.lexicon import Name, lexicon
 from naba.pipeline.tagging.matching import Match
@@ -49,8 +51,8 @@ def _the_king(stream: Stream, words: list[Word], at: int, end: int, taken: bytea
     kings = lexicon().kings.get(stream.keys[at], ()) if end == at + 1 and at > 0 else ()
     if len(kings) != 1 or context.key_of(words, at - 1) not in KING_TITLES or _described(stream, words, end):
         return None  # الملك فهد الدولي: an airport's or a stadium's name goes on
-    taken[at:end] = b"\x01" * (end - at)
-    return NewName(at, end, tuple(tokens(kings[0].canonical)), stream.written(at, end), "person")
+    name = newnames.new_name(stream, at, end, "person", taken)
+    return dataclasses.replace(name, keys=tuple(tokens(kings[0].canonical)))
 
 
 def _described(stream: Stream, words: list[Word], at: int) -> bool:
