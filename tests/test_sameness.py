@@ -91,6 +91,28 @@ def test_the_next_days_figures_are_another_event_but_a_copy_the_next_day_is_not(
     assert republished.copy and republished.same_event and not republished.evidence.other_day
 
 
+WEATHER = ("الأرصاد: طقس شديد الحرارة على شرق ووسط المملكة",
+           "توقعت الرئاسة العامة للأرصاد وحماية البيئة في تقريرها عن حالة الطقس {day} طقسا شديد الحرارة على شرق "
+           "ووسط المملكة ومعتدلا على المرتفعات، مع فرصة لتكون السحب الركامية الممطرة على مرتفعات {regions}، "
+           "وتدني الرؤية الأفقية بسبب الأتربة المثارة على أجزاء من المنطقة الشرقية. وتوقعت أن تكون حركة الرياح "
+           "السطحية شمالية غربية على البحر الأحمر بسرعة 20 إلى 40 كم في الساعة، وارتفاع الموج من متر إلى متر ونصف.")
+
+
+def _bulletin(day: str, regions: str = "جازان وعسير والباحة") -> Profile:
+    return _profile(WEATHER[0], WEATHER[1].format(day=day, regions=regions))
+
+
+def test_two_days_bulletins_are_other_news_but_a_bulletin_republished_the_next_day_is_a_copy():
+    thursday, friday = _bulletin("لهذا اليوم الخميس"), _bulletin("لهذا اليوم الجمعة", "عسير والباحة ومكة")
+    assert _judge(thursday, friday, gap=20.0).evidence.other_day  # the weekdays they are for differ
+    assert not _judge(thursday, friday, gap=20.0).same_event
+    today, tomorrow = _bulletin("لهذا اليوم"), _bulletin("لهذا اليوم", "عسير والباحة ومكة")
+    assert _judge(today, tomorrow, gap=22.0).evidence.other_day  # each "of this day", a day apart
+    assert not _judge(today, tomorrow, gap=6.0).evidence.other_day  # hours apart: it may be one day
+    republished = _judge(thursday, _bulletin("أمس الخميس"), gap=20.0)
+    assert not republished.evidence.other_day and republished.copy  # it keeps its day
+
+
 def test_the_evidence_is_the_same_whichever_article_comes_first():
     a, b = _profile(*CABINET, "outlet-a"), _profile(*EDITED, "outlet-b")
     assert feature_values(evidence(a, b, 3.0)) == feature_values(evidence(b, a, 3.0))

@@ -5,6 +5,8 @@ articles drawn across the whole similarity range (``bench/sample_pairs.py``), ea
 copy / edited_copy / same_event / related / template / unrelated by one of four annotators, 100 of them
 again by a fifth (``sameness_pairs_second.jsonl``: agreement and Cohen's kappa in ``agreement``); a
 ``split`` (tune / test, stratified by corpus and bin) says which half fits the model and which reports.
+``labels/sameness_pairs_more.jsonl``: 220 more pairs drawn the same way, weighted to the hard bins, all
+``tune`` (training).
 
     duplicate   copy or edited_copy
     same story  copy, edited_copy or same_event
@@ -56,7 +58,7 @@ class LabelledPair:
 def labelled_pairs(include_old: bool = False, stream: bool = True) -> list[LabelledPair]:
     """The labelled pairs: drawn across the similarity range, and (``stream``) drawn from the pairs the
     story stage itself judged on all of SaudiNewsNet + ANT (bins ``stream_*``)."""
-    files = ["sameness_pairs.jsonl", *(["sameness_stream_pairs.jsonl"] if stream else [])]
+    files = ["sameness_pairs.jsonl", "sameness_pairs_more.jsonl", *(["sameness_stream_pairs.jsonl"] if stream else [])]
     rows = [json.loads(line) for name in files for line in (LABELS / name).read_text(encoding="utf-8").splitlines()]
     pairs = [LabelledPair(r["pair"], r["a"], r["b"], r["label"], r["split"], r["bin"]) for r in rows]
     if include_old:

@@ -27,10 +27,13 @@ the same whichever article arrived first.
                   weather bulletins, notices). Here only the shingle-rich case is checked; the model checks
                   names on any pair it would otherwise call a copy or one event (``judge``).
     other_day     reported at least OTHER_DAY_HOURS apart, both printing at least MIN_FIGURES numbers of which
-                  the smaller set shares less than SHARED_FIGURES with the other: another day's figures of a
-                  routine report (the next day's market close, the next relief flight's tonnage): neither a
-                  copy nor the same event however alike the wording (a copy republished the next day keeps
-                  its figures)
+                  the smaller set shares less than SHARED_FIGURES with the other, or both naming weekdays in
+                  their title and lead and none the same, or (TODAY_GAP_HOURS apart) both saying their news
+                  is of the day they appeared and naming no weekday in common: another day's figures or
+                  bulletin of a routine report (the next day's market close, the next relief flight's
+                  tonnage, Friday's weather after Thursday's): neither a copy nor the same event however
+                  alike the wording (a copy republished the next day keeps its figures and its day: أمس
+                  الخميس for اليوم الخميس)
     gap_hours     how far apart they were reported, None when a time is unknown
 """
 
@@ -43,7 +46,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from naba.stories.copies import TemplateGuard
-from naba.stories.sameness.profile import Profile
+from naba.stories.sameness.profile import TODAY, Profile
 
 MAX_ENTITIES = 10
 SHOWN_TERMS = 8
@@ -53,6 +56,7 @@ VERBATIM = 0.85  # ... for a sentence kept nearly word for word
 OTHER_DAY_HOURS = 12.0  # two reports this far apart may be two days of one routine
 MIN_FIGURES = 3  # numbers each must print for their figures to tell the days apart
 SHARED_FIGURES = 0.2  # ... and the share of the smaller set's numbers the other prints, below which they differ
+TODAY_GAP_HOURS = 18.0  # two texts each of "this day" this far apart are of two days (times may be crawl times)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,10 +171,23 @@ def _incidence(p: Profile, shared: np.ndarray) -> np.ndarray:
 
 
 def _other_day(a: Profile, b: Profile, gap_hours: float | None) -> bool:
-    if gap_hours is None or gap_hours < OTHER_DAY_HOURS or min(len(a.numbers), len(b.numbers)) < MIN_FIGURES:
+    if gap_hours is None or gap_hours < OTHER_DAY_HOURS:
+        return False
+    if _other_days(a.days, b.days, gap_hours):
+        return True
+    if min(len(a.numbers), len(b.numbers)) < MIN_FIGURES:
         return False
     shared = len(frozenset(a.numbers) & frozenset(b.numbers))
     return shared < SHARED_FIGURES * min(len(a.numbers), len(b.numbers))
+
+
+def _other_days(a: tuple[str, ...], b: tuple[str, ...], gap_hours: float) -> bool:
+    """Named weekdays, none in common (a copy of the same day's report keeps its day: أمس الخميس of
+    اليوم الخميس); or two texts each of "this day", far enough apart to be of two days."""
+    named_a, named_b = frozenset(a) - {TODAY}, frozenset(b) - {TODAY}
+    if named_a & named_b:
+        return False
+    return bool(named_a and named_b) or (gap_hours >= TODAY_GAP_HOURS and TODAY in a and TODAY in b)
 
 
 def _shared_entities(a: Profile, b: Profile) -> tuple[str, ...]:

@@ -10,8 +10,8 @@ hold. Two rules stand over the models: a filled-in template (``Evidence.template
 other numbers in mostly shared words, in the same slots) is neither a copy nor the same event, however
 alike; and neither are two reports of another day's figures (``Evidence.other_day``: the next market
 close), which a copy republished the next day keeps. The weights are fitted by ``bench/fit_sameness.py``
-on the tune half of naba's labelled pairs (``naba/evaluation/labels/sameness_pairs.jsonl`` and
-``sameness_stream_pairs.jsonl``) and reported on the other half; ``--write`` puts them here, they are
+on the tune half of naba's labelled pairs (``naba/evaluation/labels/sameness_pairs.jsonl``,
+``sameness_pairs_more.jsonl`` and ``sameness_stream_pairs.jsonl``) and reported on the other half; ``--write`` puts them here, they are
 never edited by hand. Logistic weights explain themselves: ``Judgement.reasons`` lists each feature's
 contribution to the decision, largest first.
 
@@ -71,17 +71,17 @@ class Weights:
 
 # fitted by bench/fit_sameness.py (see its output in the README); do not edit by hand
 COPY = Weights(
-    intercept=-5.2485, threshold=0.5,
-    weights={"content": 1.1825, "cosine": 1.7865, "entities": 0.4215, "jaccard": 0.3278, "containment": 0.4355,
-             "words": 1.1770, "words_containment": 1.0156, "opening": 0.1783, "trace_max": 1.9587,
-             "trace_min": 0.6776, "verbatim": 1.3430, "title": 0.5619, "numbers": 0.2591, "size_ratio": 0.7150,
-             "contained_share": 0.5029, "same_source": -2.0132, "log_gap": -0.4637})
+    intercept=-6.0770, threshold=0.425,
+    weights={"content": 2.0283, "cosine": 2.7024, "entities": 0.6822, "jaccard": 0.1212, "containment": 0.0211,
+             "words": 1.2668, "words_containment": 1.2201, "opening": 0.3342, "trace_max": 1.8531,
+             "trace_min": 0.0382, "verbatim": 1.1525, "title": 0.0185, "numbers": 0.2164, "size_ratio": 0.3308,
+             "contained_share": 0.1985, "same_source": -1.6771, "log_gap": -0.3772})
 SAME = Weights(
-    intercept=-2.9906, threshold=0.5,
-    weights={"content": 2.2017, "cosine": 1.9834, "entities": 1.4965, "jaccard": 0.2562, "containment": -0.1648,
-             "words": 0.9687, "words_containment": 1.3094, "opening": -0.3581, "trace_max": 0.4712,
-             "trace_min": -0.1927, "verbatim": 0.3144, "title": 1.0270, "numbers": 0.2565, "size_ratio": 0.3767,
-             "contained_share": 0.2248, "same_source": -2.1337, "log_gap": -0.6870})
+    intercept=-3.3965, threshold=0.475,
+    weights={"content": 2.9396, "cosine": 3.0924, "entities": 1.4204, "jaccard": 0.0232, "containment": -0.8821,
+             "words": 1.0699, "words_containment": 1.2266, "opening": -0.3238, "trace_max": 0.1938,
+             "trace_min": -0.7634, "verbatim": 0.6378, "title": 0.9911, "numbers": 0.3621, "size_ratio": 0.1155,
+             "contained_share": -0.1841, "same_source": -1.9359, "log_gap": -0.6653})
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,8 @@
     sentences  each sentence's content words by their stems, hashed: which sentences of one text trace
                back to the other (stems, so that a light rewording, وأعلن for أعلنت, still traces)
     title      the title's content words;  numbers  the numbers it prints
+    days       the weekdays its title and lead name (الخميس), and TODAY when it says its news is of
+               the day it appeared (لهذا اليوم، اليوم الخميس): the day a routine bulletin is for
 
 Everything here is a pure function of the article, so two processes profile alike and a pair's evidence
 (naba.stories.sameness.evidence) does not depend on which article came first. It reads the pipeline's
@@ -26,7 +28,7 @@ import numpy as np
 from naba.models import Article
 from naba.stories.copies import Sketcher, TextSketch
 from naba.stories.sameness.terms import StoryFeatures, features_of_ids
-from naba.text import WORK_CHARS, opening
+from naba.text import WORK_CHARS, index, opening, with_clitics
 from naba.text.tokenize import TokenizedText, tokenize_article
 from naba.text.vocabulary import Vocabulary, top_ids, vocabulary
 
@@ -38,6 +40,12 @@ TITLE_WEIGHT = 4.0  # a title word counts as this many body words in the content
 LEAD_SCALE = 200.0  # body word i counts 1 / (1 + i / LEAD_SCALE)
 SKETCHER = Sketcher()  # the copy sketch's parameters: one for every process
 _PLACES = 1.0 / (1.0 + np.arange(MAX_BODY_TOKENS) / LEAD_SCALE)
+LEAD_DAY_TOKENS = 60  # body tokens read for the weekday a text is about
+# every written form of a weekday (بالخميس، والجمعة) → the day; hand-written: no library lists them
+_WEEKDAYS = {form: day for day in map(index, "السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة".split())
+             for form in with_clitics(day)}
+TODAY = index("اليوم")  # not alone: «عين اليوم» and «اليوم» are papers; «هذا اليوم», «اليوم الخميس»
+_THIS = frozenset(map(index, "هذا لهذا وهذا بهذا".split()))
 _LOW32 = np.uint64(0xFFFFFFFF)
 
 
@@ -53,6 +61,7 @@ class Profile:
     words: np.ndarray  # the content words' stems of all sentences, sorted unique
     title: tuple[str, ...]  # distinct, sorted (a tuple is 40 + 8n bytes, a frozenset of 5 to 18 strings 728)
     numbers: tuple[str, ...]  # distinct, sorted
+    days: tuple[str, ...]  # distinct, sorted
     length: int  # body tokens
     source: str  # the outlet ("" when unknown): one outlet rarely reports one event twice
 
@@ -92,9 +101,18 @@ def profile_of_tokens(text: TokenizedText, entities: tuple[str, ...] = (), sourc
         words=np.unique(hashed),
         title=tuple(sorted(set(vocab.strings(title[_sentence_words(vocab, title)])))),
         numbers=tuple(sorted(set(vocab.strings(np.unique(head[vocab.numeric[head]]))))),
+        days=_days(vocab.strings(ids[:text.title_end + LEAD_DAY_TOKENS])),
         length=int(body.size),
         source=source,
     )
+
+
+def _days(tokens: list[str]) -> tuple[str, ...]:
+    days = {_WEEKDAYS[t] for t in tokens if t in _WEEKDAYS}
+    if any(t == TODAY and ((i and tokens[i - 1] in _THIS) or (i + 1 < len(tokens) and tokens[i + 1] in _WEEKDAYS))
+           for i, t in enumerate(tokens)):
+        days.add(TODAY)
+    return tuple(sorted(days))
 
 
 def _kept_tokens(vocab: Vocabulary, head: np.ndarray, tokens: list[str]) -> list[str]:
