@@ -48,6 +48,7 @@ STATE_HEADS = _set("""
 محافظة ولاية إقليم جزيرة بلدة قرية مجتمع جنسية شمال جنوب شرق غرب وسط حدودي ساحل سلاح ضربة ضربات غارات هجوم حرس
 نظيره نظيرته نظراءه قيادة قادة قائد زعيم زعماء نواب نائب مجلس حزب أحزاب مصادر وكالة علاقات علاقة شراكة أراض
 """)
+SEA_HEADS = _set("محيط بحر")
 # A direction is the country's territory (شمال سوريا، الجنوب اللبناني) except after a player, where
 # it is his position (لاعب الوسط الإنجليزي).
 DIRECTIONS = _set("شمال جنوب شرق غرب وسط")
@@ -136,8 +137,8 @@ def country_adjective(stream: Stream, words: list[Word], i: int, names_at: dict[
         if stream.breaks[j + 1]:
             break
         kind, key = names_at.get(j), key_of(words, j)
-        if key in PERSON_OR_FIRM_HEADS or kind in ("person", "org", "new"):
-            return False
+        if key in PERSON_OR_FIRM_HEADS or key in SEA_HEADS or kind in ("person", "org", "new"):
+            return False  # also المحيط الهندي، بحر العرب: a sea's name, not the country
         if key in STATE_HEADS or kind == "place":
             return not (key in DIRECTIONS and j > 0 and not stream.breaks[j]
                         and key_of(words, j - 1) in PERSON_OR_FIRM_HEADS)
@@ -338,14 +339,16 @@ def club_in_play(stream: Stream, hit: Match[Name], related: set[str]) -> Entry |
     """The club an ambiguous one-word name means in a sports report: its only club owner, or of
     namesake clubs (الوحدة of Mecca and of Abu Dhabi) the one whose country the article names. Not a
     longer name: «الاتحاد السعودي» is the football federation as often as the club; and a name a
-    club shares with a place is the place after في/إلى/من (a coach's career «في الخليج»)."""
+    club shares with a place is the place after في/إلى/من or a place word (a coach's career «في الخليج»,
+    «منطقة نجران»)."""
     if hit.end - hit.start > 1:
         return None
     before = stream.keys[hit.start - 1] if hit.start > 0 and not stream.breaks[hit.start] else ""
     if before in PASSIVE_AUXILIARIES:
         return None  # «تم الاتفاق على»: the passive's verbal noun, "it was agreed"
-    if before in LOCATIVES and (place := outside_sport(hit)) is not None:
-        return place
+    if (before in LOCATIVES or before.removeprefix(ARTICLE) in PLACE_HEADS) \
+            and (place := outside_sport(hit)) is not None:
+        return place  # في نجران، منطقة نجران: the place, even in a sports report
     clubs = [owner for owner in hit.value.owners if owner.subtype == "club"]
     if len(clubs) > 1:
         clubs = [club for club in clubs if club.country in related]

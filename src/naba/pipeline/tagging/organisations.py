@@ -20,6 +20,8 @@ NATIONAL_BODIES = frozenset(index(w) for w in "جيش سفارة قنصلية ر
 # a ministry is named by its field and that field's adjectives and conjuncts (وزارة الشؤون البلدية
 # والقروية، وزارة التعليم العالي); another ال-noun after the field is the sentence going on
 MINISTRY_HEADS = frozenset(index(w) for w in "وزارة".split())
+_GENERAL = frozenset(index(w) for w in "العام العامة العليا الأعلى".split())  # adjectives of a body, no nisba
+_NOT_FIELDS = context.PLACE_HEADS | frozenset(index(w) for w in "بقية كافة جميع معظم أغلب".split())
 POSITION_HEADS = frozenset(index(w) for w in "رئاسة".split())  # a body only as الرئاسة + a nationality
 ARAB_COUNTRIES = frozenset("country:" + code for code in """
 dza bhr com dji egy irq jor kwt lbn lby mrt mar omn pse qat sau som sdn syr tun are yem""".split())
@@ -88,6 +90,9 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
             complement = True  # للصحافة
         elif with_article and not complement and end > at + 1 and not word.nisba and key.startswith(ARTICLE):
             break  # الجامعة المستحقين: only relational adjectives stand between the head and its لل-word
+        elif _complement_of(stream, words, at, end, with_article, complement):
+            complement = True  # الهيئة الوطنية لمكافحة الفساد: ل + a noun and its genitive
+            end += 1
         elif key.startswith("وال") and end > at + 1 and keys[end - 1].startswith(ARTICLE):
             if key in ORG_HEAD_TOKENS:
                 break  # وزارة المالية والمصرف المركزي: a second body
@@ -107,6 +112,22 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
             and not (bare_head in context.CLUB_HEADS and context.sporting(words)):
         return at  # حركة الملاحة، نادي الحي, لشركة السيارات (but لنادي الشباب in a sports report)
     return end
+
+
+def _complement_of(stream: Stream, words: list[Word], at: int, i: int, with_article: bool, complement: bool) -> bool:
+    """ل + a noun without the article + an ال-genitive after a head with the article and its relational
+    adjectives (الهيئة الوطنية لمكافحة الفساد، المركز الوطني لأبحاث الفضاء): the body's field, as the
+    لل-complement of ``_org_end``; not after another adjective (الشركة العملاقة لبناء: "to build")."""
+    keys = stream.keys
+    if not with_article or complement or i == at + 1 or i + 1 >= len(keys) or stream.breaks[i + 1]:
+        return False
+    key = keys[i]
+    if len(key) < 4 or key[0] != "ل" or key.startswith("لل") or stream.surface(i).endswith("ه") or not words[i].content \
+            or words[i].suffixed or key[1:] in _NOT_FIELDS:
+        return False  # لجلبه، لمدينة الحسكة، لبقية المحافظات: "to bring him", "of the city", "to the rest"
+    after = words[i + 1]  # the field is a noun (الفساد، القدم), not a man (لخلافة السويسري بلاتر)
+    return keys[i + 1].startswith(ARTICLE) and not after.glued and not after.nisba and after.adjective is None \
+        and all(words[j].nisba or keys[j] in _GENERAL for j in range(at + 1, i))
 
 
 def _national(stream: Stream, words: list[Word], start: int, end: int) -> bool:
