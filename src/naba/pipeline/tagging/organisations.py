@@ -122,8 +122,8 @@ def _complement_of(stream: Stream, words: list[Word], at: int, i: int, with_arti
     if not with_article or complement or i == at + 1 or i + 1 >= len(keys) or stream.breaks[i + 1]:
         return False
     key = keys[i]
-    if len(key) < 4 or key[0] != "ل" or key.startswith("لل") or stream.surface(i).endswith("ه") or not words[i].content \
-            or words[i].suffixed or key[1:] in _NOT_FIELDS:
+    if len(key) < 4 or key[0] != "ل" or key.startswith("لل") or stream.surface(i).endswith("ه") \
+            or not words[i].content or words[i].suffixed or key[1:] in _NOT_FIELDS:
         return False  # لجلبه، لمدينة الحسكة، لبقية المحافظات: "to bring him", "of the city", "to the rest"
     after = words[i + 1]  # the field is a noun (الفساد، القدم), not a man (لخلافة السويسري بلاتر)
     return keys[i + 1].startswith(ARTICLE) and not after.glued and not after.nisba and after.adjective is None \
