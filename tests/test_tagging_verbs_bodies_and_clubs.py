@@ -73,3 +73,14 @@ def test_after_a_place_word_it_is_the_place_even_in_a_sports_report():
 def test_outside_sport_it_is_the_city():
     found = canonicals("افتتح أمير المنطقة مشروع الإسكان الجديد في نجران بحضور عدد من المسؤولين.")
     assert "نجران" in found and "نادي نجران" not in found
+
+
+def test_a_club_that_shares_a_citys_name_still_tells_the_other_clubs_country():
+    found = canonicals("لم تصل حوالات الرعاية إلى النصر والأهلي حتى الآن، فيما تسلمتها أندية الهلال ونجران "
+                       "والوحدة قبل انطلاق الدوري، وقال مدرب الأهلي إن اللاعبين ينتظرون رواتبهم قبل المباراة.")
+    assert {"الأهلي السعودي", "الهلال السعودي"} <= set(found)
+
+
+def test_a_states_body_named_by_its_nationality_takes_no_field_after_lam():
+    found = canonicals("وعهد بالملف إلى لجنة الحريات الفردية التي شكلتها الرئاسة التونسية لإصلاح القوانين.")
+    assert "الرئاسة التونسية" in found and not any("لإصلاح" in name for name in found)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -224,6 +225,7 @@ def _resolve_known(stream: Stream, words: list[Word], hits: list[Match[Name]], t
     sure = {owner.id for hit in hits if not hit.value.ambiguous and len(hit.value.owners) == 1
             for owner in hit.value.owners}
     related = sure | inner | {hit.value.owners[0].country for hit in hits if hit.value.owners[0].id in sure}
+    related |= {hit.value.owners[0].country for hit in hits if _club_and_place_of_one_country(hit.value.owners)}
     related |= {adjective.id for adjective in filter(None, map(_ADJECTIVE, words))}  # the scan runs in C
     mentions = []
     sporting: bool | None = None  # read once, for the first ambiguous club name
@@ -251,6 +253,12 @@ def _resolve_known(stream: Stream, words: list[Word], hits: list[Match[Name]], t
         if chosen is not None:
             mentions.append(Mention(hit.start, hit.end, hit.form, ref_of(chosen), 1.0))
     return mentions
+
+
+def _club_and_place_of_one_country(owners: Sequence[Entry]) -> bool:
+    """نجران: the city or its club, Saudi Arabia either way (the country settles the other clubs named)."""
+    return len(owners) > 1 and any(o.subtype == "club" for o in owners) and bool(owners[0].country) \
+        and all(o.country == owners[0].country for o in owners)
 
 
 def _before_their_time(entry: Entry, hit: Match[Name], year: int | None, lex: Lexicon, sure: set[str]) -> bool:

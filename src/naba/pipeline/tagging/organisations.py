@@ -119,8 +119,9 @@ def _complement_of(stream: Stream, words: list[Word], at: int, i: int, with_arti
     adjectives (الهيئة الوطنية لمكافحة الفساد، المركز الوطني لأبحاث الفضاء): the body's field, as the
     لل-complement of ``_org_end``; not after another adjective (الشركة العملاقة لبناء: "to build")."""
     keys = stream.keys
-    if not with_article or complement or i == at + 1 or i + 1 >= len(keys) or stream.breaks[i + 1]:
-        return False
+    if not with_article or complement or i == at + 1 or i + 1 >= len(keys) or stream.breaks[i + 1] \
+            or head_key(stream, words, at, ORG_HEADS) in NATIONAL_BODIES:
+        return False  # الرئاسة التونسية لإصلاح القوانين: a state's body is named by its nationality alone
     key = keys[i]
     if len(key) < 4 or key[0] != "ل" or key.startswith("لل") or stream.surface(i).endswith("ه") \
             or not words[i].content or words[i].suffixed or key[1:] in _NOT_FIELDS:
