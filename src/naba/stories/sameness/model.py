@@ -8,12 +8,13 @@ Two logistic models over the same features (``naba.stories.sameness.evidence``):
 A copy is always the same event (the stage puts a copy in its original's story); the reverse does not
 hold. Two rules stand over the models: a filled-in template (``Evidence.templated``: other names, or
 other numbers in mostly shared words, in the same slots) is neither a copy nor the same event, however
-alike; and neither are two reports of another day's figures (``Evidence.other_day``: the next market
-close), which a copy republished the next day keeps. The weights are fitted by ``bench/fit_sameness.py``
-on the tune half of naba's labelled pairs (``naba/evaluation/labels/sameness_pairs.jsonl``,
-``sameness_pairs_more.jsonl`` and ``sameness_stream_pairs.jsonl``) and reported on the other half;
-``--write`` puts them here, they are never edited by hand. Logistic weights explain themselves:
-``Judgement.reasons`` lists each feature's contribution to the decision, largest first.
+alike; and neither are two reports of another day (``Evidence.other_day``: the next market close, the
+next day's weather bulletin), whose figures and weekday a copy republished the next day keeps. The
+weights are fitted by ``bench/fit_sameness.py`` on the tune half of naba's labelled pairs
+(``naba/evaluation/labels/sameness_pairs.jsonl``, ``sameness_pairs_more.jsonl`` and
+``sameness_stream_pairs.jsonl``) and reported on the other half; ``--write`` puts them here, they are
+never edited by hand. Logistic weights explain themselves: ``Judgement.reasons`` lists each feature's
+contribution to the decision, largest first.
 
 ``similarity`` is the evidence's ``content`` cosine: how alike two texts read, graded (Pearson 0.75 with
 the SemEval-2022 ar-ar raters), for ranking and for ``naba compare``; the decisions weigh it with the
