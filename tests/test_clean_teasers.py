@@ -74,3 +74,24 @@ def test_a_lone_last_paragraph_opening_on_a_verb_of_saying_is_kept():
     title = "جاسوس المادة الغامضة يشعل الخلافات"
     assert cut_teasers([*own, last], title) == ([*own, last], [])
     assert cut_teasers([*own, OPENING_STOPWORD_VERB, DATELINED], title)[1] == [OPENING_STOPWORD_VERB, DATELINED]
+
+
+# CNN teasers the cut missed (the third 2026-12-06 session: 122 more CNN bodies cut, 487 more
+# paragraphs, 482 of them found in another CNN body)
+IMPERFECT_LEAD = ("يدرس إيلون ماسك، الرئيس التنفيذي وأكبر المساهمين بشركة تسلا، تحويل الشركة إلى شركة خاصة، وأنه "
+                  "تلقى عرضاً للاستحواذ عليها من صندوق استثمار.")
+TWO_CLAUSE_DAY = ("قال الرئيس التركي، رجب طيب أردوغان، السبت، إن القوى المعادية لبلاده حاولت القيام بانقلاب "
+                  "اقتصادي فيها باستخدام أسعار الصرف والعملات الأجنبية.")
+
+
+def test_a_teaser_opening_on_an_imperfect_verb_or_naming_its_day_after_two_clauses_is_cut():
+    teasers = [TWO_CLAUSE_DAY, IMPERFECT_LEAD]
+    kept, cut = cut_teasers(OWN + teasers, "احتياطي الأردن من النقد الأجنبي يتراجع للشهر السادس")
+    assert kept == OWN and cut == teasers
+
+
+def test_a_statement_opening_on_an_imperfect_verb_and_a_dash_is_no_datelined_teaser():
+    statement = ["صدر عن الديوان الملكي اليوم البيان التالي:",
+                 "يغادر – بمشيئة الله تعالى – يوم غد الخميس صاحب السمو الملكي ولي ولي العهد إلى جمهورية مصر "
+                 "العربية في زيارة عمل يلتقي خلالها بالرئيس المصري وعدد من المسؤولين لبحث العلاقات بين البلدين."]
+    assert cut_teasers(statement, "ولي ولي العهد يغادر يوم غد إلى مصر") == (statement, [])
