@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from naba.pipeline.tagging import tag_article
-from naba.pipeline.tagging.newnames import future_verb, perfect_verb
+from naba.pipeline.tagging.verbs import future_verb, perfect_verb
 
 
 def canonicals(body: str, title: str | None = None) -> list[str]:

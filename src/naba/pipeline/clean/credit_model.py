@@ -24,7 +24,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from naba.pipeline.clean.credit_words import DESCRIPTORS, MEDIA, NEWS_WORDS, credit_tables
-from naba.pipeline.tagging import namemodel, newnames
+from naba.pipeline.tagging import namemodel, newnames, verbs
 from naba.pipeline.tagging.lexicon import lexicon
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word, words_of
@@ -92,7 +92,7 @@ def _goes_on(key: str, word: Word) -> bool:
     if not key.isalpha() or key.isascii() or is_stopword(key) or key in _KEEP or word.adjective is not None:
         return False
     clitic = key[0] in "وب" and lexicon().zipf(key[1:]) >= newnames.COMMON_REST_ZIPF
-    return clitic or newnames.imperfect_verb(key, word)
+    return clitic or verbs.imperfect_verb(key, word)
 
 
 @functools.cache

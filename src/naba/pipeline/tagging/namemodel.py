@@ -320,8 +320,8 @@ def not_name(stream: Stream, words: Sequence[Word], i: int) -> bool:
 
 
 def _future_verb(key: str) -> bool:
-    """وسيتقاسم: و, the future's س, an imperfect verb the language knows (يتقاسم). Not without the
-    و: ستيفاني، سيلينا are names."""
+    """وسيتقاسم: و, the future's س, an imperfect verb the language knows (يتقاسم). Without the و the bar
+    is higher (``verbs.future_verb``): ستيفاني، سيلينا are names."""
     return len(key) >= 7 and key[0] in "وف" and key[1] == "س" and key[2] in "يتن" \
         and lexicon().zipf(key[2:]) >= VERB_ZIPF
 

@@ -4,7 +4,7 @@ for ``mentions``): سارة ساندرز is not بيرني ساندرز, هاد�
 from __future__ import annotations
 
 from naba.gazetteer import Entry
-from naba.pipeline.tagging import families, newnames
+from naba.pipeline.tagging import families, newnames, verbs
 from naba.pipeline.tagging.lexicon import Lexicon, Name
 from naba.pipeline.tagging.matching import Match, untake
 from naba.pipeline.tagging.newnames import NAME_LINKS, NASAB_LINKS
@@ -106,7 +106,7 @@ def _before_father(stream: Stream, hit: Match[Name], taken: bytearray, lex: Lexi
     if hit.start > 0 and stream.keys[hit.start - 1] in NAME_LINKS:
         return hit.end  # آل مبارك حمد: a family name in another man's nasab
     if not (first in lex.given or common_given_name(first, lex)) or _own_given_name(hit.value.owners[0], father) \
-            or not (common_given_name(father, lex) or father in newnames.Y_NAMES):  # not تمام (fully)
+            or not (common_given_name(father, lex) or father in verbs.Y_NAMES):  # not تمام (fully)
         return hit.end
     return k + 1
 

@@ -23,6 +23,7 @@ from naba.pipeline.tagging import context
 from naba.pipeline.tagging.lexicon import Name, lexicon
 from naba.pipeline.tagging.matching import Match
 from naba.pipeline.tagging.stream import Stream
+from naba.pipeline.tagging.verbs import future_verb, imperfect_verb, perfect_verb
 from naba.pipeline.tagging.words import TIME_WORDS, Word
 from naba.text import ARTICLE, article_form, bare_forms, index, is_stopword, with_clitics
 
@@ -47,8 +48,6 @@ HEADLINE_COMMON_MAX_ZIPF = 4.8  # up to this, with a full name in the body or a 
 COMMON_REST_ZIPF = 4.0  # a clitic letter before a word this common is a clitic (لضم، لتوفير)
 HEADLINE_CLITIC_REST_ZIPF = 3.0  # a headline word's rest this common, and commoner than the word, is a clitic's
 HEADLINE_ARTICLE_MAX_ZIPF = 2.0  # the same for an ال-word (الأفلاج): unknown to the language
-VERB_TWIN_MIN_ZIPF = 2.3  # يشار (تشار 2.5) is a verb; توران (يوران unseen) is not
-FUTURE_REST_MIN_ZIPF = 4.0  # the imperfect after a future's س this common (تنقل 4.3; not تيفاني of ستيفاني, 3.3)
 NAME_PART_MAX_ZIPF = 4.8  # words beside a headline name in the body that belong to it (أردا توران)
 
 # Words that head an organisation's name.
@@ -63,11 +62,6 @@ NOT_NAMES = TIME_WORDS | frozenset(index(w) for w in _NOT_NAMES.split())
 _NAME_LINKS = "بن ابن بنت ولد أبو أبي أم عبد آل دي دو فون فان"  # words inside names
 NAME_LINKS = frozenset(index(w) for w in _NAME_LINKS.split())
 NASAB_LINKS = frozenset(index(w) for w in "بن ابن بنت".split())
-# given names that start with the imperfect's ي (a verb otherwise)
-Y_NAMES = frozenset(index(w) for w in """
-يوسف يحيى ياسر يزيد يونس يعقوب ياسين يسري يامن يعرب يسرى ياسمين يمنى تامر تميم تيسير توفيق تغريد تهاني تيريزا توني
-تيري تييري توماس تشارلز تيد
-""".split())
 PERSON_CUES = frozenset(index(w).removeprefix(ARTICLE) for w in """
 لاعب نجم مدرب مدافع مهاجم حارس قس جاسوس صحفي صحافي كاتب فنان فنانة ممثل ممثلة مطرب شاعر ناشط الدكتور
 المهندس السيد السيدة الشاب المواطن الطفل الطفلة المتهم الضحية الإعلامي الداعية البروفيسور العريف الرقيب
@@ -243,65 +237,6 @@ def _pronoun_heh(stream: Stream, words: Sequence[Word], i: int) -> bool:
     """قتلته، معاليه: written with ه (not ة) after a common word."""
     return stream.surface(i).endswith("\u0647") and words[i].zipf < lexicon().zipf(stream.keys[i][:-1]) \
         and lexicon().zipf(stream.keys[i][:-1]) >= SUFFIX_ROOT_ZIPF
-
-
-def imperfect_verb(key: str, word: Word) -> bool:
-    """يرأس، يتجه، تساعد: a common word starting with the imperfect's ي or ت that never takes the
-    article and conjugates: one of its kin (``_verb_kin``) is a word too. توران، يوفنتوس، تايلور
-    have no kin, they are names. Given names that start with them and have kin are listed apart."""
-    if key[0] not in "يت" or len(key) < 4 or word.nominal or word.zipf < 3.0 or key in Y_NAMES:
-        return False
-    zipf = lexicon().zipf
-    return any(zipf(form) >= VERB_TWIN_MIN_ZIPF for form in _verb_kin(key))
-
-
-def future_verb(key: str) -> bool:
-    """ستنقل، سيغادر، ستواصل: the future's س before an imperfect verb that is a commoner word than the
-    whole (تنقل، يغادر); not ستيفاني، سيمون، ستالين, whose rest is rare, nor a given name (سيرجي)."""
-    if len(key) < 5 or key[0] != "س" or key[1] not in "يتن" or key in lexicon().given:  # سيرجي (يرجى)
-        return False
-    zipf = lexicon().zipf
-    return zipf(key[1:]) >= FUTURE_REST_MIN_ZIPF and zipf(key[1:]) > zipf(key)
-
-
-def perfect_verb(key: str) -> bool:
-    """اختلس، اعتصموا، واتلاف: a perfect verb of the derived forms that start with ا (انفعل، افتعل، استفعل)
-    or their verbal noun (إفعال، افتعال، استفعال), behind و/ف or with the plural's وا, whose imperfect
-    (يختلس، يعتصم، يتلف) is a word the language knows. Names that start with ا have none (امستردام،
-    انشيلوتي); short ones (أمين → يمين، أنور → ينور) are left alone. Hand-written like ``_verb_kin``."""
-    base = key[1:] if key[0] in "وف" and len(key) > 5 else key
-    if base.endswith("وا") and len(base) > 5:
-        base = base[:-2]
-    if len(base) < 5 or base[0] != "ا" or key in lexicon().given:
-        return False
-    twins = ["ي" + base[1:]]
-    for vowel_at in (3, 4, 5):  # اتلاف → يتلف، اختلاس → يختلس، استقبال → يستقبل
-        if len(base) == vowel_at + 2 and base[vowel_at] == "ا":
-            twins.append("ي" + base[1:vowel_at] + base[-1])
-    zipf = lexicon().zipf
-    return any(zipf(twin) >= VERB_TWIN_MIN_ZIPF for twin in twins)
-
-
-def _verb_kin(key: str) -> list[str]:
-    """The words a verb or verbal noun starting with ي/ت shares its stem with, one of which the
-    language knows when it is Arabic: the other person (يتجه، تتجه; يهاجمون، تهاجم; يرحمه، ترحم),
-    the imperfect of a تفعّل past (تضاعفت، يتضاعف), the participle or past of a تفعّل/تفاعل noun
-    (تدني، متدني; تضافر، تضافرت), the imperfect of a تفعلة noun (تبرئة، يبرئ), and a تفعيل noun's
-    own shape (تسميم، تدشين). Hand-written: no Arabic morphological analyser is a dependency."""
-    other = "ت" if key[0] == "ي" else "ي"
-    bases = {key}
-    if len(key) > 4 and (key.endswith("ت") or (key[0] == "ي" and key.endswith(("ون", "ان", "وا")))):
-        bases.add(key[:-2] if key.endswith(("ون", "ان", "وا")) else key[:-1])
-    if len(key) > 4 and key.endswith(("ه", "ا")):  # يرحمه، تحسبا: a pronoun or the accusative on it
-        bases.add(key[:-1])
-    kin = [other + base[1:] for base in bases]
-    if key[0] == "ت":
-        kin += ["ي" + base for base in bases] + ["م" + key, key + "ت"]  # متدني، تضافرت
-    if key[0] == "ت" and len(key) == 5 and key[-2] == "ي":
-        kin.append(key)  # تسميم، تدشين: the تفعيل noun's own shape is Arabic
-    if key[0] == "ت" and key[-1] in "ةهي":
-        kin += ["ي" + key[1:-1], "يت" + key[1:]]
-    return kin
 
 
 def headline_names(stream: Stream, words: list[Word], taken: bytearray) -> list[NewName]:

@@ -1,0 +1,83 @@
+"""Verbs read from a word's shape, so that no name is made of one (hand-written Arabic rules: no
+Arabic morphological analyser is a dependency). Each asks the language's word frequencies whether the
+word's kin exist: an Arabic verb conjugates, a foreign name has no kin.
+
+    imperfect_verb   يرأس، يتجه، تساعد (kin يتجه/تتجه), not توران، يوفنتوس
+    future_verb      ستنقل، سيغادر (تنقل is common), not ستيفاني، سيرجي
+    perfect_verb     اختلس، واعتصموا، واتلاف (يختلس، يعتصم، يتلف), not امستردام، انشيلوتي
+
+``namemodel`` reads the future after a conjunction (وسيتقاسم) with its own bar.
+"""
+
+from __future__ import annotations
+
+from naba.pipeline.tagging.lexicon import lexicon
+from naba.pipeline.tagging.words import Word
+from naba.text import index
+
+VERB_TWIN_MIN_ZIPF = 2.3  # يشار (تشار 2.5) is a verb; توران (يوران unseen) is not
+FUTURE_REST_MIN_ZIPF = 4.0  # the imperfect after a future's س this common (تنقل 4.3; not تيفاني of ستيفاني, 3.3)
+# given names that start with the imperfect's ي (a verb otherwise)
+Y_NAMES = frozenset(index(w) for w in """
+يوسف يحيى ياسر يزيد يونس يعقوب ياسين يسري يامن يعرب يسرى ياسمين يمنى تامر تميم تيسير توفيق تغريد تهاني تيريزا توني
+تيري تييري توماس تشارلز تيد
+""".split())
+
+
+def imperfect_verb(key: str, word: Word) -> bool:
+    """يرأس، يتجه، تساعد: a common word starting with the imperfect's ي or ت that never takes the
+    article and conjugates: one of its kin (``_verb_kin``) is a word too. توران، يوفنتوس، تايلور
+    have no kin, they are names. Given names that start with them and have kin are listed apart."""
+    if key[0] not in "يت" or len(key) < 4 or word.nominal or word.zipf < 3.0 or key in Y_NAMES:
+        return False
+    zipf = lexicon().zipf
+    return any(zipf(form) >= VERB_TWIN_MIN_ZIPF for form in _verb_kin(key))
+
+
+def future_verb(key: str) -> bool:
+    """ستنقل، سيغادر، ستواصل: the future's س before an imperfect verb that is a commoner word than the
+    whole (تنقل، يغادر); not ستيفاني، سيمون، ستالين, whose rest is rare, nor a given name (سيرجي)."""
+    if len(key) < 5 or key[0] != "س" or key[1] not in "يتن" or key in lexicon().given:  # سيرجي (يرجى)
+        return False
+    zipf = lexicon().zipf
+    return zipf(key[1:]) >= FUTURE_REST_MIN_ZIPF and zipf(key[1:]) > zipf(key)
+
+
+def perfect_verb(key: str) -> bool:
+    """اختلس، اعتصموا، واتلاف: a perfect verb of the derived forms that start with ا (انفعل، افتعل، استفعل)
+    or their verbal noun (إفعال، افتعال، استفعال), behind و/ف or with the plural's وا, whose imperfect
+    (يختلس، يعتصم، يتلف) is a word the language knows. Names that start with ا have none (امستردام،
+    انشيلوتي); short ones (أمين → يمين، أنور → ينور) are left alone. Hand-written like ``_verb_kin``."""
+    base = key[1:] if key[0] in "وف" and len(key) > 5 else key
+    if base.endswith("وا") and len(base) > 5:
+        base = base[:-2]
+    if len(base) < 5 or base[0] != "ا" or key in lexicon().given:
+        return False
+    twins = ["ي" + base[1:]]
+    for vowel_at in (3, 4, 5):  # اتلاف → يتلف، اختلاس → يختلس، استقبال → يستقبل
+        if len(base) == vowel_at + 2 and base[vowel_at] == "ا":
+            twins.append("ي" + base[1:vowel_at] + base[-1])
+    zipf = lexicon().zipf
+    return any(zipf(twin) >= VERB_TWIN_MIN_ZIPF for twin in twins)
+
+
+def _verb_kin(key: str) -> list[str]:
+    """The words a verb or verbal noun starting with ي/ت shares its stem with, one of which the
+    language knows when it is Arabic: the other person (يتجه، تتجه; يهاجمون، تهاجم; يرحمه، ترحم),
+    the imperfect of a تفعّل past (تضاعفت، يتضاعف), the participle or past of a تفعّل/تفاعل noun
+    (تدني، متدني; تضافر، تضافرت), the imperfect of a تفعلة noun (تبرئة، يبرئ), and a تفعيل noun's
+    own shape (تسميم، تدشين). Hand-written: no Arabic morphological analyser is a dependency."""
+    other = "ت" if key[0] == "ي" else "ي"
+    bases = {key}
+    if len(key) > 4 and (key.endswith("ت") or (key[0] == "ي" and key.endswith(("ون", "ان", "وا")))):
+        bases.add(key[:-2] if key.endswith(("ون", "ان", "وا")) else key[:-1])
+    if len(key) > 4 and key.endswith(("ه", "ا")):  # يرحمه، تحسبا: a pronoun or the accusative on it
+        bases.add(key[:-1])
+    kin = [other + base[1:] for base in bases]
+    if key[0] == "ت":
+        kin += ["ي" + base for base in bases] + ["م" + key, key + "ت"]  # متدني، تضافرت
+    if key[0] == "ت" and len(key) == 5 and key[-2] == "ي":
+        kin.append(key)  # تسميم، تدشين: the تفعيل noun's own shape is Arabic
+    if key[0] == "ت" and key[-1] in "ةهي":
+        kin += ["ي" + key[1:-1], "يت" + key[1:]]
+    return kin
