@@ -132,3 +132,20 @@ def test_credit_forms_of_the_sixth_round(text, expected):
 ])
 def test_press_round_up_credit_forms(text, expected):
     assert find_attribution(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an unknown paper's name stops at what it did, a short feminine past verb
+    ("ورأت الصحيفة ذلك. صحيفة هاأرتس حذرت في الافتتاحية من أن القرار ينتهك الوضع القائم.", ("هآرتس",)),
+    ('وكانت صحيفة "إل موندو" كتبت أن الصفقة انتهت.', ("صحيفة إل موندو",)),
+    # a report an outlet ran: «في تقرير لموقع ...»
+    ('معاناة السنة في إيران في تقرير لموقع "السكينة"، تتضارب المعلومات بشأن الحجم.', ("موقع السكينة",)),
+    # a paper quoted bare after a reporting phrase; bare and unquoted it is the region
+    ('* نقلا عن "الشرق الأوسط" اللندنية', ("صحيفة الشرق الأوسط",)),
+    ("وقال إن الوضع في الشرق الأوسط خطير بحسب الشرق الأوسط.", ()),
+    # one foreign name transliterated two ways is one outlet; two known outlets stay two
+    ('حسب ما ذكر موقع "تلغراف" البريطاني. وذكرت صحيفة تليغراف أن الوزير قال ذلك.', ("موقع تلغراف",)),
+    ("وذكرت قناة الجزيرة وصحيفة الجزيرة أن الحادث وقع أمس.", ("قناة الجزيرة", "صحيفة الجزيرة")),
+])
+def test_credit_forms_of_the_ninth_round(text, expected):
+    assert find_attribution(text) == expected

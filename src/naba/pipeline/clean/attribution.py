@@ -215,8 +215,8 @@ class _Piece(UnknownNames):
             before -= 2
         if self.reporting_ends(before):
             return not self.journal(at, before)
-        if "ل" in self.glued(at):
-            return (before > 0 and keys[before - 1] in cw.GLUED_REPORTING) or self.told(at)
+        if "ل" in self.glued(at):  # «وفقا لوكالة ...»، «قال ... لرويترز»، «في تقرير لموقع ...»
+            return (before > 0 and keys[before - 1] in cw.GLUED_REPORTING) or self.told(at) or self.in_piece(at)
         if at > 2 and keys[at - 1] == "في" and tuple(keys[at - 3:at - 1]) in cw.FRONT_PAGES:
             return True  # «وعلى الصفحة الأولى في صحيفة «البلاد» ...»
         if "ب" in self.glued(at) or (at > 0 and keys[at - 1] == "في"):
@@ -287,8 +287,20 @@ class _Piece(UnknownNames):
                 return found
         if first in tables.short and at > 0:
             return tables.short[first], at + 1
+        if (paper := self.quoted_bare_paper(at)) is not None:
+            return paper
         if first in cw.AGENCY_WORDS and at + 1 < len(self.keys) and self.keys[at + 1] in tables.short:
             return tables.short[self.keys[at + 1]], at + 2  # «نقلت "فرانس برس" عن الوكالة الألمانية»
+        return None
+
+    def quoted_bare_paper(self, at: int) -> tuple[str, int] | None:
+        """«نقلا عن "الشرق الأوسط" اللندنية»: a paper named without its media word, in quotes."""
+        if self.shown[at][:1] not in OPENING + '"':
+            return None
+        for end in range(at, min(len(self.keys), at + MAX_QUOTED_WORDS)):
+            if self.closes(end):
+                hit = credit_tables().bare_papers.get(" ".join(self.keys[at:end + 1]))
+                return (hit, end + 1) if hit is not None else None
         return None
 
     def name_starts(self, at: int) -> Iterator[int]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from naba.pipeline.clean.credit_words import credit_tables, latin_key
+from naba.pipeline.clean.credit_words import MEDIA, credit_tables, latin_key
 from naba.text import index
 
 MAX_OUTLET_WORDS = 7  # the longest outlet name the gazetteer holds, in words
@@ -65,7 +65,20 @@ def publisher(outlet: str) -> str:
 
 
 def unique(names: Iterable[str]) -> tuple[str, ...]:
+    """Each outlet once: one name, or two transliterations of one unknown name (below)."""
     seen: dict[str, str] = {}
     for name in names:
-        seen.setdefault(index(name), name)
+        seen.setdefault(_skeleton(name), name)
     return tuple(seen.values())
+
+
+def _skeleton(name: str) -> str:
+    """An unknown name's index form without its media word and the long vowels inside its words: a
+    foreign name is transliterated with or without them («صحيفة تليغراف»، «موقع تلغراف» are one outlet).
+    A known outlet keeps its own name (قناة الجزيرة is not صحيفة الجزيرة)."""
+    words = index(name).split()
+    if index(name) in credit_tables().known:
+        return index(name)
+    if len(words) > 1 and words[0] in MEDIA:
+        words = words[1:]
+    return " ".join(word[0] + re.sub("[اويى]", "", word[1:]) for word in words)

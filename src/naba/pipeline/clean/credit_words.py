@@ -64,6 +64,7 @@ DEFINITE_MEDIA = _keys("الصحيفة", "الجريدة", "المجلة", "ال
 DUAL_MEDIA = _keys("صحيفتا", "جريدتا", "قناتا", "وكالتا", "مجلتا", "محطتا", "شبكتا")
 MEDIA = _keys("وكالة", "وكالات", "صحيفة", "جريدة", "موقع", "قناة", "شبكة", "مجلة", "تلفزيون", "إذاعة", "راديو",
               "محطة", "الوكالة", "التلفزيون", "التلفزة", "الإذاعة", "القناة") | DEFINITE_MEDIA | DUAL_MEDIA
+PAPER_WORDS = _keys("صحيفة", "جريدة")
 PLURAL_MEDIA = _keys("وكالات")  # «وكالات الأنباء الروسية»: outlets not named
 AGENCY_WORDS = _keys("وكالة", "وكالات", "الوكالة")  # an unknown one must be a news agency
 SITE_WORDS = _keys("موقع")  # also "place": an unknown site must have a quoted or foreign name
@@ -112,7 +113,7 @@ FRONT_PAGES = frozenset(tuple(index(w) for w in page.split()) for page in ("ال
 # «وفقاً لما نقلته على لسانه وكالة "تاس"»: whose words the outlet reported (11 stored texts)
 TONGUE = _keys("لسانه", "لسانها", "لسانهم")
 # «وقال هيغ في مقالة بصحيفة "ديلي تليغراف" إن»: words quoted from a piece the outlet ran (12 stored texts)
-PIECE_NOUNS = _keys("مقال", "مقالة", "افتتاحية", "عمود")
+PIECE_NOUNS = _keys("مقال", "مقالة", "افتتاحية", "عمود", "تقرير")  # «في تقرير لموقع "السكينة"»
 PIECES = PIECE_NOUNS | _keys("رأي", "له", "لها")
 # «الدراسة التي نشرتها مجلة "لانست نيورولوجي"»: a journal publishing a study is no news outlet credited
 STUDIES = _keys("دراسة", "الدراسة", "الدراسات", "دراسات", "البحث", "بحث", "أبحاث", "الأبحاث", "التجربة", "للدراسة",
@@ -155,6 +156,9 @@ class CreditTables:
     latin: dict[str, str] = field(default_factory=dict)  # «BBC», «France 24»: a publisher's own name
     reporting: re.Pattern[str] = re.compile("$^")
     known: frozenset[str] = frozenset()  # the canonical names (index form)
+    # «نقلا عن "الشرق الأوسط"»: a paper the gazetteer spells only with its media word, quoted bare
+    # (the bare words alone are something else: the region)
+    bare_papers: dict[str, str] = field(default_factory=dict)
 
     def starts_outlet(self, key: str) -> bool:
         return key in MEDIA or key in self.first_words
@@ -174,7 +178,11 @@ def credit_tables() -> CreditTables:
                 tables.agencies.setdefault(key, entry.canonical)
         tables.ambiguous.update(index(s) for s in entry.ambiguous)
         tables.latin.update((latin_key(s), entry.canonical) for s in entry.latin)
-    tables.first_words = frozenset(k.split()[0] for k in tables.outlets) | _keys(*SHORT_NAMES)
+    tables.bare_papers = {rest: name for key, name in tables.outlets.items()
+                          if (rest := key.partition(" ")[2]) and key.split()[0] in PAPER_WORDS
+                          and rest not in tables.outlets}
+    tables.first_words = frozenset(k.split()[0] for k in [*tables.outlets, *tables.bare_papers]) \
+        | _keys(*SHORT_NAMES)
     tables.short = {index(s): e.canonical for s, i in SHORT_NAMES.items() if (e := gazetteer.get(i)) is not None}
     tables.latin.update((latin_key(code), e.canonical) for code, i in SITE_CODES.items()
                         if (e := gazetteer.get(i)) is not None)
