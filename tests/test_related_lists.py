@@ -230,3 +230,33 @@ def test_two_reports_of_one_event_the_stage_kept_apart_are_one_similar_entry():
                      facets_of(StoredArticle(row.id, a, "", "")), Sources()) for row, a in zip(rows, (sky, bbc), strict=True)]
     assert content(profile_of(sky), profile_of(bbc)) < 0.6  # not merged by wording alone
     assert _one_story(scored[0], scored[1])
+
+
+def _candidate(n: int, story: int, similar: float, same_event: bool, read_also: float = 0.0):
+    """A judged candidate as ``_lists`` reads it (logic only: the evidence itself is tested above)."""
+    from types import SimpleNamespace
+
+    row = SimpleNamespace(id=n, story_id=story, ts=1.44e9 + n, source=f"outlet{n}", title=f"t{n}")
+    return SimpleNamespace(row=row, similar=similar, read_also=read_also, profile=None, facets=n,
+                           judgement=SimpleNamespace(same_event=same_event), stored=None)
+
+
+def test_the_articles_own_event_is_one_entry_and_an_unsure_development_waits_for_read_also(monkeypatch):
+    """Three stories the stage kept apart that each tell the article's event are one similar entry with
+    their outlets; a candidate that is not the event is similar only when the ranker is sure of it
+    (``LINKED_MIN``), else it may be read also."""
+    from types import SimpleNamespace
+
+    from naba.stories import related
+
+    monkeypatch.setattr(related, "content", lambda a, b: 0.0)
+    monkeypatch.setattr(related, "evidence", lambda a, b, gap: None)
+    monkeypatch.setattr(related, "judge", lambda e, a, b: SimpleNamespace(same_event=False))
+    facets = SimpleNamespace(shared=lambda other, k: ("شيء",))
+    me = SimpleNamespace(id=0, story_id=99, article=SimpleNamespace(title=""))
+    scored = [_candidate(1, 11, 0.97, True), _candidate(2, 12, 0.93, True), _candidate(3, 13, 0.80, True),
+              _candidate(4, 14, 0.96, False), _candidate(5, 15, 0.90, False, read_also=0.9)]
+    similar, also = related._lists(me, facets, scored)
+    assert [item.article_id for item in similar] == [1, 4]
+    assert similar[0].outlets == ("outlet1", "outlet2", "outlet3") and similar[0].copies == 3
+    assert [item.article_id for item in also] == [5]
