@@ -122,3 +122,14 @@ def test_export_carries_the_story_fields_and_related_lists(sample_db):
     # (tests/fixtures/sample_tags.json); a tagger that lost its phrases or entities would fall well below
     assert all(1 <= len(r["keywords"]) <= 12 for r in records)
     assert sum(len(r["keywords"]) for r in records) / len(records) >= 2.5
+
+
+def test_a_place_or_a_platform_is_a_reason_only_when_nothing_else_is_shared():
+    from naba.stories.related_facets import Facets
+
+    def facets(*names: str) -> Facets:
+        return Facets(names, {n: 1.0 for n in names}, frozenset(), (), {})
+
+    match = facets("موسكو", "تويتر", "كريستيانو رونالدو")
+    assert match.shared(facets("كريستيانو رونالدو", "تويتر", "موسكو"), 4) == ("كريستيانو رونالدو",)
+    assert match.shared(facets("موسكو", "تويتر"), 4) == ("موسكو", "تويتر")
