@@ -138,6 +138,8 @@ def test_press_round_up_credit_forms(text, expected):
     # an unknown paper's name stops at what it did, a short feminine past verb
     ("ورأت الصحيفة ذلك. صحيفة هاأرتس حذرت في الافتتاحية من أن القرار ينتهك الوضع القائم.", ("هآرتس",)),
     ('وكانت صحيفة "إل موندو" كتبت أن الصفقة انتهت.', ("صحيفة إل موندو",)),
+    # or at what an outlet does that is no credit by itself
+    ("وذكرت صحيفة لاكروا دعت الدول الأوروبية إلى التحرك.", ("صحيفة لاكروا",)),
     # a report an outlet ran: «في تقرير لموقع ...»
     ('معاناة السنة في إيران في تقرير لموقع "السكينة"، تتضارب المعلومات بشأن الحجم.', ("موقع السكينة",)),
     # a paper quoted bare after a reporting phrase; bare and unquoted it is the region

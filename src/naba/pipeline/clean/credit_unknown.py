@@ -127,8 +127,9 @@ class UnknownNames(QuotedNames):
         key = self.keys[at]
         if not key or key in cw.NAME_STOPS:
             return False
-        if at > start and (inflected(key) in VERBS_AND_OBJECTS or _feminine_past(key)):
-            return False  # «صحيفة الغد الأردنية كتبت»، «مجلة التايم حوارا»: what the outlet did, not its name
+        if at > start and (key in cw.OUTLET_DEEDS or inflected(key) in VERBS_AND_OBJECTS or _feminine_past(key)):
+            # «صحيفة الغد الأردنية كتبت»، «صحيفة لاكروا دعت»، «مجلة التايم حوارا»: what the outlet did, not its name
+            return False
         if at > start and self.shown[at][:1] in OPENING + '"' and not self.closes(at):
             return False  # a quote opens what was said: «لقناة فوكس سبورتس "كنت جالسا»، not «"أنسا"»
         if at > start and self.shown[at][:1] == "(":

@@ -53,6 +53,10 @@ REPORTING = ("نقلا عن", "نقلاً عن", "بحسب", "حسب", "حسبم
 # «صحيفة "ليكيب" الفرنسية ذكرت أن»: a known outlet as the subject before its verb (verb-first is usual)
 REPORTING_AFTER = _keys(*_FEMININE_VERBS, *_MASCULINE_VERBS, *_DESCRIBING, *_VIEWS, "أعلنت", "أعلن")
 DESCRIBING = _keys(*(verb + pronoun for verb in _DESCRIBING for pronoun in ("", "ه", "ها", "هم")))
+# what an outlet does right after its name ends the name («صحيفة لاكروا دعت الدول»); not credits by
+# themselves («اتهمت صحيفة ...» may accuse the paper)
+OUTLET_DEEDS = REPORTING_AFTER | _keys("دعت", "دعا", "طالبت", "طالب", "حذرت", "حذر", "انتقدت", "انتقد", "اتهمت",
+                                       "اتهم", "توقعت", "توقع", "رجحت", "رجح", "تساءلت", "تساءل", "لفتت", "لفت")
 PREPOSITIONS = _keys("على", "في", "من", "عن", "إلى", "مع", "عبر", "لدى")
 # «وسارعت صحيفة «الوطن» السورية في عددها، أمس، للحديث عن ...»: the outlet's issue (26 stored texts)
 ISSUE = _keys("عددها", "عدده")
@@ -91,6 +95,7 @@ NAME_STOPS = _keys(
     "مقطع", "فيديو", "بيانا", "خلفية", "تفاصيل", "نص", "رسالة", "تغريدة", "عددها", "إنه", "إنها", "أنه", "أنها",
     "بأنه", "بأنها", "لأن", "لن", "لم", "لا", "سوف", "قائلا", "قائلاً", "قائلة", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة",
     "مشيرا", "مشيرة", "نسخة", "منه", "منها", "فيه", "فيها", "له", "لها", "شبه",  # شبه الرسمية
+    "عام",  # «مجلة إنتتش عام 2011»: the year it wrote
     # «ونقلت صحيفة حريت عنه قوله»: who is quoted, and what
     "عنه", "عنها", "عنهم", "عنهما", "قوله", "قولها", "قولهم",
     # pronouns and «إن/أن» with one: «صحيفة جيروزاليم بوست شكرت هي كذلك»، «لوكالة أسوشييتدبرس للأنباء إنهم»
