@@ -76,9 +76,10 @@ def _skeleton(name: str) -> str:
     """An unknown name's index form without its media word and the long vowels inside its words: a
     foreign name is transliterated with or without them («صحيفة تليغراف»، «موقع تلغراف» are one outlet).
     A known outlet keeps its own name (قناة الجزيرة is not صحيفة الجزيرة)."""
-    words = index(name).split()
-    if index(name) in credit_tables().known:
-        return index(name)
+    key = index(name)
+    if key in credit_tables().known:
+        return key
+    words = key.split()
     if len(words) > 1 and words[0] in MEDIA:
         words = words[1:]
     return " ".join(word[0] + re.sub("[اويى]", "", word[1:]) for word in words)
