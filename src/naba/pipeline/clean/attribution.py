@@ -176,8 +176,11 @@ class _Piece(UnknownNames):
             elif (known := self.named_here(at)) is not None and self.reports_after(known[1]):
                 found = known  # a known outlet's name: «وأظهر مسح لرويترز نشرت نتائجه» credits it too
             elif self.bare(at) in cw.MEDIA and self.subject(at) \
-                    and (shaped := self.unknown(at, strict=True)) is not None and self.reports_after(shaped[1]):
-                found = shaped  # «وكانت صحيفة "إل كونفيدنسيال" قد أفادت»، «القناة العاشرة الإسرائيلية قالت»
+                    and (shaped := self.unknown(at, strict=not self.opens_report(at))) is not None \
+                    and self.reports_after(shaped[1]):
+                # «وكانت صحيفة "إل كونفيدنسيال" قد أفادت»، «القناة العاشرة الإسرائيلية قالت»; opening its
+                # sentence, an unquoted name too («صحيفة ليمانيتيه الفرنسية كتبت إن»: a press review)
+                found = shaped
             if found is None:
                 at += 1
                 continue
@@ -209,11 +212,13 @@ class _Piece(UnknownNames):
         or interviewed («في مقابلة مع صحيفة ...»), or a piece it ran quoted («في مقال بصحيفة ...»)."""
         keys = self.keys
         before = at
+        if at > 2 and keys[at - 1] == "في" and keys[at - 2] in cw.PUBLISHED_IN and keys[at - 3] in cw.CONTAINERS:
+            before -= 2  # «حسب تقرير نشر في صحيفة ...»: the report's words
         while before > 0 and at - before < 3 and keys[before - 1] in cw.CONTAINERS:
             before -= 1
         if before > 1 and keys[before - 1] in cw.TONGUE and keys[before - 2] == "علي":  # على لسانه
             before -= 2
-        if self.reporting_ends(before):
+        if self.reporting_ends(before) and not self.writes_for(at, before):
             return not self.journal(at, before)
         if "ل" in self.glued(at):  # «وفقا لوكالة ...»، «قال ... لرويترز»، «في تقرير لموقع ...»
             return (before > 0 and keys[before - 1] in cw.GLUED_REPORTING) or self.told(at) or self.in_piece(at)
@@ -227,9 +232,19 @@ class _Piece(UnknownNames):
             return self.back_to(at - 1, cw.SAID_TO, 2)
         return at > 0 and keys[at - 1] == "مع" and self.back_to(at - 1, cw.INTERVIEWS, 3)
 
+    def writes_for(self, at: int, before: int) -> bool:
+        """«كانت تكتب لصحيفة ...»: a press review's verb before an outlet glued to ل is writing for it."""
+        return "ل" in self.glued(at) and before > 0 and without_conjunction(self.keys[before - 1]) in cw.PRESS_REVIEW
+
     def described(self, at: int) -> bool:
         key = self.keys[at - 1] if at > 0 else ""
         return key in cw.DESCRIBING or without_conjunction(key) in cw.DESCRIBING
+
+    def opens_report(self, at: int) -> bool:
+        """Whether a media word opens its sentence with a reporting verb in the few words after it (read
+        first: the name tagger is run only then)."""
+        return (at == 0 or self.ends[at - 1]) and any(
+            key in cw.REPORTING_AFTER for key in self.keys[at + 2:at + MAX_FILLERS + 3])
 
     def subject(self, at: int) -> bool:
         """Whether an outlet at ``at`` may be the subject of a verb after it: not after a preposition

@@ -39,19 +39,26 @@ _DESCRIBING = ("وصفت", "وصف")
 # «واعتبرت صحيفة "موندو ديبورتيفو" أن»، «عنونت صحيفة "أس" خبر المباراة»: an outlet's view or headline
 _VIEWS = ("اعتبرت", "اعتبر", "رأت", "رأى", "عنونت", "عنون",
           "حملت", "حمل")  # «وحملت صحيفة «الوسط» عنوانها»: a press round-up's headline
+# a press review's verbs: «وكتبت صحيفة "كيهان"»، «اهتمت صحيفة «نيويورك تايمز» بإعلان»، «صحيفة العرب
+# تناولت»; not before an outlet glued to ل («كتبت لصحيفة ...»: she writes for it)
+_PRESS_REVIEW = ("كتبت", "كتب", "تكتب", "يكتب", "اهتمت", "اهتم", "ركزت", "ركز", "تناولت", "تناول", "تتناول",
+                 "يتناول", "أبرزت", "أبرز", "تطرقت", "تطرق")
+PRESS_REVIEW = _keys(*_PRESS_REVIEW)
 REPORTING = ("نقلا عن", "نقلاً عن", "بحسب", "حسب", "حسبما", "حسبما ذكرت", "حسبما أفادت", "حسبما أوردت",
              "حسبما نقلت", "حسبما نشرت", "حسبما قالت", "حسب ما", "وفق", "وفق ما", "وفقا", "وفقاً", "طبقا",
              "طبقاً", "وفقا لما أورده", "وفقا لما أوردته", "وفقا لما ذكره", "وفقا لما ذكرته", "وفقا لما نشره",
              "وفقا لما نشرته", "وفقا لما نقلته", "وفقاً لما أوردته", "وفقاً لما ذكرته", "أفادت به", "أفاد به",
              *_FEMININE_VERBS, *_MASCULINE_VERBS, "المصدر", "مصدر الخبر",
-             *_ESTIMATING, *_DESCRIBING, *_VIEWS,
+             *_ESTIMATING, *_DESCRIBING, *_VIEWS, *_PRESS_REVIEW,
+             "نقرأ في",  # «نقرأ في افتتاحية صحيفة القدس»: a press review reads the paper
              # «وفقاً لما ورد عبر وكالة الأنباء الإيرانية» (3 stored texts)
              "ما ورد عبر", "لما ورد عبر",
              # «بحسب ما أوردته وكالة ...»، «في تصريحات نقلتها صحيفة ...»: the verb with its object pronoun
              *(verb + pronoun for verb in (*_FEMININE_VERBS, *_MASCULINE_VERBS, *_ESTIMATING, *_DESCRIBING)
                for pronoun in ("ه", "ها", "هم")))
 # «صحيفة "ليكيب" الفرنسية ذكرت أن»: a known outlet as the subject before its verb (verb-first is usual)
-REPORTING_AFTER = _keys(*_FEMININE_VERBS, *_MASCULINE_VERBS, *_DESCRIBING, *_VIEWS, "أعلنت", "أعلن")
+REPORTING_AFTER = _keys(*_FEMININE_VERBS, *_MASCULINE_VERBS, *_DESCRIBING, *_VIEWS, *_PRESS_REVIEW, "أعلنت", "أعلن",
+                        "نقرأ")  # «في صحيفة العرب نقرأ هذا المقال»
 DESCRIBING = _keys(*(verb + pronoun for verb in _DESCRIBING for pronoun in ("", "ه", "ها", "هم")))
 # what an outlet does right after its name ends the name («صحيفة لاكروا دعت الدول»); not credits by
 # themselves («اتهمت صحيفة ...» may accuse the paper)
@@ -113,6 +120,9 @@ CONTAINERS = _keys("موقع", "الموقع", "بوابة", "البوابة", "
                    "الرسمية", "حساب", "صفحة",
                    # «بحسب تقرير صحيفة موناكو-ماتان»: the outlet's report; «أكدت افتتاحية صحيفة «الشرق»»
                    "تقرير", "تقارير", "افتتاحية", "افتتاحيتها", "مقال", "عمود")
+# «حسب تقرير نشر في صحيفة «تايمز»»: a piece published in the outlet is the outlet's (not «المقال الذي نشر
+# في صحيفة ...», a piece the story is about)
+PUBLISHED_IN = _keys("نشر", "نشرت", "المنشور", "المنشورة")
 # «وعلى الصفحة الأولى في صحيفة «البلاد» حمل عنوانها»: a press round-up reads the papers' front pages
 FRONT_PAGES = frozenset(tuple(index(w) for w in page.split()) for page in ("الصفحة الأولى", "صفحتها الأولى"))
 # «وفقاً لما نقلته على لسانه وكالة "تاس"»: whose words the outlet reported (11 stored texts)
@@ -126,7 +136,8 @@ STUDIES = _keys("دراسة", "الدراسة", "الدراسات", "دراسا�
 PUBLISHING = _keys("نشرتها", "نشرته", "نشرت", "ونشرتها", "ونشرت", "ونشرته")
 SAYING = _keys("قال", "قالت", "أكد", "أكدت", "أضاف", "أضافت", "صرح", "صرحت", "أوضح", "أوضحت", "أبلغ", "أبلغت",
                "أفاد", "أفادت", "أشار", "أشارت", "كشف", "كشفت", "تحدث", "تحدثت", "قوله", "قولها", "تصريح",
-               "تصريحات", "حديث", "حديثه", "حديثها", "أعلن", "أعلنت", "ذكر", "ذكرت", "يقول", "تقول")
+               "تصريحات", "حديث", "حديثه", "حديثها", "أعلن", "أعلنت", "ذكر", "ذكرت", "يقول", "تقول",
+               "قائلا", "قائلة", "مضيفا", "مضيفة")  # «تراجع عنه قائلا لصحيفة نيويورك تايمز إنه»
 # «... الذي كان يكتب لصحيفة واشنطن بوست»: the outlet a person works or writes for, not one told
 NOT_TOLD = _keys("يكتب", "تكتب", "كتب", "كاتب", "كاتبة", "يعمل", "تعمل", "عمل", "مقالات", "مقال", "رأي",
                  "التابع", "التابعة", "تابع", "تابعة", "مدير", "مديرة", "رئيس", "رئيسة", "محرر", "محررة", "مؤسس",

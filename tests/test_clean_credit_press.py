@@ -1,0 +1,43 @@
+"""Credit forms of press reviews and round-ups (a paragraph a paper; the tenth labelled round, issue 17).
+
+A short snippet naming one paper is often credited by the ranker alone; in a long round-up naming many
+the ranker is less sure, so these forms are the hand-written rules' (``Candidate.rule``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from naba.pipeline.clean.attribution import candidates, find_attribution
+
+
+def ruled(text: str) -> tuple[str, ...]:
+    """The outlets the hand-written rules credit in ``text``."""
+    return tuple(c.name for c in candidates(text)[0] if c.rule)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a press review's verbs before the paper: what it wrote, covered, dwelt on
+    ('وكتبت صحيفة "الميزان" المحافظة أن الاتفاق انتهى.', ("صحيفة الميزان",)),
+    ("واهتمت صحيفة «بوسطن هيرالد» بإعلان الوزير استقالته.", ("صحيفة بوسطن هيرالد",)),
+    ("وركزت صحيفة «الميزان» على خبر شراء الشركة.", ("صحيفة الميزان",)),
+    # but one writes for a paper glued to ل: no credit
+    ('وكانت الكاتبة تكتب لصحيفة "الميزان" منذ سنوات.', ()),
+    # an unquoted paper opening its sentence, then its verb
+    ("وفي الشأن الداخلي. صحيفة لاتريبين الفرنسية كتبت إن الحكومة تواجه أزمة.", ("صحيفة لاتريبين",)),
+    ("صحيفة لاتريبين تقول إن الحكومة تواجه أزمة.", ("صحيفة لاتريبين",)),
+    # «we read in» a paper, its editorial
+    ("نقرأ في افتتاحية صحيفة الميزان الأردنية أن الحصار يشتد.", ("صحيفة الميزان",)),
+    # told, in a participle of saying
+    ("وهو ما تراجع عنه لاحقا قائلا لصحيفة نيويورك تايمز إنه دفع المال.", ("نيويورك تايمز",)),
+    # a report published in the paper; not a piece the story is about
+    ("كما جاء حسب تقرير نشر في صحيفة «الميزان» أعده أحد محرريها.", ("صحيفة الميزان",)),
+    ('وأثار المقال الذي نشر في صحيفة "الميزان" غضب الناشطين.', ()),
+])
+def test_press_review_credit_forms(text, expected):
+    assert ruled(text) == expected
+
+
+def test_an_unquoted_paper_mid_sentence_is_left_to_the_ranker():
+    # not opening its sentence, an unquoted name may run on: only a quoted or known one is the rules'
+    assert ruled("وقال الوزير إن صحيفة لاتريبين كتبت عنه.") == ()
+    assert find_attribution("وكانت الكاتبة تكتب لصحيفة الميزان منذ سنوات.") == ()
