@@ -221,7 +221,9 @@ class _Piece(UnknownNames):
         if self.reporting_ends(before) and not self.writes_for(at, before):
             return not self.journal(at, before)
         if "ل" in self.glued(at):  # «وفقا لوكالة ...»، «قال ... لرويترز»، «في تقرير لموقع ...»
-            return (before > 0 and keys[before - 1] in cw.GLUED_REPORTING) or self.told(at) or self.in_piece(at)
+            # «في حوار لمجلة ...»، «في تصريحات لصحيفة ...»: words said to it
+            return (before > 0 and keys[before - 1] in cw.GLUED_REPORTING | cw.SAID_TO) or self.told(at) \
+                or self.in_piece(at)
         if at > 2 and keys[at - 1] == "في" and tuple(keys[at - 3:at - 1]) in cw.FRONT_PAGES:
             return True  # «وعلى الصفحة الأولى في صحيفة «البلاد» ...»
         if "ب" in self.glued(at) or (at > 0 and keys[at - 1] == "في"):
@@ -309,9 +311,14 @@ class _Piece(UnknownNames):
         return None
 
     def quoted_bare_paper(self, at: int) -> tuple[str, int] | None:
-        """«نقلا عن "الشرق الأوسط" اللندنية»: a paper named without its media word, in quotes."""
+        """«نقلا عن "الشرق الأوسط" اللندنية»: a paper named without its media word, in quotes; or right
+        after a piece's noun, unquoted («تقول افتتاحية القدس الفلسطينية»: an editorial is a paper's)."""
         if self.shown[at][:1] not in OPENING + '"':
-            return None
+            if at == 0 or self.keys[at - 1] not in cw.PIECE_NOUNS:
+                return None
+            papers = credit_tables().bare_papers
+            return next(((papers[name], at + size) for size in range(MAX_QUOTED_WORDS, 0, -1)
+                         if (name := " ".join(self.keys[at:at + size])) in papers), None)
         for end in range(at, min(len(self.keys), at + MAX_QUOTED_WORDS)):
             if self.closes(end):
                 hit = credit_tables().bare_papers.get(" ".join(self.keys[at:end + 1]))
