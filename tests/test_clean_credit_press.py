@@ -53,3 +53,16 @@ def test_an_unquoted_paper_mid_sentence_is_left_to_the_ranker():
     # not opening its sentence, an unquoted name may run on: only a quoted or known one is the rules'
     assert ruled("وقال الوزير إن صحيفة لاتريبين كتبت عنه.") == ()
     assert find_attribution("وكانت الكاتبة تكتب لصحيفة الميزان منذ سنوات.") == ()
+
+
+@pytest.mark.parametrize("text,expected", [
+    # press reviews' papers the gazetteer lacked, named bare, quoted or not
+    ('"لوفيغارو" تقول إن الرئيس يخاطر بحرب تجارية.', ("لوفيغارو",)),
+    ("صحيفة لوباريزيان كتبت على غلافها أن المنتخب عاد.", ("لوباريزيان",)),
+    ("في صحيفة العرب اللندنية نقرأ مقالا عن قانون التحرش.", ("صحيفة العرب",)),
+    ('وقال الناطق في تصريحات نقلتها وكالة «مهر» الإيرانية إن القضايا حيوية.', ("وكالة مهر للأنباء",)),
+    # a paper's bare name in parentheses is no credit line («(واس)» is)
+    ("وحذرت اللجنة صحيفة (كيهان) وموقعا آخر.", ()),
+])
+def test_press_review_papers_known(text, expected):
+    assert ruled(text) == expected

@@ -41,6 +41,8 @@ _PAPERS = frozenset(index(w) for w in ("صحيفة", "جريدة", "صحيفتا
 _ACTS = frozenset(index(w) for w in """
 اشترت اشترى باعت باع استحوذت استحوذ أغلقت أغلق حظرت حظر منعت منع قاضت قاضى أطلقت أطلق عينت عين أقالت أقال
 """.split())
+# «قبل أن ينتقل إلى لندن، ليعمل في صحيفة «العرب»»: the outlet one works in, after في
+_WORKS_IN = frozenset(index(w) for w in "يعمل تعمل عمل عملت ليعمل لتعمل للعمل العمل".split())
 # what the word before a name is, as a class (the labelled rounds are too few to learn each word)
 _WORD_CLASSES = {"preposition": cw.PREPOSITIONS, "piece": cw.PIECES, "interview": cw.SAID_TO,
                  "saying": cw.SAYING | cw.REPORTING_AFTER, "study": cw.STUDIES, "works_for": cw.NOT_TOLD,
@@ -95,6 +97,8 @@ def local_features(piece: CreditContext, name: str, start: int, end: int, media:
     if index(name) in credit_tables().known:
         features.append("known")
     features += [f"b1:{kind}" for kind, words in _WORD_CLASSES.items() if b1 in words]
+    if b1 == "في" and b2 in _WORKS_IN:
+        features.append("b1:works_for")
     if "b1:describing" in features and "quoted" not in features and "known" not in features:
         features.append("described_unknown")  # «ووصفت صحيفة دايلي ستار رحيل تشيك»: where does its name end?
     return features
