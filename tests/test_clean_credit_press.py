@@ -63,6 +63,10 @@ def test_an_unquoted_paper_mid_sentence_is_left_to_the_ranker():
     ('وقال الناطق في تصريحات نقلتها وكالة «مهر» الإيرانية إن القضايا حيوية.', ("وكالة مهر للأنباء",)),
     # a paper's bare name in parentheses is no credit line («(واس)» is)
     ("وحذرت اللجنة صحيفة (كيهان) وموقعا آخر.", ()),
+    # a medium described by an indefinite adjective is not named
+    ("وأخيرا نشرت محطة تلفزيون قومية روسية قائمة بأسماء الصحفيين.", ()),
+    # IRNA spelt «إيرنا» is the one agency
+    ("وذكرت وكالة أنباء إيرنا أن الرئيس وصل.", ("وكالة الجمهورية الإسلامية للأنباء",)),
 ])
 def test_press_review_papers_known(text, expected):
     assert ruled(text) == expected

@@ -23,6 +23,8 @@ def test_the_model_adds_credits_the_rules_do_not_read(text: str, outlet: str):
 @pytest.mark.parametrize("text", [
     "وقال إن خاشقجي الذي كان يكتب لصحيفة واشنطن بوست قتل.",  # writes for it
     "انتقل إلى لندن ليعمل في صحيفة «الحياة» ثم في الإذاعة.",  # works in it
+    "وأوضح أنه اختير للكتابة في صحيفة «الحياة» مع عدد من الكتاب.",  # writes in it
+    "وهو صحفي ومدير نشر ومسير لصحيفة لاتريبين منذ سنوات.",  # manages it (Maghrebi «مسير»)
     "اشترت رويترز شركة ناشئة.",  # the outlet acts in the news
     "ووصفت صحيفة دايلي ستار رحيل تشيك بأنه أكبر خطأ.",  # an unquoted unknown name after a describing verb
 ])

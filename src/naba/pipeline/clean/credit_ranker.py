@@ -41,8 +41,8 @@ _PAPERS = frozenset(index(w) for w in ("صحيفة", "جريدة", "صحيفتا
 _ACTS = frozenset(index(w) for w in """
 اشترت اشترى باعت باع استحوذت استحوذ أغلقت أغلق حظرت حظر منعت منع قاضت قاضى أطلقت أطلق عينت عين أقالت أقال
 """.split())
-# «قبل أن ينتقل إلى لندن، ليعمل في صحيفة «العرب»»: the outlet one works in, after في
-_WORKS_IN = frozenset(index(w) for w in "يعمل تعمل عمل عملت ليعمل لتعمل للعمل العمل".split())
+# «ليعمل في صحيفة «العرب»»، «اختير للكتابة في صحيفة ...»: the outlet one works or writes in, after في
+_WORKS_IN = frozenset(index(w) for w in "يعمل تعمل عمل عملت ليعمل لتعمل للعمل العمل الكتابة للكتابة".split())
 # what the word before a name is, as a class (the labelled rounds are too few to learn each word)
 _WORD_CLASSES = {"preposition": cw.PREPOSITIONS, "piece": cw.PIECES, "interview": cw.SAID_TO,
                  "saying": cw.SAYING | cw.REPORTING_AFTER, "study": cw.STUDIES, "works_for": cw.NOT_TOLD,
