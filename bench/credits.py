@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/credits.py [--data ../shared/data] [--show test]
 
-Labels: ``naba/evaluation/labels/credit_labels.jsonl`` (eight rounds of articles with a credit-like
+Labels: ``naba/evaluation/labels/credit_labels.jsonl`` (rounds of articles with a credit-like
 phrase, judged blind by people who did not write the rules; "train" rounds were read while the rules
 were written, "test" rounds never were). Each article is read from the corpora and cleaned as ingest
 does; naba's reading is ``Article.attribution``. The baseline credits every outlet the gazetteer knows
