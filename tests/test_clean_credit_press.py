@@ -70,3 +70,68 @@ def test_an_unquoted_paper_mid_sentence_is_left_to_the_ranker():
 ])
 def test_press_review_papers_known(text, expected):
     assert ruled(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a sentence opening «(و)في» and the paper: the review reads what follows there
+    ("وفي صحيفة «الميزان» مقال للكاتب يرى فيه أن الحل بعيد.", ("صحيفة الميزان",)),
+    # but not an agency there, nor «في» inside a sentence
+    ("وفي وكالة «الميزان» يعمل مئات الموظفين.", ()),
+    ("وعمل الكاتب سنوات في صحيفة «الميزان» قبل تقاعده.", ()),
+    # «أما» the paper, its comment after ف (whatever describes it in between)
+    ('أما صحيفة "الميزان" القريبة من الحكومة فكتبت أن الاتفاق انتهى.', ("صحيفة الميزان",)),
+    ('وأما صحيفة "الميزان" الإصلاحية، فأشادت بالقرار.', ("صحيفة الميزان",)),
+    ("اما صحيفة الميزان فقد قالت في افتتاحيتها إن الحل بعيد.", ("صحيفة الميزان",)),
+    # what a paper's cover or front page shows
+    ("وعلى غلاف صحيفة «الميزان» صورة للرئيس.", ("صحيفة الميزان",)),
+    ("هذا الخبر نجده على الصفحة الأولى لصحيفة «الميزان».", ("صحيفة الميزان",)),
+    # a paper given as an example, then «التي» and its saying
+    ("وقوبلت التصريحات بالتنديد، كصحيفة لاتريبين التي قالت إن الوزير أخطأ.", ("صحيفة لاتريبين",)),
+    # not what the paper did: its story
+    ('وهاجم المسلحون صحيفة "الميزان" التي نشرت الرسوم.', ()),
+    # the present after the name, a paper's issue online
+    ("صحيفة «الميزان» تشير إلى الخبر.", ("صحيفة الميزان",)),
+    ("موقع «الميزان» في طبعته الفرنسية يفيد أن الأطفال فصلوا عن عائلاتهم.", ("موقع الميزان",)),
+    # verbs of a review before the paper: what it publishes, chose, shed light on, condemned
+    ('تنشر صحيفة "الميزان" مقالا عن التصعيد.', ("صحيفة الميزان",)),
+    ('واختارت صحيفة "الميزان" عنوان "تعبئة حاشدة".', ("صحيفة الميزان",)),
+    ("وسلطت صحيفة «الميزان» الضوء على الزيارة.", ("صحيفة الميزان",)),
+    ('ونددت قناة "الميزان" بحرب المعلومات.', ("قناة الميزان",)),
+    ('المفاوضات تصفها "القدس العربي" بالخطيئة.', ("القدس العربي",)),
+    ("هذا الرأي نجده في صحيفة الغد الأردنية.", ("صحيفة الغد",)),
+    # a paper's name alone as a paragraph: the heading of the paragraphs on it
+    ("الغد الأردنية", ("صحيفة الغد",)),
+    ("فرانس برس", ()),
+])
+def test_press_review_structure(text, expected):
+    assert ruled(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a known name first: the unknown reading ran into the verb («صحيفة ليبراسيون أعادت»)
+    ("صحيفة ليبراسيون أعادت نشر تحقيق حول المرتزقة.", ()),
+    # a paper's circulation is no part of its name
+    ('وكتبت صحيفة بيلد واسعة الانتشار كلمة "خروج".', ("بيلد",)),
+    # a foreign article before a name the gazetteer spells without it
+    ("نقرأ في صحيفة ذي وال ستريت جورنال أن الحصار يشتد.", ("وول ستريت جورنال",)),
+    # «أما» read to its ف: the name stops before it
+    ("أما صحيفة لاتريبين فقد قالت إن الحكومة تواجه أزمة.", ("صحيفة لاتريبين",)),
+])
+def test_press_review_names_end(text, expected):
+    assert ruled(text) == expected
+
+
+def test_a_surname_is_no_paper():
+    # «لاكروا» is La Croix only with its media word: also a surname (Jean-Pierre Lacroix)
+    assert find_attribution("وقال لاكروا الذي يزور إسرائيل قريبا إن القوات على تواصل.") == ()
+    assert find_attribution("نقرأ في صحيفة لا كروا أن الخطة تعطي إسرائيل كل شيء.") == ("صحيفة لاكروا",)
+
+
+@pytest.mark.parametrize("text", [
+    # a journal that will publish a study is no source (as «الدراسة التي نشرتها مجلة ...»)
+    'ويحظر الكشف عن نتائج الأبحاث حتى تنشرها مجلة "الميزان" البريطانية.',
+    # whom an outlet chose is its story
+    "واختارته قناة «الميزان» شخصية العام.",
+])
+def test_what_a_review_verb_does_not_credit(text):
+    assert ruled(text) == ()

@@ -20,6 +20,8 @@ words are in ``credit_words``):
                                            quoted or in parentheses, never a quote of what it said
                                            («وصفها التلفزيون الحكومي "بقضايا ضد الأمن"»)
     an agency in the dateline              «الرياض - واس»
+    a press review's paper                 «وفي صحيفة ... مقال»، «أما صحيفة ... فكتبت»، «على غلاف صحيفة ...»، its
+                                           name alone as a paragraph's heading (``credit_press``)
 
 Names resolve through the entity layer (``naba.gazetteer``, organisations of subtype agency or media):
 one canonical name per outlet, so «شينخوا» and «وكالة أنباء الصين الجديدة» are one entry, a known
@@ -59,9 +61,10 @@ from naba.pipeline.clean.credit_names import (
     publisher,
     unique,
 )
+from naba.pipeline.clean.credit_press import PressForms
 from naba.pipeline.clean.credit_quotes import CLOSING, MAX_QUOTED_WORDS, OPENING
 from naba.pipeline.clean.credit_text import pieces, split_glued, word_key, word_spans
-from naba.pipeline.clean.credit_unknown import UnknownNames, singular
+from naba.pipeline.clean.credit_unknown import singular
 from naba.pipeline.clean.credit_words import credit_tables, is_adjective
 from naba.text import dateline_end, index, without_conjunction
 from naba.text.normalize import fold_for_index, fold_for_index_with_origins
@@ -125,7 +128,7 @@ def _subjects(title: str) -> set[str]:
     return subjects
 
 
-class _Piece(UnknownNames):
+class _Piece(PressForms):
     """One paragraph read word by word: each word's key (for names), its folded form (for quotes and
     punctuation), where it is in the text (to show a name as written), whether it ends a sentence."""
 
@@ -175,11 +178,15 @@ class _Piece(UnknownNames):
                 pass
             elif (known := self.named_here(at)) is not None and self.reports_after(known[1]):
                 found = known  # a known outlet's name: «وأظهر مسح لرويترز نشرت نتائجه» credits it too
+            elif at == 0 and (heading := self.heading(known)) is not None:
+                found = heading  # «الغد الأردنية» alone: a press review's heading (``credit_press``)
             elif self.bare(at) in cw.MEDIA and self.subject(at) \
-                    and (shaped := self.unknown(at, strict=not self.opens_report(at))) is not None \
+                    and (shaped := known or self.unknown(
+                        at, strict=not (self.opens_report(at) or self.relative_says(at)))) \
                     and self.reports_after(shaped[1]):
                 # «وكانت صحيفة "إل كونفيدنسيال" قد أفادت»، «القناة العاشرة الإسرائيلية قالت»; opening its
-                # sentence, an unquoted name too («صحيفة ليمانيتيه الفرنسية كتبت إن»: a press review)
+                # sentence, an unquoted name too («صحيفة ليمانيتيه الفرنسية كتبت إن»: a press review); a known
+                # name first («صحيفة ليبراسيون أعادت نشر»: the unknown reading runs into the verb)
                 found = shaped
             if found is None:
                 at += 1
@@ -220,6 +227,8 @@ class _Piece(UnknownNames):
             before -= 2
         if self.reporting_ends(before) and not self.writes_for(at, before):
             return not self.journal(at, before)
+        if self.opens_review(at) or self.as_for(at) or self.on_cover(at):
+            return True  # a press review's paragraph a paper (``credit_press``)
         if "ل" in self.glued(at):  # «وفقا لوكالة ...»، «قال ... لرويترز»، «في تقرير لموقع ...»
             # «في حوار لمجلة ...»، «في تصريحات لصحيفة ...»: words said to it
             return (before > 0 and keys[before - 1] in cw.GLUED_REPORTING | cw.SAID_TO) or self.told(at) \
@@ -257,6 +266,8 @@ class _Piece(UnknownNames):
         """A known outlet's whole name at ``at``, or right after its media word («صحيفة "ليكيب"»): no
         filler skipped, and a name that is also a common word («الجزيرة») only after a media word."""
         starts = [at, at + 1] if self.bare(at) in cw.MEDIA and at + 1 < len(self.keys) else [at]
+        if len(starts) > 1 and self.keys[at + 1] in cw.FOREIGN_ARTICLES and at + 2 < len(self.keys):
+            starts.append(at + 2)  # «صحيفة ذي وال ستريت جورنال»
         return next((hit for start in starts if (hit := self.known_at(start, unambiguous=start == at))), None)
 
     def known_at(self, start: int, unambiguous: bool) -> tuple[str, int] | None:
@@ -286,7 +297,8 @@ class _Piece(UnknownNames):
         verb = keys[end]
         if verb.startswith("ف") and verb[1:] in cw.REPORTING_AFTER | {"قد"}:  # «أما صحيفة «الأيام» فحمل عنوانها»
             verb = verb[1:] if verb[1:] != "قد" or end + 1 >= len(keys) else keys[end + 1]
-        return verb in cw.REPORTING_AFTER or (verb == "في" and end + 1 < len(keys) and keys[end + 1] in cw.ISSUE)
+        return verb in cw.REPORTING_AFTER or (verb == "في" and end + 1 < len(keys) and keys[end + 1] in cw.ISSUE) \
+            or self.says_after(end)
 
     def coordinated(self, at: int, last: int) -> bool:
         """«بحسب قناة "تي إم سي" التلفزيونية وصحيفة "لوموند"»: a second outlet joined to the one just read."""
@@ -338,4 +350,5 @@ class _Piece(UnknownNames):
 
     def filler(self, at: int) -> bool:
         key = self.keys[at]
-        return key in cw.FILLERS or key in cw.MEDIA or (is_adjective(key) and not self.ends[at])
+        return key in cw.FILLERS or key in cw.MEDIA or key in cw.FOREIGN_ARTICLES \
+            or (is_adjective(key) and not self.ends[at])

@@ -63,10 +63,11 @@ def word_spans(folded: str) -> list[tuple[int, int]]:
 @functools.lru_cache(maxsize=65536)
 def split_glued(key: str) -> tuple[str, str | None]:
     """(what is glued, the outlet's first word) of a word that opens an outlet's name, else ("", None):
-    «وبحسب» no, «لوكالة» → (ل, وكالة), «للوكالة» → (ل, الوكالة): ل before ال drops its alif."""
+    «وبحسب» no, «لوكالة» → (ل, وكالة), «للوكالة» → (ل, الوكالة): ل before ال drops its alif; «كصحيفة» → (ك, صحيفة)."""
     tables = credit_tables()
     for size in (0, 1, 2):
-        if key[:size] in ("", "و", "ل", "ب", "ول", "وب") and tables.starts_outlet(key[size:]):
+        # «كصحيفة لويمانيتيه التي قالت»: a paper given as an example
+        if key[:size] in ("", "و", "ل", "ب", "ول", "وب", "ك", "وك") and tables.starts_outlet(key[size:]):
             return key[:size], key[size:]
     for glued in ("ل", "ول"):
         if key.startswith(glued + "ل") and tables.starts_outlet("ا" + key[len(glued):]):

@@ -23,6 +23,8 @@ FEMININE_PAST_MIN_ZIPF = 3.3  # حذرت 3.9 (يحذر 4.0); not جودت 3.0, �
 _NEVER_OUTLETS = ("company", "government", "intl")
 # what ``naba.text.morphology`` reads as a verb or an indefinite object never continues an outlet's name
 VERBS_AND_OBJECTS = frozenset({"past verb", "future", "imperfect plural", "plural verb", "accusative"})
+# «فقد»، «فهي تدعو»، «فكانت»: what opens the comment of «أما صحيفة ... ف...» beside a reporting verb
+_COMMENT_OPENERS = frozenset({"قد", "هي", "هو", "كانت", "كان", "تري", "يري", "ان", "انها", "انه"})
 
 
 class UnknownNames(QuotedNames):
@@ -127,7 +129,8 @@ class UnknownNames(QuotedNames):
         key = self.keys[at]
         if not key or key in cw.NAME_STOPS:
             return False
-        if at > start and (key in cw.OUTLET_DEEDS or inflected(key) in VERBS_AND_OBJECTS or _feminine_past(key)):
+        if at > start and (key in cw.OUTLET_DEEDS or inflected(key) in VERBS_AND_OBJECTS or _feminine_past(key)
+                           or opens_comment(key)):  # «أما صحيفة الاتحاد فقد قالت»
             # «صحيفة الغد الأردنية كتبت»، «صحيفة لاكروا دعت»، «مجلة التايم حوارا»: what the outlet did, not its name
             return False
         if at > start and self.shown[at][:1] in OPENING + '"' and not self.closes(at):
@@ -154,6 +157,16 @@ def _feminine_past(key: str) -> bool:
     if not 4 <= len(key) <= 5 or not key.endswith("ت"):
         return False
     return min(zipf(key), zipf("ي" + key[:-1])) >= FEMININE_PAST_MIN_ZIPF
+
+
+def opens_comment(key: str) -> bool:
+    """A word glued to ف that opens a comment (after «أما صحيفة ...»): a reporting verb or an outlet's
+    deed, «قد»، «هي», a feminine past (فاستعادت، فتناولت); never a name (فرنسا، فلسطين) nor «في»."""
+    if len(key) < 3 or not key.startswith("ف") or key[1:3] == "ال":
+        return False
+    rest = key[1:]
+    return rest in cw.OUTLET_DEEDS or rest in _COMMENT_OPENERS or _feminine_past(rest) \
+        or (len(rest) >= 5 and rest.endswith("ت") and rest[0] in "ات")
 
 
 def singular(media: str) -> str:
