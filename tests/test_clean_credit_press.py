@@ -135,3 +135,9 @@ def test_a_surname_is_no_paper():
 ])
 def test_what_a_review_verb_does_not_credit(text):
     assert ruled(text) == ()
+
+
+def test_a_radio_is_no_broadcast_verb():
+    # «إذاعة» (a radio) folds to the index form of «أذاعه» (it broadcast it): a noun, no reporting verb
+    assert find_attribution("وقد تبوأ مناصب قيادية في إذاعة وتلفزيون جدة وكان مقدما لبرنامج المسرح.") == ()
+    assert find_attribution("وهو الخطاب الذي أذاعته قناة «الميزان» مساء أمس.") == ("قناة الميزان",)

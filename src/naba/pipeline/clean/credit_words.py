@@ -238,7 +238,9 @@ def credit_tables() -> CreditTables:
     tables.latin.update((latin_key(code), e.canonical) for code, i in SITE_CODES.items()
                         if (e := gazetteer.get(i)) is not None)
     tables.known = frozenset(index(name) for name in tables.outlets.values())
-    phrases = sorted((index(p) for p in REPORTING), key=len, reverse=True)
+    # a verb with its pronoun that folds to a media word is that word: «أذاعه» is «إذاعة» in index form
+    # («مناصب قيادية في إذاعة وتلفزيون جدة» credits nobody)
+    phrases = sorted({index(p) for p in REPORTING} - MEDIA, key=len, reverse=True)
     tables.reporting = re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(map(re.escape, phrases)) + r")$")
     return tables
 
