@@ -59,6 +59,7 @@ from naba.pipeline.clean.credit_names import (
     named_outlets,
     parenthesised,
     publisher,
+    signed_off,
     unique,
 )
 from naba.pipeline.clean.credit_press import PressForms
@@ -105,7 +106,7 @@ def candidates(text: str, title: str | None = None,
                 features = [] if rule else credit_ranker.local_features(reader, name, start, end, media)
                 found.append(credit_ranker.Candidate(name, paragraphs - 1, start, end, rule,
                                                      credit_ranker.is_paper(media), features))
-        marks += parenthesised(reader.folded)
+        marks += [*parenthesised(reader.folded), *signed_off(reader.folded)]
     marks += in_dateline(fold_for_index(text[:dateline_end(text)]))
     credit_ranker.add_document(found, paragraphs)
     return found, [name for name in marks if index(name) not in subject]
@@ -200,8 +201,10 @@ class _Piece(PressForms):
 
     def second_of_two(self, media: int, at: int) -> tuple[str, int] | None:
         """The second name after a dual media word, quoted after و where the first one ends."""
-        if at >= len(self.keys) or self.shown[at][:1] != "و" or self.shown[at][1:2] not in OPENING + CLOSING + '"(':
+        if at >= len(self.keys) or self.shown[at][:1] != "و":
             return None
+        if self.shown[at][1:2] not in OPENING + CLOSING + '"(':  # «صحيفتا خبر ترك وحرييت»: a known name, unquoted
+            return self.known_at_key(self.keys[at][1:], at)
         for end in range(at, min(len(self.keys), at + MAX_QUOTED_WORDS)):
             word = self.shown[end].rstrip(".,;:")
             if (end > at or len(word) > 2) and word[-1:] in CLOSING + '")':
@@ -211,6 +214,14 @@ class _Piece(PressForms):
                 known = outlets.get(index(name)) or outlets.get(" ".join([self.keys[at][1:],
                                                                           *self.keys[at + 1:end + 1]]))
                 return known or f"{singular(self.display(media)[len(self.glued(media)):])} {name}", end + 1
+        return None
+
+    def known_at_key(self, first: str, at: int) -> tuple[str, int] | None:
+        """The longest known outlet whose name is ``first`` then the words after ``at``."""
+        outlets = credit_tables().outlets
+        for size in range(min(MAX_OUTLET_WORDS, len(self.keys) - at), 0, -1):
+            if (hit := outlets.get(" ".join([first, *self.keys[at + 1:at + size]]))) is not None:
+                return hit, at + size
         return None
 
     def reported(self, at: int) -> bool:
@@ -223,11 +234,16 @@ class _Piece(PressForms):
             before -= 2  # «حسب تقرير نشر في صحيفة ...»: the report's words
         while before > 0 and at - before < 3 and keys[before - 1] in cw.CONTAINERS:
             before -= 1
+        if before > 0 and keys[before - 1] in cw.ALSO:
+            before -= 1
+        if before > 1 and keys[before - 1] in cw.PREPOSITION_PRONOUNS \
+                and without_conjunction(keys[before - 2]) in cw.PRESS_REVIEW:
+            return True
         if before > 1 and keys[before - 1] in cw.TONGUE and keys[before - 2] == "علي":  # على لسانه
             before -= 2
         if self.reporting_ends(before) and not self.writes_for(at, before):
             return not self.journal(at, before)
-        if self.opens_review(at) or self.as_for(at) or self.on_cover(at):
+        if self.opens_review(at) or self.as_for(at) or self.on_cover(at) or self.opens_piece(before, at):
             return True  # a press review's paragraph a paper (``credit_press``)
         if "ل" in self.glued(at):  # «وفقا لوكالة ...»، «قال ... لرويترز»، «في تقرير لموقع ...»
             # «في حوار لمجلة ...»، «في تصريحات لصحيفة ...»: words said to it
@@ -294,6 +310,12 @@ class _Piece(PressForms):
             end += 1
         if end >= len(keys) or self.ends[end - 1]:
             return False
+        if keys[end - 1] in cw.LEANINGS or keys[end] in cw.LEANINGS:  # «المؤيدة للحكومة قالت»: past whom
+            for after in range(end + 1, min(len(keys), end + cw.LEANING_WINDOW)):
+                if self.ends[after - 1]:
+                    return False
+                if keys[after] in cw.REPORTING_AFTER:
+                    return True
         verb = keys[end]
         if verb.startswith("ف") and verb[1:] in cw.REPORTING_AFTER | {"قد"}:  # «أما صحيفة «الأيام» فحمل عنوانها»
             verb = verb[1:] if verb[1:] != "قد" or end + 1 >= len(keys) else keys[end + 1]

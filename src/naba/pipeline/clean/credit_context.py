@@ -10,9 +10,11 @@ from naba.pipeline.clean import credit_words as cw
 from naba.pipeline.clean.credit_text import split_glued
 from naba.pipeline.clean.credit_words import credit_tables
 from naba.text import without_conjunction
+from naba.text.morphology import inflected
 
+_VERB_FORMS = frozenset({"past verb", "future", "imperfect plural", "plural verb"})
 TOLD_WINDOW = 8  # words back from «لوكالة ...» to the verb of saying
-MAX_RELATIVE = 16  # words of a relative clause set off by commas between who spoke and the outlet told
+MAX_RELATIVE = 16  # words of a clause set off by commas between who spoke and the outlet told
 
 
 class CreditContext:
@@ -59,7 +61,7 @@ class CreditContext:
         bare = self.bare(at) or ""
         if at == 0 or without_conjunction(self.keys[at - 1]) in cw.NOT_TOLD or bare in credit_tables().ambiguous:
             return False
-        start = self.past_relative(at)
+        start = self.past_clause(at)
         for back in range(start - 1, max(-1, start - 1 - TOLD_WINDOW), -1):
             cue = without_conjunction(self.keys[back])
             if self.ends[back] or cue in cw.RELATIVES:
@@ -68,14 +70,19 @@ class CreditContext:
                 return True
         return False
 
-    def past_relative(self, at: int) -> int:
-        """Where a relative clause set off by commas before ``at`` opens («وقال بيناز صالح، الذي أتى من
-        أوسلو، لوكالة الصحافة الفرنسية»: who spoke is described, then the outlet told), else ``at``."""
+    def past_clause(self, at: int) -> int:
+        """Where a clause set off by commas right before ``at`` opens, else ``at``: a relative one («وقال
+        بيناز صالح، الذي أتى من أوسلو، لوكالة الصحافة الفرنسية») or an apposition («قالت ديبوراه راميرز،
+        زميلة القاضي في جامعة يال، لصحيفة النيويوركر»): who spoke is described, then the outlet told."""
         if not self.shown[at - 1].endswith(("،", ",")):
             return at
-        for back in range(at - 2, max(0, at - 2 - MAX_RELATIVE), -1):
-            if self.ends[back] or self.shown[back].endswith(("،", ",")):
-                return back if self.keys[back + 1] in cw.RELATIVES else at
+        for back in range(at - 2, max(-1, at - 2 - MAX_RELATIVE), -1):
+            if self.ends[back]:
+                return at
+            if self.shown[back].endswith(("،", ",")):
+                clause = self.keys[back + 1:at]
+                # an apposition has no verb («ووفقا لذلك، ستقوم الهيئة ... بتاريخ 6 يونيو، لإذاعة مباريات»)
+                return back + 1 if clause[0] in cw.RELATIVES or not any(map(_verb, clause)) else at
         return at
 
     def back_to(self, at: int, words: frozenset[str], window: int) -> bool:
@@ -86,3 +93,7 @@ class CreditContext:
             if without_conjunction(self.keys[back]) in words:
                 return True
         return False
+
+
+def _verb(key: str) -> bool:
+    return key in cw.SAYING or key in cw.OUTLET_DEEDS or inflected(key) in _VERB_FORMS

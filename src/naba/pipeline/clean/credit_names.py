@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from naba.pipeline.clean.credit_words import MEDIA, credit_tables, latin_key
 from naba.text import index
 
+MAX_SIGN_OFF = 60  # characters of a paragraph that signs a text off («فرانس24/ أ ف ب»)
 MAX_OUTLET_WORDS = 7  # the longest outlet name the gazetteer holds, in words
 QUOTES_AND_PUNCTUATION = ".,،؛:;!?؟()[]-–—\"'«»“”„″"
 
@@ -24,6 +25,18 @@ def parenthesised(folded: str) -> Iterable[str]:
         hit = tables.outlets.get(" ".join(w.strip(QUOTES_AND_PUNCTUATION) for w in found.group(1).split()))
         if hit is not None:
             yield hit
+
+
+def signed_off(folded: str) -> list[str]:
+    """A paragraph that is a sign-off of outlets joined by slashes: «فرانس24/ أ ف ب»، «فرانس 24 / أ ف ب /
+    رويترز» (France 24 ends its wire stories so). Every part must be a known outlet («الرقم : أ / 267» is
+    a form's number)."""
+    if "/" not in folded or len(folded) > MAX_SIGN_OFF:
+        return []
+    tables = credit_tables()
+    parts = [" ".join(w.strip(QUOTES_AND_PUNCTUATION) for w in part.split()) for part in folded.split("/")]
+    named = [tables.outlets.get(part) for part in parts]
+    return [name for name in named if name] if all(named) and len(named) > 1 else []
 
 
 def in_dateline(dateline: str) -> Iterable[str]:
@@ -69,7 +82,22 @@ def unique(names: Iterable[str]) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for name in names:
         seen.setdefault(_skeleton(name), name)
-    return tuple(seen.values())
+    heads = {_head(name) for name in seen.values()}
+    return tuple(name for name in seen.values() if not _shortened(name, heads))
+
+
+def _head(name: str) -> str:
+    """A name's index form without its media word."""
+    words = index(name).split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in MEDIA else words)
+
+
+def _shortened(name: str, heads: set[str]) -> bool:
+    """«صحيفة "لا غازيتا"» after «لا غازيتا ديلو سبورت»: an unknown name of two words or more that opens
+    another outlet's name is that outlet named short (not one word: «صحيفة الشرق» is no «الشرق الأوسط»)."""
+    head = _head(name)
+    return index(name) not in credit_tables().known and len(head.split()) > 1 \
+        and any(other.startswith(head + " ") for other in heads)
 
 
 def _skeleton(name: str) -> str:

@@ -4,6 +4,7 @@ paragraph, and names it where the sentence opens rather than after a reporting v
     «وفي صحيفة X مقال يرى ...»            a sentence opening «(و)في» and the paper: what follows is read there
     «أما صحيفة X القريبة من ... فكتبت»    «أما» the paper, then its comment after «ف»: whatever lies between
     «على غلاف صحيفة X صورة ...»           what a paper's cover or front page shows
+    «افتتاحية صحيفة X تحمل ...»           a sentence opening with a piece of the paper
     «كصحيفة X التي قالت إن ...»           the paper, then «التي» and its verb of saying
     «الغد الأردنية» (a paragraph alone)    a paper's name as the heading of its paragraphs
 
@@ -32,6 +33,15 @@ class PressForms(UnknownNames):
         or channel (not an agency: «وفي وكالة الفضاء» is a place of work)."""
         return at > 0 and self.keys[at - 1] in _IN and (at == 1 or self.ends[at - 2]) \
             and self.bare(at) in _REVIEWED and not self.glued(at)
+
+    def opens_piece(self, before: int, at: int) -> bool:
+        """«افتتاحية صحيفة القدس العربي تحمل ...»، «وفي مقال صحيفة X ...»: a sentence opening with a paper's
+        piece (its words ``before`` to ``at``), the review's way of giving the paper its say."""
+        if before == at or self.keys[before] not in cw.PIECE_NOUNS or self.glued(at):
+            return False
+        if before > 0 and self.keys[before - 1] in _IN:
+            before -= 1
+        return before == 0 or self.ends[before - 1]
 
     def as_for(self, at: int) -> bool:
         """«وأما صحيفة "افتاب" الإصلاحية، فأشادت»، «أما صحيفة "جوان" القريبة من الحرس الثوري فكتبت»:

@@ -13,7 +13,7 @@ from naba.pipeline.clean import credit_words as cw
 from naba.pipeline.clean.credit_model import NameReading, near_outlet, read_name
 from naba.pipeline.clean.credit_names import QUOTES_AND_PUNCTUATION
 from naba.pipeline.clean.credit_quotes import NAME_ENDS, OPENING, QuotedNames
-from naba.pipeline.clean.credit_words import is_adjective
+from naba.pipeline.clean.credit_words import credit_tables, is_adjective, latin_key
 from naba.text import index
 from naba.text.frequency import zipf
 from naba.text.morphology import inflected
@@ -60,6 +60,8 @@ class UnknownNames(QuotedNames):
         name = " ".join([media.lstrip("ـ" + OPENING + '"'), *words[1:]])
         # «وكالة سبونتيك»، «وكالة الأنباء اليمينة»: a known outlet misspelt
         known = near_outlet(index(name)) or near_outlet(" ".join(k for k in self.keys[at + 1:end] if k))
+        latin = " ".join(words[1:])  # «لشبكة CNN»: an outlet's Latin name, so a CNN text never credits itself
+        known = known or (credit_tables().latin.get(latin_key(latin)) if latin.isascii() else None)
         return known or name, end
 
     def named(self, at: int, first: str, names: list[str], end: int) -> bool:
@@ -118,7 +120,9 @@ class UnknownNames(QuotedNames):
         """Where an unquoted name ends: at punctuation, a number (its last word: «موقع لو 360»), a quote
         that opens what was said («لقناة فوكس سبورتس "كنت ...»), or a word that is no part of a name."""
         end, most = at + 1, min(MAX_NAME_WORDS, max(self.reading(at).stops, 1))
-        while end < len(self.keys) and end - at - 1 < most and self.in_name(at + 1, end):
+        dual = self.bare(at) in cw.DUAL_MEDIA  # «صحيفتا خبر ترك وحرييت»: the first name ends at و
+        while end < len(self.keys) and end - at - 1 < most and self.in_name(at + 1, end) \
+                and not (dual and end > at + 1 and self.keys[end][:1] == "و"):
             end += 1
             if self.text[self.origins[self.spans[end - 1][1] - 1]] in NAME_ENDS or self.keys[end - 1][0].isdigit():
                 break
