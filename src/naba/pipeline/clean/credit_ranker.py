@@ -36,8 +36,8 @@ WEIGHTS = "credit_weights.json"
 BEFORE = 6  # words back in the sentence a reporting word may stand
 AFTER = 3  # words after the name a reporting verb may stand («صحيفة "ليكيب" الفرنسية ذكرت»)
 # the present after the name (``credit_words.PRESENT``) was added to the rules after the model was fitted
-_VERBS = (cw.REPORTING_AFTER - cw.PRESENT) | cw.SAYING | cw.TRANSMITTING | cw.GLUED_REPORTING | cw.SAID_TO \
-    | cw.PUBLISHING
+_AFTER_VERBS = cw.REPORTING_AFTER - cw.PRESENT
+_VERBS = _AFTER_VERBS | cw.SAYING | cw.TRANSMITTING | cw.GLUED_REPORTING | cw.SAID_TO | cw.PUBLISHING
 _PAPERS = frozenset(index(w) for w in ("صحيفة", "جريدة", "صحيفتا", "مجلة"))
 # what an outlet does when it is the news, not its source: «اشترت رويترز شركة ناشئة»
 _ACTS = frozenset(index(w) for w in """
@@ -88,7 +88,7 @@ def local_features(piece: CreditContext, name: str, start: int, end: int, media:
                 f"b1={b1}", f"b2={b2}", f"b12={b2}_{b1}", f"a1={after[0] if after else '$'}"]
     if any(k in _VERBS or piece.reporting_ends(i + 1) for i, k in enumerate(keys[window:start], window)):
         features.append("verb_before")
-    if any(k in cw.REPORTING_AFTER and k not in cw.PRESENT for k in after) and not piece.ends[end - 1]:
+    if any(k in _AFTER_VERBS for k in after) and not piece.ends[end - 1]:
         features.append("verb_after")
     if start == sentence_start:
         features.append("opens_sentence")

@@ -78,10 +78,10 @@ REPORTING_AFTER = _keys(*_FEMININE_VERBS, *_MASCULINE_VERBS, *_DESCRIBING, *_VIE
                         "أعلنت", "أعلن", "نقرأ")  # «في صحيفة العرب نقرأ هذا المقال»
 PRESENT = _keys(*_PRESENT)
 DESCRIBING = _keys(*(verb + pronoun for verb in _DESCRIBING for pronoun in ("", "ه", "ها", "هم")))
-# what an outlet does right after its name ends the name («صحيفة لاكروا دعت الدول»); not credits by
-# themselves («اتهمت صحيفة ...» may accuse the paper)
-OUTLET_DEEDS = REPORTING_AFTER | _keys("دعت", "دعا", "طالبت", "طالب", "حذرت", "حذر", "انتقدت", "انتقد", "اتهمت",
-                                       "اتهم", "توقعت", "توقع", "رجحت", "رجح", "تساءلت", "تساءل", "لفتت", "لفت")
+# what an outlet does right after its name ends the name («صحيفة لاكروا دعت الدول»: its stand, in
+# ``_VIEWS``); these others are no credits by themselves («اتهمت صحيفة ...» may accuse the paper)
+OUTLET_DEEDS = REPORTING_AFTER | _keys("حذرت", "حذر", "انتقدت", "انتقد", "اتهمت", "اتهم", "توقعت", "توقع", "رجحت",
+                                       "رجح", "لفتت", "لفت")
 # «هذا الإعلان أشادت به صحيفة ...»، «علقت عليه صحيفة ...»: a review's verb, then its preposition's pronoun
 PREPOSITION_PRONOUNS = _keys("به", "بها", "بهم", "عليه", "عليها", "إليه", "إليها")
 # «اهتمت به كذلك صحيفة ...»، «وذكرت أيضا صحيفة ...»: between a reporting phrase and its outlet
