@@ -10,7 +10,8 @@ from cli_runner import Ran, naba
 from naba import engine
 from naba.sample import sample_paths
 from naba.settings import Settings
-from naba.stories.related import related
+from naba.stories.related import Judged, candidates, lists_of, related
+from naba.stories.related_rank import READ_ALSO, SIMILAR
 
 
 @pytest.fixture
@@ -59,6 +60,20 @@ def test_read_also_picks_other_stories_that_share_the_main_entities(sample_store
     for item in found.read_also:
         assert item.story_id not in similar_stories and item.story_id != offer.story_id
         assert entities & {e.canonical for e in item.article.article.entities}
+
+
+def test_lists_are_the_same_when_candidates_that_cannot_be_shown_skip_the_costly_evidence(sample_store):
+    """A candidate is judged in full only when the upper bounds of its scores could show it; the lists
+    are those of judging every candidate in full (both scores rise with P(same event))."""
+    assert SIMILAR.weights[1] > 0 and READ_ALSO.weights[1] > 0  # the bound's premise
+    cache, bounded = Judged(sample_store), 0
+    for stored in sample_store.articles.scan():
+        quick, full = candidates(sample_store, stored.id, cache), candidates(sample_store, stored.id, cache, exact=True)
+        assert quick is not None and full is not None
+        bounded += sum(item.judgement.bounded for item in quick[2])
+        assert not any(item.judgement.bounded for item in full[2])
+        assert lists_of(*quick) == lists_of(*full)
+    assert bounded > 100
 
 
 def test_an_unknown_article_has_no_related_lists(sample_store):

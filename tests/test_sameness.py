@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+import json
 import pickle
 
+from naba.dates import parse_date, to_timestamp
 from naba.pipeline.tagging import tag_article
-from naba.stories.sameness import COPY, SAME, Profile, evidence, feature_values, judge, profile_of_text
+from naba.sample import sample_dir
+from naba.stories.placement import KEEP
+from naba.stories.sameness import COPY, SAME, Profile, evidence, feature_values, judge, judge_at_least, profile_of_text
 
 CABINET = ("مجلس الوزراء يقر نظام النقل العام الجديد",
            "أقر مجلس الوزراء في جلسته الأسبوعية اليوم الاثنين نظام النقل العام الجديد الذي يهدف إلى تنظيم "
@@ -142,3 +147,26 @@ def test_empty_texts_are_never_the_same_as_anything():
     empty = profile_of_text("", "")
     judged = _judge(empty, _profile(*CABINET))
     assert not judged.copy and not judged.same_event and judged.similarity == 0.0
+
+
+def test_a_bounded_judgement_answers_as_the_full_one_and_bounds_its_probabilities():
+    """Every pair of the sample corpus (5,000 pairs): where the costly evidence is skipped, no copy and not
+    the same event, as the full judgement says, with probabilities at least the full ones."""
+    rows = [json.loads(line) for line in (sample_dir() / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    texts = [(_profile(r["title"], r["content"], r["source"]), to_timestamp(parse_date(r["date"])) or 0.0) for r in rows]
+    bounded = 0
+    for (a, at), (b, bt) in itertools.combinations(texts, 2):
+        gap = abs(at - bt) / 3600.0
+        full = _judge(a, b, gap)
+        for floor in (KEEP, SAME.threshold):
+            quick = judge_at_least(a, b, gap, floor)
+            assert quick.similarity == full.similarity
+            if quick.bounded:
+                bounded += 1
+                assert not quick.copy and not quick.same_event and full.same_probability < floor
+                assert quick.copy_probability >= full.copy_probability and not full.copy
+                assert quick.same_probability >= full.same_probability
+            else:
+                assert (quick.copy, quick.same_event, quick.same_probability) == \
+                       (full.copy, full.same_event, full.same_probability)
+    assert bounded > len(texts) ** 2 // 2  # most pairs are far apart: the bound is what saves the time

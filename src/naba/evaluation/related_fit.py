@@ -45,7 +45,7 @@ def dump(store: Store, ids: Sequence[int]) -> list[dict]:
 
 
 def _judged(store: Store, article_id: int, cache: Judged) -> list[Scored]:
-    found = candidates(store, article_id, cache)
+    found = candidates(store, article_id, cache, exact=True)  # features of every candidate
     return [] if found is None else [item for item in found[2] if not item.judgement.copy]
 
 

@@ -121,15 +121,18 @@ class Judged:
 def compute(store: Store, article_id: int, judged_articles: Judged) -> StoredLists | None:
     """The article's (similar, read_also), best first; None when there is no such article."""
     found = candidates(store, article_id, judged_articles)
-    if found is None:
-        return None
-    stored, facets, scored = found
-    return _lists(stored, facets, [item for item in scored if not item.judgement.copy])
+    return None if found is None else lists_of(*found)
 
 
-def candidates(store: Store, article_id: int,
-               judged_articles: Judged) -> tuple[StoredArticle, Facets, list[Scored]] | None:
-    """The article, its facets, and its candidates judged with the sameness model and scored."""
+def lists_of(me: StoredArticle, facets: Facets, scored: list[Scored]) -> StoredLists:
+    """The two lists from the article's judged candidates (its copies left out)."""
+    return _lists(me, facets, [item for item in scored if not item.judgement.copy])
+
+
+def candidates(store: Store, article_id: int, judged_articles: Judged,
+               exact: bool = False) -> tuple[StoredArticle, Facets, list[Scored]] | None:
+    """The article, its facets, and its candidates judged with the sameness model and scored (``exact``:
+    every candidate with its full evidence, not only those that can be shown)."""
     mine = judged_articles.get([article_id]).get(article_id)
     if mine is None:
         return None
@@ -145,7 +148,8 @@ def candidates(store: Store, article_id: int,
     for row in cut:
         if row.id in others:
             other, other_profile, other_facets = others[row.id]
-            scored.append(judged(stored, profile, facets, other, row, other_profile, other_facets, found[row.id]))
+            scored.append(judged(stored, profile, facets, other, row, other_profile, other_facets, found[row.id],
+                                 exact))
     return stored, facets, scored
 
 

@@ -3,7 +3,8 @@
 Every candidate the sources found (``naba.stories.related_sources``) gets a cheap first score from
 what the sources say (the stage's link, its place in the search hits, the main names it shares, the
 time gap); the FULL_CUT best are judged with the sameness model (``naba.stories.sameness``: content
-similarity, same-event probability, shared entities) and scored twice, as logistic models:
+similarity, same-event probability, shared entities; a candidate that cannot reach either list by an
+upper bound of its scores skips the costly evidence) and scored twice, as logistic models:
 
     similar    = σ(S · [1, logit P(same event), content, names, same story, ln(1 + gap days), link, title,
                         event words])
@@ -29,7 +30,8 @@ from naba.models import StoredArticle
 from naba.store import CandidateRow
 from naba.stories.related_facets import Facets
 from naba.stories.related_sources import Sources
-from naba.stories.sameness import Judgement, Profile, evidence, judge
+from naba.stories.sameness import SAME, Judgement, Profile, evidence, judge, judge_at_least
+from naba.stories.sameness.evidence import completed
 from naba.stories.summaries import article_time
 
 FULL_CUT = 16  # candidates judged with the full sameness evidence
@@ -86,13 +88,25 @@ def first_cut(me: CandidateRow, rows: list[CandidateRow], found: dict[int, Sourc
 
 
 def judged(me: StoredArticle, my_profile: Profile, my_facets: Facets, other: StoredArticle, row: CandidateRow,
-           profile: Profile, facets: Facets, sources: Sources) -> Scored:
+           profile: Profile, facets: Facets, sources: Sources, exact: bool = False) -> Scored:
+    """The candidate judged and scored. Both scores rise with P(same event), so a bounded judgement
+    (``judge_at_least``) gives upper bounds of them: when those are below both thresholds the candidate
+    is shown in neither list and the costly evidence is never read (``exact`` reads it always, for
+    fitting the ranker)."""
     gap_hours = abs(article_time(me) - article_time(other)) / 3600.0
-    j = judge(evidence(my_profile, profile, gap_hours), my_profile, profile)
+    j = (judge(evidence(my_profile, profile, gap_hours), my_profile, profile) if exact
+         else judge_at_least(my_profile, profile, gap_hours, SAME.threshold))
     scored = Scored(other, row, facets, profile, j, my_facets.share(facets), sources, gap_hours / 24.0)
+    _score(scored)
+    if j.bounded and (scored.similar >= SIMILAR.threshold or scored.read_also >= READ_ALSO.threshold):
+        scored.judgement = judge(completed(j.evidence, my_profile, profile), my_profile, profile)
+        _score(scored)
+    return scored
+
+
+def _score(scored: Scored) -> None:
     scored.similar = SIMILAR.score(similar_values(scored))
     scored.read_also = READ_ALSO.score(read_also_values(scored))
-    return scored
 
 
 def similar_values(s: Scored) -> tuple[float, ...]:

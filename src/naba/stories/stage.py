@@ -28,9 +28,9 @@ from naba.models import Grouping, StoredArticle
 from naba.store import Link, Store
 from naba.stories.candidates import LINK_SIMILARITY, MAX_GAP_HOURS, best_links, day, is_candidate, order_key, probe_days
 from naba.stories.copies import BandIndex
-from naba.stories.placement import MAX_SPAN_HOURS, Node, Placement
+from naba.stories.placement import KEEP, MAX_SPAN_HOURS, Node, Placement
 from naba.stories.related import touched
-from naba.stories.sameness import Judgement, Profile, evidence, judge, profile_of
+from naba.stories.sameness import Judgement, Profile, judge_at_least, profile_of
 from naba.stories.sameness.profile import SKETCHER
 from naba.stories.summaries import article_time, summarize_story
 
@@ -160,8 +160,8 @@ class StoryStage:
         return self.nodes[article_id].order
 
     def _judge(self, node: Node, other: Node) -> Judgement:
-        return judge(evidence(node.profile, other.profile, abs(node.ts - other.ts) / 3600.0), node.profile,
-                     other.profile)
+        # a pair below KEEP is not kept as an edge, so its judgement may stop at the bound
+        return judge_at_least(node.profile, other.profile, abs(node.ts - other.ts) / 3600.0, KEEP)
 
     def _candidates(self, node: Node) -> list[Node]:
         shared: dict[int, int] = defaultdict(int)

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, cast
 from naba.engine.backfill.articles import article_of
 from naba.models import Grouping, StoredArticle
 from naba.stories.placement import KEEP, Edge, Node, Placement
-from naba.stories.sameness import Profile, evidence, judge
+from naba.stories.sameness import Profile, judge_at_least
 from naba.stories.summaries import summarize_story
 
 SUMMARY_BODY_CHARS = 120  # what a story summary reads of a member's body, as the store gives it
@@ -41,7 +41,7 @@ class Judged(NamedTuple):
 def judge_pair(later: int, later_ts: float, later_profile: bytes | Profile, earlier: int, earlier_ts: float,
                earlier_profile: bytes | Profile) -> Judged:
     a, b = _profile(later_profile), _profile(earlier_profile)
-    judgement = judge(evidence(a, b, abs(later_ts - earlier_ts) / 3600.0), a, b)
+    judgement = judge_at_least(a, b, abs(later_ts - earlier_ts) / 3600.0, KEEP)  # below KEEP: no edge
     edge = Edge.of(judgement)
     return Judged(later, earlier, edge.copy, edge.same, judgement.similarity)
 

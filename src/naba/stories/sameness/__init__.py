@@ -12,8 +12,8 @@ The story stage, ``naba compare``, the related lists and the evaluations all use
 """
 
 from naba.stories.sameness.evidence import Evidence, evidence
-from naba.stories.sameness.model import COPY, SAME, Judgement, Weights, feature_values, judge
+from naba.stories.sameness.model import COPY, SAME, Judgement, Weights, feature_values, judge, judge_at_least
 from naba.stories.sameness.profile import Profile, profile_of, profile_of_text
 
 __all__ = ["COPY", "SAME", "Evidence", "Judgement", "Profile", "Weights", "evidence", "feature_values", "judge",
-           "profile_of", "profile_of_text"]
+           "judge_at_least", "profile_of", "profile_of_text"]

@@ -39,6 +39,7 @@ the same whichever article arrived first.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from dataclasses import dataclass
@@ -82,35 +83,54 @@ class Evidence:
     templated: bool
     other_day: bool
     gap_hours: float | None
+    complete: bool = True  # False: the costly numbers not read yet (``first_evidence``), left at 0
 
 
 def evidence(a: Profile, b: Profile, gap_hours: float | None) -> Evidence:
-    overlap = a.text.overlap(b.text) or (0.0, 0.0)
-    (trace_ab, trace_ba), (verbatim_ab, verbatim_ba) = trace(a, b, (TRACED, VERBATIM))
+    return completed(first_evidence(a, b, gap_hours), a, b)
+
+
+def first_evidence(a: Profile, b: Profile, gap_hours: float | None) -> Evidence:
+    """Every number but the costly ones (the sentence trace, the shingle overlap, the shared terms shown),
+    which stay 0 until ``completed`` reads them: most candidate pairs are decided without them
+    (``naba.stories.sameness.model.judge_at_least``)."""
     shared = _shared_entities(a, b)
     smaller = min(len(a.entities[:MAX_ENTITIES]), len(b.entities[:MAX_ENTITIES]))
     return Evidence(
         content=content(a, b),
         cosine=cosine(a, b),
-        shared_terms=shared_terms(a, b),
+        shared_terms=(),
         entities=len(shared) / smaller if smaller else 0.0,
         entity_jaccard=_agreement(frozenset(a.entities[:MAX_ENTITIES]), frozenset(b.entities[:MAX_ENTITIES])),
         shared_entities=shared,
-        jaccard=overlap[0],
-        containment=overlap[1],
+        jaccard=0.0,
+        containment=0.0,
         **_word_overlap(a, b),
         opening=_array_jaccard(a.text.head, b.text.head),
-        trace_max=max(trace_ab, trace_ba),
-        trace_min=min(trace_ab, trace_ba),
-        verbatim=max(verbatim_ab, verbatim_ba),
+        trace_max=0.0,
+        trace_min=0.0,
+        verbatim=0.0,
         title=_jaccard(frozenset(a.title), frozenset(b.title)),
         numbers=_agreement(frozenset(a.numbers), frozenset(b.numbers)),
         size_ratio=min(a.length, b.length) / max(a.length, b.length, 1),
         same_source=bool(a.source) and a.source == b.source,
-        templated=TEMPLATE_CHECK <= overlap[0] < 1.0 and templated(a, b),
+        templated=False,
         other_day=_other_day(a, b, gap_hours),
         gap_hours=gap_hours,
+        complete=False,
     )
+
+
+def completed(e: Evidence, a: Profile, b: Profile) -> Evidence:
+    """``e`` with the costly numbers read too."""
+    if e.complete:
+        return e
+    overlap = a.text.overlap(b.text) or (0.0, 0.0)
+    (trace_ab, trace_ba), (verbatim_ab, verbatim_ba) = trace(a, b, (TRACED, VERBATIM))
+    return dataclasses.replace(
+        e, shared_terms=shared_terms(a, b), jaccard=overlap[0], containment=overlap[1],
+        trace_max=max(trace_ab, trace_ba), trace_min=min(trace_ab, trace_ba), verbatim=max(verbatim_ab, verbatim_ba),
+        templated=TEMPLATE_CHECK <= overlap[0] < 1.0 and templated(a, b), complete=True)
 
 
 def cosine(a: Profile, b: Profile) -> float:

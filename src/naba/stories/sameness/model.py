@@ -28,7 +28,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from naba.stories.sameness.evidence import Evidence, templated
+from naba.stories.sameness.evidence import Evidence, completed, first_evidence, templated
 from naba.stories.sameness.profile import Profile
 
 # gap_hours unknown (a page with no date): counted as the typical gap of the training pairs
@@ -93,6 +93,11 @@ class Judgement:
     similarity: float  # how alike the two texts read (the content cosine), time left out
 
     @property
+    def bounded(self) -> bool:
+        """Decided without the costly evidence (``judge_at_least``): the probabilities are upper bounds."""
+        return not self.evidence.complete
+
+    @property
     def ruled_out(self) -> bool:
         """Different news however alike: a filled-in template, or another day's figures."""
         return self.evidence.templated or self.evidence.other_day
@@ -127,6 +132,38 @@ def judge(e: Evidence, a: Profile | None = None, b: Profile | None = None) -> Ju
     if a is not None and b is not None and judged.same_event and templated(a, b, numbers=False):
         judged = dataclasses.replace(judged, evidence=dataclasses.replace(e, templated=True))
     return judged
+
+
+def judge_at_least(a: Profile, b: Profile, gap_hours: float | None, same_floor: float) -> Judgement:
+    """The pair's judgement, or a bounded one when the costly evidence (the sentence trace and the shingle
+    overlap, ``first_evidence``) could not make it a copy nor lift P(same event) to ``same_floor`` even at
+    its most favourable values: then its answers (no copy, not the same event) are those of ``judge``,
+    its probabilities upper bounds, its similarity exact. Most candidate pairs are this far apart, and
+    the trace is the costliest part of a judgement (an exact bound, as search engines skip documents
+    that cannot reach the top k)."""
+    if same_floor > SAME.threshold:
+        raise ValueError(f"same_floor {same_floor} above the same-event threshold {SAME.threshold}")
+    first = first_evidence(a, b, gap_hours)
+    copy_high, same_high = highest_logit(COPY, first), highest_logit(SAME, first)
+    if copy_high < _logit(COPY.threshold) and same_high < _logit(same_floor):
+        return Judgement(first, _sigmoid(copy_high), _sigmoid(same_high), first.content)
+    return judge(completed(first, a, b), a, b)
+
+
+def highest_logit(model: Weights, e: Evidence) -> float:
+    """The largest logit the complete evidence can give: each unread number at its most favourable value
+    (all features are at least 0; a trace, an overlap and a containment at most 1, the contained share at
+    most the size ratio)."""
+    values = feature_values(e)
+    if not e.complete:
+        for name, highest in (("jaccard", 1.0), ("containment", 1.0), ("trace_max", 1.0), ("trace_min", 1.0),
+                              ("verbatim", 1.0), ("contained_share", e.size_ratio)):
+            values[name] = highest if model.weights[name] > 0 else 0.0
+    return model.logit(values)
+
+
+def _logit(p: float) -> float:
+    return math.log(p / (1.0 - p))
 
 
 def _sigmoid(x: float) -> float:
