@@ -144,22 +144,24 @@ def judge_at_least(a: Profile, b: Profile, gap_hours: float | None, same_floor: 
     if same_floor > SAME.threshold:
         raise ValueError(f"same_floor {same_floor} above the same-event threshold {SAME.threshold}")
     first = first_evidence(a, b, gap_hours)
-    copy_high, same_high = highest_logit(COPY, first), highest_logit(SAME, first)
+    values = feature_values(first)  # the unread numbers are 0 in it
+    copy_high = COPY.logit(values) + _unread_highest(COPY, first.size_ratio)
+    same_high = SAME.logit(values) + _unread_highest(SAME, first.size_ratio)
     if copy_high < _logit(COPY.threshold) and same_high < _logit(same_floor):
         return Judgement(first, _sigmoid(copy_high), _sigmoid(same_high), first.content)
     return judge(completed(first, a, b), a, b)
 
 
-def highest_logit(model: Weights, e: Evidence) -> float:
-    """The largest logit the complete evidence can give: each unread number at its most favourable value
-    (all features are at least 0; a trace, an overlap and a containment at most 1, the contained share at
-    most the size ratio)."""
-    values = feature_values(e)
-    if not e.complete:
-        for name, highest in (("jaccard", 1.0), ("containment", 1.0), ("trace_max", 1.0), ("trace_min", 1.0),
-                              ("verbatim", 1.0), ("contained_share", e.size_ratio)):
-            values[name] = highest if model.weights[name] > 0 else 0.0
-    return model.logit(values)
+_UNREAD = ("jaccard", "containment", "trace_max", "trace_min", "verbatim")  # each at most 1
+_ROUNDING = 1e-9  # the sums above are not exact to the last bit: a margin keeps the bound a bound
+
+
+def _unread_highest(model: Weights, size_ratio: float) -> float:
+    """The most the numbers a first evidence leaves unread (at 0 there) can add to the model's logit: a
+    trace, an overlap and a containment are at most 1, the contained share at most the size ratio, and
+    a negative weight adds nothing at their lowest, 0."""
+    return (math.fsum(max(0.0, model.weights[name]) for name in _UNREAD)
+            + max(0.0, model.weights["contained_share"]) * size_ratio + _ROUNDING)
 
 
 def _logit(p: float) -> float:
