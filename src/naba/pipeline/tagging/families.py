@@ -69,8 +69,8 @@ def family_names(stream: Stream, words: Sequence[Word], taken: bytearray) -> lis
 
 def _family(stream: Stream, words: Sequence[Word], i: int) -> bool:
     key, word = stream.keys[i], words[i]
-    if not key.startswith(ARTICLE) or key != word.shown or word.adjective is not None or word.number \
-            or len(key) < 5 or not stream.surface(i).startswith(ARTICLE):
+    if not key.endswith("ي") or not key.startswith(ARTICLE) or key != word.shown or word.adjective is not None \
+            or word.number or len(key) < 5 or not stream.surface(i).startswith(ARTICLE):  # ي first: most fail it
         return False
     zipf = lexicon().zipf
     if word.zipf >= FAMILY_MAX_ZIPF or zipf(key + "ه") >= FEMININE_MAX_ZIPF \
