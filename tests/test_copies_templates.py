@@ -110,3 +110,18 @@ def test_a_conjunction_or_a_respelled_word_is_no_substitution():
                                tokens("داهم عناصر من مكتب التحقيقات الفيدرالي الأمريكي إف بي آي مكتب المحامي"))
     # another man after بن, with or without the conjunction, still is a substitution
     assert guard.templated(tokens("استقبل سعود ومنصور بن بدر الوفد"), tokens("استقبل سعود وخالد بن بدر الوفد"))
+
+
+def test_what_a_texts_tokens_name_is_read_once_whatever_it_is_compared_with():
+    looked_up: list[str] = []
+
+    def name_of(token: str) -> str | None:
+        looked_up.append(token)
+        return NAMES.get(token)
+
+    guard = TemplateGuard(name_of)
+    tunisia, bolivia = cable("تونس", "التونسي"), cable("بوليفيا", "البوليفي")
+    assert guard.templated(tunisia, bolivia)
+    first = len(looked_up)
+    assert guard.templated(bolivia, tunisia) and guard.templated(tunisia, bolivia, numbers=True)
+    assert len(looked_up) == first  # the story stage compares one text with dozens: names read once

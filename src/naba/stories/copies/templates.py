@@ -39,6 +39,7 @@ from difflib import SequenceMatcher
 from naba.text import bare_forms
 
 _MAX_REPLACE = 4  # a substituted name or number is a short replace block
+NAMED_TEXTS = 4096  # texts whose tokens' names a guard keeps (~2-3 kB each)
 _SPELLING = 0.75  # letter-level similarity above which two replaced spans are one name spelled twice
 _DATE_WORDS = frozenset((  # months (Gregorian, Levantine, Hijri) and date markers, in index form
     "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر",
@@ -79,7 +80,9 @@ class TemplateGuard:
 
     def __init__(self, name_of: Callable[[str], str | None] | None = None) -> None:
         self._name_of = name_of  # None: gazetteer_name_of(), loaded on the first comparison
-        self._numbers = True  # are numbers decisive (set by each ``templated`` call)
+        # what each token of a text names, worked out once a text (it depends on the text alone) and
+        # kept for the texts compared lately: the story stage compares each text with dozens of others
+        self._named = functools.lru_cache(maxsize=NAMED_TEXTS)(self._name_tokens)
 
     def templated(self, ta: Sequence[str], tb: Sequence[str], numbers: bool = True) -> bool:
         """True when the two texts (index-form tokens) differ by a substituted name or number (or, with
@@ -87,11 +90,12 @@ class TemplateGuard:
         The same answer whichever text comes first."""
         if self._name_of is None:
             self._name_of = gazetteer_name_of()
-        self._numbers = numbers
-        if tuple(tb) < tuple(ta):  # difflib's alignment depends on which text comes first: one order
+        ta, tb = tuple(ta), tuple(tb)
+        if tb < ta:  # difflib's alignment depends on which text comes first: one order
             ta, tb = tb, ta
         set_a, set_b = set(ta), set(tb)
-        if not (self._any_decisive(ta, set_b) and self._any_decisive(tb, set_a)):
+        named_a, named_b = self._named(ta, numbers), self._named(tb, numbers)
+        if not (_any_absent(ta, named_a, set_b) and _any_absent(tb, named_b, set_a)):
             return False  # cheap exit: one side has no name or number the other lacks
         matcher = SequenceMatcher(None, ta, tb, autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -100,28 +104,30 @@ class TemplateGuard:
             if _same_spelling(ta[i1:i2], tb[j1:j2]) or _same_figures(ta[i1:i2], tb[j1:j2]):
                 continue  # عبد العزيز / عبدالعزيز, اوسفالدو / اوزفالدو; 0647 / 6 47
             respelled_a, respelled_b = _respelled(ta[i1:i2], tb[j1:j2])
-            names_a = {k for i in range(i1, i2) if i - i1 not in respelled_a and (k := self._decisive(ta, i, set_b))}
-            names_b = {k for j in range(j1, j2) if j - j1 not in respelled_b and (k := self._decisive(tb, j, set_a))}
+            names_a = {k for i in range(i1, i2) if i - i1 not in respelled_a and (k := _absent(ta, named_a, i, set_b))}
+            names_b = {k for j in range(j1, j2) if j - j1 not in respelled_b and (k := _absent(tb, named_b, j, set_a))}
             if _substituted(names_a, names_b):
                 return True
         return False
 
-    def _any_decisive(self, seq: Sequence[str], other: set[str]) -> bool:
-        return any(seq[i] not in other and self._decisive(seq, i, other) for i in range(len(seq)))
+    def _name_tokens(self, seq: tuple[str, ...], numbers: bool) -> tuple[str | None, ...]:
+        """What each token names (``_decisive``), or None."""
+        return tuple(self._decisive(seq, i, numbers) for i in range(len(seq)))
 
-    def _decisive(self, seq: Sequence[str], i: int, other: set[str]) -> str | None:
-        """What ``seq[i]`` names, if it is absent from the other text and is a number or a name.
+    def _decisive(self, seq: Sequence[str], i: int, numbers: bool) -> str | None:
+        """What ``seq[i]`` names, if it is a number or a name (a pair counts it only where the other text
+        lacks it).
 
         Numbers are named by their digits (parts of a date are not: editions print different dates),
         gazetteer names by their entry, also inside a two- or three-word name (so الأميركية and
         الأمريكية, جوجل and غوغل name the same thing), a word next to بن/أبو by itself.
         """
         token = seq[i]
-        if token in other or token in _NASAB:
+        if token in _NASAB:
             return None
         digits = "".join(c for c in token if c.isdigit())
         if digits:
-            return None if not self._numbers or _in_date(seq, i) else "#" + digits
+            return None if not numbers or _in_date(seq, i) else "#" + digits
         if token in _ORDINALS:  # an ordinal day of a date is not decisive
             return None if _in_date(seq, i) else f"{_ORDINAL}{_ORDINALS[token]}"
         named = self._gazetteer_name(seq, i)
@@ -143,6 +149,16 @@ class TemplateGuard:
                 if named := self._name_of(" ".join(seq[start:start + n])):
                     return named
         return None
+
+
+def _any_absent(seq: tuple[str, ...], named: tuple[str | None, ...], other: set[str]) -> bool:
+    """A token that names something and that the other text lacks."""
+    return any(name is not None and token not in other for token, name in zip(seq, named, strict=True))
+
+
+def _absent(seq: tuple[str, ...], named: tuple[str | None, ...], i: int, other: set[str]) -> str | None:
+    """What ``seq[i]`` names, when the other text lacks it."""
+    return named[i] if seq[i] not in other else None
 
 
 def _substituted(names_a: set[str], names_b: set[str]) -> bool:
