@@ -11,6 +11,7 @@ from rich.text import Text
 from naba import engine
 from naba.cli.articles import render_article, render_search
 from naba.cli.common import DbOption, JsonOption, open_db, out, print_json, report_summary, run_with_progress
+from naba.engine.workers import ingest_workers, refresh_workers
 from naba.errors import UsageError
 from naba.sample import sample_paths
 from naba.serve.search import search
@@ -25,8 +26,9 @@ def ingest(
     db: DbOption = "naba.db",
     source: Annotated[str | None, typer.Option(help="Outlet name for inputs that do not say.")] = None,
     sample: Annotated[bool, typer.Option("--sample", help="Also ingest the bundled sample corpus.")] = False,
-    workers: Annotated[int, typer.Option(min=1, max=64, help="Processes preparing articles and computing "
-                                         "related lists (1: none); the stored result is the same.")] = 1,
+    workers: Annotated[int | None, typer.Option(
+        min=1, max=64, help="Processes preparing articles and computing related lists (1: none); the stored "
+        "result is the same. Default: one a core (at most 4) for inputs of 2 MB or more, else 1.")] = None,
     lists: Annotated[bool, typer.Option("--lists/--no-lists", help="Compute the related lists after the "
                                         "stories (--no-lists: leave them to `naba refresh`).")] = True,
     as_json: JsonOption = False,
@@ -40,7 +42,8 @@ def ingest(
     hints = {"source": source} if source else {}
     try:
         report = run_with_progress("ingesting", lambda update: engine.ingest(
-            store, targets, settings, hints, stdin=sys.stdin.buffer, progress=update, workers=workers, lists=lists))
+            store, targets, settings, hints, stdin=sys.stdin.buffer, progress=update,
+            workers=workers or ingest_workers(targets), lists=lists))
     finally:
         store.close()
     report_summary(report, as_json)
@@ -61,13 +64,14 @@ def reprocess(db: DbOption = "naba.db", as_json: JsonOption = False) -> None:
 @cli.command()
 def refresh(
     db: DbOption = "naba.db",
-    workers: Annotated[int, typer.Option(min=1, max=64, help="Processes computing lists (1: none).")] = 1,
+    workers: Annotated[int | None, typer.Option(min=1, max=64, help="Processes computing lists (1: none). "
+                                                "Default: one a core (at most 4) for 1,000 lists or more.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Compute the similar and read-also lists the story stage marked stale (after db load, or --no-lists)."""
     store = open_db(db)
     try:
-        done = engine.refresh_lists(store, workers)
+        done = engine.refresh_lists(store, workers or refresh_workers(store.related.count_pending()))
     finally:
         store.close()
     if as_json:
