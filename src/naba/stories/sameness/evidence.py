@@ -35,6 +35,9 @@ the same whichever article arrived first.
                   alike the wording (a copy republished the next day keeps its figures and its day: أمس
                   الخميس for اليوم الخميس)
     gap_hours     how far apart they were reported, None when a time is unknown
+    complete      False for a first evidence (``first_evidence``): the trace, the shingle overlap, the
+                  shingle-rich template check and the shared terms are not read yet (0, False, ()); most
+                  candidate pairs are decided without them (``model.judge_at_least``)
 """
 
 from __future__ import annotations

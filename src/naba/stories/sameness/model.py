@@ -16,6 +16,9 @@ weights are fitted by ``bench/fit_sameness.py`` on the tune half of naba's label
 never edited by hand. Logistic weights explain themselves: ``Judgement.reasons`` lists each feature's
 contribution to the decision, largest first.
 
+``judge_at_least`` reads the costly evidence (the sentence trace, the shingle overlap) only when its most
+favourable values could change the answer: the story stage and the related lists skip it for most pairs.
+
 ``similarity`` is the evidence's ``content`` cosine: how alike two texts read, graded (Pearson 0.75 with
 the SemEval-2022 ar-ar raters), for ranking and for ``naba compare``; the decisions weigh it with the
 rest of the evidence and the time gap.
