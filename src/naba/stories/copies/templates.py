@@ -111,12 +111,15 @@ class TemplateGuard:
         return False
 
     def _name_tokens(self, seq: tuple[str, ...], numbers: bool) -> tuple[str | None, ...]:
-        """What each token names (``_decisive``), or None."""
-        return tuple(self._decisive(seq, i, numbers) for i in range(len(seq)))
+        """What each token names (``_decisive``), or None; each two- and three-word span is looked up once."""
+        name_of = self._name_of
+        grams = {n: [name_of(" ".join(seq[start:start + n])) for start in range(len(seq) - n + 1)]
+                 for n in (2, 3)} if name_of is not None else {}
+        return tuple(self._decisive(seq, i, numbers, grams) for i in range(len(seq)))
 
-    def _decisive(self, seq: Sequence[str], i: int, numbers: bool) -> str | None:
+    def _decisive(self, seq: Sequence[str], i: int, numbers: bool, grams: dict[int, list[str | None]]) -> str | None:
         """What ``seq[i]`` names, if it is a number or a name (a pair counts it only where the other text
-        lacks it).
+        lacks it); ``grams``: what each span of n words names, by n.
 
         Numbers are named by their digits (parts of a date are not: editions print different dates),
         gazetteer names by their entry, also inside a two- or three-word name (so الأميركية and
@@ -130,23 +133,22 @@ class TemplateGuard:
             return None if not numbers or _in_date(seq, i) else "#" + digits
         if token in _ORDINALS:  # an ordinal day of a date is not decisive
             return None if _in_date(seq, i) else f"{_ORDINAL}{_ORDINALS[token]}"
-        named = self._gazetteer_name(seq, i)
+        named = self._gazetteer_name(seq, i, grams)
         if named:
             return named
         if (i > 0 and seq[i - 1] in _NASAB) or (i + 1 < len(seq) and seq[i + 1] in _NASAB):
             return "~" + bare_forms(token)[-1]  # ومنصور بن is منصور بن
         return None
 
-    def _gazetteer_name(self, seq: Sequence[str], i: int) -> str | None:
+    def _gazetteer_name(self, seq: Sequence[str], i: int, grams: dict[int, list[str | None]]) -> str | None:
         if self._name_of is None:
             return None
-        token = seq[i]
-        for candidate in bare_forms(token):  # وجازان
+        for candidate in bare_forms(seq[i]):  # وجازان
             if named := self._name_of(candidate):
                 return named
-        for n in (2, 3):  # بوركينا فاسو, كوت ديفوار
+        for n in (2, 3):  # بوركينا فاسو, كوت ديفوار: the first span holding the word that names something
             for start in range(max(0, i - n + 1), min(i, len(seq) - n) + 1):
-                if named := self._name_of(" ".join(seq[start:start + n])):
+                if named := grams[n][start]:
                     return named
         return None
 
