@@ -200,7 +200,10 @@ class _Piece(PressForms):
         return names
 
     def second_of_two(self, media: int, at: int) -> tuple[str, int] | None:
-        """The second name after a dual media word, quoted after و where the first one ends."""
+        """The second name after a dual media word, quoted after و where the first one ends (its
+        adjectives skipped: «لصحيفتي "أوبزرفر" البريطانية و"نيويورك تايمز"»)."""
+        while at < len(self.keys) and not self.ends[at - 1] and is_adjective(self.keys[at]):
+            at += 1
         if at >= len(self.keys) or self.shown[at][:1] != "و":
             return None
         if self.shown[at][1:2] not in OPENING + CLOSING + '"(':  # «صحيفتا خبر ترك وحرييت»: a known name, unquoted
@@ -246,13 +249,14 @@ class _Piece(PressForms):
         if self.opens_review(at) or self.as_for(at) or self.on_cover(at) or self.opens_piece(before, at):
             return True  # a press review's paragraph a paper (``credit_press``)
         if "ل" in self.glued(at):  # «وفقا لوكالة ...»، «قال ... لرويترز»، «في تقرير لموقع ...»
-            # «في حوار لمجلة ...»، «في تصريحات لصحيفة ...»: words said to it
-            return (before > 0 and keys[before - 1] in cw.GLUED_REPORTING | cw.SAID_TO) or self.told(at) \
-                or self.in_piece(at)
+            # «في حوار لمجلة ...»، «في تصريحات لصحيفة ...»: words said to it; not «مقال كتبه لصحيفة ...»
+            return not self.writes_for(at, before) and (
+                (before > 0 and keys[before - 1] in cw.GLUED_REPORTING | cw.SAID_TO) or self.told(at)
+                or self.in_piece(at))
         if at > 2 and keys[at - 1] == "في" and tuple(keys[at - 3:at - 1]) in cw.FRONT_PAGES:
             return True  # «وعلى الصفحة الأولى في صحيفة «البلاد» ...»
         if "ب" in self.glued(at) or (at > 0 and keys[at - 1] == "في"):
-            return self.in_piece(at if "ب" in self.glued(at) else at - 1)
+            return self.in_piece(at if "ب" in self.glued(at) else at - 1) or self.said_in(at)
         if at > 0 and keys[at - 1] == "عن":
             return self.back_to(at - 1, cw.TRANSMITTING, TOLD_WINDOW)
         if at > 0 and keys[at - 1] == "الي":  # إلى in index form
@@ -270,7 +274,7 @@ class _Piece(PressForms):
     def opens_report(self, at: int) -> bool:
         """Whether a media word opens its sentence with a reporting verb in the few words after it (read
         first: the name tagger is run only then)."""
-        return (at == 0 or self.ends[at - 1]) and any(
+        return (at == 0 or self.ends[at - 1] or self.keys[at - 1] in cw.CLAUSE_OPENERS) and any(
             key in cw.REPORTING_AFTER for key in self.keys[at + 2:at + MAX_FILLERS + 3])
 
     def subject(self, at: int) -> bool:
@@ -310,6 +314,8 @@ class _Piece(PressForms):
             end += 1
         if end >= len(keys) or self.ends[end - 1]:
             return False
+        if keys[end] in cw.RELATIVES and self.says_past_clause(end):
+            return True  # «صحيفة "ذي ناشونال" التي تصدر بالإنكليزية، قالت إن» (``credit_press``)
         if keys[end - 1] in cw.LEANINGS or keys[end] in cw.LEANINGS:  # «المؤيدة للحكومة قالت»: past whom
             for after in range(end + 1, min(len(keys), end + cw.LEANING_WINDOW)):
                 if self.ends[after - 1]:

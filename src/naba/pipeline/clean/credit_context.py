@@ -14,6 +14,7 @@ from naba.text.morphology import inflected
 
 _VERB_FORMS = frozenset({"past verb", "future", "imperfect plural", "plural verb"})
 TOLD_WINDOW = 8  # words back from «لوكالة ...» to the verb of saying
+AGENCY_WINDOW = 14  # words back from a news agency told («وقال بائع الصحف في منطقة ... (59 عاما) لوكالة ...»)
 MAX_RELATIVE = 16  # words of a clause set off by commas between who spoke and the outlet told
 
 
@@ -47,9 +48,29 @@ class CreditContext:
         «رأي») right before the outlet's preposition at ``at``."""
         back = at - 1
         while back > 0 and at - back <= 3 and self.keys[back] in cw.PIECES and not self.ends[back]:
-            if self.keys[back - 1] == "في" and self.keys[back] in cw.PIECE_NOUNS:
+            if self.keys[back - 1] in ("في", "وفي") and self.keys[back] in cw.PIECE_NOUNS:  # «وفي مقال بصحيفة»
                 return True
             back -= 1
+        return False
+
+    def said_in(self, at: int) -> bool:
+        """«وحذر المستشار السابق في صحيفة "ذي صن" بأنه»، «وكتب بابشينكو في فبراير في صحيفة الغارديان»،
+        «ورأى الكاتب في صحيفة وطن أن»: words said or written in a paper or a magazine (``at`` after
+        «في»), in one run of words: no sentence end, comma, quote or parenthesis between (not «قال: "تأثر
+        بشخصين في جريدة ..."», «كتبت (قبل عشرين عاما في جريدة ...)»), no relative clause; and not a place
+        of work («قال مسؤول في صحيفة ...»، «يقول بروك، الصحافي منذ سنوات في جريدة ...»)."""
+        if at < 2 or self.keys[at - 1] != "في" or self.glued(at) or self.bare(at) not in cw.WRITTEN_MEDIA:
+            return False
+        who = without_conjunction(self.keys[at - 2])
+        if who in cw.WRITERS:
+            return self.back_to(at - 2, cw.SAYING | cw.REPORTING_AFTER, TOLD_WINDOW)
+        for back in range(at - 2, max(-1, at - 2 - TOLD_WINDOW), -1):
+            cue = without_conjunction(self.keys[back])
+            if self.ends[back] or cue in cw.RELATIVES or cue in cw.STAFF or self.shown[back][-1:] in ",،:(" \
+                    or self.shown[back + 1][:1] in '«"“(':
+                return False
+            if cue in cw.SAYING or cue in cw.WROTE:
+                return True
         return False
 
     def reporting_ends(self, at: int) -> bool:
@@ -57,14 +78,18 @@ class CreditContext:
 
     def told(self, at: int) -> bool:
         """«وقال مدير المرصد لوكالة فرانس برس»، «بحسب حصيلة لوكالة فرانس برس»: the outlet told, within the
-        sentence and outside a relative clause; not the outlet one writes or works for."""
+        sentence and outside a relative clause; not the outlet one writes or works for. A news agency is
+        told further back and past a relative clause that describes who spoke («وقال ابنه الذي أصيب إصابة
+        طفيفة لوكالة فرانس برس»): words are given to an agency, rarely written for it."""
         bare = self.bare(at) or ""
-        if at == 0 or without_conjunction(self.keys[at - 1]) in cw.NOT_TOLD or bare in credit_tables().ambiguous:
+        tables = credit_tables()
+        if at == 0 or without_conjunction(self.keys[at - 1]) in cw.NOT_TOLD or bare in tables.ambiguous:
             return False
+        agency = bare in cw.AGENCY_WORDS or bare in tables.agencies
         start = self.past_clause(at)
-        for back in range(start - 1, max(-1, start - 1 - TOLD_WINDOW), -1):
+        for back in range(start - 1, max(-1, start - 1 - (AGENCY_WINDOW if agency else TOLD_WINDOW)), -1):
             cue = without_conjunction(self.keys[back])
-            if self.ends[back] or cue in cw.RELATIVES:
+            if self.ends[back] or (cue in cw.RELATIVES and not agency):
                 return False
             if cue in cw.SAYING or (start - back <= 3 and self.reporting_ends(back + 1)):
                 return True

@@ -23,6 +23,7 @@ _REVIEWED = cw.MEDIA - cw.AGENCY_WORDS
 _AS_FOR = frozenset({"اما", "واما"})  # أما in index form
 MAX_HEADING = 5  # words of a paragraph that is a paper's name alone
 MAX_BARE_PAPER = 3  # words of a paper's name without its media word («الغد الأردنية»)
+MAX_CLAUSE = 12  # words of a relative clause set off by a comma between a paper and its verb
 
 
 class PressForms(UnknownNames):
@@ -85,3 +86,14 @@ class PressForms(UnknownNames):
         «التي نشرت الرسوم»: what a paper did is its story)."""
         return at + 1 < len(self.keys) and self.keys[at] in cw.RELATIVES and not self.ends[at] \
             and self.keys[at + 1] in cw.SAYS_AFTER_RELATIVE
+
+    def says_past_clause(self, at: int) -> bool:
+        """«لكن صحيفة "ذي ناشونال" التي تصدر بالإنكليزية، قالت إن»: a relative clause at ``at`` describes
+        the paper up to a comma, then the paper's verb of saying and «إن/أن» (not «..., قالت الشرطة إن»:
+        a verb with a subject of its own)."""
+        for comma in range(at + 1, min(len(self.keys) - 2, at + MAX_CLAUSE)):
+            if self.ends[comma]:
+                return False
+            if self.shown[comma].endswith(("،", ",")):
+                return self.keys[comma + 1] in cw.REPORTING_AFTER and self.keys[comma + 2] in cw.THAT
+        return False

@@ -174,8 +174,8 @@ def opens_comment(key: str) -> bool:
 
 
 def singular(media: str) -> str:
-    """صحيفتا → صحيفة: one of the two outlets' media word."""
-    return media[:-2] + "ة" if media.endswith("تا") else media
+    """صحيفتا، صحيفتي → صحيفة: one of the two outlets' media word."""
+    return media[:-2] + "ة" if media.endswith(("تا", "تي")) else media
 
 
 def _not_outlet(names: list[str]) -> bool:

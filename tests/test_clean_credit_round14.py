@@ -1,0 +1,112 @@
+"""Credit forms of press round-ups and texts naming several outlets, read in the fourteenth and fifteenth
+labelled rounds (issue 17): a paper's verbs of view and their object pronouns, what the reader reads in a
+paper, a piece opening a sentence after و, two papers after a dual in the genitive, a paper opening a
+clause after «فيما», a paper described by a relative clause before its verb, words said or written in a
+paper, a news agency told past a relative clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from naba.pipeline.clean.attribution import candidates, find_attribution
+
+
+def ruled(text: str) -> tuple[str, ...]:
+    """The outlets the hand-written rules credit in ``text``."""
+    return tuple(c.name for c in candidates(text)[0] if c.rule)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a review's verb with its object pronoun: what the paper wrote
+    ("إيطاليا في نفق سياسي. هذا ما كتبته صحيفة الميزان الفرنسية.", ("صحيفة الميزان",)),
+    # what the reader reads in the paper
+    ('وحول الموضوع أثارت الصحف تجارة الحرب وهو ما نقرأه في صحيفة "الميزان"', ("صحيفة الميزان",)),
+    ("الحكومة تتبعثر هو عنوان مقال تقرؤونه في صحيفة الميزان.", ("صحيفة الميزان",)),
+    # verbs of a paper's view: expects, doubts, asks, praises, admits, shows, adds, attributes
+    ('وفي إسبانيا، توقعت صحيفة "الميزان" حقبة جديدة في كرة القدم.', ("صحيفة الميزان",)),
+    ("وعن الموضوع ذاته شككت صحيفة الميزان في التوصل إلى اتفاق.", ("صحيفة الميزان",)),
+    ('الأسئلة ذاتها تطرحها صحيفة "الميزان" بقلم أحد كتابها.', ("صحيفة الميزان",)),
+    ("بينما أثنت صحيفة «الميزان» على الجهد الذي بذله الفريق.", ("صحيفة الميزان",)),
+    ("واعترفت قناة «الميزان» بأن الطائرات قصفت المدينة.", ("قناة الميزان",)),
+    ('بينما عرضت صحيفة "الميزان" المشاهد الأكثر جدلية في المباراة.', ("صحيفة الميزان",)),
+    ('وأضافت صحيفة «الميزان» قائلة: «الفريق نسي مشكلاته».', ("صحيفة الميزان",)),
+    ("ونسبت شبكة «الميزان» لمصدر في لندن قوله إن الرجل عقيد.", ("شبكة الميزان",)),
+    ('واكتفت صحيفة "الميزان" بالإشارة إلى الأرقام التي حققها المدرب.', ("صحيفة الميزان",)),
+    # a piece of the paper opening the sentence after و
+    ('وفي مقال بصحيفة "الميزان" في فبراير، قال الوزير إن الحرب قريبة.', ("صحيفة الميزان",)),
+])
+def test_round14_verbs_of_a_paper(text, expected):
+    assert ruled(text) == expected
+
+
+@pytest.mark.parametrize("credit,no_credit", [
+    # what a paper wrote, with the verb's pronoun; not writing for a paper
+    ("هذا ما كتبته صحيفة الميزان عن الحرب.", "وهذا آخر مقال كتبه لصحيفة الميزان قبل اختفائه."),
+    # nor what a paper would write, in the present with a pronoun
+    ("هذا ما كتبته صحيفة «الميزان» عن نشاطنا.", "يفرحنا خبر قصير تكتبه صحيفة «الميزان» عن نشاطنا."),
+])
+def test_round14_writing_for_a_paper_is_no_credit(credit, no_credit):
+    assert (find_attribution(credit), find_attribution(no_credit)) == (("صحيفة الميزان",), ())
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two papers after a dual in the genitive, each with its adjective
+    ('وذكرت تحقيقات لصحيفتي "الميزان" البريطانية و"الرقيب" الأمريكية أن الشركة جمعت البيانات.',
+     ("صحيفة الميزان", "صحيفة الرقيب")),
+    # a paper opening a clause after «فيما», then its verb
+    ("على الحكم أن يخجل من نفسه. فيما صحيفة توتو ميزان كتبت أن الخروج كان ظالما.", ("صحيفة توتو ميزان",)),
+    # a paper, a relative clause set off by a comma, then its verb of saying and «إن»
+    ('لكن صحيفة "الميزان" التي تصدر بالإنكليزية، قالت إن المحكمة أصدرت الحكم.', ("صحيفة الميزان",)),
+])
+def test_round14_papers_named_apart_from_their_verb(text, expected):
+    assert ruled(text) == expected
+
+
+def test_a_verb_after_a_relative_clause_with_its_own_subject_credits_nobody():
+    assert ruled('لكن صحيفة "الميزان" التي تصدر في لندن، قالت إن التحقيق مستمر.') == ("صحيفة الميزان",)
+    assert ruled('وأغلقت السلطات صحيفة "الميزان" التي تصدر في لندن، وقالت الشرطة إن التحقيق مستمر.') == ()
+
+
+@pytest.mark.parametrize("text,expected", [
+    # words said or written in a paper
+    ('وحذر المستشار السابق لرئيسة الوزراء في صحيفة "الميزان" بأن المتمردين يزعزعون الحكومة.',
+     ("صحيفة الميزان",)),
+    ("وكتب الروائي الروسي في 24 فبراير 2017 في صحيفة الميزان عن تجربته في المعارضة.", ("صحيفة الميزان",)),
+    ('وكتب الرئيس في مقال افتتاحي في الصحيفة الأسبوعية "الميزان" أن أوروبا تحتاج حكومة.', ("صحيفة الميزان",)),
+    # a writer of the paper giving a view
+    ("وبدوره رأى الكاتب في صحيفة الميزان أن الجهة التي قامت بالتفجير معروفة.", ("صحيفة الميزان",)),
+    ("وشكك الكاتب في صحيفة «الميزان» المعارضة بإمكانية شن الحرب.", ("صحيفة الميزان",)),
+])
+def test_round14_said_or_written_in_a_paper(text, expected):
+    assert ruled(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a place of work, a quote, an aside or an apposition between the verb and the paper
+    "وقال مسؤول في صحيفة الميزان إن التوزيع تراجع.",
+    'وقال: "تأثر بشخصين في جريدة الميزان أحدهما رسام".',
+    "أنا شخصيا كتبت (قبل عشرين عاما في جريدة الميزان) عن محنة مواطن.",
+    "يقول مايك بروك، الصحافي منذ فترة طويلة في جريدة الميزان، إن الصحف تتراجع.",
+    # a place, not a site
+    'وأفاد التقرير بأن نشاطا "مريبا" جرى في موقع بارشين العسكري.',
+])
+def test_round14_not_said_in_a_paper(text):
+    # beside a text that credits the paper where the words were said
+    said = "وقال الوزير في جريدة «الرقيب» إن الحرب قريبة."
+    assert ruled(f"{said} {text}") == ("جريدة الرقيب",)
+
+
+@pytest.mark.parametrize("text", [
+    # a news agency told, past a relative clause describing who spoke
+    'وقال ابنه الآخر الذي أصيب إصابة طفيفة لوكالة فرانس برس "اقتحموا البيت فجرا".',
+    # or further back than another outlet would be
+    "وقال بائع الصحف في منطقة سين-سان-دوني أنطوان راتييه (59 عاما) لوكالة فرانس برس إنه متوتر.",
+])
+def test_round14_agency_told_further_back(text):
+    assert ruled(text) == ("وكالة الأنباء الفرنسية",)
+
+
+def test_an_agency_photographer_is_not_an_agency_told():
+    told = "وقال الوزير الذي وصل أمس لوكالة رويترز إن الحكومة ستنشر الصور."
+    assert ruled(told) == ("رويترز",)
+    assert ruled("وقال الوزير إن الحكومة ستنشر الصور التي التقطها المصور لوكالة رويترز.") == ()
