@@ -73,8 +73,11 @@ class CreditContext:
                 return True
         return False
 
-    def reporting_ends(self, at: int) -> bool:
-        return bool(credit_tables().reporting.search(" ".join(self.keys[max(0, at - 4):at])))
+    def reporting_ends(self, at: int, fitted: bool = False) -> bool:
+        """Whether a reporting phrase ends right before ``at`` (``fitted``: one the ranker was fitted with)."""
+        tables = credit_tables()
+        phrases = tables.fitted_reporting if fitted else tables.reporting
+        return bool(phrases.search(" ".join(self.keys[max(0, at - 4):at])))
 
     def told(self, at: int) -> bool:
         """«وقال مدير المرصد لوكالة فرانس برس»، «بحسب حصيلة لوكالة فرانس برس»: the outlet told, within the

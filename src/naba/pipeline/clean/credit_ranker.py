@@ -35,8 +35,9 @@ from naba.text import index, without_conjunction
 WEIGHTS = "credit_weights.json"
 BEFORE = 6  # words back in the sentence a reporting word may stand
 AFTER = 3  # words after the name a reporting verb may stand («صحيفة "ليكيب" الفرنسية ذكرت»)
-# the present after the name (``credit_words.PRESENT``) was added to the rules after the model was fitted
-_AFTER_VERBS = cw.REPORTING_AFTER - cw.PRESENT
+# the present after the name (``credit_words.PRESENT``) and the verbs of ``credit_words.LATER`` were added to
+# the rules after the model was fitted: it reads a context as it was fitted
+_AFTER_VERBS = cw.REPORTING_AFTER - cw.PRESENT - cw.LATER
 _VERBS = _AFTER_VERBS | cw.SAYING | cw.TRANSMITTING | cw.GLUED_REPORTING | cw.SAID_TO | cw.PUBLISHING
 _PAPERS = frozenset(index(w) for w in ("صحيفة", "جريدة", "صحيفتا", "مجلة"))
 # what an outlet does when it is the news, not its source: «اشترت رويترز شركة ناشئة»
@@ -47,7 +48,7 @@ _ACTS = frozenset(index(w) for w in """
 _WORKS_IN = frozenset(index(w) for w in "يعمل تعمل عمل عملت ليعمل لتعمل للعمل العمل الكتابة للكتابة".split())
 # what the word before a name is, as a class (the labelled rounds are too few to learn each word)
 _WORD_CLASSES = {"preposition": cw.PREPOSITIONS, "piece": cw.PIECES, "interview": cw.SAID_TO,
-                 "saying": cw.SAYING | cw.REPORTING_AFTER, "study": cw.STUDIES, "works_for": cw.NOT_TOLD,
+                 "saying": cw.SAYING | (cw.REPORTING_AFTER - cw.LATER), "study": cw.STUDIES, "works_for": cw.NOT_TOLD,
                  "acts": _ACTS, "describing": cw.DESCRIBING}
 
 
@@ -86,7 +87,7 @@ def local_features(piece: CreditContext, name: str, start: int, end: int, media:
     b2 = before[-2] if len(before) > 1 else "^"
     features = ["bias", f"media={media or '-'}", f"glued={piece.glued(start) or '-'}",
                 f"b1={b1}", f"b2={b2}", f"b12={b2}_{b1}", f"a1={after[0] if after else '$'}"]
-    if any(k in _VERBS or piece.reporting_ends(i + 1) for i, k in enumerate(keys[window:start], window)):
+    if any(k in _VERBS or piece.reporting_ends(i + 1, fitted=True) for i, k in enumerate(keys[window:start], window)):
         features.append("verb_before")
     if any(k in _AFTER_VERBS for k in after) and not piece.ends[end - 1]:
         features.append("verb_after")

@@ -30,11 +30,9 @@ _FEMININE_VERBS = ("ذكرت", "أفادت", "أوردت", "نشرت", "نقلت
                    # the present: «وتقول صحيفة الغارديان إن» («يذكر أن»، «بلاغا يفيد»: not an outlet's)
                    "تقول", "تشير",
                    "أذاعت",  # «أذاعت شبكة سي إن إن تسجيلا»: a broadcast is its report, as «بثت»
-                   "تنشر",  # «تنشر صحيفة "الحياة" مقالا»: a press review's present
-                   "أضافت")
+                   "تنشر")  # «تنشر صحيفة "الحياة" مقالا»: a press review's present
 # a masculine subject («قال تلفزيون ...»، «كشف موقع ...») takes the masculine verb
 _MASCULINE_VERBS = ("ذكر", "أفاد", "أورد", "نشر", "نقل", "قال", "كشف", "أكد", "أشار", "أوضح", "يقول", "يشير",
-                    "أضاف",  # «وأضافت صحيفة «البايس» قائلة»
                     "بث", "أذاع", "ينشر")  # «مقطع فيديو بثته قناة "سكاي تي جي 24"»: a broadcast is its report
 # «التي قدرتها صحيفة "ماركا" بـ 90 مليون»، «وتقدر مجلة فوربس أن»: an outlet's estimate is its report
 _ESTIMATING = ("قدرت", "تقدر", "قدر", "يقدر")
@@ -49,7 +47,9 @@ _VIEWS = ("اعتبرت", "اعتبر", "رأت", "رأى", "عنونت", "عن�
           # «ونددت قناة بيرفي كنال بـ»، «ودعت صحيفة X إلى»: a paper's stand, right before its name (no
           # passive reads so: «اتهمت صحيفة» may be «اتُّهمت», so accusing is not here)
           "نددت", "ندد", "تندد", "دعت", "دعا", "تدعو", "طالبت", "طالب", "تطالب", "تساءلت", "تساءل",
-          "تتساءل", "يتساءل",  # «تتساءل صحيفة العرب اللندنية على الغلاف»: a press review's present
+          "تتساءل", "يتساءل")  # «تتساءل صحيفة العرب اللندنية على الغلاف»: a press review's present
+# Verbs read since the ranker was fitted (``credit_ranker`` reads a context as it was fitted, without them):
+_VIEWS_LATER = (
           # «وتوقعت صحيفة "ماركا" حقبة جديدة»، «وشككت صحيفة الرأي في»، «واكتفت صحيفة "لا ناسيون" بالإشارة»،
           # «اعترفت قناة المسيرة بأن»: what an outlet expects, doubts, admits is its say (no paper is the
           # object of these, unlike «حذرت صحيفة ...», which may be a warning to it)
@@ -57,41 +57,46 @@ _VIEWS = ("اعتبرت", "اعتبر", "رأت", "رأى", "عنونت", "عن�
           "اعترفت", "اعترف",
           "طرحت", "تطرح", "يطرح",  # «الأسئلة ذاتها تطرحها صحيفة "..."»: the questions it asks
           "نسبت", "نسب", "تنسب",  # «ونسبت شبكة سي إن إن لمصدر سعودي قوله»: whom it quotes
-          "عرضت")  # «بينما عرضت صحيفة "..." المشاهد»: what it showed (not «عرض», also a noun: an offer)
+          "عرضت",  # «بينما عرضت صحيفة "..." المشاهد»: what it showed (not «عرض», also a noun: an offer)
+          "أضافت", "أضاف")  # «وأضافت صحيفة «البايس» قائلة»
 # a press review's verbs: «وكتبت صحيفة "كيهان"»، «اهتمت صحيفة «نيويورك تايمز» بإعلان»، «صحيفة العرب
 # تناولت»; not before an outlet glued to ل («كتبت لصحيفة ...»: she writes for it)
 _PRESS_REVIEW = ("كتبت", "كتب", "تكتب", "يكتب", "اهتمت", "اهتم", "ركزت", "ركز", "تناولت", "تناول", "تتناول",
                  "يتناول", "أبرزت", "أبرز", "تطرقت", "تطرق", "علقت", "علق", "هاجمت", "هاجم", "أشادت", "أشاد",
-                 "ألقت",  # «وألقت صحيفة «...» الضوء على»
-                 "أثنت", "أثنى")  # «بينما أثنت صحيفة ديلي ميل على الجهد»: as «أشادت»
+                 "ألقت")  # «وألقت صحيفة «...» الضوء على»
+_PRESS_REVIEW_LATER = ("أثنت", "أثنى")  # «بينما أثنت صحيفة ديلي ميل على الجهد»: as «أشادت»
 # the past with an object pronoun too: «هذا ما كتبته صحيفة لاكروا» («مقال كتبه لصحيفة ...» is still writing
 # for it); not the present («خبر قصير تكتبه صحيفة المنطقة»: what a paper would write)
-PRESS_REVIEW = _keys(*_PRESS_REVIEW, *(verb + pronoun for verb in _PRESS_REVIEW for pronoun in ("ه", "ها")
-                                       if verb not in ("تكتب", "يكتب", "تتناول", "يتناول")))
-REPORTING = ("نقلا عن", "نقلاً عن", "بحسب", "حسب", "حسبما", "حسبما ذكرت", "حسبما أفادت", "حسبما أوردت",
+_PAST_REVIEW = tuple(verb for verb in (*_PRESS_REVIEW, *_PRESS_REVIEW_LATER)
+                     if verb not in ("تكتب", "يكتب", "تتناول", "يتناول"))
+PRESS_REVIEW = _keys(*_PRESS_REVIEW, *_PRESS_REVIEW_LATER,
+                     *(verb + pronoun for verb in _PAST_REVIEW for pronoun in ("ه", "ها")))
+LATER = _keys(*_VIEWS_LATER, *_PRESS_REVIEW_LATER)
+_FITTED_REPORTING = ("نقلا عن", "نقلاً عن", "بحسب", "حسب", "حسبما", "حسبما ذكرت", "حسبما أفادت", "حسبما أوردت",
              "حسبما نقلت", "حسبما نشرت", "حسبما قالت", "حسب ما", "وفق", "وفق ما", "وفقا", "وفقاً", "طبقا",
              "طبقاً", "وفقا لما أورده", "وفقا لما أوردته", "وفقا لما ذكره", "وفقا لما ذكرته", "وفقا لما نشره",
              "وفقا لما نشرته", "وفقا لما نقلته", "وفقاً لما أوردته", "وفقاً لما ذكرته", "أفادت به", "أفاد به",
              *_FEMININE_VERBS, *_MASCULINE_VERBS, "المصدر", "مصدر الخبر",
              *_ESTIMATING, *_DESCRIBING, *_VIEWS, *_PRESS_REVIEW,
              "نقرأ في",  # «نقرأ في افتتاحية صحيفة القدس»: a press review reads the paper
-             # «وهو ما نقرأه في صحيفة "العرب"»، «عنوان مقال تقرؤونه في صحيفة ...»: what the reader reads there
-             *(verb + pronoun + " في" for verb in ("نقرأ", "نقرؤ", "تقرؤون", "تقرأون") for pronoun in ("ه", "ها")),
              "نجد في", "نجده في", "نجدها في",  # «هذا الرأي نجده في صحيفة الغد»
              # «وفقاً لما ورد عبر وكالة الأنباء الإيرانية» (3 stored texts)
              "ما ورد عبر", "لما ورد عبر",
              # «بحسب ما أوردته وكالة ...»، «في تصريحات نقلتها صحيفة ...»: the verb with its object pronoun
-             *(verb + pronoun for verb in (*_FEMININE_VERBS, *_MASCULINE_VERBS, *_ESTIMATING, *_DESCRIBING, *_VIEWS,
-                                           *(v for v in _PRESS_REVIEW if v not in ("تكتب", "يكتب", "تتناول", "يتناول")))
+             *(verb + pronoun for verb in (*_FEMININE_VERBS, *_MASCULINE_VERBS, *_ESTIMATING, *_DESCRIBING, *_VIEWS)
                # but «اختارته سي إن إن شخصية العام»: whom an outlet chose is its story
                for pronoun in ("ه", "ها", "هم") if not verb.endswith(("اختارت", "اختار", "تختار"))))
+REPORTING = (*_FITTED_REPORTING, *_VIEWS_LATER, *_PRESS_REVIEW_LATER,
+             *(verb + pronoun for verb in (*_VIEWS_LATER, *_PAST_REVIEW) for pronoun in ("ه", "ها", "هم")),
+             # «وهو ما نقرأه في صحيفة "العرب"»، «عنوان مقال تقرؤونه في صحيفة ...»: what the reader reads there
+             *(verb + pronoun + " في" for verb in ("نقرأ", "نقرؤ", "تقرؤون", "تقرأون") for pronoun in ("ه", "ها")))
 # «صحيفة "ليكيب" الفرنسية ذكرت أن»: a known outlet as the subject before its verb (verb-first is usual)
 # the present and «تحدثت» after the name, never before it: «يذكر أن»، «بلاغا يفيد» are no outlet's («صحيفة لوموند
 # تشير إلى الخبر»، «موقع هافنغتون بوست في طبعته الفرنسية يفيد أن»، «صحيفة X الإسرائيلية تتحدث عن»)
 _PRESENT = ("تفيد", "يفيد", "تذكر", "يذكر", "تورد", "يورد", "ترى", "يرى", "تعتبر", "يعتبر", "تؤكد", "يؤكد", "تكشف",
             "يكشف", "تنقل", "ينقل", "توضح", "يوضح", "تعنون", "يعنون", "تتساءل", "يتساءل", "تحدثت",
             "تحدث", "تتحدث", "يتحدث")
-REPORTING_AFTER = _keys(*_FEMININE_VERBS, *_MASCULINE_VERBS, *_DESCRIBING, *_VIEWS, *_PRESS_REVIEW, *_PRESENT,
+REPORTING_AFTER = _keys(*_FEMININE_VERBS, *_MASCULINE_VERBS, *_DESCRIBING, *_VIEWS, *_PRESS_REVIEW, *_PRESENT, *LATER,
                         "أعلنت", "أعلن", "نقرأ")  # «في صحيفة العرب نقرأ هذا المقال»
 PRESENT = _keys(*_PRESENT)
 DESCRIBING = _keys(*(verb + pronoun for verb in _DESCRIBING for pronoun in ("", "ه", "ها", "هم")))
@@ -252,6 +257,7 @@ class CreditTables:
     short: dict[str, str] = field(default_factory=dict)
     latin: dict[str, str] = field(default_factory=dict)  # «BBC», «France 24»: a publisher's own name
     reporting: re.Pattern[str] = re.compile("$^")
+    fitted_reporting: re.Pattern[str] = re.compile("$^")  # the phrases ``credit_ranker`` was fitted with
     known: frozenset[str] = frozenset()  # the canonical names (index form)
     # «نقلا عن "الشرق الأوسط"»: a paper the gazetteer spells only with its media word, quoted bare
     # (the bare words alone are something else: the region)
@@ -286,9 +292,15 @@ def credit_tables() -> CreditTables:
     tables.known = frozenset(index(name) for name in tables.outlets.values())
     # a verb with its pronoun that folds to a media word is that word: «أذاعه» is «إذاعة» in index form
     # («مناصب قيادية في إذاعة وتلفزيون جدة» credits nobody)
-    phrases = sorted({index(p) for p in REPORTING} - MEDIA, key=len, reverse=True)
-    tables.reporting = re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(map(re.escape, phrases)) + r")$")
+    tables.reporting = _ending_in(REPORTING)
+    tables.fitted_reporting = _ending_in(_FITTED_REPORTING)
     return tables
+
+
+def _ending_in(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Text ending in one of ``phrases`` (index form), a و or ف glued to it."""
+    keys = sorted({index(p) for p in phrases} - MEDIA, key=len, reverse=True)
+    return re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(map(re.escape, keys)) + r")$")
 
 
 @functools.cache
