@@ -110,3 +110,57 @@ def test_an_agency_photographer_is_not_an_agency_told():
     told = "وقال الوزير الذي وصل أمس لوكالة رويترز إن الحكومة ستنشر الصور."
     assert ruled(told) == ("رويترز",)
     assert ruled("وقال الوزير إن الحكومة ستنشر الصور التي التقطها المصور لوكالة رويترز.") == ()
+
+
+@pytest.mark.parametrize("title,expected", [
+    # an outlet opening the title before a colon is the story's credit line, quoted or not
+    ('"رويترز": المقاومة تسيطر على القاعدة', ("رويترز",)),
+    ("صحيفة لاتريبين: الفريق أعاد الخصم إلى مكانه", ("صحيفة لاتريبين",)),
+])
+def test_round14_outlet_opening_the_title(title, expected):
+    assert find_attribution("وقال الوزير إن الاتفاق قريب.", title=title) == expected
+
+
+@pytest.mark.parametrize("title", [
+    # not when the rest refers back to it, nor a person, nor a sentence opening the title
+    "الأناضول: إصابة مراسل الوكالة في غزة",
+    "ترامب: لن نتراجع",
+    "صحيفة كشفت الفضيحة: صور ثمن المعونات",
+])
+def test_round14_a_title_opening_names_no_credit(title):
+    text = "وقال الوزير إن الاتفاق قريب."
+    assert find_attribution(text, title="رويترز: المقاومة تسيطر على القاعدة") == ("رويترز",)
+    assert find_attribution(text, title=title) == ()
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a paper named bare and unquoted, shown to be one by what follows its name: a feminine adjective,
+    # a piece it ran, «التي» and a verb of saying
+    ("في الغد الأردنية يرى الكاتب أن الحكومة أمام مهمات استثنائية.", ("صحيفة الغد",)),
+    ("نشرت الشرق الأوسط مقالا تحت عنوان: ترامب باغت إيران.", ("صحيفة الشرق الأوسط",)),
+    ("والمستشارة ربطت الهجرة بمستقبل أوروبا تقول الحياة التي نقلت تصريحات المستشارة.", ("صحيفة الحياة",)),
+    # «أما» a site whose name could be a place's, then its comment after ف
+    ("أما موقع الميزان فقد وصف مبادرة الروس بأنها اندفاعة.", ("موقع الميزان",)),
+    # a channel named by its language and its number
+    ("أما القناة العبرية الثانية، فقد رأت أن نشر الفيديو حرب نفسية.", ("القناة العبرية الثانية",)),
+    # an interview on a channel; an outlet told as the object of a verb of telling
+    ('وفي لقاء تليفزيوني على قناة "الميزان"، قال المتحدث إن القبض تم.', ("قناة الميزان",)),
+    ("وأبلغ المدرب البرتغالي قناة «الميزان» التلفزيونية: إنه فريق شاب.", ("قناة الميزان",)),
+    ("وكان أفراد الأسرة قد أخبروا شبكة «الميزان» عن حادثة وفاتها.", ("شبكة الميزان",)),
+    # the headline a paper chose
+    ('"سوبر ميسي"، كان هذا هو العنوان الذي اختارته صحيفة «الميزان» لوصف النجم.', ("صحيفة الميزان",)),
+])
+def test_round14_papers_named_bare_told_or_choosing(text, expected):
+    assert ruled(text) == expected
+
+
+@pytest.mark.parametrize("credit,no_credit", [
+    # the bare name is a common word unless what follows shows it is the paper
+    ("في الغد الأردنية يرى الكاتب أن الحكومة أمام مهمات.", "في الغد يرى الكاتب أن الحكومة أمام مهمات."),
+    # a wire's short name is a plain adjective when told, unquoted
+    ("وأبلغ المسؤول وكالة الأنباء الفرنسية بكل التفاصيل.", "وأبلغ المسؤول الأجهزة الفرنسية بكل التفاصيل."),
+    # a site after «أما» is an outlet only with its comment after ف
+    ("أما موقع الميزان فقد وصف المبادرة بأنها خطأ.", "أما موقع الحادث فكان مغلقا."),
+])
+def test_round14_bare_or_told_needs_its_sign(credit, no_credit):
+    assert ruled(credit) != () and ruled(no_credit) == ()

@@ -107,9 +107,34 @@ def candidates(text: str, title: str | None = None,
                 found.append(credit_ranker.Candidate(name, paragraphs - 1, start, end, rule,
                                                      credit_ranker.is_paper(media), features))
         marks += [*parenthesised(reader.folded), *signed_off(reader.folded)]
-    marks += in_dateline(fold_for_index(text[:dateline_end(text)]))
+    marks += [*in_dateline(fold_for_index(text[:dateline_end(text)])), *_title_credit(title or "")]
     credit_ranker.add_document(found, paragraphs)
     return found, [name for name in marks if index(name) not in subject]
+
+
+def _title_opening(title: str) -> str | None:
+    """The words opening a title before a colon, quotes off («"رويترز": المقاومة تسيطر ...»), unless the
+    rest of the title refers back to them («الأناضول: إصابة مراسل الوكالة في غزة»)."""
+    opening = re.match(r"\s*[«\"“]?([^:«»\"“”]{2,40}?)[»\"”]?\s*:(.*)", title)
+    if opening is None or any(without_conjunction(key) in cw.GENERIC for key in _Piece(opening.group(2)).keys):
+        return None
+    return opening.group(1)
+
+
+def _title_credit(title: str) -> list[str]:
+    """An outlet opening a title before a colon is the story's credit line («صحيفة ماركا: ريال مدريد أعاد
+    ...»): a known outlet (not a word that is also a common one) or a media word and its name, quoted or a
+    proper name (not «صحيفة كشفت الفضيحة: ...», a sentence)."""
+    if (opening := _title_opening(title)) is None:
+        return []
+    tables = credit_tables()
+    if (known := tables.outlets.get(index(opening))) is not None and index(opening) not in tables.ambiguous:
+        return [known]
+    reader = _Piece(opening)
+    if len(reader.keys) < 2 or reader.bare(0) not in cw.MEDIA:
+        return []
+    found = reader.unknown(0, strict=not reader.reading(0).proper)
+    return [found[0]] if found is not None and found[1] == len(reader.keys) else []
 
 
 def _subjects(title: str) -> set[str]:
@@ -122,10 +147,8 @@ def _subjects(title: str) -> set[str]:
     for at in range(len(reader.keys)):
         if reader.bare(at) in cw.MEDIA and (found := reader.unknown(at)) is not None:
             subjects.add(index(found[0]))
-    opening = re.match(r"\s*([^:«»\"“”]{2,40}?)\s*:(.*)", title)
-    # not when the rest refers back to it: «الأناضول: إصابة مراسل الوكالة في غزة»
-    if opening is not None and not any(without_conjunction(key) in cw.GENERIC for key in _Piece(opening.group(2)).keys):
-        subjects.discard(index(canonical(opening.group(1))))
+    if (opening := _title_opening(title)) is not None:
+        subjects.discard(index(canonical(opening)))
     return subjects
 
 
@@ -175,6 +198,8 @@ class _Piece(PressForms):
                 # «ووصفت صحيفة دايلي ستار رحيل تشيك»: what is described follows the name, so only a
                 # name the gazetteer knows or one quoted is read after a verb of describing
                 found = self.resolve(at) or self.unknown(at, strict=self.described(at))
+                if found is None and self.as_for(at, saying=True):  # «أما موقع اللواء فقد وصف»: any name
+                    found = self.unknown(at, loose=True)
             elif self.bare(at) is None:
                 pass
             elif (known := self.named_here(at)) is not None and self.reports_after(known[1]):
@@ -261,7 +286,11 @@ class _Piece(PressForms):
             return self.back_to(at - 1, cw.TRANSMITTING, TOLD_WINDOW)
         if at > 0 and keys[at - 1] == "الي":  # إلى in index form
             return self.back_to(at - 1, cw.SAID_TO, 2)
-        return at > 0 and keys[at - 1] == "مع" and self.back_to(at - 1, cw.INTERVIEWS, 3)
+        if at > 0 and keys[at - 1] == "علي":  # «في لقاء تليفزيوني على القناة المصرية "إكسترا نيوز"»
+            return self.back_to(at - 1, cw.SAID_TO, 4) and self.bare(at) not in credit_tables().short
+        if before > 0 and keys[before - 1] in cw.CHOSE:  # «العنوان الذي اختارته صحيفة ...»
+            return self.back_to(before - 1, cw.HEADLINES, 3)
+        return (at > 0 and keys[at - 1] == "مع" and self.back_to(at - 1, cw.INTERVIEWS, 3)) or self.told_directly(at)
 
     def writes_for(self, at: int, before: int) -> bool:
         """«كانت تكتب لصحيفة ...»: a press review's verb before an outlet glued to ل is writing for it."""
@@ -354,11 +383,7 @@ class _Piece(PressForms):
         """«نقلا عن "الشرق الأوسط" اللندنية»: a paper named without its media word, in quotes; or right
         after a piece's noun, unquoted («تقول افتتاحية القدس الفلسطينية»: an editorial is a paper's)."""
         if self.shown[at][:1] not in OPENING + '"':
-            if at == 0 or self.keys[at - 1] not in cw.PIECE_NOUNS:
-                return None
-            papers = credit_tables().bare_papers
-            return next(((papers[name], at + size) for size in range(MAX_QUOTED_WORDS, 0, -1)
-                         if (name := " ".join(self.keys[at:at + size])) in papers), None)
+            return self.bare_paper(at, shown=at > 0 and self.keys[at - 1] in cw.PIECE_NOUNS)
         for end in range(at, min(len(self.keys), at + MAX_QUOTED_WORDS)):
             if self.closes(end):
                 hit = credit_tables().bare_papers.get(" ".join(self.keys[at:end + 1]))

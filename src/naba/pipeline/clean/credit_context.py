@@ -73,6 +73,14 @@ class CreditContext:
                 return True
         return False
 
+    def told_directly(self, at: int) -> bool:
+        """«وأبلغ المدرب البرتغالي قناة روسيا اليوم»: an outlet the object of a verb of telling, its
+        subject between; right after a plural verb («كانوا قد أخبروا شبكة سي بي إس»). Not a wire's short
+        name, unquoted: «أخبر الأجهزة الفرنسية» told French services, not Agence France-Presse."""
+        if at == 0 or self.glued(at) or self.bare(at) in credit_tables().short:
+            return False
+        return without_conjunction(self.keys[at - 1]) in cw.TELLING_PLURAL or self.back_to(at - 1, cw.TELLING, 3)
+
     def reporting_ends(self, at: int, fitted: bool = False) -> bool:
         """Whether a reporting phrase ends right before ``at`` (``fitted``: one the ranker was fitted with)."""
         tables = credit_tables()

@@ -30,10 +30,28 @@ class PressForms(UnknownNames):
     """Where a press review names its papers (``attribution._Piece`` fills the words)."""
 
     def opens_review(self, at: int) -> bool:
-        """«وفي صحيفة "الحياة" مقال لحسام عيتاني»: a sentence opening «(و)في» and a paper, magazine, site
-        or channel (not an agency: «وفي وكالة الفضاء» is a place of work)."""
-        return at > 0 and self.keys[at - 1] in _IN and (at == 1 or self.ends[at - 2]) \
-            and self.bare(at) in _REVIEWED and not self.glued(at)
+        """«وفي صحيفة "الحياة" مقال لحسام عيتاني»، «في الغد الأردنية يرى فهد الخيطان»: a sentence opening
+        «(و)في» and a paper, magazine, site or channel (not an agency: «وفي وكالة الفضاء» is a place of
+        work), or a paper named bare (``bare_paper``)."""
+        return at > 0 and self.keys[at - 1] in _IN and (at == 1 or self.ends[at - 2]) and not self.glued(at) \
+            and (self.bare(at) in _REVIEWED or self.bare_paper(at) is not None)
+
+    def bare_paper(self, at: int, shown: bool = False) -> tuple[str, int] | None:
+        """A paper named without its media word nor quotes («الغد»، «الشرق الأوسط»: also common words),
+        where its name is ``shown`` to be one (after a piece's noun: «تقول افتتاحية القدس الفلسطينية») or
+        right after it: a feminine nationality adjective («الغد الأردنية»), what it ran («نشرت الشرق
+        الأوسط مقالا») or «التي» and a verb of saying («تقول الحياة التي نقلت تصريحات»)."""
+        papers = credit_tables().bare_papers
+        found = next(((papers[name], at + size) for size in range(MAX_BARE_PAPER, 0, -1)
+                      if (name := " ".join(self.keys[at:at + size])) in papers), None)
+        if found is None or shown:
+            return found
+        end = found[1]  # the adjective may be the name's own last word («الغد الأردنية»)
+        if any(is_adjective(key) and key.endswith("يه") for key in self.keys[at + 1:end + 1]):
+            return found
+        if end >= len(self.keys) or self.ends[end - 1]:
+            return None
+        return found if self.keys[end] in cw.PIECE_OBJECTS or self.says_after(end) else None
 
     def opens_piece(self, before: int, at: int) -> bool:
         """«افتتاحية صحيفة القدس العربي تحمل ...»، «وفي مقال صحيفة X ...»: a sentence opening with a paper's
@@ -44,16 +62,19 @@ class PressForms(UnknownNames):
             before -= 1
         return before == 0 or self.ends[before - 1]
 
-    def as_for(self, at: int) -> bool:
+    def as_for(self, at: int, saying: bool = False) -> bool:
         """«وأما صحيفة "افتاب" الإصلاحية، فأشادت»، «أما صحيفة "جوان" القريبة من الحرس الثوري فكتبت»:
-        «أما» and the paper, then a verb or «قد» glued to ف in the sentence: the paper's comment."""
+        «أما» and the paper, then a verb or «قد» glued to ف in the sentence: the paper's comment;
+        ``saying``, a reporting verb («أما موقع اللواء فقد وصف»، not «أما موقع الحادث فكان مغلقا»)."""
         if at == 0 or self.keys[at - 1] not in _AS_FOR or self.glued(at):
             return False
         for after in range(at + 2, min(len(self.keys), at + AS_FOR_WINDOW)):
             if self.ends[after - 1]:
                 return False
             if opens_comment(self.keys[after]):
-                return True
+                verb = self.keys[after][1:] if self.keys[after] != "فقد" or after + 1 == len(self.keys) \
+                    else self.keys[after + 1]
+                return not saying or verb in cw.REPORTING_AFTER
         return False
 
     def on_cover(self, at: int) -> bool:

@@ -34,9 +34,10 @@ class UnknownNames(QuotedNames):
     origins: Sequence[int]
     spans: list[tuple[int, int]]
 
-    def unknown(self, at: int, strict: bool = False) -> tuple[str, int] | None:
+    def unknown(self, at: int, strict: bool = False, loose: bool = False) -> tuple[str, int] | None:
         """An outlet the gazetteer does not know: its media word and name, as the text writes them;
-        ``strict``, only a name quoted or a state medium's («القناة العاشرة الإسرائيلية»)."""
+        ``strict``, only a name quoted or a state medium's («القناة العاشرة الإسرائيلية»); ``loose``, a
+        site's name too when it could be a place («أما موقع اللواء فقد وصف»: the outlet's comment follows)."""
         first = self.bare(at) or ""
         while first in cw.MEDIA and at + 1 < len(self.keys) and self.bare(at + 1) in cw.MEDIA - cw.STATE_MEDIA \
                 and self.glued(at + 1)[:1] != "و":
@@ -46,7 +47,7 @@ class UnknownNames(QuotedNames):
         end = self.quoted_name(at) or self.state_name(at, first) or (None if strict else self.name_end(at))
         if end is None:
             return None
-        if not self.named(at, first, [key for key in self.keys[at + 1:end] if key], end):
+        if not self.named(at, first, [key for key in self.keys[at + 1:end] if key], end, loose):
             return None
         span = self.quoted_span(at)
         named_from = span[0] if span is not None and span[1] == end else at + 1  # past its adjectives
@@ -64,7 +65,7 @@ class UnknownNames(QuotedNames):
         known = known or (credit_tables().latin.get(latin_key(latin)) if latin.isascii() else None)
         return known or name, end
 
-    def named(self, at: int, first: str, names: list[str], end: int) -> bool:
+    def named(self, at: int, first: str, names: list[str], end: int, loose: bool = False) -> bool:
         """Whether the words after the media word ``first`` (up to ``end``) name an outlet."""
         if not names or (len(names) == 1 and names[0] in cw.GENERIC) or names[0] in cw.NOT_OUTLETS:
             return False
@@ -97,7 +98,7 @@ class UnknownNames(QuotedNames):
                 return False
             return self.reading(at).proper or (quoted and after in cw.NEWS_WORDS)
         # «موقع الحادث»، «موقع الإحصاءات»: a place, or a site that is not an outlet
-        return not (first in cw.SITE_WORDS and names[0].startswith("ال") and not quoted)
+        return loose or not (first in cw.SITE_WORDS and names[0].startswith("ال") and not quoted)
 
     def reading(self, at: int) -> NameReading:
         """What the name tagger and the lexicon make of the words after the media word at ``at``."""

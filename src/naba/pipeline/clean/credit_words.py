@@ -89,7 +89,8 @@ _FITTED_REPORTING = ("نقلا عن", "نقلاً عن", "بحسب", "حسب", "
 REPORTING = (*_FITTED_REPORTING, *_VIEWS_LATER, *_PRESS_REVIEW_LATER,
              *(verb + pronoun for verb in (*_VIEWS_LATER, *_PAST_REVIEW) for pronoun in ("ه", "ها", "هم")),
              # «وهو ما نقرأه في صحيفة "العرب"»، «عنوان مقال تقرؤونه في صحيفة ...»: what the reader reads there
-             *(verb + pronoun + " في" for verb in ("نقرأ", "نقرؤ", "تقرؤون", "تقرأون") for pronoun in ("ه", "ها")))
+             *(verb + pronoun + " في" for verb in ("نقرأ", "نقرؤ", "تقرؤون", "تقرأون") for pronoun in ("ه", "ها")),
+             "جاء في", "ورد في")  # «وجاء في افتتاحية صحيفة ...»: what a paper's piece says
 # «صحيفة "ليكيب" الفرنسية ذكرت أن»: a known outlet as the subject before its verb (verb-first is usual)
 # the present and «تحدثت» after the name, never before it: «يذكر أن»، «بلاغا يفيد» are no outlet's («صحيفة لوموند
 # تشير إلى الخبر»، «موقع هافنغتون بوست في طبعته الفرنسية يفيد أن»، «صحيفة X الإسرائيلية تتحدث عن»)
@@ -179,6 +180,7 @@ CONTAINERS = _keys("موقع", "الموقع", "بوابة", "البوابة", "
                    # «بحسب تقرير صحيفة موناكو-ماتان»: the outlet's report; «أكدت افتتاحية صحيفة «الشرق»»
                    "تقرير", "تقارير", "افتتاحية", "افتتاحيتها", "مقال", "عمود",
                    "تحقيق", "تحقيقات",  # «وذكرت تحقيقات لصحيفتي ...»: its investigation
+                   "تعليق",  # «بحسب تعليق صحيفة ...»
                    # «نقل مراسل تلفزيون «فوكس» من بورتوريكو»: what its correspondent reports is its report
                    "مراسل", "مراسلة", "مراسلو", "مراسلي")
 # «حسب تقرير نشر في صحيفة «تايمز»»: a piece published in the outlet is the outlet's (not «المقال الذي نشر
@@ -210,6 +212,16 @@ NOT_TOLD = _keys("يكتب", "تكتب", "كتب", "كاتب", "كاتبة", "ي
                  "مالك", "سابق", "السابق", "سابقة", "السابقة", "مكتب", "مقر", "ترجمة", "بترجمة", "مترجم", "مترجمة",
                  "مسير",  # Maghrebi «ومسير لصحيفة ...»: its manager
                  "مصور", "المصور", "مصورة", "المصورة")  # «الصور التي التقطها المصور لوكالة رويترز»
+# «وأبلغ المدرب قناة روسيا اليوم»: an outlet told as the verb's object (its subject between); the plural
+# verb's object right after it («كانوا قد أخبروا شبكة سي بي إس»: no outlet is a plural's subject)
+TELLING = _keys("أبلغ", "أبلغت", "أخبر", "أخبرت")
+TELLING_PLURAL = _keys("أبلغوا", "أخبروا")
+# «العنوان الذي اختارته صحيفة "الشرق الأوسط"»: a headline an outlet chose is its own (not «اختارته سي إن إن
+# شخصية العام»: whom it chose)
+CHOSE = _keys("اختارته", "اختارتها", "اختاره", "اختارها")
+HEADLINES = _keys("العنوان", "عنوان", "عنوانا", "عناوين", "العناوين")
+# «نشرت الشرق الأوسط مقالا»: what a paper named bare runs, right after its name
+PIECE_OBJECTS = _keys("مقالا", "مقالة", "تقريرا", "خبرا", "افتتاحية", "تحقيقا", "رسما", "عنوانا")
 # «فيما صحيفة توتو سبورت كتبت»: a clause opens after these as after a sentence's end
 CLAUSE_OPENERS = _keys("فيما", "وفيما", "بينما", "وبينما", "حين", "لكن", "ولكن")
 # «... قالت إن»: what an outlet's verb of saying is followed by when the outlet is its subject
@@ -226,9 +238,9 @@ STAFF = _keys("يعمل", "تعمل", "عمل", "مدير", "مديرة", "مح�
               "محللة", "محرر", "خبير", "أعمل", "نعمل", "الصحافي", "الصحفي", "الكتابة", "للكتابة")
 RELATIVES = _keys("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي")
 # «كصحيفة لويمانيتيه التي قالت إن»: a paper's saying after a relative (not «التي نشرت»: what it did)
-SAYS_AFTER_RELATIVE = _keys("قالت", "قال", "تقول", "يقول", "ذكرت", "ذكر", "كتبت", "كتب", "تكتب", "أكدت", "أكد",
-                            "اعتبرت", "اعتبر", "رأت", "رأى", "ترى", "يرى", "وصفت", "وصف", "أشارت", "أشار", "تشير",
-                            "يشير")
+SAYS_AFTER_RELATIVE = _keys("نقلت", "نقل", "قالت", "قال", "تقول", "يقول", "ذكرت", "ذكر", "كتبت", "كتب", "تكتب",
+                            "أكدت", "أكد", "اعتبرت", "اعتبر", "رأت", "رأى", "ترى", "يرى", "وصفت", "وصف", "أشارت",
+                            "أشار", "تشير", "يشير")
 TRANSMITTING = _keys("نقل", "نقلت", "تنقل", "ينقل", "نقلا")  # «نقلت صحيفة X عن Y» credits Y too
 INTERVIEWS = _keys("مقابلة", "مقابلته", "مقابلتها", "حوار", "حواره", "حوارها", "لقاء", "المقابلة", "الحوار",
                    "اللقاء")  # «مقابلة مع ...»، «في المقابلة مع ...»
@@ -303,12 +315,16 @@ def _ending_in(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(map(re.escape, keys)) + r")$")
 
 
+# «القناة العبرية الثانية»، «صحيفة معاريف العبرية»: Israel's media are named by their language
+_LANGUAGES = frozenset({"عبري", "عبريه"})
+
+
 @functools.cache
 def is_adjective(key: str) -> bool:
     """A nationality adjective (الأميركية، الأردنية، السعودي): it ends an outlet's name."""
     bare = key[2:] if key.startswith("ال") else key
     forms = {key, bare, bare[:-1] if bare[-1:] in "هة" else bare}
-    return any(load_gazetteer().lookup_adjective(form) for form in forms if form)
+    return any(load_gazetteer().lookup_adjective(form) or form in _LANGUAGES for form in forms if form)
 
 
 def latin_key(name: str) -> str:
