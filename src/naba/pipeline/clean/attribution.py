@@ -14,7 +14,8 @@ words are in ``credit_words``):
                                            «في مقابلة مع صحيفة ...» (not «كان يكتب لصحيفة ...»)
     an outlet another one quotes           «نقلت صحيفة "ديلي ميل" عن "ذي غارديان"»
     a second outlet in the same credit     «بحسب قناة "تي إم سي" وصحيفة "لوموند"»، «صحيفتا «ذي دايلي مايل»
-                                           و«دايلي تلغراف»» (a dual media word, each outlet named once)
+                                           و«دايلي تلغراف»» (a dual media word, each outlet named once:
+                                           ``credit_dual``)
     a credit in parentheses                «(واس)»، «(د ب أ)»، «(رويترز)»
     a name after the medium's description  «نشرت الصحيفة اليونانية (كاثيميريني)»، «القناة الرسمية "أرت 1"»:
                                            quoted or in parentheses, never a quote of what it said
@@ -51,9 +52,9 @@ from collections.abc import Iterator
 from naba.pipeline.clean import credit_ranker
 from naba.pipeline.clean import credit_words as cw
 from naba.pipeline.clean.credit_context import TOLD_WINDOW
+from naba.pipeline.clean.credit_dual import TwoOutlets
 from naba.pipeline.clean.credit_names import (
     MAX_OUTLET_WORDS,
-    QUOTES_AND_PUNCTUATION,
     canonical,
     in_dateline,
     named_outlets,
@@ -62,10 +63,8 @@ from naba.pipeline.clean.credit_names import (
     signed_off,
     unique,
 )
-from naba.pipeline.clean.credit_press import PressForms
-from naba.pipeline.clean.credit_quotes import CLOSING, MAX_QUOTED_WORDS, OPENING
+from naba.pipeline.clean.credit_quotes import MAX_QUOTED_WORDS, OPENING
 from naba.pipeline.clean.credit_text import pieces, split_glued, word_key, word_spans
-from naba.pipeline.clean.credit_unknown import singular
 from naba.pipeline.clean.credit_words import credit_tables, is_adjective
 from naba.text import dateline_end, index, without_conjunction
 from naba.text.normalize import fold_for_index, fold_for_index_with_origins
@@ -152,7 +151,7 @@ def _subjects(title: str) -> set[str]:
     return subjects
 
 
-class _Piece(PressForms):
+class _Piece(TwoOutlets):
     """One paragraph read word by word: each word's key (for names), its folded form (for quotes and
     punctuation), where it is in the text (to show a name as written), whether it ends a sentence."""
 
@@ -223,34 +222,6 @@ class _Piece(PressForms):
                 names.append((second[0], at, second[1]))  # «صحيفتا «ذي دايلي مايل» و«دايلي تلغراف»»
                 at = last = second[1]
         return names
-
-    def second_of_two(self, media: int, at: int) -> tuple[str, int] | None:
-        """The second name after a dual media word, quoted after و where the first one ends (its
-        adjectives skipped: «لصحيفتي "أوبزرفر" البريطانية و"نيويورك تايمز"»)."""
-        while at < len(self.keys) and not self.ends[at - 1] and is_adjective(self.keys[at]):
-            at += 1
-        if at >= len(self.keys) or self.shown[at][:1] != "و":
-            return None
-        if self.shown[at][1:2] not in OPENING + CLOSING + '"(':  # «صحيفتا خبر ترك وحرييت»: a known name, unquoted
-            return self.known_at_key(self.keys[at][1:], at)
-        for end in range(at, min(len(self.keys), at + MAX_QUOTED_WORDS)):
-            word = self.shown[end].rstrip(".,;:")
-            if (end > at or len(word) > 2) and word[-1:] in CLOSING + '")':
-                name = " ".join(w for w in (self.display(i) for i in range(at, end + 1)) if w)
-                name = name.removeprefix("و").strip(QUOTES_AND_PUNCTUATION + " ")
-                outlets = credit_tables().outlets  # «و(إن تي في)»: the name as shown, or its words' keys
-                known = outlets.get(index(name)) or outlets.get(" ".join([self.keys[at][1:],
-                                                                          *self.keys[at + 1:end + 1]]))
-                return known or f"{singular(self.display(media)[len(self.glued(media)):])} {name}", end + 1
-        return None
-
-    def known_at_key(self, first: str, at: int) -> tuple[str, int] | None:
-        """The longest known outlet whose name is ``first`` then the words after ``at``."""
-        outlets = credit_tables().outlets
-        for size in range(min(MAX_OUTLET_WORDS, len(self.keys) - at), 0, -1):
-            if (hit := outlets.get(" ".join([first, *self.keys[at + 1:at + size]]))) is not None:
-                return hit, at + size
-        return None
 
     def reported(self, at: int) -> bool:
         """Whether an outlet named at ``at`` is credited: a reporting phrase before it (its site's words
