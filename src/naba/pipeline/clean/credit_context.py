@@ -77,7 +77,9 @@ class CreditContext:
         """«وأبلغ المدرب البرتغالي قناة روسيا اليوم»: an outlet the object of a verb of telling, its
         subject between; right after a plural verb («كانوا قد أخبروا شبكة سي بي إس»). Not a wire's short
         name, unquoted: «أخبر الأجهزة الفرنسية» told French services, not Agence France-Presse."""
-        if at == 0 or self.glued(at) or self.bare(at) in credit_tables().short:
+        # read for every outlet no other rule credits: the few words before it are looked up at once first
+        if at == 0 or cw.ANY_TELLING.isdisjoint(self.keys[max(0, at - 4):at]) or self.glued(at) \
+                or self.bare(at) in credit_tables().short:
             return False
         return without_conjunction(self.keys[at - 1]) in cw.TELLING_PLURAL or self.back_to(at - 1, cw.TELLING, 3)
 

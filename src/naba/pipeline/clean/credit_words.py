@@ -216,6 +216,7 @@ NOT_TOLD = _keys("يكتب", "تكتب", "كتب", "كاتب", "كاتبة", "ي
 # verb's object right after it («كانوا قد أخبروا شبكة سي بي إس»: no outlet is a plural's subject)
 TELLING = _keys("أبلغ", "أبلغت", "أخبر", "أخبرت")
 TELLING_PLURAL = _keys("أبلغوا", "أخبروا")
+ANY_TELLING = TELLING | TELLING_PLURAL | frozenset("و" + key for key in TELLING | TELLING_PLURAL)
 # «العنوان الذي اختارته صحيفة "الشرق الأوسط"»: a headline an outlet chose is its own (not «اختارته سي إن إن
 # شخصية العام»: whom it chose)
 CHOSE = _keys("اختارته", "اختارتها", "اختاره", "اختارها")
