@@ -164,3 +164,18 @@ def test_round14_papers_named_bare_told_or_choosing(text, expected):
 ])
 def test_round14_bare_or_told_needs_its_sign(credit, no_credit):
     assert ruled(credit) != () and ruled(no_credit) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "وقال في مقابلة نشرت على موقع مانشستر سيتي إن الفريق جاهز.",  # a club the gazetteer knows
+    "وأبلغ فييرا موقع نادي نيويورك سيتي أنه سيبقى.",  # a club it does not
+    "وقال لموقع الاتحاد الدولي لكرة القدم إن الملعب جاهز.",  # a sports federation
+])
+def test_a_bodys_own_site_is_no_news_outlet(text):
+    assert find_attribution(text, None, "عنوان", "alarabia") == ()
+
+
+def test_a_news_site_or_a_paper_named_like_a_city_is_still_credited():
+    assert find_attribution('وقال في مقابلة مع موقع "ذا أثليتيك" إن الفريق جاهز.', None, "عنوان", "alarabia") \
+        == ("موقع ذا أثليتيك",)
+    assert find_attribution("وذكرت صحيفة الرياض أن الفريق جاهز.", None, "عنوان", "alarabia") == ("صحيفة الرياض",)

@@ -58,6 +58,7 @@ from naba.pipeline.clean.credit_names import (
     canonical,
     in_dateline,
     named_outlets,
+    own_site,
     parenthesised,
     publisher,
     signed_off,
@@ -100,7 +101,7 @@ def candidates(text: str, title: str | None = None,
     for paragraphs, piece in enumerate(pieces(text), 1):
         reader = _Piece(piece)
         for name, start, end, rule in reader.mentions():
-            if index(name) not in subject:
+            if index(name) not in subject and not own_site(name):
                 media = reader.bare(start)
                 features = [] if rule else credit_ranker.local_features(reader, name, start, end, media)
                 found.append(credit_ranker.Candidate(name, paragraphs - 1, start, end, rule,

@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from naba.pipeline.clean.credit_words import MEDIA, credit_tables, latin_key
+from naba.pipeline.clean.credit_words import MEDIA, SITE_WORDS, credit_tables, latin_key
 from naba.text import index
 
 MAX_SIGN_OFF = 60  # characters of a paragraph that signs a text off («فرانس24/ أ ف ب»)
 MAX_OUTLET_WORDS = 7  # the longest outlet name the gazetteer holds, in words
 QUOTES_AND_PUNCTUATION = ".,،؛:;!?؟()[]-–—\"'«»“”„″"
+_NEWS_KINDS = frozenset({"media", "agency"})  # the gazetteer's subtypes of news outlets
+_CLUB = index("نادي")
 
 
 def parenthesised(folded: str) -> Iterable[str]:
@@ -70,6 +72,22 @@ def canonical(name: str) -> str:
     («وكالة الأنباء العربية المتحدة (أونا)» is one outlet with «وكالة الأنباء العربية المتحدة»)."""
     name = re.sub(r"\s*\([^()]{1,30}\)\s*$", "", name) or name
     return credit_tables().outlets.get(index(name).strip(QUOTES_AND_PUNCTUATION), name)
+
+
+def own_site(name: str) -> bool:
+    """«موقع مانشستر سيتي»، «موقع نادي نيويورك سيتي»: a site named after a club, or after a body the
+    gazetteer knows that is no news outlet (a company, a sports federation, a ministry, an international
+    body), is that body's own site: it publishes its news, it does not report it (only news outlets are
+    credited). A city's name is left alone: «الرياض» is a paper too."""
+    words = index(name).split()
+    if len(words) < 2 or words[0] not in SITE_WORDS or " ".join(words) in credit_tables().known:
+        return False
+    if words[1] == _CLUB:
+        return True
+    from naba.gazetteer import load_gazetteer  # loaded already by the credit tables; read here only when asked
+
+    entries = load_gazetteer().lookup(" ".join(words[1:]))
+    return bool(entries) and all(e.type == "org" and e.subtype not in _NEWS_KINDS for e in entries)
 
 
 def publisher(outlet: str) -> str:
