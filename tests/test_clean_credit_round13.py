@@ -6,12 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from credit_rules import ruled
 from naba.pipeline.clean.attribution import candidates, find_attribution
-
-
-def ruled(text: str) -> tuple[str, ...]:
-    """The outlets the hand-written rules credit in ``text``."""
-    return tuple(c.name for c in candidates(text)[0] if c.rule)
 
 
 @pytest.mark.parametrize("text,expected", [
