@@ -272,8 +272,8 @@ def test_keywords_are_no_verb_led_fragments_clitics_or_bare_adjectives():
 
 
 def test_a_keyword_is_no_auxiliary_verb_phrase_nor_a_title():
-    assert tag_article("تم تسعير المنتجات الجديدة", "قالت الهيئة إنه تم تسعير المنتجات. وأضافت أنه تم تسعير "
-                       "السلع كلها وتم تسعير الأدوية.").keywords == ("تسعير المنتجات الجديدة",)
+    assert tag_article("تم تسعير المنتجات الجديدة", "قالت الهيئة إنه تم تسعير المنتجات الجديدة. وأضافت أنه تم "
+                       "تسعير السلع كلها وتم تسعير الأدوية.").keywords == ("تسعير المنتجات الجديدة",)
     assert not tag_article("نائب رئيس الوزراء يزور المصنع", "زار نائب رئيس الوزراء المصنع. وقال نائب رئيس "
                            "الوزراء إن العمل يسير. وأكد نائب رئيس الوزراء ذلك.").keywords
 
@@ -283,6 +283,9 @@ def test_a_lone_body_word_never_fills_the_list():
                        "الخضار. وقالت الجمارك إن الحمولة صودرت، وإن الحمولة تقدر بألف كرتون. وتم تحويل الحمولة "
                        "إلى الجهات المختصة.")
     assert tags.keywords == ("شاحنة تهريب خمور",)  # not «الحمولة» ("the load") to make up the number
+    short = tag_article("شاحنة خمور", "ضبطت الجمارك شاحنة تحمل كراتين من الخمور. وكانت الحمولة مخبأة بين "
+                        "الخضار. وقالت الجمارك إن الحمولة صودرت، وإن الحمولة تقدر بألف كرتون.")
+    assert short.keywords == ("شاحنة خمور",)  # a two-word phrase fills a list that has nothing else
 
 
 # --- an inflected common word is never a name (naba.text.morphology; sentences of ANT and SaudiNewsNet

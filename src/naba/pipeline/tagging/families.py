@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from naba.pipeline.tagging import namemodel, newnames
-from naba.pipeline.tagging.lexicon import lexicon
+from naba.pipeline.tagging.lexicon import GIVEN_NAMES, lexicon
 from naba.pipeline.tagging.newnames import NewName
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word
@@ -35,16 +35,6 @@ FEMININE_MAX_ZIPF = 3.0  # القحطانية: a family name's feminine is this 
 CLITIC_REST_ZIPF = 3.0  # لاستئصال: ل + a word at least this common is a clitic, not a name
 BARE_MARGIN = 0.5  # a family name is written this much more often with the article than bare
 FAMILY_MAX_ZIPF = 4.8  # a family name this common at most (الدولي، العربي are adjectives anyway)
-# Common given names that are also common words or too common for ``Lexicon.given`` (which skips
-# words above Zipf 5): frequency alone cannot tell محسن the name from محسن the noun.
-GIVEN_NAMES = frozenset(index(w) for w in """
-محمد أحمد محمود مصطفى إبراهيم إسماعيل حسن حسين خالد سعد سعيد صالح عادل عمر عثمان فهد فيصل ماجد
-ناصر نايف نواف هاني هشام وليد ياسر يوسف عبدالله عبدالرحمن عبدالعزيز عبدالمحسن عبدالرحيم
-محسن منصور مشعل سلمان سلطان سعود بندر تركي طلال زياد سامي سمير طارق عماد رائد رامي جمال كمال
-حمد حمدان راشد سهيل سالم سليمان سليم مبارك مساعد مسفر متعب ثامر عايض عوض غازي فواز قاسم كريم
-لؤي مازن مالك معاذ مهند نبيل نادر هيثم وائل وسام أنس أيمن أسامة باسم بدر بسام جاسم جابر حاتم
-هالة هند هدى سارة نورة منى مها ريم رشا سلوى سميرة فاطمة عائشة مريم ليلى نادية أمل دينا رانيا
-""".split())
 KIN = frozenset(index(w) for w in "نجل نجلة شقيق شقيقة زوجة أرملة حفيد حفيدة".split())  # نجل النعيمي: a son of
 
 

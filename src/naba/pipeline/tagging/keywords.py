@@ -8,7 +8,11 @@ A phrase is shown only when it reads as a tag (hand-written rules over ``Word``'
     a single word is no bare relational or nationality adjective (التراثي، الأمريكي), shown without clitics
     a single word is rarer than ``SINGLE_WORD_MAX_ZIPF``: a common noun alone (عام، عدد، مصادر،
         الحكومة، تدريب) is filler, not a tag; judged on the tune half, most single words that
-        common were weak or junk and few good
+        common were weak or junk and few good. Read off the clitic-free form (``_common``: ورصد is
+        rare, رصد is not); not written with the accusative's tanween (اضطراريًا)
+    a single word the article writes mostly after one and the same word is the end of a longer
+        name (``_bound``: وادي السيليكون، ابن بيّه)
+    the first word is no unit (``UNITS``: كيلو جرام)
     no word carries a case ending on a common noun (رقما قياسيا، تجمعا، متحدثا: the tag reads as
         a fragment of the sentence), and no word after the first has a clitic (أيد أمينة والأعداء)
     the first word is not a comparative, a quantity or a place-adverb noun (``NOT_FIRST``: أكبر
@@ -25,11 +29,14 @@ times), or when it carries the article without being in the headline (an entity 
 ``LEAD_SHARE`` of the best tag; a phrase said ``BODY_PHRASE_MIN_COUNT`` times scoring
 ``PHRASE_SHARE``, or twice with the headline's first word, mostly its subject: أسعار النفط under
 «النفط يتجه ...»). Never sure: an outlet outside the headline (the article's source, not its
-subject), a headline phrase right before a name (ميليشيا الحوثي، لرئاسة الفيفا: the head of a
-construct) or right after a figure (1800 زائرة: what it counts); and a city or region beside its
-own country among the sure tags is the labellers' "redundant" (واشنطن with الولايات المتحدة) unless
-the headline names it. The next best entities, then phrases of two words or more, close the list up
-to ``SHOWN_MIN`` (as filler, single words were 7 junk, 2 weak and 1 good of 13 on the tune samples).
+subject), a headline phrase right after a figure (1800 زائرة: what it counts); and a city or
+region beside its own country among the sure tags is the labellers' "redundant" (واشنطن with
+الولايات المتحدة) unless the headline names it. Never shown at all: a phrase first written right
+before a name (ميليشيا الحوثي، محافظات منطقة جازان: the head of a construct, ``_cut``). The next best
+entities, then phrases of three words or more, close the list up to ``SHOWN_MIN``; a two-word phrase
+only a list that has nothing else, a single word never (as filler, single words were 7 junk, 2 weak
+and 1 good of 13 on the tune samples; two-word phrases 15 good of 45 on the tune samples and a
+judged change sample, the rest weak or junk in equal parts).
 Judged blind on the tune half of the labelled sample, 44% of the tags past the sure ones were good
 against 72% of the sure ones; the others mostly weak (a capital beside its country, a region around
 the town, a secondary name) or a cut of the headline (الداخلية تدرب، تردد الجبال، مطلع الشهر المقبل).
@@ -37,11 +44,13 @@ the town, a secondary name) or a cut of the headline (الداخلية تدرب�
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from naba.gazetteer import Gazetteer, load_gazetteer
-from naba.pipeline.tagging.lexicon import lexicon
+from naba.pipeline.tagging.lexicon import GIVEN_NAMES, lexicon
+from naba.pipeline.tagging.newnames import written_accusative
 from naba.pipeline.tagging.options import TagOptions
 from naba.pipeline.tagging.phrases import Phrase
 from naba.pipeline.tagging.stream import Stream
@@ -53,6 +62,7 @@ SINGLE_WORD_MAX_ZIPF = 4.0
 SINGLE_WORD_MIN_COUNT = 3  # a single word outside the headline is a tag when said this often
 CASE_BASE_MIN_ZIPF = 3.0  # رقما is رقم + a case ending when رقم is at least this common
 SHOWN_MIN = 3  # an article with fewer sure tags shows its next best entities, then phrases, up to this many
+FILLER_PHRASE_MIN_WORDS = 3  # shorter phrases fill only an empty list: as filler, a third of two-word ones were good
 LEAD_SHARE = 0.45  # of the best tag's score: an entity the headline does not name
 PHRASE_SHARE = 0.3  # of the best tag's score: a phrase the headline does not hold ...
 BODY_PHRASE_MIN_COUNT = 3  # ... said this often
@@ -61,7 +71,14 @@ NOT_FIRST = frozenset(index_form(w) for w in """
 أكبر أصغر أكثر أقل أفضل أسوأ أهم أعلى أدنى أقرب أبعد أطول أقدم أحدث أول آخر
 داخل خارج متن مدى نحو حول قرب بين عبر وسط أمام خلف فوق تحت جانب خلال أثناء بعد قبل إثر عقب
 شيء أمر عدد بعض كل جميع معظم أغلب غالبية مختلف كافة سائر شتى أيام يوم عام سنة شهر
-تم يتم
+تم يتم مقابل
+""".split())
+BOUND_SHARE = 2 / 3
+BOUND_MIN_COUNT = 3  # مبادرة الهدنة twice is a phrase, not a name
+_CONJUNCTIONS = "وف"
+_LINKS = {"ابن": "ابن", "بن": "ابن", "ابو": "ابو", "بو": "ابو"}  # a name's link: بن بيّه = ابن بيّه
+UNITS = frozenset(index_form(w) for w in """
+كيلو كيلوجرام كيلوغرام جرام غرام طن متر كيلومتر سنتيمتر ملليمتر ميل لتر برميل ميغاواط ميجاواط واط
 """.split())
 
 
@@ -85,13 +102,17 @@ def readable(phrase: Phrase, words: Sequence[Word], stream: Stream) -> bool:
     """True when the phrase reads as a tag (see the module docstring)."""
     at = phrase.first if phrase.shown < 0 else phrase.shown
     span = words[at:at + len(phrase.words)]
-    if len(span) == 1 and span[0].zipf >= SINGLE_WORD_MAX_ZIPF:
+    if len(span) == 1 and _common(span[0]):
         return False  # the commonest reason, read first
     if any(not w.nominal or w.suffixed or w.number or _case_ending(w) for w in span):
         return False
     if len(span) == 1:
         return not span[0].nisba and span[0].adjective is None and not _agrees(words, stream, phrase.first) \
-            and (phrase.first < stream.title_end or phrase.count >= SINGLE_WORD_MIN_COUNT)
+            and not written_accusative(stream, at) \
+            and (phrase.first < stream.title_end or phrase.count >= SINGLE_WORD_MIN_COUNT) \
+            and not _bound(phrase, words, stream)
+    if span[0].shown in UNITS or span[0].shown.removeprefix("ال") in UNITS:
+        return False  # كيلو جرام: what is counted, not what happened
     if span[0].shown.removeprefix("ال") in NOT_FIRST or span[0].shown in NOT_FIRST \
             or (span[0].nisba and _agrees(words, stream, phrase.first)):  # (النجم) المصري الصاعد
         return False
@@ -99,6 +120,31 @@ def readable(phrase: Phrase, words: Sequence[Word], stream: Stream) -> bool:
         return False  # نائب رئيس: (the start of) a title, said of a person
     keys = stream.keys[at + 1:at + len(span)]
     return not any(w.glued for w in span) and all(w.shown == key for w, key in zip(span[1:], keys, strict=True))
+
+
+def _common(word: Word) -> bool:
+    """عام، دراسة، رصد: a common word alone is filler, not a tag. Read off its clitic-free form: a
+    word's own frequency is its written form's, and ورصد or بدراسة are rarer than رصد and دراسة."""
+    if word.zipf >= SINGLE_WORD_MAX_ZIPF:
+        return True
+    lex = lexicon()
+    bare = word.shown.removeprefix("ال")
+    if bare in GIVEN_NAMES or bare in lex.given:
+        bare = word.shown  # العثمان، العوض: a family name, not عثمان
+    return max(lex.zipf(word.shown), lex.zipf(bare)) >= SINGLE_WORD_MAX_ZIPF
+
+
+def _bound(phrase: Phrase, words: Sequence[Word], stream: Stream) -> bool:
+    """A word the article writes mostly (``BOUND_SHARE``, at least ``BOUND_MIN_COUNT`` times) right
+    after one and the same word or a name's ابن is the end of a longer name (وادي السيليكون، ابن بيّه):
+    alone it is a cut of that name. After a conjunction of its own (الهفوف والمبرز) it is another item."""
+    stem, breaks, keys = phrase.words[0], stream.breaks, stream.keys
+    before = Counter(_LINKS.get(words[i - 1].shown, words[i - 1].shown)
+                     if i > 0 and not breaks[i] and keys[i][0] not in _CONJUNCTIONS
+                     and (words[i - 1].content or words[i - 1].shown in _LINKS) else ""
+                     for i, word in enumerate(words) if word.stem == stem)
+    (word, times), = before.most_common(1)
+    return word != "" and times >= BOUND_MIN_COUNT and times >= BOUND_SHARE * before.total()
 
 
 def _agrees(words: Sequence[Word], stream: Stream, i: int) -> bool:
@@ -133,17 +179,17 @@ def pick(entities: list[Candidate], phrases: list[Phrase], label: Callable[[Cand
     subject = next((word.stem for word in words[:stream.title_end] if word.content), None)
     sure: list[Candidate] = []
     rest: list[Candidate] = []
-    unsure_phrases: list[Candidate] = []  # often cuts of the headline: after the entities
     for item in [*central, *chosen_phrases, *others]:
         headline = item.first < stream.title_end
         if item.phrase is None and not headline and (gazetteer.is_outlet(item.label) or item.score <= 0.0):
             continue  # (واس)، بحسب رويترز: the source; a place named only in the dateline
-        if _sure(item, best, headline, subject) and not (headline and _headline_cut(item, words, stream, taken)):
+        if item.phrase is not None and _cut(item.phrase, words, stream, taken):
+            continue
+        if _sure(item, best, headline, subject) \
+                and not (headline and item.phrase is not None and _counted(item.phrase, words, stream)):
             sure.append(item)
-        elif item.phrase is None:
-            rest.append(item)
         else:
-            unsure_phrases.append(item)
+            rest.append(item)
     redundant = _redundant_places(sure, stream, gazetteer)
     sure, rest = [item for item in sure if item not in redundant], [*redundant, *rest]
     picked: list[str] = []
@@ -152,12 +198,12 @@ def pick(entities: list[Candidate], phrases: list[Phrase], label: Callable[[Cand
         if len(picked) >= options.max_tags:
             break
         _add(label(item), picked, seen)
-    for item in [*rest, *unsure_phrases]:
+    for item in sorted(rest, key=lambda item: item.phrase is not None):  # the entities first
         if len(picked) >= SHOWN_MIN:
             break
-        if item.phrase is not None and len(item.phrase.words) == 1:
-            continue  # a lone word is a tag only when sure: as filler, mostly junk (تقبيل، الخصوم، الحمولة)
-        _add(label(item), picked, seen)
+        size = 0 if item.phrase is None else len(item.phrase.words)
+        if size != 1 and (size >= FILLER_PHRASE_MIN_WORDS or size == 0 or not picked):
+            _add(label(item), picked, seen)  # two words only when the article has no tag at all; one never
     return tuple(picked)
 
 
@@ -171,17 +217,19 @@ def _redundant_places(sure: list[Candidate], stream: Stream, gazetteer: Gazettee
                     for entry in gazetteer.lookup(item.label))]
 
 
-def _headline_cut(item: Candidate, words: Sequence[Word], stream: Stream, taken: bytearray) -> bool:
-    """A headline phrase right before a name, with no clitic between, is the head of a construct
-    with that name (ميليشيا الحوثي، لرئاسة الفيفا، كيماوي دوما، لاعب وسط برشلونة), and a word right
-    after a figure is what it counts (1800 زائرة): alone, a cut of the headline, not a tag."""
-    if item.phrase is None:
-        return False
-    at = item.phrase.first
-    after = at + len(item.phrase.words)
-    if at > 0 and not stream.breaks[at] and (stream.keys[at - 1].isdigit() or words[at - 1].number):
-        return True
-    return after < stream.title_end and bool(taken[after]) and not stream.breaks[after] and not words[after].glued
+def _cut(phrase: Phrase, words: Sequence[Word], stream: Stream, taken: bytearray) -> bool:
+    """A phrase first written right before a name, with no clitic between, is the head of a construct
+    with that name (ميليشيا الحوثي، لرئاسة الفيفا، كيماوي دوما، محافظات منطقة جازان): alone, a cut of
+    the sentence, never a tag."""
+    after = phrase.first + len(phrase.words)
+    return after < len(words) and bool(taken[after]) and not stream.breaks[after] and not words[after].glued
+
+
+def _counted(phrase: Phrase, words: Sequence[Word], stream: Stream) -> bool:
+    """A headline word right after a figure is mostly what it counts (1800 زائرة): not sure (a score
+    before a club is a figure too: 2-1 نجم الرافدين, so it may still fill the list)."""
+    at = phrase.first
+    return at > 0 and not stream.breaks[at] and (stream.keys[at - 1].isdigit() or words[at - 1].number)
 
 
 def _sure(item: Candidate, best: float, headline: bool, subject: str | None) -> bool:

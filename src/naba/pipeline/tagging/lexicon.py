@@ -71,6 +71,17 @@ class Lexicon:
         return self.adjectives.get(token)
 
 
+# Common given names that are also common words or too common for ``Lexicon.given`` (which skips
+# words above Zipf 5): frequency alone cannot tell محسن the name from محسن the noun.
+GIVEN_NAMES = frozenset(index(w) for w in """
+محمد أحمد محمود مصطفى إبراهيم إسماعيل حسن حسين خالد سعد سعيد صالح عادل عمر عثمان فهد فيصل ماجد
+ناصر نايف نواف هاني هشام وليد ياسر يوسف عبدالله عبدالرحمن عبدالعزيز عبدالمحسن عبدالرحيم
+محسن منصور مشعل سلمان سلطان سعود بندر تركي طلال زياد سامي سمير طارق عماد رائد رامي جمال كمال
+زيد حمد حمدان راشد سهيل سالم سليمان سليم مبارك مساعد مسفر متعب ثامر عايض عوض غازي فواز قاسم كريم
+لؤي مازن مالك معاذ مهند نبيل نادر هيثم وائل وسام أنس أيمن أسامة باسم بدر بسام جاسم جابر حاتم
+هالة هند هدى سارة نورة منى مها ريم رشا سلوى سميرة فاطمة عائشة مريم ليلى نادية أمل دينا رانيا
+""".split())
+
 # Endings tried on every listed adjective when the table is built; only the forms the gazetteer's
 # own ``lookup_adjective`` confirms are kept, so this may list more than the loader inflects.
 _ADJECTIVE_ENDINGS = ("", "ة", "ه", "ان", "ين", "ون", "ات", "تان", "تين")

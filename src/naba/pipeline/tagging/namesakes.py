@@ -4,8 +4,8 @@ for ``mentions``): سارة ساندرز is not بيرني ساندرز, هاد�
 from __future__ import annotations
 
 from naba.gazetteer import Entry
-from naba.pipeline.tagging import families, newnames, verbs
-from naba.pipeline.tagging.lexicon import Lexicon, Name
+from naba.pipeline.tagging import newnames, verbs
+from naba.pipeline.tagging.lexicon import GIVEN_NAMES, Lexicon, Name
 from naba.pipeline.tagging.matching import Match, untake
 from naba.pipeline.tagging.newnames import NAME_LINKS, NASAB_LINKS
 from naba.pipeline.tagging.spelling import similar, skeleton
@@ -22,7 +22,7 @@ def read_namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], t
     """A known person's surname next to another name is another person: after another given name
     (إميلي نصرالله is not حسن نصرالله, ميشيل أوباما not باراك أوباما, فهد هادي not the Yemeni
     president, سارة ساندرز not بيرني ساندرز), when the given name is one the gazetteer's people bear
-    (``Lexicon.given``) or a common Arab one (``families.GIVEN_NAMES``) and no spelling of the known
+    (``Lexicon.given``) or a common Arab one (``lexicon.GIVEN_NAMES``) and no spelling of the known
     person's own; or followed by a nasab (هادي بن علي اليامي: the word is that
     man's first name). Once the article names such a man, the surname alone is him too
     (``_merge_spellings`` joins them). A surname that is a given name before another given name is
@@ -62,9 +62,9 @@ def read_namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], t
 
 
 def common_given_name(key: str, lex: Lexicon) -> bool:
-    """A common Arab given name (``families.GIVEN_NAMES``) that is not also a preposition on a common
+    """A common Arab given name (``lexicon.GIVEN_NAMES``) that is not also a preposition on a common
     word: «المتحدث باسم نتنياهو» is "the spokesman for", not a man called باسم."""
-    return key in families.GIVEN_NAMES and all(lex.zipf(form) < COMMON_WORD_ZIPF for form in bare_forms(key)[1:])
+    return key in GIVEN_NAMES and all(lex.zipf(form) < COMMON_WORD_ZIPF for form in bare_forms(key)[1:])
 
 
 def _first_name_of(stream: Stream, words: list[Word], hit: Match[Name], taken: bytearray) -> int:

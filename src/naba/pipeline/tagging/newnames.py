@@ -23,7 +23,7 @@ from naba.pipeline.tagging import context
 from naba.pipeline.tagging.lexicon import Name, lexicon
 from naba.pipeline.tagging.matching import Match
 from naba.pipeline.tagging.stream import Stream
-from naba.pipeline.tagging.verbs import future_verb, imperfect_verb, perfect_verb
+from naba.pipeline.tagging.verbs import future_verb, imperfect_verb, past_verb, perfect_verb
 from naba.pipeline.tagging.words import TIME_WORDS, Word
 from naba.text import ARTICLE, article_form, bare_forms, index, is_stopword, with_clitics
 
@@ -277,7 +277,7 @@ def _headline_word(stream: Stream, words: list[Word], i: int) -> bool:
     if not word.content or word.glued or word.suffixed or word.number or word.nisba or len(key) < 3:
         return False
     if word.adjective is not None or word.inflected or _pronoun_heh(stream, words, i) or imperfect_verb(key, word) \
-            or perfect_verb(key) or future_verb(key) or written_accusative(stream, i):
+            or perfect_verb(key) or past_verb(key) or future_verb(key) or written_accusative(stream, i):
         return False
     if key.startswith(ARTICLE):  # الأفلاج: only a word the language has never seen
         return word.zipf <= HEADLINE_ARTICLE_MAX_ZIPF
@@ -287,7 +287,22 @@ def _headline_word(stream: Stream, words: list[Word], i: int) -> bool:
         return False  # لضم: ل + ضم; لتحفيز، وجنوده: the rest is the commoner word (not كوبر، ليستر)
     if key.endswith(("ها", "هم", "هما")) or key[0] == "ي" or article_form(key) != key:
         return False  # صداها، يتفقان، والرزفة
+    if (key.endswith("ه") and future_verb(key[:-1])) or _pronoun_on_common(key):
+        return False  # سيقرره، وعزنا، قوتك: a pronoun on a verb or a common noun
     return not word.nominal and word.zipf < HEADLINE_COMMON_MAX_ZIPF
+
+
+def _pronoun_on_common(key: str) -> bool:
+    """وعزنا، قوتك، جنودكم: «our», «your» on a common word of three letters or more (a ة written ت
+    before it); not دونا، بنك، ايلينا, whose rest is short or no word, nor مارك (a ك on three letters
+    only when they were a ة-word: قوتك)."""
+    bare = key[1:] if key[0] in "وف" else key
+    for suffix in ("نا", "كم", "ك"):
+        rest = bare[:-len(suffix)]
+        if bare.endswith(suffix) and len(rest) >= (3 if suffix == "نا" or rest.endswith("ت") else 4):
+            forms = (rest, rest[:-1] + "ه") if rest.endswith("ت") else (rest,)
+            return any(lexicon().zipf(form) >= COMMON_REST_ZIPF for form in forms)
+    return False
 
 
 def counted(stream: Stream, words: Sequence[Word], start: int) -> bool:
@@ -300,10 +315,11 @@ def counted(stream: Stream, words: Sequence[Word], start: int) -> bool:
 
 
 def _widen(stream: Stream, words: list[Word], at: int, taken: bytearray) -> tuple[int, int]:
-    """The name around a body occurrence: up to two name words before it and one after."""
+    """The name around a body occurrence: up to two name words before it and one after; a plain past
+    verb before it is the sentence (وإذا قاد مارتينيز المنتخب: the verb before its subject)."""
     start, end = at, at + 1
     while start > 0 and at - start < 2 and not stream.breaks[start] and not taken[start - 1] \
-            and _name_part(stream, words, start - 1):
+            and _name_part(stream, words, start - 1) and not past_verb(stream.keys[start - 1]):
         start -= 1
     if end < len(stream) and not stream.breaks[end] and not taken[end] and _name_part(stream, words, end) \
             and not stream.keys[end].startswith(ARTICLE):
@@ -316,6 +332,8 @@ def _name_part(stream: Stream, words: list[Word], i: int) -> bool:
     if key[0] in "وفبلك" and lexicon().zipf(key[1:]) >= COMMON_REST_ZIPF:  # لتوفير
         return False
     if key.endswith("ت") and word.zipf >= 3.0 and not word.nominal:  # انتقدت: a verb
+        return False
+    if _pronoun_on_common(key):  # ركز قوتك: «your strength»
         return False
     return (may_be_in_name(stream, words, i) and not word.nominal and word.adjective is None
             and word.zipf < NAME_PART_MAX_ZIPF) or key in NAME_LINKS - NASAB_LINKS

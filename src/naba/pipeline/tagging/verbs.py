@@ -5,16 +5,18 @@ word's kin exist: an Arabic verb conjugates, a foreign name has no kin.
     imperfect_verb   يرأس، يتجه، تساعد (kin يتجه/تتجه), not توران، يوفنتوس
     future_verb      ستنقل، سيغادر (تنقل is common), not ستيفاني، سيرجي
     perfect_verb     اختلس، واعتصموا، واتلاف (يختلس، يعتصم، يتلف), not امستردام، انشيلوتي
+    past_verb        قاد، خسر، ركز (يقود، يخسر، يركز): a plain past, not جون، كلاوس
 
 ``namemodel`` reads the future after a conjunction (وسيتقاسم) with its own bar.
 """
 
 from __future__ import annotations
 
-from naba.pipeline.tagging.lexicon import lexicon
+from naba.pipeline.tagging.lexicon import GIVEN_NAMES, lexicon
 from naba.pipeline.tagging.words import Word
 from naba.text import index
 
+PAST_TWIN_MIN_ZIPF = 4.0  # يقود، يخسر: a past's imperfect this common (not يعمر of عمر, 3.1)
 VERB_TWIN_MIN_ZIPF = 2.3  # يشار (تشار 2.5) is a verb; توران (يوران unseen) is not
 FUTURE_REST_MIN_ZIPF = 4.0  # the imperfect after a future's س this common (تنقل 4.3; not تيفاني of ستيفاني, 3.3)
 # given names that start with the imperfect's ي (a verb otherwise)
@@ -59,6 +61,18 @@ def perfect_verb(key: str) -> bool:
             twins.append("ي" + base[1:vowel_at] + base[-1])
     zipf = lexicon().zipf
     return any(zipf(twin) >= VERB_TWIN_MIN_ZIPF for twin in twins)
+
+
+def past_verb(key: str) -> bool:
+    """قاد، خسر، ركز: a three-letter past of the plain form whose imperfect (يقود، يخسر، يركز; a hollow
+    verb's ا is و or ي there) is a common word, and no given name (زيد: يزيد; حسن: يحسن)."""
+    if len(key) != 3 or key in GIVEN_NAMES or key in lexicon().given:
+        return False
+    twins = ["ي" + key]
+    if key[1] == "ا":
+        twins += ["ي" + key[0] + "و" + key[2], "ي" + key[0] + "ي" + key[2]]
+    zipf = lexicon().zipf
+    return any(zipf(twin) >= PAST_TWIN_MIN_ZIPF for twin in twins)
 
 
 def _verb_kin(key: str) -> list[str]:
