@@ -12,8 +12,9 @@ from naba.pipeline.tagging import tag_article
 from naba.pipeline.tagging.keywords import SINGLE_WORD_MAX_ZIPF, _common
 from naba.pipeline.tagging.lexicon import lexicon
 from naba.pipeline.tagging.newnames import _pronoun_on_common
-from naba.pipeline.tagging.verbs import past_verb
+from naba.pipeline.tagging.verbs import participle, past_verb
 from naba.pipeline.tagging.words import words_of
+from naba.text import index
 
 
 def keywords(title: str, body: str) -> tuple[str, ...]:
@@ -88,3 +89,38 @@ def test_a_headline_word_with_a_pronoun_on_a_verb_or_a_common_noun_is_no_name():
                                       "قال ماكرون إنه لا يعلم ما سيقرره ترمب. وأضاف أن ما سيقرره الرئيس "
                                       "الأمريكي مهم لأوروبا.")
     assert not canonicals("ركز قوتك", "القانون الثالث: ركز قوتك في هدف واحد، فمن يشتت قوتك يخسر.")
+
+
+@pytest.mark.parametrize("word", ["المعتدلة", "مروج", "مخزون", "المستفيدين", "متمردين", "مجلس"])
+def test_a_participle_or_a_noun_of_place_is_read_off_its_verb(word: str):
+    assert participle(index(word))
+
+
+@pytest.mark.parametrize("word", ["مدريد", "المونديال", "مصر", "مهرجان", "الزهايمر"])
+def test_words_of_no_such_verb_are_no_participles(word: str):
+    assert not participle(index(word))
+
+
+def test_a_participle_alone_is_no_keyword():
+    tags = keywords("هيئة الأمر بالمعروف تطيح بمروج للمسكرات في جبال تنومة",
+                    "أطاحت هيئة الأمر بالمعروف بمروج للمسكرات في جبال تنومة. وكان المروج يخفي المسكرات في "
+                    "مزرعة، وقد سلمت الهيئة المروج إلى الشرطة.")
+    assert "مروج" not in tags
+
+
+def test_a_phrase_cut_before_its_genitive_or_a_given_name_is_no_keyword():
+    blood = keywords("ارتفاع ضغط الدم يضاعف خطر الإصابة بالزهايمر",
+                     "قالت دراسة إن ارتفاع ضغط الدم في منتصف العمر يضاعف خطر الإصابة بالزهايمر. ويرتبط ارتفاع "
+                     "ضغط الدم بأمراض القلب.")
+    assert "ارتفاع ضغط" not in blood
+    sister = keywords("وفاة شقيقة الفنان خالد أبو النجا", "توفيت شقيقة الفنان خالد أبو النجا في القاهرة. ونعى "
+                      "الفنان خالد أبو النجا شقيقته على تويتر.")
+    assert not any(tag.endswith("خالد") for tag in sister)
+
+
+def test_a_headline_name_takes_no_verb_behind_a_conjunction_nor_a_second_name_behind_one():
+    assert "واختتم بحاح" not in canonicals("بحاح: لا حصانة للمخلوع", "قال بحاح إن المخلوع لا حصانة له. "
+                                           "واختتم بحاح كلمته بالدعوة إلى السلام.")
+    names = canonicals("خفايا لقاء عريقات شالوم السري", "كشفت الصحيفة عن لقاء جمع عريقات وشالوم في عمان. "
+                       "وقال مصدر إن شالوم وعريقات بحثا استئناف المفاوضات.")
+    assert "عريقات وشالوم" not in names and "شالوم وعريقات" not in names and "وشالوم" not in names

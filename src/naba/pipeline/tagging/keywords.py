@@ -9,7 +9,8 @@ A phrase is shown only when it reads as a tag (hand-written rules over ``Word``'
     a single word is rarer than ``SINGLE_WORD_MAX_ZIPF``: a common noun alone (عام، عدد، مصادر،
         الحكومة، تدريب) is filler, not a tag; judged on the tune half, most single words that
         common were weak or junk and few good. Read off the clitic-free form (``_common``: ورصد is
-        rare, رصد is not); not written with the accusative's tanween (اضطراريًا)
+        rare, رصد is not); not written with the accusative's tanween (اضطراريًا), nor a participle
+        or a noun of place alone (``verbs.participle``: المعتدلة، مروج، المستفيدين)
     a single word the article writes mostly after one and the same word is the end of a longer
         name (``_bound``: وادي السيليكون، ابن بيّه)
     the first word is no unit (``UNITS``: كيلو جرام)
@@ -54,6 +55,7 @@ from naba.pipeline.tagging.newnames import written_accusative
 from naba.pipeline.tagging.options import TagOptions
 from naba.pipeline.tagging.phrases import Phrase
 from naba.pipeline.tagging.stream import Stream
+from naba.pipeline.tagging.verbs import participle
 from naba.pipeline.tagging.words import Word
 from naba.text import index as index_form
 
@@ -67,11 +69,13 @@ LEAD_SHARE = 0.45  # of the best tag's score: an entity the headline does not na
 PHRASE_SHARE = 0.3  # of the best tag's score: a phrase the headline does not hold ...
 BODY_PHRASE_MIN_COUNT = 3  # ... said this often
 TITLE_PHRASE_MIN_COUNT = 2  # a headline phrase said once is mostly a cut of the headline (انهيار أسهم)
-NOT_FIRST = frozenset(index_form(w) for w in """
+ELATIVES = frozenset(index_form(w) for w in """
 أكبر أصغر أكثر أقل أفضل أسوأ أهم أعلى أدنى أقرب أبعد أطول أقدم أحدث أول آخر
+""".split())
+NOT_FIRST = ELATIVES | frozenset(index_form(w) for w in """
 داخل خارج متن مدى نحو حول قرب بين عبر وسط أمام خلف فوق تحت جانب خلال أثناء بعد قبل إثر عقب
 شيء أمر عدد بعض كل جميع معظم أغلب غالبية مختلف كافة سائر شتى أيام يوم عام سنة شهر
-تم يتم مقابل
+تم يتم مقابل ضد
 """.split())
 BOUND_SHARE = 2 / 3
 BOUND_MIN_COUNT = 3  # مبادرة الهدنة twice is a phrase, not a name
@@ -108,7 +112,7 @@ def readable(phrase: Phrase, words: Sequence[Word], stream: Stream) -> bool:
         return False
     if len(span) == 1:
         return not span[0].nisba and span[0].adjective is None and not _agrees(words, stream, phrase.first) \
-            and not written_accusative(stream, at) \
+            and not written_accusative(stream, at) and not participle(span[0].shown) \
             and (phrase.first < stream.title_end or phrase.count >= SINGLE_WORD_MIN_COUNT) \
             and not _bound(phrase, words, stream)
     if span[0].shown in UNITS or span[0].shown.removeprefix("ال") in UNITS:
@@ -219,10 +223,23 @@ def _redundant_places(sure: list[Candidate], stream: Stream, gazetteer: Gazettee
 
 def _cut(phrase: Phrase, words: Sequence[Word], stream: Stream, taken: bytearray) -> bool:
     """A phrase first written right before a name, with no clitic between, is the head of a construct
-    with that name (ميليشيا الحوثي، لرئاسة الفيفا، كيماوي دوما، محافظات منطقة جازان): alone, a cut of
-    the sentence, never a tag."""
+    with that name (ميليشيا الحوثي، لرئاسة الفيفا، كيماوي دوما، محافظات منطقة جازان); one ending on an
+    indefinite noun right before an ال-noun or an elative is a construct cut before its genitive
+    (ارتفاع ضغط الدم، استئناف عمل أول مفاعل); one ending on a given name is a name cut (شقيقة الفنان خالد أبو النجا): alone,
+    a cut of the sentence, never a tag."""
     after = phrase.first + len(phrase.words)
-    return after < len(words) and bool(taken[after]) and not stream.breaks[after] and not words[after].glued
+    last = words[after - 1]
+    if last.shown in GIVEN_NAMES or last.shown in lexicon().given:
+        return True
+    if after >= len(words) or stream.breaks[after] or words[after].glued:
+        return False
+    if taken[after]:
+        return True
+    following, key = words[after], stream.keys[after]
+    if len(phrase.words) == 1 or last.shown.startswith("ال"):
+        return False
+    return key in ELATIVES or (key.startswith("ال") and following.content and not following.nisba
+                               and following.adjective is None)  # استئناف عمل أول مفاعل، ضغط الدم
 
 
 def _counted(phrase: Phrase, words: Sequence[Word], stream: Stream) -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from naba.pipeline.tagging import context
-from naba.pipeline.tagging.lexicon import Name, lexicon
+from naba.pipeline.tagging.lexicon import GIVEN_NAMES, Name, lexicon
 from naba.pipeline.tagging.matching import Match
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.verbs import future_verb, imperfect_verb, past_verb, perfect_verb
@@ -264,7 +264,10 @@ def headline_names(stream: Stream, words: list[Word], taken: bytearray) -> list[
         if not seen:
             continue
         spans = [_widen(stream, words, j, taken) for j in seen]
-        start, end = max(spans, key=lambda span: (span[1] - span[0], -span[0]))
+        start, end = max(spans, key=lambda span: (span[1] - span[0], stream.keys[span[0]] == words[span[0]].shown,
+                                                  -span[0]))
+        if end - start == 1 and stream.keys[start] != words[start].shown:
+            start, end = i, i + 1  # only ever written with a proclitic in the body (وشالوم): the headline's form
         kind = _guess_kind(stream, words, seen, start, end)
         if (words[i].zipf >= HEADLINE_MAX_ZIPF or counted(stream, words, i)) and end - start < 2 and kind == "other":
             continue  # a common word (هنري is also a verb's look-alike), a unit (396 ميغاواط): only with a cue
@@ -315,16 +318,26 @@ def counted(stream: Stream, words: Sequence[Word], start: int) -> bool:
 
 
 def _widen(stream: Stream, words: list[Word], at: int, taken: bytearray) -> tuple[int, int]:
-    """The name around a body occurrence: up to two name words before it and one after; a plain past
-    verb before it is the sentence (وإذا قاد مارتينيز المنتخب: the verb before its subject)."""
+    """The name around a body occurrence: up to two name words before it and one after; a verb before
+    it is the sentence (وإذا قاد مارتينيز المنتخب، واختتم بحاح: the verb before its subject), and a
+    word behind و is another name (عريقات وشالوم)."""
     start, end = at, at + 1
-    while start > 0 and at - start < 2 and not stream.breaks[start] and not taken[start - 1] \
-            and _name_part(stream, words, start - 1) and not past_verb(stream.keys[start - 1]):
+    proclitic = stream.keys[at] != words[at].shown  # وشالوم، لدانيلو: a name starts there
+    while not proclitic and start > 0 and at - start < 2 and not stream.breaks[start] and not taken[start - 1] \
+            and _name_part(stream, words, start - 1) and not past_verb(stream.keys[start - 1]) \
+            and not perfect_verb(stream.keys[start - 1]):
         start -= 1
     if end < len(stream) and not stream.breaks[end] and not taken[end] and _name_part(stream, words, end) \
-            and not stream.keys[end].startswith(ARTICLE):
+            and not stream.keys[end].startswith(ARTICLE) and not _conjunct(stream.keys[end]):
         end += 1
     return start, end
+
+
+def _conjunct(key: str) -> bool:
+    """وشالوم: و before a word the language knows better without it (not وليد، وسام: given names)."""
+    if key[0] != "و" or len(key) < 4 or key in GIVEN_NAMES or key in lexicon().given:
+        return False
+    return lexicon().zipf(key[1:]) > lexicon().zipf(key)
 
 
 def _name_part(stream: Stream, words: list[Word], i: int) -> bool:

@@ -6,6 +6,7 @@ word's kin exist: an Arabic verb conjugates, a foreign name has no kin.
     future_verb      ستنقل، سيغادر (تنقل is common), not ستيفاني، سيرجي
     perfect_verb     اختلس، واعتصموا، واتلاف (يختلس، يعتصم، يتلف), not امستردام، انشيلوتي
     past_verb        قاد، خسر، ركز (يقود، يخسر، يركز): a plain past, not جون، كلاوس
+    participle       المعتدلة، مروج، مخزون، المستفيدين (يعتدل، يروج، يخزن، يستفيد), not مدريد، المونديال
 
 ``namemodel`` reads the future after a conjunction (وسيتقاسم) with its own bar.
 """
@@ -73,6 +74,24 @@ def past_verb(key: str) -> bool:
         twins += ["ي" + key[0] + "و" + key[2], "ي" + key[0] + "ي" + key[2]]
     zipf = lexicon().zipf
     return any(zipf(twin) >= PAST_TWIN_MIN_ZIPF for twin in twins)
+
+
+def participle(key: str) -> bool:
+    """المعتدلة، مروج، مخزون، المستفيدين: a word on a verb's م-pattern (a participle, or a noun of place
+    or instrument: مجلس، معرض) whose imperfect (يعتدل، يروج، يخزن، يستفيد) is a word; its ال, a
+    feminine or plural ending and a مفعول's و are read off first. مدريد، المونديال have no such verb."""
+    bare = key.removeprefix("ال")
+    for ending in ("ات", "ين", "ون", "ه"):
+        if bare.endswith(ending) and len(bare) - len(ending) >= 4:
+            bare = bare[:-len(ending)]
+            break
+    if len(bare) < 4 or bare[0] != "م":
+        return False
+    twins = ["ي" + bare[1:]]
+    if len(bare) == 5 and bare[3] == "و":  # مخزون → يخزن
+        twins.append("ي" + bare[1:3] + bare[4])
+    zipf = lexicon().zipf
+    return any(zipf(twin) >= VERB_TWIN_MIN_ZIPF for twin in twins)
 
 
 def _verb_kin(key: str) -> list[str]:
