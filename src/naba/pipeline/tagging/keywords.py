@@ -225,8 +225,8 @@ def _cut(phrase: Phrase, words: Sequence[Word], stream: Stream, taken: bytearray
     """A phrase first written right before a name, with no clitic between, is the head of a construct
     with that name (ميليشيا الحوثي، لرئاسة الفيفا، كيماوي دوما، محافظات منطقة جازان); one ending on an
     indefinite noun right before an ال-noun or an elative is a construct cut before its genitive
-    (ارتفاع ضغط الدم، استئناف عمل أول مفاعل); one ending on a given name is a name cut (شقيقة الفنان خالد أبو النجا): alone,
-    a cut of the sentence, never a tag."""
+    (ارتفاع ضغط الدم، استئناف عمل أول مفاعل); one ending on a given name is a name cut (شقيقة الفنان
+    خالد أبو النجا): alone, a cut of the sentence, never a tag."""
     after = phrase.first + len(phrase.words)
     last = words[after - 1]
     if last.shown in GIVEN_NAMES or last.shown in lexicon().given:
