@@ -45,6 +45,7 @@ the town, a secondary name) or a cut of the headline (الداخلية تدرب�
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -129,13 +130,18 @@ def readable(phrase: Phrase, words: Sequence[Word], stream: Stream) -> bool:
 def _common(word: Word) -> bool:
     """عام، دراسة، رصد: a common word alone is filler, not a tag. Read off its clitic-free form: a
     word's own frequency is its written form's, and ورصد or بدراسة are rarer than رصد and دراسة."""
-    if word.zipf >= SINGLE_WORD_MAX_ZIPF:
-        return True
+    return word.zipf >= SINGLE_WORD_MAX_ZIPF or _clitic_free_zipf(word.shown) >= SINGLE_WORD_MAX_ZIPF
+
+
+@functools.lru_cache(maxsize=65_536)
+def _clitic_free_zipf(shown: str) -> float:
+    """The frequency of a word without its clitics or its article (العثمان، العوض are family names,
+    not عثمان)."""
     lex = lexicon()
-    bare = word.shown.removeprefix("ال")
+    bare = shown.removeprefix("ال")
     if bare in GIVEN_NAMES or bare in lex.given:
-        bare = word.shown  # العثمان، العوض: a family name, not عثمان
-    return max(lex.zipf(word.shown), lex.zipf(bare)) >= SINGLE_WORD_MAX_ZIPF
+        bare = shown
+    return max(lex.zipf(shown), lex.zipf(bare))
 
 
 def _bound(phrase: Phrase, words: Sequence[Word], stream: Stream) -> bool:
