@@ -20,6 +20,8 @@ from naba.store.contracts import (
     BulkLoad,
     CandidateRow,
     Entities,
+    Judged,
+    JudgedPair,
     Keyset,
     Link,
     ListedItem,
@@ -37,7 +39,8 @@ from naba.store.contracts import (
 )
 from naba.store.copy import CopyReport, copy_store
 
-__all__ = ["ArticleDump", "Articles", "BulkLoad", "CandidateRow", "Entities", "Keyset", "Link", "ListedItem",
+__all__ = ["ArticleDump", "Articles", "BulkLoad", "CandidateRow", "Entities", "Judged", "JudgedPair", "Keyset",
+           "Link", "ListedItem",
            "Outcome", "RelatedLists", "SearchIndex", "StoredLists",
            "SourceRegistry", "Store", "StoreStats", "Stories", "Summarizer", "Transfer", "WriteResult", "CopyReport",
            "copy_store",

@@ -40,6 +40,21 @@ from naba.models import (
 )
 
 Link = tuple[int, int, float]  # (article, other article, similarity)
+JudgedPair = tuple[int, int, bool, float, float]  # (article, other article, copy, P(same event), similarity)
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """What the story stage judged while placing a batch: the related pairs (``pairs``), the articles
+    whose every judgement with the articles in reach is now among the stored pairs (``complete``), and
+    the articles placed again (``replaced``: their earlier pairs are void)."""
+
+    pairs: Sequence[JudgedPair] = ()
+    complete: Sequence[int] = ()
+    replaced: Sequence[int] = ()
+
+
+NOTHING_JUDGED = Judged()
 Keyset = tuple[float, int]  # (time, id) of the last item seen, for keyset pagination
 # Builds a story's summary from its members (the store keeps it; the rule of what a summary says
 # belongs to the story stage, which passes it in).
@@ -175,11 +190,13 @@ class SearchIndex(Protocol):
 
 class Stories(Protocol):
     def apply(self, groupings: Sequence[Grouping], links: Sequence[Link], moved: Sequence[tuple[int, int]],
-              summarize: Summarizer, relinked: Sequence[int] = ()) -> None:
+              summarize: Summarizer, relinked: Sequence[int] = (), judged: Judged = NOTHING_JUDGED) -> None:
         """Record the story stage's decisions and similar-article links, give the stored descendants of
         each moved (article id, story id) that story, and rebuild the summary of every story touched
         with ``summarize``, in one transaction. The links of the ``relinked`` articles (changed since
-        they were placed, and judged again) are dropped first: ``links`` holds their new ones."""
+        they were placed, and judged again) are dropped first: ``links`` holds their new ones. The
+        ``judged`` pairs are kept for ``judged_pairs``; a replaced article's old pairs go, and so does
+        the completeness of the articles it was paired with (they are judged again when next loaded)."""
 
     def lock(self) -> AbstractContextManager[None]:
         """Held by the story stage from reading to writing its decisions: one process at a time, so
@@ -193,6 +210,10 @@ class Stories(Protocol):
 
     def window(self, since_ts: float, until_ts: float) -> Iterator[tuple[StoredArticle, Grouping | None]]:
         """The articles reported in [since_ts, until_ts), with their current decisions."""
+
+    def judged_pairs(self, article_ids: Sequence[int]) -> dict[int, list[JudgedPair]]:
+        """The stored pairs of each of these articles whose judgements are complete (``Judged``), as
+        (article, other, copy, P(same event), similarity); the others are absent."""
 
     def links_of(self, article_id: int) -> list[tuple[int, float]]:
         """The articles the story stage found similar to this one, with their scores, best first."""

@@ -19,7 +19,14 @@ being adjacent, so a phrase never matches across the two, as in SQLite's FTS5 co
 
 from __future__ import annotations
 
-from naba.store.schema import Migration, related_schema, related_stale_schema, run_statements, story_schema
+from naba.store.schema import (
+    Migration,
+    related_schema,
+    related_stale_schema,
+    run_statements,
+    story_edges_schema,
+    story_schema,
+)
 
 LEDE_CHARS = 600  # how much of the body the ranking vector holds (news puts the point first)
 
@@ -138,4 +145,6 @@ MIGRATIONS: tuple[Migration, ...] = (
               run_statements(related_schema("double precision", "bigint"))),
     Migration(6, "the articles whose related lists are to be computed again",
               run_statements(related_stale_schema("double precision", "bigint"))),
+    Migration(7, "the pairs the story stage judged, read back instead of judged again",
+              run_statements(story_edges_schema("double precision", "bigint"))),
 )

@@ -123,6 +123,23 @@ def related_stale_schema(real: str, blob_id: str) -> str:
 """
 
 
+def story_edges_schema(real: str, blob_id: str) -> str:
+    """The pairs the story stage judged related when it placed an article (both directions), so that a
+    later process reads them instead of judging its context again; a row (id, id) marks an article
+    whose judgements are all here (an article placed before this table, or by the backfill, has none
+    and is judged again when it is loaded)."""
+    return f"""
+        CREATE TABLE story_edges (
+            article_id {blob_id} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            other_id   {blob_id} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            copy       INTEGER NOT NULL,
+            same       {real} NOT NULL,
+            similarity {real} NOT NULL,
+            PRIMARY KEY (article_id, other_id)
+        );
+"""
+
+
 def pending(db: Database, migrations: Sequence[Migration]) -> list[Migration]:
     """The migrations not yet applied, read without writing (a read-only store asks this)."""
     try:

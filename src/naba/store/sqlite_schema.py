@@ -5,7 +5,14 @@ A migration is never edited once released: change the schema by appending a new 
 
 from __future__ import annotations
 
-from naba.store.schema import Migration, related_schema, related_stale_schema, run_statements, story_schema
+from naba.store.schema import (
+    Migration,
+    related_schema,
+    related_stale_schema,
+    run_statements,
+    story_edges_schema,
+    story_schema,
+)
 
 _INITIAL_SCHEMA = """
         CREATE TABLE articles (
@@ -93,6 +100,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               run_statements(related_schema("REAL", "INTEGER"))),
     Migration(5, "the articles whose related lists are to be computed again",
               run_statements(related_stale_schema("REAL", "INTEGER"))),
+    Migration(6, "the pairs the story stage judged, read back instead of judged again",
+              run_statements(story_edges_schema("REAL", "INTEGER"))),
 )
 
 

@@ -11,7 +11,9 @@ batch executors of ``naba backfill`` apply too)
   by (stem, day), so a search reads only the days within reach), or
 - share an LSH band of its shingles (naba.stories.copies): a copy republished later, at any distance.
 
-The articles within REACH of a batch are loaded from the store first (with their saved decisions), so a
+The articles within REACH of a batch are loaded from the store first (with their saved decisions and the
+pairs judged when they were placed, ``Stories.judged_pairs``: a context article is judged again only when
+its pairs were never kept, by a store older than them or the backfill, and they are kept then), so a
 new process continues where the last one stopped; several processes take turns under the store's story
 lock and take in each other's decisions first. Memory holds at most MAX_NODES articles (~17 kB each: the
 profile ~13 kB with its band index entries, bench/profiles.py; postings, edges, the similarities of its
@@ -25,10 +27,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from naba.models import Grouping, StoredArticle
-from naba.store import Link, Store
+from naba.store import Judged, JudgedPair, Link, Store
 from naba.stories.candidates import LINK_SIMILARITY, MAX_GAP_HOURS, best_links, day, is_candidate, order_key, probe_days
 from naba.stories.copies import BandIndex
-from naba.stories.placement import KEEP, MAX_SPAN_HOURS, Node, Placement
+from naba.stories.placement import KEEP, MAX_SPAN_HOURS, Edge, Node, Placement
 from naba.stories.related import touched
 from naba.stories.sameness import Judgement, Profile, judge_at_least, profile_of
 from naba.stories.sameness.profile import SKETCHER
@@ -55,6 +57,10 @@ class StoryStage:
         self.saved: dict[int, Grouping | None] = {}  # what the store holds for each node
         self._loaded: list[tuple[float, float]] = []  # time spans already read from the store
         self._seq: int | None = None  # the store's story-write number this memory is up to date with
+        # the pairs judged since the last write, and the articles judged against all of memory: written
+        # with the batch, so that a later process reads them back instead of judging its context again
+        self._pairs: list[JudgedPair] = []
+        self._complete: list[int] = []
 
     @property
     def nodes(self) -> dict[int, Node]:
@@ -93,8 +99,10 @@ class StoryStage:
         # and the articles that had chosen it as a link choose again
         republished = sorted(i for i, stored in fresh.items() if stored.story_id is not None)
         chose_again, their_links = self._choose_again(republished, overtaken - fresh.keys())
+        judged = Judged(self._pairs, self._complete, replaced=sorted(fresh))
+        self._pairs, self._complete = [], []
         self.store.stories.apply(changed, links + their_links, [], summarize_story,
-                                 relinked=republished + chose_again)
+                                 relinked=republished + chose_again, judged=judged)
         for grouping in changed:
             self.saved[grouping.article_id] = grouping
         # the related lists of the placed and their neighbours are computed after the stage (naba.engine.lists)
@@ -106,15 +114,23 @@ class StoryStage:
 
     # -- one article ----------------------------------------------------------------------------
 
-    def _add(self, stored: StoredArticle, profile: Profile, saved: Grouping | None) -> tuple[list[Link], list[int]]:
+    def _add(self, stored: StoredArticle, profile: Profile, saved: Grouping | None,
+             recorded: list[JudgedPair] | None = None) -> tuple[list[Link], list[int]]:
         """Judge the article against its candidates and add it: the similar-article links it chooses (its
         best pairs with articles reported before it), and the articles reported after it that it would
-        be a link of (each chooses among the articles reported before it, whatever came first)."""
+        be a link of (each chooses among the articles reported before it, whatever came first). An
+        article placed earlier whose judgements were ``recorded`` takes them instead of being judged."""
         node = Node(stored.id, order_key(stored), profile)
         if saved is not None:
             node.duplicate_of, node.story_id = saved.duplicate_of, saved.story_id
             node.parent, node.parent_score = saved.parent_id, saved.parent_score
-        judged = [(other.id, self._judge(node, other)) for other in self._candidates(node)]
+        judged: list[tuple[int, Judgement | Edge]]
+        if recorded is None:
+            judged = [(other.id, self._judge(node, other)) for other in self._candidates(node)]
+            self._record(node.id, judged)
+        else:
+            judged = [(other, Edge(copy, same, round(similarity, 6)))
+                      for _, other, copy, same, similarity in recorded if other in self.nodes]
         self.placement.add(node, judged)
         self.profiles[node.id] = profile
         for other, j in judged:
@@ -155,6 +171,14 @@ class StoryStage:
             links += [(other, article_id, score) for other, score in self.store.stories.links_of(article_id)
                       if other not in choosing and (other not in self.nodes or self.nodes[other].order > node.order)]
         return chose_again, links
+
+    def _record(self, article_id: int, judged: list[tuple[int, Judgement | Edge]]) -> None:
+        """Keep the pairs an edge or a link may come of (the rest is what a new judgement would drop)."""
+        for other, judgement in judged:
+            edge = judgement if isinstance(judgement, Edge) else Edge.of(judgement)
+            if edge.copy or edge.same >= KEEP or judgement.similarity >= LINK_SIMILARITY:
+                self._pairs.append((article_id, other, edge.copy, edge.same, judgement.similarity))
+        self._complete.append(article_id)
 
     def _order(self, article_id: int) -> object:
         return self.nodes[article_id].order
@@ -216,9 +240,13 @@ class StoryStage:
         They are added in order and judged against each other as new ones are; the rules then see the
         same graph as when they were placed, so their decisions stand unless something new changes them.
         """
+        ordered = sorted(placed, key=lambda pair: order_key(pair[0]))
+        recorded = self.store.stories.judged_pairs([stored.id for stored, _ in ordered]) if ordered else {}
+        # those with recorded judgements first: each of the others is then judged against all of them
+        ordered.sort(key=lambda pair: pair[0].id not in recorded)
         loaded = []
-        for stored, saved in sorted(placed, key=lambda pair: order_key(pair[0])):
-            self._add(stored, profile_of(stored.article), saved)
+        for stored, saved in ordered:
+            self._add(stored, profile_of(stored.article), saved, recorded.get(stored.id))
             loaded.append(stored.id)
         self.placement.settle()
         # context is what the store holds; what changes is written with the batch. A node held before

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from naba.dates import to_timestamp
 from naba.models import Article, Entity, Grouping, StoredArticle, StorySummary
-from naba.store.contracts import Keyset, Link, Summarizer
+from naba.store.contracts import NOTHING_JUDGED, Judged, JudgedPair, Keyset, Link, Summarizer
 from naba.store.dialect import Database, Row
 from naba.store.rows import stored_from_row
 
@@ -31,11 +31,12 @@ class SQLStories:
     # -- the story stage's decisions ------------------------------------------------------------
 
     def apply(self, groupings: Sequence[Grouping], links: Sequence[Link], moved: Sequence[tuple[int, int]],
-              summarize: Summarizer, relinked: Sequence[int] = ()) -> None:
-        if not groupings and not links and not relinked:
+              summarize: Summarizer, relinked: Sequence[int] = (), judged: Judged = NOTHING_JUDGED) -> None:
+        if not groupings and not links and not relinked and not judged.pairs and not judged.complete:
             return
         with self._db.transaction():
             self._unlink(relinked)
+            self._write_judged(judged)
             touched = {row["story_id"] for row in self._db.chunked(
                 "SELECT story_id FROM articles WHERE id IN ({}) AND story_id IS NOT NULL",
                 [g.article_id for g in groupings])}
@@ -68,6 +69,23 @@ class SQLStories:
             "SELECT article_id, other_id FROM article_links WHERE article_id IN ({})", list(article_ids))]
         self._db.many("DELETE FROM article_links WHERE article_id = ? AND other_id = ?",
                       [pair for a, b in pairs for pair in ((a, b), (b, a))])
+
+    def _write_judged(self, judged: Judged) -> None:
+        """The judged pairs both ways and a (id, id) row for each complete article, after the pairs of
+        the replaced articles and the completeness of their former partners are dropped."""
+        if judged.replaced:
+            partners = {row["other_id"] for row in self._db.chunked(
+                "SELECT other_id FROM story_edges WHERE article_id IN ({})", list(judged.replaced))}
+            self._db.chunked("DELETE FROM story_edges WHERE article_id IN ({})", list(judged.replaced), fetch=False)
+            self._db.chunked("DELETE FROM story_edges WHERE other_id IN ({})", list(judged.replaced), fetch=False)
+            self._db.many("DELETE FROM story_edges WHERE article_id = ? AND other_id = ?",
+                          [(i, i) for i in sorted(partners - set(judged.complete))])
+        rows = [row for a, b, copy, same, similarity in judged.pairs
+                for row in ((a, b, int(copy), same, similarity), (b, a, int(copy), same, similarity))]
+        rows += [(i, i, 0, 0.0, 0.0) for i in judged.complete]
+        self._db.many("INSERT INTO story_edges (article_id, other_id, copy, same, similarity) VALUES (?, ?, ?, ?, ?) "
+                      "ON CONFLICT (article_id, other_id) DO UPDATE SET copy = excluded.copy, same = excluded.same, "
+                      "similarity = excluded.similarity", rows)
 
     def write_summary(self, summary: StorySummary) -> None:
         """One story's summary row and its outlets (inside the caller's transaction)."""
@@ -115,6 +133,19 @@ class SQLStories:
         return ((stored_from_row(row), None if row["story_id"] is None else grouping_from_row(row)) for row in rows)
 
     # -- reading --------------------------------------------------------------------------------
+
+    def judged_pairs(self, article_ids: Sequence[int]) -> dict[int, list[JudgedPair]]:
+        rows = self._db.chunked("SELECT article_id, other_id, copy, same, similarity FROM story_edges "
+                                "WHERE article_id IN ({})", list(article_ids))
+        pairs: dict[int, list[JudgedPair]] = {}
+        complete = {row["article_id"] for row in rows if row["article_id"] == row["other_id"]}
+        for article_id in complete:
+            pairs[article_id] = []
+        for row in rows:
+            if row["article_id"] in complete and row["article_id"] != row["other_id"]:
+                pairs[row["article_id"]].append((row["article_id"], row["other_id"], bool(row["copy"]), row["same"],
+                                                 row["similarity"]))
+        return pairs
 
     def links_of(self, article_id: int) -> list[tuple[int, float]]:
         return [(row["other_id"], row["score"]) for row in self._db.all(
