@@ -51,6 +51,19 @@ def store_url(request, tmp_path) -> str:
 
 
 @pytest.fixture
+def second_url(store_url, tmp_path, request):
+    """A second empty store on the same backend as ``store_url``."""
+    if store_url.startswith("postgresql"):
+        from pg_server import create_database_or_skip, drop_database
+
+        url = create_database_or_skip()
+        yield url
+        drop_database(url)
+    else:
+        yield str(tmp_path / "second.db")
+
+
+@pytest.fixture
 def store(store_url):
     from naba.store import open_store
 

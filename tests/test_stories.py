@@ -61,19 +61,6 @@ def _story_of(stories: set[frozenset[str]]) -> dict[str, frozenset[str]]:
     return {member: story for story in stories for member in story}
 
 
-@pytest.fixture
-def second_url(store_url, tmp_path, request):
-    """A second empty store on the same backend as ``store_url``."""
-    if store_url.startswith("postgresql"):
-        from pg_server import create_database_or_skip, drop_database
-
-        url = create_database_or_skip()
-        yield url
-        drop_database(url)
-    else:
-        yield str(tmp_path / "second.db")
-
-
 def test_stories_do_not_depend_on_arrival_order_or_batch_size(store_url, second_url):
     records = _records()
     _ingest(store_url, records, batch_size=500)

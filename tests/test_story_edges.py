@@ -15,7 +15,7 @@ from naba.sample import sample_paths
 from naba.settings import Settings
 from naba.store import open_store
 from naba.stories.stage import StoryStage
-from test_stories import _ingest, _partition, _records, second_url  # noqa: F401  (second_url: a fixture)
+from test_stories import _ingest, _partition, _records
 
 
 def _ids(url: str) -> set[int]:
@@ -38,7 +38,7 @@ def _counting_judgements(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int
     return judged
 
 
-def test_a_later_process_judges_only_the_pairs_of_its_own_articles(store_url, second_url, monkeypatch):  # noqa: F811
+def test_a_later_process_judges_only_the_pairs_of_its_own_articles(store_url, second_url, monkeypatch):
     records = sorted(_records(), key=lambda r: r.origin)
     _ingest(second_url, records, batch_size=500)
     _ingest(store_url, records[1::2], batch_size=500)

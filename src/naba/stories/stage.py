@@ -99,7 +99,7 @@ class StoryStage:
         # and the articles that had chosen it as a link choose again
         republished = sorted(i for i, stored in fresh.items() if stored.story_id is not None)
         chose_again, their_links = self._choose_again(republished, overtaken - fresh.keys())
-        judged = Judged(self._pairs, self._complete, replaced=sorted(fresh))
+        judged = Judged(self._pairs, self._complete, replaced=republished)  # a new article has no pairs yet
         self._pairs, self._complete = [], []
         self.store.stories.apply(changed, links + their_links, [], summarize_story,
                                  relinked=republished + chose_again, judged=judged)
@@ -124,7 +124,7 @@ class StoryStage:
         if saved is not None:
             node.duplicate_of, node.story_id = saved.duplicate_of, saved.story_id
             node.parent, node.parent_score = saved.parent_id, saved.parent_score
-        judged: list[tuple[int, Judgement | Edge]]
+        judged: list[tuple[int, Judgement]] | list[tuple[int, Edge]]
         if recorded is None:
             judged = [(other.id, self._judge(node, other)) for other in self._candidates(node)]
             self._record(node.id, judged)
@@ -172,10 +172,10 @@ class StoryStage:
                       if other not in choosing and (other not in self.nodes or self.nodes[other].order > node.order)]
         return chose_again, links
 
-    def _record(self, article_id: int, judged: list[tuple[int, Judgement | Edge]]) -> None:
+    def _record(self, article_id: int, judged: list[tuple[int, Judgement]]) -> None:
         """Keep the pairs an edge or a link may come of (the rest is what a new judgement would drop)."""
         for other, judgement in judged:
-            edge = judgement if isinstance(judgement, Edge) else Edge.of(judgement)
+            edge = Edge.of(judgement)
             if edge.copy or edge.same >= KEEP or judgement.similarity >= LINK_SIMILARITY:
                 self._pairs.append((article_id, other, edge.copy, edge.same, judgement.similarity))
         self._complete.append(article_id)

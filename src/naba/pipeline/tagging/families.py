@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from naba.pipeline.tagging import namemodel, newnames
-from naba.pipeline.tagging.lexicon import GIVEN_NAMES, lexicon
+from naba.pipeline.tagging.lexicon import given_name, lexicon
 from naba.pipeline.tagging.newnames import NewName
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word
@@ -73,7 +73,7 @@ def _listed(stream: Stream, words: Sequence[Word], i: int) -> bool:
     """A father's name before a given name is a listed one (فهد of ماجد فهد), not any rare word
     (خراسان of «جماعة خراسان محسن الفضلي»)."""
     key = stream.keys[i]
-    return (key in GIVEN_NAMES or key in lexicon().given) and _given(stream, words, i)
+    return given_name(key) and _given(stream, words, i)
 
 
 def _given(stream: Stream, words: Sequence[Word], i: int) -> bool:
@@ -81,7 +81,7 @@ def _given(stream: Stream, words: Sequence[Word], i: int) -> bool:
     if key.startswith(ARTICLE) or key != word.shown or key in newnames.NAME_LINKS or key in KIN \
             or namemodel.not_name(stream, words, i):
         return False
-    if key in lexicon().given or key in GIVEN_NAMES:
+    if given_name(key):
         return True
     if key[0] in "يتوأ" or key.endswith(("ت", "ه", "يتي")):
         return False  # a rare verb (يتعود، وأثنت، أشاد، فاقت) or place noun (مديريتي، حدرية)

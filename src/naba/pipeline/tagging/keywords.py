@@ -52,7 +52,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from naba.gazetteer import Gazetteer, load_gazetteer
-from naba.pipeline.tagging.lexicon import GIVEN_NAMES, lexicon
+from naba.pipeline.tagging.lexicon import given_name, lexicon
 from naba.pipeline.tagging.newnames import written_accusative
 from naba.pipeline.tagging.options import TagOptions
 from naba.pipeline.tagging.phrases import Phrase
@@ -140,7 +140,7 @@ def _clitic_free_zipf(shown: str) -> float:
     not عثمان)."""
     lex = lexicon()
     bare = shown.removeprefix("ال")
-    if bare in GIVEN_NAMES or bare in lex.given:
+    if given_name(bare):
         bare = shown
     return max(lex.zipf(shown), lex.zipf(bare))
 
@@ -236,7 +236,7 @@ def _cut(phrase: Phrase, words: Sequence[Word], stream: Stream, taken: bytearray
     خالد أبو النجا): alone, a cut of the sentence, never a tag."""
     after = phrase.first + len(phrase.words)
     last = words[after - 1]
-    if last.shown in GIVEN_NAMES or last.shown in lexicon().given:
+    if given_name(last.shown):
         return True
     if after >= len(words) or stream.breaks[after] or words[after].glued:
         return False

@@ -82,6 +82,11 @@ GIVEN_NAMES = frozenset(index(w) for w in """
 هالة هند هدى سارة نورة منى مها ريم رشا سلوى سميرة فاطمة عائشة مريم ليلى نادية أمل دينا رانيا
 """.split())
 
+
+def given_name(key: str) -> bool:
+    """A given name: a common Arab one (``GIVEN_NAMES``) or one the gazetteer's people bear."""
+    return key in GIVEN_NAMES or key in lexicon().given
+
 # Endings tried on every listed adjective when the table is built; only the forms the gazetteer's
 # own ``lookup_adjective`` confirms are kept, so this may list more than the loader inflects.
 _ADJECTIVE_ENDINGS = ("", "ة", "ه", "ان", "ين", "ون", "ات", "تان", "تين")

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from naba.pipeline.tagging import context
-from naba.pipeline.tagging.lexicon import GIVEN_NAMES, Name, lexicon
+from naba.pipeline.tagging.lexicon import Name, given_name, lexicon
 from naba.pipeline.tagging.matching import Match
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.verbs import future_verb, imperfect_verb, past_verb, perfect_verb
@@ -291,14 +291,14 @@ def _headline_word(stream: Stream, words: list[Word], i: int) -> bool:
     if key.endswith(("ها", "هم", "هما")) or key[0] == "ي" or article_form(key) != key:
         return False  # صداها، يتفقان، والرزفة
     if (key.endswith("ه") and future_verb(key[:-1])) or _pronoun_on_common(key):
-        return False  # سيقرره، وعزنا، قوتك: a pronoun on a verb or a common noun
+        return False  # سيقرره، قوتك: a pronoun on a verb or a common noun
     return not word.nominal and word.zipf < HEADLINE_COMMON_MAX_ZIPF
 
 
 def _pronoun_on_common(key: str) -> bool:
-    """وعزنا، قوتك، جنودكم: «our», «your» on a common word of three letters or more (a ة written ت
+    """قوتك، جنودكم، ومصيرنا: «our», «your» on a common word of three letters or more (a ة written ت
     before it); not دونا، بنك، ايلينا, whose rest is short or no word, nor مارك (a ك on three letters
-    only when they were a ة-word: قوتك)."""
+    only when they were a ة-word: قوتك). ``Word.suffixed`` reads the other pronouns, on any word."""
     bare = key[1:] if key[0] in "وف" else key
     for suffix in ("نا", "كم", "ك"):
         rest = bare[:-len(suffix)]
@@ -335,7 +335,7 @@ def _widen(stream: Stream, words: list[Word], at: int, taken: bytearray) -> tupl
 
 def _conjunct(key: str) -> bool:
     """وشالوم: و before a word the language knows better without it (not وليد، وسام: given names)."""
-    if key[0] != "و" or len(key) < 4 or key in GIVEN_NAMES or key in lexicon().given:
+    if key[0] != "و" or len(key) < 4 or given_name(key):
         return False
     return lexicon().zipf(key[1:]) > lexicon().zipf(key)
 

@@ -13,7 +13,7 @@ word's kin exist: an Arabic verb conjugates, a foreign name has no kin.
 
 from __future__ import annotations
 
-from naba.pipeline.tagging.lexicon import GIVEN_NAMES, lexicon
+from naba.pipeline.tagging.lexicon import given_name, lexicon
 from naba.pipeline.tagging.words import Word
 from naba.text import index
 
@@ -67,7 +67,7 @@ def perfect_verb(key: str) -> bool:
 def past_verb(key: str) -> bool:
     """قاد، خسر، ركز: a three-letter past of the plain form whose imperfect (يقود، يخسر، يركز; a hollow
     verb's ا is و or ي there) is a common word, and no given name (زيد: يزيد; حسن: يحسن)."""
-    if len(key) != 3 or key in GIVEN_NAMES or key in lexicon().given:
+    if len(key) != 3 or given_name(key):
         return False
     twins = ["ي" + key]
     if key[1] == "ا":
