@@ -119,6 +119,29 @@ def test_the_surname_alone_is_the_other_man_the_article_names():
     assert "عبد ربه منصور هادي" not in found
 
 
+@pytest.mark.parametrize("body, famous, other", [
+    ("استقبل الملك سلمان وفدا من العلماء. وأشار الباحث الفلكي سلمان آل رمضان إلى استمرار الحرارة.",
+     "سلمان بن عبدالعزيز آل سعود", "سلمان آل رمضان"),
+    ("استقبل الملك سلمان وفدا من التجار. وقال عضو مجلس الغرفة سلمان الجشي إن القرار صائب.",
+     "سلمان بن عبدالعزيز آل سعود", "سلمان الجشي"),
+    ("حكم حسني مبارك مصر ثلاثين عاما. وكتب مبارك العجي في تغريدة أن الدوحة تمول الإرهاب.",
+     "حسني مبارك", "مبارك العجي"),
+])
+def test_a_known_given_name_before_another_family_is_another_person(body: str, famous: str, other: str):
+    """The article names the famous man in full, so his given name alone would be him: not when another
+    family name (آل رمضان، الجشي، العجي) follows it."""
+    found = {e.canonical: e.kind for e in tag_article(None, body).entities}
+    assert found.get(other) == "person" and found.get(famous) == "person"
+
+
+@pytest.mark.parametrize("body, famous", [
+    ("قال الرئيس فلاديمير بوتين إن عدوه اللدود لن ينتصر. ووصف بوتين اللدود بأنه خاسر.", "فلاديمير بوتين"),
+    ("أكد خادم الحرمين الشريفين الملك سلمان الذي وصل أمس أن المملكة ماضية في الإصلاح.", "سلمان بن عبدالعزيز آل سعود"),
+])
+def test_a_known_surname_or_a_given_name_before_a_common_word_stays_the_known_person(body: str, famous: str):
+    assert famous in canonicals(None, body)
+
+
 @pytest.mark.parametrize("sentence, name, run_on", [
     ("وقال الناطق الرسمي باسم الرئاسة نبيل أبو ردينة مُعقباً إن القرار مرفوض.", "نبيل أبو ردينة",
      "نبيل أبو ردينة مُعقباً"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from naba.gazetteer import Entry
 from naba.pipeline.tagging import newnames, verbs
-from naba.pipeline.tagging.lexicon import GIVEN_NAMES, Lexicon, Name
+from naba.pipeline.tagging.lexicon import GIVEN_NAMES, Lexicon, Name, given_name
 from naba.pipeline.tagging.matching import Match, untake
 from naba.pipeline.tagging.newnames import NAME_LINKS, NASAB_LINKS
 from naba.pipeline.tagging.spelling import similar, skeleton
@@ -38,7 +38,7 @@ def read_namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], t
             kept.append(hit)
             continue
         end = max(_first_name_of(stream, words, hit, taken), _before_father(stream, hit, taken, lex),
-                  _other_family(stream, words, hit, taken))
+                  _other_family(stream, words, hit, taken), _family_after(stream, words, hit, taken))
         if end > hit.end:
             untake(taken, hit)
             found.append(newnames.new_name(stream, hit.start, end, "person", taken))
@@ -94,6 +94,26 @@ def _other_family(stream: Stream, words: list[Word], hit: Match[Name], taken: by
         return hit.end
     nisba = stream.keys[k].endswith("ي") and words[k].adjective is None and words[k].zipf < OTHER_FAMILY_MAX_ZIPF
     return k + 1 if nisba or newnames.family_follows(stream, words, k) else hit.end
+
+
+def _family_after(stream: Stream, words: list[Word], hit: Match[Name], taken: bytearray) -> int:
+    """A known person's given name followed by another family, آل and a name or a rare ال-family name
+    that is none of the person's own (سلمان آل رمضان، سلمان الجشي، مبارك العجي: not the king, not the
+    Egyptian president); the end of that family name, else ``hit.end``."""
+    k = hit.end
+    if hit.end - hit.start != 1 or k >= len(stream) or stream.breaks[k] or taken[k]:
+        return hit.end
+    own = tokens(hit.value.owners[0].canonical)
+    if not (given_name(stream.keys[hit.start]) or stream.keys[hit.start] == own[0]):
+        return hit.end  # a surname goes on with a description: بوتين اللدود، ترمب المستقل
+    if stream.keys[k] == ARTICLE:  # آل folds to ال
+        at = k + 1
+        return at + 1 if at < len(stream) and not stream.breaks[at] and stream.keys[at] not in own else hit.end
+    if stream.keys[k] in own or not newnames.has_article(stream, k) or words[k].adjective is not None \
+            or verbs.participle(stream.keys[k]):
+        return hit.end  # قوات هادي المدعومة: a participle describes him
+    nisba = stream.keys[k].endswith("ي") and words[k].zipf < OTHER_FAMILY_MAX_ZIPF
+    return k + 1 if nisba or words[k].zipf < newnames.FAMILY_NAME_MAX_ZIPF else hit.end
 
 
 def _before_father(stream: Stream, hit: Match[Name], taken: bytearray, lex: Lexicon) -> int:
