@@ -96,6 +96,14 @@ def test_a_city_before_city_in_a_sports_report_is_a_club():
     assert "نيويورك سيتي" in found and "نيويورك" not in found
 
 
+
+def test_a_report_of_matches_in_a_league_is_sport():
+    """مباريات (matches) and دوري (league): the plural of مباراة counts as sport, so the city before
+    سيتي is the club."""
+    found = canonicals("بدأ الإنجليزي مشواره مع نيويورك سيتي بخسارة ضمن منافسات الدوري الأميركي، بعد 106 "
+                       "مباريات دولية.")
+    assert "نيويورك سيتي" in found and "نيويورك" not in found
+
 # --- the statistical tagger's spans --------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, run_on, name", [

@@ -114,7 +114,8 @@ PASSIVE_AUXILIARIES = frozenset(index(w) for w in "تم يتم سيتم وتم �
 # Words a sports report uses and other news seldom does (not هدف، جولة، فريق، ملعب: a goal, a round
 # of talks, a team of experts, "the ball is in their court"): two of them make the article sport.
 SPORTS_WORDS = _set("""
-مباراة مباراتين دوري لاعب لاعبين لاعبي مدرب منتخب تعادل شوط ركلة مهاجم مدافع هداف بطولة أندية استاد فريقي
+مباراة مباراتين مباريات دوري لاعب لاعبين لاعبي مدرب منتخب تعادل شوط ركلة ركلات مهاجم مدافع هداف بطولة أندية
+استاد فريقي مرمى
 """)
 SPORTING_MIN = 2
 _SPORTS_SHOWN = SPORTS_WORDS | {ARTICLE + word for word in SPORTS_WORDS}  # as Word.shown holds them
