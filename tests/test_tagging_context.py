@@ -134,6 +134,17 @@ def test_a_known_given_name_before_another_family_is_another_person(body: str, f
     assert found.get(other) == "person" and found.get(famous) == "person"
 
 
+def test_a_family_name_two_known_men_share_after_a_given_name_is_a_third_man():
+    """المالكي is Nouri and Riyad al-Maliki in the gazetteer: after تركي it is the coalition's spokesman
+    (not Turkey from تركي, "Turkish"); «بأول» (ب + أول) is no Powell after a given name."""
+    found = tag_article(None, "وقال المتحدث باسم قوات التحالف العقيد الركن تركي المالكي إن الدفاعات اعترضت "
+                              "الصاروخ.").entities
+    assert ("تركي المالكي", "person") in [(e.canonical, e.kind) for e in found]
+    assert "تركيا" not in [e.canonical for e in found]
+    assert not any("باول" in e.canonical or "بأول" in e.canonical
+                   for e in tag_article(None, "فازت نادية بأول جائزة في المسابقة.").entities)
+
+
 @pytest.mark.parametrize("body, famous", [
     ("قال الرئيس فلاديمير بوتين إن عدوه اللدود لن ينتصر. ووصف بوتين اللدود بأنه خاسر.", "فلاديمير بوتين"),
     ("أكد خادم الحرمين الشريفين الملك سلمان الذي وصل أمس أن المملكة ماضية في الإصلاح.", "سلمان بن عبدالعزيز آل سعود"),

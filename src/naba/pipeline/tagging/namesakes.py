@@ -24,7 +24,8 @@ def read_namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], t
     president, سارة ساندرز not بيرني ساندرز), when the given name is one the gazetteer's people bear
     (``Lexicon.given``) or a common Arab one (``lexicon.GIVEN_NAMES``) and no spelling of the known
     person's own; or followed by a nasab (هادي بن علي اليامي: the word is that
-    man's first name). Once the article names such a man, the surname alone is him too
+    man's first name). A family name two known men share counts too (تركي المالكي is neither Nouri nor
+    Riyad al-Maliki). Once the article names such a man, the surname alone is him too
     (``_merge_spellings`` joins them). A surname that is a given name before another given name is
     a man and his father (الرائد هادي يحيى)."""
     kept, found = [], []
@@ -33,12 +34,15 @@ def read_namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], t
              and any(owner.type == "person" for owner in hit.value.owners)}
     for hit in hits:
         owners = hit.value.owners
-        if hit.form != stream.keys[hit.start] or len(owners) != 1 or owners[0].type != "person" \
-                or len(hit.value.tokens) >= len(owners[0].canonical.split(" ")):
+        if hit.form != stream.keys[hit.start] or any(owner.type != "person" for owner in owners) \
+                or any(len(hit.value.tokens) >= len(owner.canonical.split(" ")) for owner in owners) \
+                or (len(owners) > 1 and not hit.form.startswith(ARTICLE)):  # باول of «بأول» is ب + أول
             kept.append(hit)
             continue
-        end = max(_first_name_of(stream, words, hit, taken), _before_father(stream, hit, taken, lex),
-                  _other_family(stream, words, hit, taken), _family_after(stream, words, hit, taken))
+        # a surname two known men share (المالكي) has no first name or family to read further
+        end = hit.end if len(owners) > 1 else max(
+            _first_name_of(stream, words, hit, taken), _before_father(stream, hit, taken, lex),
+            _other_family(stream, words, hit, taken), _family_after(stream, words, hit, taken))
         if end > hit.end:
             untake(taken, hit)
             found.append(newnames.new_name(stream, hit.start, end, "person", taken))
@@ -46,7 +50,7 @@ def read_namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], t
         j = hit.start - 1
         if j < 0 or stream.breaks[hit.start] or taken[j] \
                 or (stream.keys[j] not in lex.given and not common_given_name(stream.keys[j], lex)) \
-                or stream.keys[j] in named or _own_given_name(owners[0], stream.keys[j]) \
+                or stream.keys[j] in named or any(_own_given_name(owner, stream.keys[j]) for owner in owners) \
                 or (j > 0 and not stream.breaks[j] and stream.keys[j - 1] in NAME_LINKS):
             kept.append(hit)
             continue
