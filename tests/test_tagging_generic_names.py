@@ -91,6 +91,13 @@ def test_a_place_after_a_given_name_is_his_surname():
     assert "السويد" not in canonicals("وأكد الدكتور عبدالله بن محمد السويد أن المشروع اكتمل.")
 
 
+@pytest.mark.parametrize("sentence, wrong", [
+    ("انتهى الوقت الإضافي بالتعادل بثلاثة أهداف للبرازيليين فابيو ليما وكايو كانيدو.", "ليما"),
+    ("كان قد راقب جيمس كاميرون وهو يصور فيلمه الشهير في الاستوديو.", "ديفيد كاميرون"),
+])
+def test_a_place_or_a_famous_surname_after_a_foreign_given_name_is_another_mans_name(sentence: str, wrong: str):
+    assert wrong not in canonicals(sentence)
+
 def test_a_city_before_city_in_a_sports_report_is_a_club():
     found = canonicals("خسر نيويورك سيتي المباراة أمام ضيفه في الدوري الأمريكي وسجل اللاعب هدفا.")
     assert "نيويورك سيتي" in found and "نيويورك" not in found

@@ -172,11 +172,31 @@ GIVEN_MAX_ZIPF = 5.0  # a first word more common than this (علي: "on") is not
 _NOT_GIVEN = "بن ابن بنت أبو أبي أم عبد آل دي دو فون فان سان"  # particles that open names
 
 
+# Foreign given names the news writes often, in their usual Arabic spellings: the gazetteer's people
+# bear only some of them, and a place or a famous surname after one is another man's name (فابيو ليما،
+# جورج واشنطن، جيمس كاميرون). None that is as often a surname or a word (سيمون، باول، كيم، روس
+# "Russians", سام "toxic"). Hand-written: no package lists given names in Arabic script.
+FOREIGN_GIVEN = """
+جيمس جون جوني مايكل مايك ديفيد دافيد دانيال دانييل ماثيو ماتيو بيتر بول روبرت روبرتو ريتشارد ويليام
+وليام توماس توم جوزيف جوزيه خوسيه خوان كارلوس لويس لويز فرانك فرانسيس فرانسوا بيير جان جاك
+ميشيل فيليب نيكولا نيكولاس أندريه أندريا أندرو أنطونيو أنتوني ألكسندر ألكسندرو سيرجي سيرغي إيفان
+فلاديمير ديمتري ديميتري ميخائيل بوريس إيغور أولغا ماريا ماري ماريو ماركو مارك ماركوس ماتياس فابيو
+فابيان فرناندو فيرناندو جابرييل غابرييل غابريال رونالدو ريكاردو ستيفن ستيفان ستيف كريستيان كريستوفر
+كريس هنري هاري جورج جيرارد إدوارد إدواردو ألبرتو أليكس أليكسيس صامويل بنيامين برونو جوليان جوليو
+لوكاس لوكا ماتيو ماسيمو باولو بابلو رافائيل رافاييل دييغو إيميليو كيفن كيفين براين ريان جيسون أدريان
+أوليفر هانز كلاوس يورغن فولفغانغ هيلموت أنغيلا أنجيلا آنا إيما إيميلي سارة جينيفر جيسيكا إليزابيث
+كاترين كاثرين ميلانيا هيلاري نانسي ليندا باربرا دونالد ترينت أرنولد تيري غاري لاري تيد رون جيف جيفري
+بيل
+"""
+_FOREIGN_GIVEN = frozenset(tokens(FOREIGN_GIVEN))
+
+
 def _given_names(frequencies: dict[str, float]) -> frozenset[str]:
-    """The first words of the gazetteer's people's names of two words or more, as index forms."""
+    """The first words of the gazetteer's people's names of two words or more, and the foreign given
+    names listed above, as index forms."""
     zipf, skip = frequencies.get, frozenset(tokens(_NOT_GIVEN)) | stopword_set()
     firsts = {words[0] for entry in load_gazetteer().of_type("person")
-              for words in map(tokens, (entry.canonical, *entry.variants)) if len(words) > 1}
+              for words in map(tokens, (entry.canonical, *entry.variants)) if len(words) > 1} | _FOREIGN_GIVEN
     return frozenset(w for w in firsts if w not in skip and not w.startswith(ARTICLE)
                      and zipf(w, UNSEEN_ZIPF) < GIVEN_MAX_ZIPF)
 
