@@ -33,6 +33,7 @@ MAX_NAME_WORDS = 4
 ONE_WORD_MAX_ZIPF = 4.0
 NAME_MAX_ZIPF = 4.0
 FAMILY_NAME_MAX_ZIPF = 4.0  # an ال-word ends a name if it is a nisba (ـي) or this rare (الجبير, not الدائم)
+FAMILY_NISBA_MAX_ZIPF = 4.4  # a family name in ي after a royal title's first name: القحطاني 4.1, not الخليجي 4.5
 TRAILING_WORD_MAX_ZIPF = 4.2  # a common last word without ال is the sentence going on, not the name
 MAX_NASAB_WORDS = 8  # تركي بن عبدالله بن عبد العزيز
 # Gulf and Jordanian royal given names, some too common as words for ``Lexicon.given`` (فهد "a
@@ -160,9 +161,15 @@ def nasab_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> i
         end += 2
     elif end < len(stream) and not stream.breaks[end] and not taken[end] and has_article(stream, end) \
             and ((words[end].zipf < FAMILY_NAME_MAX_ZIPF and (not words[end].nisba or words[end].adjective is None))
-                 or _royal_line(keys[end])):  # الشيخ كامل الباهلي، الأمير خالد الفيصل
-        end += 1
+                 or _royal_line(keys[end]) or _family_nisba(keys[end], words[end])):
+        end += 1  # الشيخ كامل الباهلي، الأمير خالد الفيصل، الشيخ محمد القحطاني
     return min(end, len(stream))
+
+
+def _family_nisba(key: str, word: Word) -> bool:
+    """القحطاني، العمري، الغامدي: a family name in ي, common as the families are, that is no nationality
+    (السعودي) and rarer than the adjectives that follow a king's name (الدولي، الثاني)."""
+    return key.endswith("ي") and word.zipf < FAMILY_NISBA_MAX_ZIPF and word.adjective is None
 
 
 def _common_noun_after_title(stream: Stream, words: list[Word], at: int) -> bool:
