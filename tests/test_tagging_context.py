@@ -153,6 +153,23 @@ def test_a_regnal_number_or_an_airport_stays_what_it_was(sentence: str, name: st
     assert name in canonicals(None, sentence)
 
 
+@pytest.mark.parametrize("sentence, place", [
+    ("برنامج زمني لتطوير الشارع التاريخي بينبع.", "ينبع"),
+    ("دخلت القوات الحكومية إلى تدمر أمس بعد معارك عنيفة.", "مدينة تدمر"),
+])
+def test_a_place_that_is_also_a_verb_counts_after_a_preposition(sentence: str, place: str):
+    """ينبع، تدمر are verbs too ("springs", "destroys"); no verb follows a preposition."""
+    assert place in canonicals(None, sentence)
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("قال إن الغارات تدمر البنية التحتية في سوريا.", "مدينة تدمر"),
+    ("وذلك لينبع الخير من أرضها المباركة.", "ينبع"),
+])
+def test_the_verb_stays_a_verb(sentence: str, place: str):
+    assert place not in canonicals(None, sentence)
+
+
 def test_a_family_name_two_known_men_share_after_a_given_name_is_a_third_man():
     """المالكي is Nouri and Riyad al-Maliki in the gazetteer: after تركي it is the coalition's spokesman
     (not Turkey from تركي, "Turkish"); «بأول» (ب + أول) is no Powell after a given name."""

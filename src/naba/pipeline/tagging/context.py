@@ -311,7 +311,26 @@ def supported(stream: Stream, words: list[Word], hit: Match[Name], kind: str, re
         head = key_of(words, before)
         if (kind == "place" and head in PLACE_HEADS) or (kind == "org" and head in CLUB_HEADS):
             return True
+    if kind == "place" and _verb_after_preposition(stream, words, hit):
+        return True
     return kind == "place" and hit.start == stream.title_end and hit.end < len(stream) and bool(stream.breaks[hit.end])
+
+
+def _verb_after_preposition(stream: Stream, words: list[Word], hit: Match[Name]) -> bool:
+    """ينبع، تدمر are verbs too ("springs", "destroys"), but no verb follows a preposition: بينبع، في
+    ينبع، إلى تدمر are the places (لينبع is not: ل before a verb is "so that")."""
+    from naba.pipeline.tagging.verbs import imperfect_verb  # it reads this module's lists
+    from naba.pipeline.tagging.words import words_of
+
+    at = hit.start
+    if hit.end - at != 1 or not imperfect_verb(hit.form, words_of([hit.form], lexicon())[0]):
+        return False
+    if stream.keys[at] != hit.form:
+        return stream.keys[at] == "ب" + hit.form
+    return at > 0 and not stream.breaks[at] and stream.keys[at - 1] in _PREPOSITIONS
+
+
+_PREPOSITIONS = frozenset(index(w) for w in "في إلى من عن حتى نحو قرب داخل".split())
 
 
 def after_kinship(stream: Stream, words: list[Word], at: int) -> bool:
