@@ -181,6 +181,16 @@ def test_a_family_name_two_known_men_share_after_a_given_name_is_a_third_man():
                    for e in tag_article(None, "فازت نادية بأول جائزة في المسابقة.").entities)
 
 
+def test_another_mans_name_starts_at_his_own_given_names():
+    """صالح سلمان الودعاني: سلمان is his father's name; the name starts at صالح. A famous given name
+    after آل is a family (آل مبارك), and after a royal title the king (مركز الملك سلمان)."""
+    found = canonicals(None, "حضر الدورة وكيل المحافظ صالح سلمان الودعاني، وأشاد بدعم مركز الملك سلمان للإغاثة.")
+    assert "صالح سلمان الودعاني" in found and "سلمان الودعاني" not in found
+    assert "سلمان" not in found and "مركز الملك سلمان للإغاثة" in found
+    assert "عبد الله عباس الوشلي" in canonicals(None, "وقال عبد الله عباس الوشلي إن الحوثيين انسحبوا.")
+    assert "مبارك الأخصائية" not in canonicals(None, "وقالت ملاك آل مبارك الأخصائية النفسية إن الأطفال تأثروا.")
+
+
 @pytest.mark.parametrize("body, famous", [
     ("قال الرئيس فلاديمير بوتين إن عدوه اللدود لن ينتصر. ووصف بوتين اللدود بأنه خاسر.", "فلاديمير بوتين"),
     ("أكد خادم الحرمين الشريفين الملك سلمان الذي وصل أمس أن المملكة ماضية في الإصلاح.", "سلمان بن عبدالعزيز آل سعود"),

@@ -4,7 +4,7 @@ for ``mentions``): سارة ساندرز is not بيرني ساندرز, هاد�
 from __future__ import annotations
 
 from naba.gazetteer import Entry
-from naba.pipeline.tagging import newnames, verbs
+from naba.pipeline.tagging import context, newnames, verbs
 from naba.pipeline.tagging.lexicon import GIVEN_NAMES, Lexicon, Name, given_name
 from naba.pipeline.tagging.matching import Match, untake
 from naba.pipeline.tagging.newnames import NAME_LINKS, NASAB_LINKS
@@ -40,12 +40,18 @@ def read_namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], t
             kept.append(hit)
             continue
         # a surname two known men share (المالكي) has no first name or family to read further
+        family_end = hit.end if len(owners) > 1 else _family_after(stream, words, hit, taken)
         end = hit.end if len(owners) > 1 else max(
             _first_name_of(stream, words, hit, taken), _before_father(stream, hit, taken, lex),
-            _other_family(stream, words, hit, taken), _family_after(stream, words, hit, taken))
+            _other_family(stream, words, hit, taken), family_end)
         if end > hit.end:
             untake(taken, hit)
-            found.append(newnames.new_name(stream, hit.start, end, "person", taken))
+            if end == family_end:  # صالح سلمان الودعاني: the famous given name is his father's
+                start = _given_names_before(stream, words, hit.start, taken)
+                name = newnames.new_name(stream, start, end, "person", taken)
+            else:
+                name = newnames.new_name(stream, hit.start, end, "person", taken)
+            found.append(name)
             continue
         j = hit.start - 1
         if j < 0 or stream.breaks[hit.start] or taken[j] \
@@ -56,9 +62,13 @@ def read_namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], t
             continue
         untake(taken, hit)
         found.append(newnames.new_name(stream, j, hit.end, "person", taken))
+    # their names alone are them too, but not after a royal title (مركز الملك سلمان under a report on
+    # سلمان الودعاني: the king)
     others = {name.keys[-1] for name in found} | {name.keys[0] for name in found}
     alone = [hit for hit in kept if hit.end - hit.start == 1 and stream.keys[hit.start] in others
-             and len(hit.value.owners) == 1 and hit.value.owners[0].type == "person"]
+             and len(hit.value.owners) == 1 and hit.value.owners[0].type == "person"
+             and not (hit.start > 0 and not stream.breaks[hit.start]
+                      and context.key_of(words, hit.start - 1) in context.ROYAL_TITLES)]
     for hit in alone:  # «حياة هادي» under a report on فهد هادي
         untake(taken, hit)
         found.append(newnames.new_name(stream, hit.start, hit.end, "person", taken))
@@ -107,6 +117,8 @@ def _family_after(stream: Stream, words: list[Word], hit: Match[Name], taken: by
     k = hit.end
     if hit.end - hit.start != 1 or k >= len(stream) or stream.breaks[k] or taken[k]:
         return hit.end
+    if hit.start > 0 and not stream.breaks[hit.start] and stream.keys[hit.start - 1] in NAME_LINKS:
+        return hit.end  # ملاك آل مبارك الأخصائية: a family name, then the sentence
     own = tokens(hit.value.owners[0].canonical)
     if not (given_name(stream.keys[hit.start]) or stream.keys[hit.start] == own[0]):
         return hit.end  # a surname goes on with a description: بوتين اللدود، ترمب المستقل
@@ -118,6 +130,22 @@ def _family_after(stream: Stream, words: list[Word], hit: Match[Name], taken: by
         return hit.end  # قوات هادي المدعومة: a participle describes him
     nisba = stream.keys[k].endswith("ي") and words[k].zipf < OTHER_FAMILY_MAX_ZIPF
     return k + 1 if nisba or words[k].zipf < newnames.FAMILY_NAME_MAX_ZIPF else hit.end
+
+
+def _given_names_before(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
+    """Where a man's name starts when his own given names come before his father's (غانم مبارك الهاجري،
+    عبد الله عباس الوشلي): back over given names, rare name-like words and عبد + a name, at most
+    MAX_NAME_WORDS words."""
+    start = at
+    while start > 0 and at - start < newnames.MAX_NAME_WORDS and not stream.breaks[start]:
+        if not taken[start - 1] and (given_name(stream.keys[start - 1]) or words[start - 1].name_like):
+            start -= 1
+        elif start > 1 and not stream.breaks[start - 1] and not any(taken[start - 2:start]) \
+                and stream.keys[start - 2] == "عبد":
+            start -= 2
+        else:
+            break
+    return start
 
 
 def _before_father(stream: Stream, hit: Match[Name], taken: bytearray, lex: Lexicon) -> int:
