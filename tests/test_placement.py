@@ -72,6 +72,19 @@ def test_a_newcomer_must_match_the_story_core_not_one_member_at_the_end_of_a_cha
     assert _place({1: 0.0, 2: HOUR, 3: 2 * HOUR, 4: 3 * HOUR}, edges)[4][1] == 1  # matches the core: joins
 
 
+
+def test_the_core_is_the_first_five_members_so_copies_of_one_release_do_not_make_it_alone():
+    # 1 a soldier's death and 2, 3 copies of that release; 4, 5 other outlets' own reports of it.
+    # 6 the condolence call to his family: like the release (0.65) but not the other reports (0.2)
+    times = {i: i * HOUR for i in range(1, 7)}
+    edges = {(a, b): SAME for a, b in itertools.combinations(range(1, 6), 2)}
+    edges |= {(1, 2): COPY, (1, 3): COPY, (2, 3): COPY}
+    condolence = Edge(False, 0.65, 0.6)
+    edges |= {(1, 6): condolence, (2, 6): condolence, (3, 6): condolence, (4, 6): WEAK, (5, 6): WEAK}
+    got = _place(times, edges)
+    assert all(got[i][1] == 1 for i in range(1, 6))
+    assert got[6][1] == 6  # mean 0.65 over the first three, 0.47 over the first five: its own story
+
 def test_a_story_takes_no_article_after_its_span():
     late = placement.MAX_SPAN_HOURS * HOUR + HOUR
     got = _place({1: 0.0, 2: late}, {(1, 2): SAME})

@@ -23,7 +23,9 @@ Both are decided in order, each article from the decisions of the articles befor
   ``MAX_SPAN_HOURS`` of the story's first report.
   Matching the core, not one member at the far end of a chain, is what stops a story from drifting
   (day-to-day battle reports, another day's market close, receptions by different bodies): a follow-up
-  that only matches the latest member starts its own story and is linked as similar.
+  that only matches the latest member starts its own story and is linked as similar. Five members, not
+  three: the first three are often one release and its copies, which a next-day development (a
+  condolence call after a soldier's death) resembles as much as the release itself.
   Among several stories it could join, the best core match wins (the earliest story among equals); its
   ``parent`` is the earlier member it matches best. A story is named by its earliest member's id.
 
@@ -43,7 +45,7 @@ from typing import NamedTuple
 from naba.models import Grouping
 from naba.stories.sameness import SAME, Judgement, Profile
 
-CORE = 3  # a story's first members, which a newcomer must match
+CORE = 5  # a story's first members, which a newcomer must match
 JOIN = SAME.threshold  # the same-event probability that makes an earlier article's story a candidate
 CORE_MEAN = 0.5  # the mean same-event probability a newcomer needs against the core (chosen on the tune half)
 MAX_SPAN_HOURS = 48.0  # how long after its first report a story takes new articles
