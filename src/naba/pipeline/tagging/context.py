@@ -81,7 +81,8 @@ ROAD_HEADS = _set("طريق شارع جسر حي ميدان باب سد نفق �
 # Heads of a place or an institution named after anyone (مدرسة مارجوري ستونمان دوجلاس، مطار رفيق
 # الحريري، شارع محمد علي): a person named right after one is its name. Not برنامج، صندوق، مركز:
 # «برنامج ترامب» is his programme.
-PERSON_NAMED_HEADS = ROAD_HEADS | _set("مدرسة ثانوية متوسطة ابتدائية جامعة مستشفى مطار ملعب استاد ستاد مسجد جامع قاعة مكتبة حديقة")
+PERSON_NAMED_HEADS = ROAD_HEADS | _set("""
+مدرسة ثانوية متوسطة ابتدائية جامعة مستشفى مطار ملعب استاد ستاد مسجد جامع قاعة مكتبة حديقة""")
 VENUE_HEADS = _set("ملعب استاد ستاد")  # a rare word after the place is still the stadium's name
 # Only these name a field after the place (معهد كاليفورنيا للتكنولوجيا); after an airport or a port a
 # لل-word is what happens there (مطار كوالالمبور للصعود إلى الطائرة), not its name.
