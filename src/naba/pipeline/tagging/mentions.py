@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from naba.gazetteer import Entry
+from naba.gazetteer import Entry, load_gazetteer
 from naba.pipeline.tagging import context, families, namemodel, newnames, organisations
 from naba.pipeline.tagging import titled as titled_names
 from naba.pipeline.tagging.lexicon import Lexicon, Name
@@ -33,6 +33,7 @@ from naba.pipeline.tagging.words import Word
 
 KIND_OF_TYPE = {"person": "person", "country": "place", "city": "place", "region": "place", "org": "org"}
 ADJECTIVE_WEIGHT = 0.5
+TITLE_ONLY_WEIGHT = 0.5  # «خادم الحرمين» alone in the body: the king, but often in passing (برعاية ...)
 NASAB_OR_LINK = NAME_LINKS
 PAIR_MEMO_LIMIT = 200_000
 _PAIRS: dict[tuple[str, str], Entry | None] = {}  # two rare words → the entry they spell, memoized
@@ -62,10 +63,11 @@ def ref_of(entry: Entry) -> Ref:
 
 
 def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | None = None, *,
-                  model: bool = True) -> tuple[list[Mention], bytearray]:
+                  model: bool = True, day: str | None = None) -> tuple[list[Mention], bytearray]:
     """Every mention, in no particular order, and the tokens they (and titles) cover.
 
-    ``year``: when the article was written, for the gazetteer people's dates (``Lexicon.since``).
+    ``year``: when the article was written, for the gazetteer people's dates (``Lexicon.since``);
+    ``day`` (ISO date): the same to the day, for the Saudi king the title «خادم الحرمين» names.
     ``model``: also ask the statistical name tagger (``namemodel``) last, for names the rules miss
     (off when the rules' own output is wanted: the model's silver labels).
     """
@@ -73,6 +75,7 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     hits = _words_not_clitics(stream, lex, list(scan(stream, lex.names, taken)), taken)
     hits = _not_common_words(stream, words, hits, taken)
     hits = _adjective_readings(stream, words, hits, taken)
+    kings = titled_names.custodians(stream, words, taken, day)
     titles = list(scan(stream, lex.titles, taken))
     royal = context.royal_starts(stream, titles, words)
     hits = _drop_inside_people(stream, words, hits, royal, taken)
@@ -81,6 +84,9 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     hit_at = {hit.start: hit for hit in hits}
     titled = newnames.titled_positions(stream, words, titles, hit_at) | royal
     mentions = _resolve_known(stream, words, hits, titled, year, lex, inner, taken)
+    # no written form: the entity is shown by his name (an adjective's mentions are the same)
+    mentions += [Mention(start, end, "", ref_of(king), 1.0 if start < stream.title_end else TITLE_ONLY_WEIGHT)
+                 for start, end, king_id in kings if (king := load_gazetteer().get(king_id)) is not None]
     found = namesakes + longer + titled_names.after_titles(stream, words, titled, hit_at, taken, royal)
     found += organisations.organisations(stream, words, taken)
     mentions += _identify(found, lex, frozenset(m.ref.key for m in mentions))

@@ -54,7 +54,7 @@ def tag_tokens(text: TokenizedText, options: TagOptions = DEFAULT, *, published:
     stream = Stream.of_tokens(text)
     words = words_of(stream.keys, lex)
     year = int(published[:4]) if published and published[:4].isdigit() else None
-    mentions, taken = find_mentions(stream, words, lex, year)
+    mentions, taken = find_mentions(stream, words, lex, year, day=published[:10] if published else None)
     mentions = _quoted_papers(stream, _merge_prefixes(_merge_spellings(mentions)))
     entities = _entities(stream, mentions, options)
     phrases = key_phrases(stream, words, taken, options, limit=options.max_tags * CANDIDATE_PHRASES)

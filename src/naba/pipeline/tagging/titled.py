@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 from naba.pipeline.tagging import context, newnames
-from naba.pipeline.tagging.lexicon import Name, lexicon
+from naba.pipeline.tagging.lexicon import Name, given_name, lexicon
 from naba.pipeline.tagging.matching import Match
 from naba.pipeline.tagging.namesakes import common_given_name
 from naba.pipeline.tagging.newnames import NewName
@@ -84,3 +84,32 @@ def sentence_after_title(stream: Stream, words: list[Word], at: int) -> bool:
         return False
     ending = 1 if key.endswith("ا") else 2 if key.endswith("ان") else 0
     return word.nominal or (ending > 0 and len(key) - ending >= 3 and lex.zipf(key[:-ending]) >= INFLECTED_BASE_ZIPF)
+
+
+# The Saudi king's own title names him alone: «خادم الحرمين يستقبل ...» is the king reigning that day
+# (hand-written: the reigns since the title was taken in 1986, the gazetteer's ids).
+CUSTODIAN = (index("خادم"), index("الحرمين"))
+CUSTODIAN_TAIL = index("الشريفين")
+CUSTODIAN_REIGNS = (("1986-10-27", "person:king-fahd"), ("2005-08-01", "person:king-abdullah-saudi"),
+                    ("2015-01-23", "person:king-salman"))
+_DEPUTY = frozenset(map(index, ("نائب", "لنائب", "ونائب")))  # his deputy is another man
+
+
+def custodians(stream: Stream, words: list[Word], taken: bytearray, day: str | None) -> list[tuple[int, int, str]]:
+    """(start, end, gazetteer id) of «خادم الحرمين (الشريفين)» where no name follows it, read as the king
+    reigning on the article's ``day`` (ISO date); none without a day, after نائب, or before a name (the
+    late king named in full is who it means: خادم الحرمين الشريفين الملك عبدالله)."""
+    reigning = [entry_id for since, entry_id in CUSTODIAN_REIGNS if day and day >= since]
+    if not reigning:
+        return []
+    found, keys = [], stream.keys
+    for at in range(len(keys) - 1):
+        if (keys[at], keys[at + 1]) != CUSTODIAN or stream.breaks[at + 1] or any(taken[at:at + 2]):
+            continue
+        end = at + 3 if at + 2 < len(keys) and keys[at + 2] == CUSTODIAN_TAIL and not stream.breaks[at + 2] else at + 2
+        deputy = at > 0 and not stream.breaks[at] and keys[at - 1] in _DEPUTY
+        named = end < len(keys) and not stream.breaks[end] and (
+            context.key_of(words, end) in KING_TITLES or given_name(keys[end]) or words[end].name_like)
+        if not deputy and not named:
+            found.append((at, end, reigning[-1]))
+    return found

@@ -19,6 +19,7 @@ from naba.text import index
 
 PAST_TWIN_MIN_ZIPF = 4.0  # يقود، يخسر: a past's imperfect this common (not يعمر of عمر, 3.1)
 VERB_TWIN_MIN_ZIPF = 2.3  # يشار (تشار 2.5) is a verb; توران (يوران unseen) is not
+WE_FORM_MIN_ZIPF = 3.0  # يتصدى of نتصدى: the he-form of a "we" imperfect this common (نتنياهو: يتنياهو unseen)
 FUTURE_REST_MIN_ZIPF = 4.0  # the imperfect after a future's س this common (تنقل 4.3; not تيفاني of ستيفاني, 3.3)
 # given names that start with the imperfect's ي (a verb otherwise)
 Y_NAMES = frozenset(index(w) for w in """
@@ -31,6 +32,8 @@ def imperfect_verb(key: str, word: Word) -> bool:
     """يرأس، يتجه، تساعد: a common word starting with the imperfect's ي or ت that never takes the
     article and conjugates: one of its kin (``_verb_kin``) is a word too. توران، يوفنتوس، تايلور
     have no kin, they are names. Given names that start with them and have kin are listed apart."""
+    if key.startswith("نت") and len(key) >= 5 and not word.nominal:  # نتصدى، نتطلع: "we", its he-form common
+        return lexicon().zipf("ي" + key[1:]) >= WE_FORM_MIN_ZIPF
     if key[0] not in "يت" or len(key) < 4 or word.nominal or word.zipf < 3.0 or key in Y_NAMES:
         return False
     zipf = lexicon().zipf
