@@ -180,6 +180,22 @@ def test_the_custodian_of_the_two_holy_mosques_is_the_king_reigning_that_day(pub
     assert king in found
 
 
+@pytest.mark.parametrize("body", [
+    "قال مستشار خادم الحرمين الشريفين أمير منطقة مكة المكرمة إن المهرجان ناجح.",
+    "أعلنت سفارة خادم الحرمين الشريفين في لندن مواعيد العمل.",
+    "فاز الفريق بكأس خادم الحرمين الشريفين للمرة الثالثة.",
+    "ضمن برنامج خادم الحرمين الشريفين للابتعاث الخارجي.",
+])
+def test_the_title_inside_another_mans_office_or_a_name_is_not_the_king(body: str):
+    assert "سلمان بن عبدالعزيز آل سعود" not in canonicals(None, body, published="2015-07-22")
+
+
+def test_a_name_in_the_headline_never_ends_on_abd():
+    found = canonicals("رسالة أمل من سيرين عبد النور إلى النساء", "توجه سيرين عبد النور رسالة أمل إلى النساء. "
+                       "وتزور سيرين عبد النور جمعية صوت المرأة.")
+    assert not any(name.endswith(" عبد") for name in found) and any("عبد النور" in name for name in found)
+
+
 @pytest.mark.parametrize("title, body, published", [
     ("خادم الحرمين يستقبل وزير الدفاع", "استقبل خادم الحرمين الشريفين وزير الدفاع.", None),  # no date: no reign
     ("نائب خادم الحرمين: نتصدى بكل حزم للعابثين", "قال نائب خادم الحرمين الشريفين: نتصدى بكل حزم للعابثين بأمن "

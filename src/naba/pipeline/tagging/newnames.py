@@ -23,7 +23,7 @@ from naba.pipeline.tagging import context
 from naba.pipeline.tagging.lexicon import Name, given_name, lexicon
 from naba.pipeline.tagging.matching import Match
 from naba.pipeline.tagging.stream import Stream
-from naba.pipeline.tagging.verbs import future_verb, imperfect_verb, past_verb, perfect_verb
+from naba.pipeline.tagging.verbs import SPEECH_VERBS, future_verb, imperfect_verb, past_verb, perfect_verb
 from naba.pipeline.tagging.words import TIME_WORDS, Word
 from naba.text import ARTICLE, article_form, bare_forms, index, is_stopword, with_clitics
 
@@ -59,21 +59,6 @@ _ORG_HEADS = """
 ORG_HEADS = frozenset(index(w) for w in _ORG_HEADS.split())
 ORG_HEAD_TOKENS = frozenset(t for head in ORG_HEADS for h in (head, "ال" + head) for t in with_clitics(h))
 _NOT_NAMES = "الذي التي الذين اللذين عن إن أن لدى"  # pronouns and particles: the sentence goes on
-# The verbs news reports people with (past, he and she; imperfect, he and she), never a name's word: a
-# span that takes one in runs on (دعا عدنان المعيبد، وحث دانيلو، لم يلتق كوشنير). Hand-written: they are
-# too short or too common for the inflection rules (naba.text.morphology) to read as verbs.
-_SPEECH_PAST = """
-قال أكد دعا شدد حث أشاد نفى أعلن أوضح أضاف أشار لفت اعتبر رأى كشف أفاد صرح أعرب ندد هدد توعد
-التقى استقبل حذر رحب أدان انتقد طالب أبدى أبلغ تابع
-"""
-_SPEECH_PRESENT = """
-يقول يؤكد يدعو يشدد يحث يشيد ينفي يعلن يوضح يضيف يشير يلفت يعتبر يرى يكشف يفيد يصرح يعرب يندد يهدد
-يتوعد يلتقي يلتق يستقبل يحذر يرحب يدين ينتقد يطالب يبدي يبلغ يتابع
-"""
-SPEECH_VERBS = frozenset(form for verb in _SPEECH_PAST.split() for written in (verb, verb + "ت")
-                         for form in (index(written), index("و" + written), index("ف" + written))) \
-    | frozenset(form for verb in _SPEECH_PRESENT.split() for written in (verb, "ت" + verb[1:])
-                for form in (index(written), index("و" + written)))
 NOT_NAMES = TIME_WORDS | frozenset(index(w) for w in _NOT_NAMES.split()) | SPEECH_VERBS
 _NAME_LINKS = "بن ابن بنت ولد أبو أبي أم عبد آل دي دو فون فان"  # words inside names
 NAME_LINKS = frozenset(index(w) for w in _NAME_LINKS.split())
@@ -340,9 +325,9 @@ def counted(stream: Stream, words: Sequence[Word], start: int) -> bool:
 
 
 def _widen(stream: Stream, words: list[Word], at: int, taken: bytearray) -> tuple[int, int]:
-    """The name around a body occurrence: up to two name words before it and one after; a verb before
-    it is the sentence (وإذا قاد مارتينيز المنتخب، واختتم بحاح: the verb before its subject), and a
-    word behind و is another name (عريقات وشالوم)."""
+    """The name around a body occurrence: up to two name words before it and one after (two after a link:
+    عبد النور); a verb before it is the sentence (وإذا قاد مارتينيز المنتخب، واختتم بحاح), and a word behind و
+    is another name (عريقات وشالوم)."""
     start, end = at, at + 1
     proclitic = stream.keys[at] != words[at].shown  # وشالوم، لدانيلو: a name starts there
     while not proclitic and start > 0 and at - start < 2 and not stream.breaks[start] and not taken[start - 1] \
@@ -352,6 +337,8 @@ def _widen(stream: Stream, words: list[Word], at: int, taken: bytearray) -> tupl
     if end < len(stream) and not stream.breaks[end] and not taken[end] and _name_part(stream, words, end) \
             and not stream.keys[end].startswith(ARTICLE) and not _conjunct(stream.keys[end]):
         end += 1
+    # a name never ends on عبد، أبو، بن: سيرين عبد النور takes النور
+    end += end < len(stream) and stream.keys[end - 1] in NAME_LINKS and not stream.breaks[end] and not taken[end]
     return start, end
 
 

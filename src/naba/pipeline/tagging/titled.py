@@ -92,13 +92,16 @@ CUSTODIAN = (index("خادم"), index("الحرمين"))
 CUSTODIAN_TAIL = index("الشريفين")
 CUSTODIAN_REIGNS = (("1986-10-27", "person:king-fahd"), ("2005-08-01", "person:king-abdullah-saudi"),
                     ("2015-01-23", "person:king-salman"))
-_DEPUTY = frozenset(map(index, ("نائب", "لنائب", "ونائب")))  # his deputy is another man
+# his deputy, adviser, ambassador, envoy are other men, his embassy and government other bodies (نائب،
+# مستشار، سفير، سفارة خادم الحرمين الشريفين في ...)
+_SERVANTS = frozenset(map(index, "نائب مستشار مستشارة سفير سفيرة ممثل مبعوث سفارة قنصلية ملحقية حكومة".split()))
 
 
 def custodians(stream: Stream, words: list[Word], taken: bytearray, day: str | None) -> list[tuple[int, int, str]]:
     """(start, end, gazetteer id) of «خادم الحرمين (الشريفين)» where no name follows it, read as the king
-    reigning on the article's ``day`` (ISO date); none without a day, after نائب, or before a name (the
-    late king named in full is who it means: خادم الحرمين الشريفين الملك عبدالله)."""
+    reigning on the article's ``day`` (ISO date). None without a day; none in another man's office (نائب،
+    مستشار، سفير خادم الحرمين) or in the name of what is named after him (كأس، برنامج، توسعة خادم الحرمين);
+    none before a name (the late king named in full is who it means: خادم الحرمين الشريفين الملك عبدالله)."""
     reigning = [entry_id for since, entry_id in CUSTODIAN_REIGNS if day and day >= since]
     if not reigning:
         return []
@@ -107,9 +110,10 @@ def custodians(stream: Stream, words: list[Word], taken: bytearray, day: str | N
         if (keys[at], keys[at + 1]) != CUSTODIAN or stream.breaks[at + 1] or any(taken[at:at + 2]):
             continue
         end = at + 3 if at + 2 < len(keys) and keys[at + 2] == CUSTODIAN_TAIL and not stream.breaks[at + 2] else at + 2
-        deputy = at > 0 and not stream.breaks[at] and keys[at - 1] in _DEPUTY
+        head = context.key_of(words, at - 1) if at > 0 and not stream.breaks[at] else ""
+        inside = head in _SERVANTS or head in context.NAMED_AFTER_HEADS  # كأس، برنامج، توسعة خادم الحرمين
         named = end < len(keys) and not stream.breaks[end] and (
             context.key_of(words, end) in KING_TITLES or given_name(keys[end]) or words[end].name_like)
-        if not deputy and not named:
+        if not inside and not named:
             found.append((at, end, reigning[-1]))
     return found
