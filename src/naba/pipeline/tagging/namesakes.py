@@ -27,7 +27,8 @@ def read_namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], t
     man's first name). A family name two known men share counts too (تركي المالكي is neither Nouri nor
     Riyad al-Maliki). Once the article names such a man, the surname alone is him too
     (``_merge_spellings`` joins them). A surname that is a given name before another given name is
-    a man and his father (الرائد هادي يحيى)."""
+    a man and his father (الرائد هادي يحيى); a known man's given name before another family is another
+    man's father (صالح سلمان الودعاني, ``_family_after``)."""
     kept, found = [], []
     # the first words of the people named here: قمة كيم ترمب is Kim Jong Un and Trump side by side
     named = {hit.value.tokens[0] for hit in hits if len(hit.value.tokens) > 1
@@ -46,12 +47,9 @@ def read_namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], t
             _other_family(stream, words, hit, taken), family_end)
         if end > hit.end:
             untake(taken, hit)
-            if end == family_end:  # صالح سلمان الودعاني: the famous given name is his father's
-                start = _given_names_before(stream, words, hit.start, taken)
-                name = newnames.new_name(stream, start, end, "person", taken)
-            else:
-                name = newnames.new_name(stream, hit.start, end, "person", taken)
-            found.append(name)
+            # صالح سلمان الودعاني: the famous given name is his father's; the name starts at his own
+            start = _given_names_before(stream, words, hit.start, taken) if end == family_end else hit.start
+            found.append(newnames.new_name(stream, start, end, "person", taken))
             continue
         j = hit.start - 1
         if j < 0 or stream.breaks[hit.start] or taken[j] \
