@@ -10,7 +10,8 @@ code built, every article is placed as the store holds it), then with the ones g
 the stored-decision figures on naba's labelled pairs (``naba.evaluation.sameness``, tune and test
 halves) and the 20 largest stories.
 The store must be SQLite and built by a code whose sameness model is the one to measure (the edges are
-its judgements).
+its judgements). It reads every kept pair: ``Stories.judged_pairs`` gives only those of articles whose
+judgements are complete, and a republished article leaves its partners incomplete.
 """
 
 from __future__ import annotations

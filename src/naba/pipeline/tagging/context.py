@@ -29,7 +29,8 @@ from naba.gazetteer import Entry
 from naba.pipeline.tagging.lexicon import Name, lexicon
 from naba.pipeline.tagging.matching import Match
 from naba.pipeline.tagging.stream import Stream
-from naba.pipeline.tagging.words import Word
+from naba.pipeline.tagging.verbs import imperfect_verb
+from naba.pipeline.tagging.words import Word, words_of
 from naba.text import ARTICLE, index
 
 
@@ -320,9 +321,6 @@ def supported(stream: Stream, words: list[Word], hit: Match[Name], kind: str, re
 def _verb_after_preposition(stream: Stream, words: list[Word], hit: Match[Name]) -> bool:
     """ينبع، تدمر are verbs too ("springs", "destroys"), but no verb follows a preposition: بينبع، في
     ينبع، إلى تدمر are the places (لينبع is not: ل before a verb is "so that")."""
-    from naba.pipeline.tagging.verbs import imperfect_verb  # it reads this module's lists
-    from naba.pipeline.tagging.words import words_of
-
     at = hit.start
     if hit.end - at != 1 or not imperfect_verb(hit.form, words_of([hit.form], lexicon())[0]):
         return False

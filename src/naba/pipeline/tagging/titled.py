@@ -106,8 +106,10 @@ def custodians(stream: Stream, words: list[Word], taken: bytearray, day: str | N
     if not reigning:
         return []
     found, keys = [], stream.keys
-    for at in range(len(keys) - 1):
-        if (keys[at], keys[at + 1]) != CUSTODIAN or stream.breaks[at + 1] or any(taken[at:at + 2]):
+    if CUSTODIAN[0] not in keys:  # most articles: one scan in C
+        return []
+    for at in (i for i, key in enumerate(keys[:-1]) if key == CUSTODIAN[0]):
+        if keys[at + 1] != CUSTODIAN[1] or stream.breaks[at + 1] or any(taken[at:at + 2]):
             continue
         end = at + 3 if at + 2 < len(keys) and keys[at + 2] == CUSTODIAN_TAIL and not stream.breaks[at + 2] else at + 2
         head = context.key_of(words, at - 1) if at > 0 and not stream.breaks[at] else ""

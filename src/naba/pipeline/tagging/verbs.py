@@ -2,11 +2,12 @@
 Arabic morphological analyser is a dependency). Each asks the language's word frequencies whether the
 word's kin exist: an Arabic verb conjugates, a foreign name has no kin.
 
-    imperfect_verb   يرأس، يتجه، تساعد (kin يتجه/تتجه), not توران، يوفنتوس
+    imperfect_verb   يرأس، يتجه، تساعد (kin يتجه/تتجه), نتصدى (يتصدى), not توران، يوفنتوس، نتنياهو
     future_verb      ستنقل، سيغادر (تنقل is common), not ستيفاني، سيرجي
     perfect_verb     اختلس، واعتصموا، واتلاف (يختلس، يعتصم، يتلف), not امستردام، انشيلوتي
     past_verb        قاد، خسر، ركز (يقود، يخسر، يركز): a plain past, not جون، كلاوس
     participle       المعتدلة، مروج، مخزون، المستفيدين (يعتدل، يروج، يخزن، يستفيد), not مدريد، المونديال
+    SPEECH_VERBS     the reporting verbs (دعا، حث، يتوعد), listed: too short or too common for the rules
 
 ``namemodel`` reads the future after a conjunction (وسيتقاسم) with its own bar.
 """

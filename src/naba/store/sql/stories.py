@@ -137,10 +137,8 @@ class SQLStories:
     def judged_pairs(self, article_ids: Sequence[int]) -> dict[int, list[JudgedPair]]:
         rows = self._db.chunked("SELECT article_id, other_id, copy, same, similarity FROM story_edges "
                                 "WHERE article_id IN ({})", list(article_ids))
-        pairs: dict[int, list[JudgedPair]] = {}
         complete = {row["article_id"] for row in rows if row["article_id"] == row["other_id"]}
-        for article_id in complete:
-            pairs[article_id] = []
+        pairs: dict[int, list[JudgedPair]] = {article_id: [] for article_id in complete}
         for row in rows:
             if row["article_id"] in complete and row["article_id"] != row["other_id"]:
                 pairs[row["article_id"]].append((row["article_id"], row["other_id"], bool(row["copy"]), row["same"],
