@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from naba.gazetteer import load_gazetteer
 from naba.pipeline.tagging import namemodel, newnames
 from naba.pipeline.tagging.lexicon import given_name, lexicon
 from naba.pipeline.tagging.newnames import NewName
@@ -35,6 +36,7 @@ FEMININE_MAX_ZIPF = 3.0  # القحطانية: a family name's feminine is this 
 CLITIC_REST_ZIPF = 3.0  # لاستئصال: ل + a word at least this common is a clitic, not a name
 BARE_MARGIN = 0.5  # a family name is written this much more often with the article than bare
 FAMILY_MAX_ZIPF = 4.8  # a family name this common at most (الدولي، العربي are adjectives anyway)
+HOUSE = index("آل")
 KIN = frozenset(index(w) for w in "نجل نجلة شقيق شقيقة زوجة أرملة حفيد حفيدة".split())  # نجل النعيمي: a son of
 
 
@@ -54,6 +56,27 @@ def family_names(stream: Stream, words: Sequence[Word], taken: bytearray) -> lis
             continue  # سعود بن عبدالله الدوسري، آل جرمان الشهراني: the end of a longer name
         if start < stream.title_end or said[words[i].shown] >= 2:
             found.append(newnames.new_name(stream, start, i + 1, "person", taken))
+    return found + _house_names(stream, words, taken)
+
+
+def _house_names(stream: Stream, words: Sequence[Word], taken: bytearray) -> list[NewName]:
+    """A given name (and the father's), آل and the house (تركي آل الشيخ، محمد سعيد آل جابر): a man of that
+    family, when the headline names him or the article says the house twice. Not the end of a nasab (بن سعود
+    آل سعود)."""
+    keys, found, gazetteer = stream.keys, [], load_gazetteer()  # آل الشيخ: a house named like a title
+    for i in (i for i, key in enumerate(keys) if key == HOUSE and 0 < i < len(keys) - 1):
+        if taken[i - 1] or taken[i] or (taken[i + 1] and not gazetteer.is_title(stream.surface(i + 1))) \
+                or stream.breaks[i] or stream.breaks[i + 1] or not _given(stream, words, i - 1) \
+                or not given_name(keys[i - 1]) or not stream.surface(i).startswith("آل"):
+            continue
+        start = i - 1
+        if start > 0 and not stream.breaks[start] and not taken[start - 1] and _listed(stream, words, start - 1):
+            start -= 1  # محمد سعيد آل جابر: a given name and the father's
+        if start > 0 and not stream.breaks[start] and keys[start - 1] in newnames.NAME_LINKS:
+            continue
+        said = sum(1 for j in range(len(keys) - 1) if keys[j] == HOUSE and keys[j + 1] == keys[i + 1])
+        if start < stream.title_end or said >= 2:
+            found.append(newnames.new_name(stream, start, i + 2, "person", taken))
     return found
 
 

@@ -30,6 +30,7 @@ from naba.pipeline.tagging.namesakes import read_namesakes
 from naba.pipeline.tagging.newnames import NAME_LINKS
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word
+from naba.text import ARTICLE
 
 KIND_OF_TYPE = {"person": "person", "country": "place", "city": "place", "region": "place", "org": "org"}
 ADJECTIVE_WEIGHT = 0.5
@@ -76,14 +77,17 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     hits = _not_common_words(stream, words, hits, taken)
     hits = _adjective_readings(stream, words, hits, taken)
     kings = titled_names.custodians(stream, words, taken, day)
-    titles = list(scan(stream, lex.titles, taken))
+    titles = _body_adjectives(stream, words, list(scan(stream, lex.titles, taken)), taken)
     royal = context.royal_starts(stream, titles, words)
     hits = _drop_inside_people(stream, words, hits, royal, taken)
     hits, namesakes = read_namesakes(stream, words, hits, taken, lex)
     hits, longer, inner = _longer_names(stream, words, hits, taken)
     hit_at = {hit.start: hit for hit in hits}
     titled = newnames.titled_positions(stream, words, titles, hit_at) | royal
-    mentions = _resolve_known(stream, words, hits, titled, year, lex, inner, taken)
+    # the arts' trades title new names only (الروائي سلمان ناطور is no king)
+    statesmen = newnames.titled_positions(
+        stream, words, [t for t in titles if words[t.start].shown not in newnames.ARTS_TITLES], hit_at) | royal
+    mentions = _resolve_known(stream, words, hits, statesmen, year, lex, inner, taken)
     # no written form: the entity is shown by his name (an adjective's mentions are the same)
     mentions += [Mention(start, end, "", ref_of(king), 1.0 if start < stream.title_end else TITLE_ONLY_WEIGHT)
                  for start, end, king_id in kings if (king := load_gazetteer().get(king_id)) is not None]
@@ -105,6 +109,17 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     return _named_after_people(stream, words, mentions, taken), taken
 
 
+def _body_adjectives(stream: Stream, words: list[Word], titles: list[Match[int]], taken: bytearray
+                     ) -> list[Match[int]]:
+    """An arts' or media trade in ي after a body's head is its adjective (المركز الإعلامي للجيش، الهيئة
+    الإعلامية للمؤتمر), part of the body's name, not a title; a noun stays one (البرنامج الفنان ...)."""
+    def adjective(title: Match[int]) -> bool:
+        before, shown = title.start - 1, words[title.start].shown
+        return before >= 0 and not stream.breaks[title.start] and shown in newnames.ARTS_TITLES \
+            and shown.endswith(("ي", "يه")) and words[before].shown.removeprefix(ARTICLE) in newnames.BODY_HEADS
+    return drop_where(titles, taken, adjective)
+
+
 def _named_after_people(stream: Stream, words: list[Word], mentions: list[Mention], taken: bytearray
                         ) -> list[Mention]:
     """A person named right after the head of a school, an airport, a road ... is its name (مدرسة
@@ -113,7 +128,8 @@ def _named_after_people(stream: Stream, words: list[Word], mentions: list[Mentio
     for m in mentions:
         head = m.start - 1
         if m.ref.kind != "person" or head < 0 or stream.breaks[m.start] or taken[head] \
-                or (key := context.key_of(words, head)) not in context.PERSON_NAMED_HEADS:
+                or (key := context.key_of(words, head)) not in context.PERSON_NAMED_HEADS \
+                or (head > 0 and stream.keys[head - 1] == "عن" and key == "طريق"):  # عن طريق: "by", no road
             out.append(m)
             continue
         taken[head] = 1

@@ -7,9 +7,9 @@
 
 A person's name is one to four words, stopping at punctuation, a stopword, a number, a weekday or
 month, or after a word with ال (a family name: عادل الجبير). A one-word name after a title must be a
-rare word (``ONE_WORD_MAX_ZIPF``), because a title is as often followed by a verb or a noun
-(أكد الرئيس ضرورة ...); a longer name must hold at least one word rarer than ``NAME_MAX_ZIPF``.
-The people named after a title are read in ``titled`` with this module's name ends.
+rare word, because a title is as often followed by a verb or a noun (أكد الرئيس ضرورة ...); a
+longer name must hold at least one word rarer than ``NAME_MAX_ZIPF`` or open on a given name
+(``name_spans``). The people named after a title are read in ``titled``.
 """
 
 from __future__ import annotations
@@ -23,14 +23,20 @@ from naba.pipeline.tagging import context
 from naba.pipeline.tagging.lexicon import Name, given_name, lexicon
 from naba.pipeline.tagging.matching import Match
 from naba.pipeline.tagging.stream import Stream
-from naba.pipeline.tagging.verbs import SPEECH_VERBS, future_verb, imperfect_verb, past_verb, perfect_verb
+from naba.pipeline.tagging.verbs import (
+    SPEECH_VERBS,
+    first_person_future,
+    future_verb,
+    imperfect_verb,
+    past_verb,
+    perfect_verb,
+)
 from naba.pipeline.tagging.words import TIME_WORDS, Word
 from naba.text import ARTICLE, article_form, bare_forms, index, is_stopword, with_clitics
 
 _SHOWN = operator.attrgetter("shown")
 MAX_DESCRIPTORS = 4
 MAX_NAME_WORDS = 4
-ONE_WORD_MAX_ZIPF = 4.0
 NAME_MAX_ZIPF = 4.0
 FAMILY_NAME_MAX_ZIPF = 4.0  # an ال-word ends a name if it is a nisba (ـي) or this rare (الجبير, not الدائم)
 FAMILY_NISBA_MAX_ZIPF = 4.4  # a family name in ي after a royal title's first name: القحطاني 4.1, not الخليجي 4.5
@@ -60,6 +66,17 @@ ORG_HEADS = frozenset(index(w) for w in _ORG_HEADS.split())
 ORG_HEAD_TOKENS = frozenset(t for head in ORG_HEADS for h in (head, "ال" + head) for t in with_clitics(h))
 _NOT_NAMES = "الذي التي الذين اللذين عن إن أن لدى"  # pronouns and particles: the sentence goes on
 NOT_NAMES = TIME_WORDS | frozenset(index(w) for w in _NOT_NAMES.split()) | SPEECH_VERBS
+# participles that describe an organisation or a man after the name (its affiliation, stance, honour, time, place):
+# never a word of the name, unlike المصدرة of منظمة البلدان المصدرة للبترول
+DESCRIBING = frozenset(index(w) for w in """
+التابع التابعة الموقر الموقرة المعارض المعارضة المؤيد المؤيدة المكلف المكلفة المعروف المعروفة المقبل
+المقبلة المسؤول المسؤولة المؤلف المؤلفة المشتمل المرتبط المرتبطة الموالي الموالية المناهض المناهضة
+المعني المعنية المعنيين المسجل المسجلة المنشق المنشقة المذكور المذكورة
+الجديد الجديدة السابق السابقة الحالي الحالية الأسبق المؤقت المؤقتة المواجه المواجهة المجاور المجاورة
+المنافس المنافسة الحائز الحائزة الفائز الفائزة الحاصل الحاصلة المصاب المصابة المقال المقالة المعتزل
+المنتقل المعار المتهم المتهمة الموقوف المتوفى المتوفاة المطلوب المفرج المختطف المعتقل المعتقلة المحتجز
+""".split())
+WINNERS = frozenset(index(w) for w in "الفائز الفائزة الحائز الحائزة الحاصل الحاصلة".split())
 _NAME_LINKS = "بن ابن بنت ولد أبو أبي أم عبد آل دي دو فون فان"  # words inside names
 NAME_LINKS = frozenset(index(w) for w in _NAME_LINKS.split())
 NASAB_LINKS = frozenset(index(w) for w in "بن ابن بنت".split())
@@ -70,6 +87,13 @@ PERSON_CUES = frozenset(index(w).removeprefix(ARTICLE) for w in """
 PLACE_CUES = frozenset(index(w).removeprefix(ARTICLE) for w in """
 في مدينة محافظة منطقة بلدة قرية أهالي مركز حي إقليم ولاية شمال جنوب شرق غرب بمدينة بمحافظة بمنطقة
 """.split())
+# The arts' and the media's trades: a title for the new names after them (الفنان عمر الشريف), never
+# evidence for a statesman the gazetteer knows by an ambiguous name (الروائي سلمان ناطور is no king).
+ARTS_TITLES = frozenset(index(w) for w in """
+الفنان الفنانة الممثل الممثلة المطرب المطربة المغني المغنية الشاعر الشاعرة الروائي الروائية المخرج المخرجة
+الملحن الإعلامي الإعلامية الداعية الناشط الناشطة الكاتبة
+""".split())
+BODY_HEADS = ORG_HEADS | frozenset(index(w) for w in "مكتب جناح قسم ذراع إدارة".split())  # المكتب الإعلامي
 ORG_CUES = frozenset(index(w).removeprefix(ARTICLE) for w in "نادي فريق شركة مجموعة صحيفة مجلة وكالة قناة موقع".split())
 
 
@@ -87,6 +111,9 @@ def titled_positions(stream: Stream, words: list[Word], titles: list[Match[int]]
     """Token positions where a title's name starts (past the title's descriptors)."""
     positions = set()
     for title in titles:
+        if title.start > 0 and not stream.breaks[title.start] and not words[title.start - 1].shown.startswith(ARTICLE) \
+                and head_key(stream, words, title.start - 1, context.PERSON_NAMED_HEADS) in context.PERSON_NAMED_HEADS:
+            continue  # جامعة الإمام محمد بن سعود، مستشفى الدكتور سليمان الحبيب: named after him
         at = _skip_descriptors(stream, words, title.end, hit_at)
         if at is not None:
             positions.add(at)
@@ -104,6 +131,8 @@ def _skip_descriptors(stream: Stream, words: list[Word], at: int, hit_at: dict[i
             at = hit.end
             continue
         key = stream.keys[at]
+        if key in WINNERS:
+            return None  # الممثل الفائز بجائزة الأوسكار: what he won follows, not his name
         if hit is None and not is_stopword(key) and (has_article(stream, at) or key == "باسم"):
             # an adjective describes the title only with the article: تركي المالكي is a name
             at += 1
@@ -176,42 +205,9 @@ def family_follows(stream: Stream, words: Sequence[Word], at: int) -> bool:
                                                    and words[at].adjective is None)
 
 
-def _sentence_goes_on(key: str, word: Word) -> bool:
-    """The last word of a name span is the sentence going on when it is common, has no article and is a
-    noun, or a word the language knows that no one is named (لوران فابيوس أعرب، كارينيو لمدة; not فيليب)."""
-    return not key.startswith(ARTICLE) and word.zipf >= TRAILING_WORD_MAX_ZIPF \
-        and (word.nominal or not (word.name_like or key in lexicon().given))
-
-
 def _royal_line(key: str) -> bool:
     """الفيصل، الفهد: a royal branch named by ال + its founder's given name (خالد الفيصل)."""
     return key.startswith(ARTICLE) and (key[2:] in lexicon().given or key[2:] in ROYAL_GIVEN)
-
-
-def name_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
-    """Where the name starting at ``at`` ends (``at`` itself when there is no name)."""
-    keys, end = stream.keys, at
-    if keys[at] in NASAB_LINKS:  # بن طلال: the rest of a longer name
-        return at
-    while end < len(stream) and end - at < MAX_NAME_WORDS and not taken[end]:
-        key = keys[end]
-        if (end > at and stream.breaks[end]) or not may_be_in_name(stream, words, end):
-            break
-        if has_article(stream, end):  # a family name (عادل الجبير) ends the name
-            end += 1 if end > at and (key.endswith("ي") or words[end].zipf < FAMILY_NAME_MAX_ZIPF) else 0
-            break
-        end += 1
-    while end > at and (keys[end - 1] in NAME_LINKS
-                        or (end - at > 1 and _sentence_goes_on(keys[end - 1], words[end - 1]))):
-        end -= 1  # a common noun or verb after the name is the sentence going on; تييري هنري keeps هنري
-    family = end - at > 1 and has_article(stream, end - 1) and keys[end - 1].endswith("ي") \
-        and words[end - 1].adjective is None  # تركي المالكي: a given name and a family nisba
-    if end == at or (not family and min(w.zipf for w in words[at:end]) >= (
-            ONE_WORD_MAX_ZIPF if end - at == 1 else NAME_MAX_ZIPF)):
-        return at
-    if end - at == 1 and (words[at].nominal or (keys[at][0] in "وفبلك" and lexicon().zipf(keys[at][1:]) >= 3.0)):
-        return at  # تطورات: a noun the language writes with the article; بمفرده: ب + a word
-    return end
 
 
 def has_article(stream: Stream, i: int) -> bool:
@@ -232,7 +228,8 @@ def may_be_in_name(stream: Stream, words: Sequence[Word], i: int) -> bool:
         return False
     if article_form(key) != key and word.shown != key:  # بالعلماء, والعاملين: the sentence goes on
         return False
-    return not written_accusative(stream, i) and not imperfect_verb(key, word) and not future_verb(key)
+    return not written_accusative(stream, i) and not imperfect_verb(key, word) and not future_verb(key) \
+        and not first_person_future(stream.surface(i))
 
 
 def written_accusative(stream: Stream, i: int) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 
 from naba.pipeline.tagging import context
-from naba.pipeline.tagging.newnames import ORG_HEAD_TOKENS, ORG_HEADS, NewName, head_key, new_name
+from naba.pipeline.tagging.newnames import DESCRIBING, ORG_HEAD_TOKENS, ORG_HEADS, NewName, head_key, new_name
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import TIME_WORDS, Word
 from naba.text import ARTICLE, article_form, index, is_stopword
@@ -31,15 +31,6 @@ GENERIC_BODIES = frozenset(tuple(index(w) for w in pair.split()) for pair in """
 مجلس الإدارة|مجلس الأمناء|مجلس الجامعة|مجلس المحافظة|مجلس المدينة|مجلس الكلية|هيئة التدريس|وكالة الأنباء
 محكمة الاستئناف|محكمة الجنايات|محكمة التمييز|محكمة النقض|لجنة التحكيم|مجلس الأمن القومي|نادي العاصمة
 """.replace("\n", "|").strip("|").split("|"))
-# participles that describe an organisation after its name (its affiliation, stance, honour, time, place):
-# never a word of the name, unlike المصدرة of منظمة البلدان المصدرة للبترول
-_DESCRIBING = frozenset(index(w) for w in """
-التابع التابعة الموقر الموقرة المعارض المعارضة المؤيد المؤيدة المكلف المكلفة المعروف المعروفة المقبل
-المقبلة المسؤول المسؤولة المؤلف المؤلفة المشتمل المرتبط المرتبطة الموالي الموالية المناهض المناهضة
-المعني المعنية المعنيين المسجل المسجلة المنشق المنشقة المذكور المذكورة
-الجديد الجديدة السابق السابقة الحالي الحالية الأسبق المؤقت المؤقتة المواجه المواجهة المجاور المجاورة
-المنافس المنافسة
-""".split())
 
 
 def organisations(stream: Stream, words: list[Word], taken: bytearray) -> list[NewName]:
@@ -74,7 +65,7 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
         key, word = keys[end], words[end]
         if is_stopword(key) or key in TIME_WORDS or word.number or word.suffixed:
             break
-        if key in _DESCRIBING:
+        if key in DESCRIBING:
             if with_article and end == at + 1:
                 return at  # الجيش الموالي للشرعية: "the army loyal to", no name
             if end > at + 1:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from naba.pipeline.tagging import context, newnames
+from naba.pipeline.tagging import context, name_spans, newnames
 from naba.pipeline.tagging.lexicon import Name, given_name, lexicon
 from naba.pipeline.tagging.matching import Match
 from naba.pipeline.tagging.namesakes import common_given_name
 from naba.pipeline.tagging.newnames import NewName
+from naba.pipeline.tagging.spelling import similar
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word
 from naba.text import index, tokens
@@ -31,17 +32,31 @@ def after_titles(stream: Stream, words: list[Word], titled: set[int], hit_at: di
             continue
         if sentence_after_title(stream, words, at) and not _name_goes_on(stream, words, at + 1):
             continue  # الأمير حزينا، الرئيس الأمريكي تعريفة جمركية: the sentence goes on
-        ends = newnames.nasab_end if at in royal else newnames.name_end
+        ends = newnames.nasab_end if at in royal else name_spans.name_end
         end = ends(stream, words, at, taken)
         head = newnames.named_after(stream, words, at, taken) if at in royal and end > at else -1
         if head >= 0:
             kind = "place" if newnames.head_key(stream, words, head) in context.ROAD_HEADS else "org"
             end = context.named_after_end(stream, words, head, end)
             names.append(newnames.new_name(stream, head, end, kind, taken, heads=context.NAMED_AFTER_HEADS))
-        elif end > at:
+        elif end > at and not _known_family(stream, hit_at, at, end):
             king = _the_king(stream, words, at, end, taken)
             names.append(king or newnames.new_name(stream, at, end, "person", taken))
     return names
+
+
+def _known_family(stream: Stream, hit_at: dict[int, Match[Name]], at: int, end: int) -> bool:
+    """The gazetteer's man named right after the name, whose own name begins like it: the given names
+    are his (الدكتور عبداللطيف بن راشد الزياني is the one man it reads from الزياني; not رئيس الوزراء
+    بنيامين نيتانياهو ترامب, whose ترامب is another)."""
+    hit = hit_at.get(end)
+    if hit is None or stream.breaks[end]:
+        return False
+    first = stream.keys[at]
+    def opens(name: str) -> bool:  # the first word, or the first two joined (عبد اللطيف)
+        words = tokens(name)
+        return similar(first, words[0]) or (len(words) > 1 and similar(first, words[0] + words[1]))
+    return any(owner.type == "person" and opens(owner.canonical) for owner in hit.value.owners)
 
 
 def _the_king(stream: Stream, words: list[Word], at: int, end: int, taken: bytearray) -> NewName | None:

@@ -21,6 +21,7 @@ from naba.text import index
 PAST_TWIN_MIN_ZIPF = 4.0  # يقود، يخسر: a past's imperfect this common (not يعمر of عمر, 3.1)
 VERB_TWIN_MIN_ZIPF = 2.3  # يشار (تشار 2.5) is a verb; توران (يوران unseen) is not
 WE_FORM_MIN_ZIPF = 3.0  # يتصدى of نتصدى: the he-form of a "we" imperfect this common (نتنياهو: يتنياهو unseen)
+FIRST_PERSON_REST_ZIPF = 3.0  # أظل 3.2, أكمل 4.4
 FUTURE_REST_MIN_ZIPF = 4.0  # the imperfect after a future's س this common (تنقل 4.3; not تيفاني of ستيفاني, 3.3)
 # given names that start with the imperfect's ي (a verb otherwise)
 Y_NAMES = frozenset(index(w) for w in """
@@ -64,6 +65,14 @@ def future_verb(key: str) -> bool:
         return False
     zipf = lexicon().zipf
     return zipf(key[1:]) >= FUTURE_REST_MIN_ZIPF and zipf(key[1:]) > zipf(key)
+
+
+def first_person_future(surface: str) -> bool:
+    """سأظل، سأكمل: the future's س before «I» written with its hamza, and an imperfect the language
+    knows (أظل). Read off the written form: names write ا there (ساجد، سانتي، ساري), whose rest is as
+    common a word (أجد، أنتِ، أرى)."""
+    return surface.startswith("سأ") and len(surface) >= 4 \
+        and lexicon().zipf(index(surface[1:])) >= FIRST_PERSON_REST_ZIPF
 
 
 def perfect_verb(key: str) -> bool:
