@@ -169,3 +169,12 @@ def test_the_first_persons_future_is_a_verb(body: str, verb: str):
 
 def test_a_name_opening_with_sa_is_still_a_name():
     assert "سلفا كير ميارديت" in canonicals("واندلعت الحرب عندما أقال الرئيس سالفا كير، نائبه رياك مشار.")
+
+
+@pytest.mark.parametrize("title, body, person", [
+    ("طارق رمضان أمام القضاء", "رفض القضاء الفرنسي طلب إخلاء سبيل طارق رمضان.", "طارق رمضان"),  # no title
+    (None, "وقال الزعيم عادل إمام إن الفيلم نجح.", "عادل إمام"),  # إمام is also أمام, "before"
+    (None, "وسجل دي ماريا الهدف الأول وتألق بيكيه في الدفاع.", "أنخيل دي ماريا"),  # a name opening on دي
+])
+def test_people_the_news_names_by_common_words_are_in_the_gazetteer(title: str | None, body: str, person: str):
+    assert person in canonicals(body, title)
