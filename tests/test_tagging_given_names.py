@@ -1,7 +1,8 @@
 """People the news names by common words (issue 12, the first 2026-12-07 round): a title and a given
 name make a person however common the names after it are as words (مرتضى منصور، عمر الشريف); the arts'
 and the media's trades are titles; a given name, آل and a house is a man of that house (تركي آل
-الشيخ). Each rule on sentences written for the test, with the readings it must not take."""
+الشيخ); people, bodies and places the headlines name often by common words are in the gazetteer.
+Each rule on sentences written for the test, with the readings it must not take."""
 
 from __future__ import annotations
 
@@ -178,3 +179,14 @@ def test_a_name_opening_with_sa_is_still_a_name():
 ])
 def test_people_the_news_names_by_common_words_are_in_the_gazetteer(title: str | None, body: str, person: str):
     assert person in canonicals(body, title)
+
+
+@pytest.mark.parametrize("body, entity", [
+    ("بحث الوزراء ملف سد النهضة الإثيوبي في الخرطوم.", "سد النهضة"),
+    ("وقصفت القوات مواقع قرب قاعدة العند في لحج.", "قاعدة العند"),
+    ("وأعلنت جامعة أم القرى مواعيد القبول.", "جامعة أم القرى"),
+    ("وقال مدير جامعة الإمام محمد بن سعود الإسلامية إن الدراسة تبدأ غدا.", "جامعة الإمام محمد بن سعود الإسلامية"),
+    ("وحذرت هيئة الغذاء والدواء الأمريكية من المنتج.", "إدارة الغذاء والدواء الأمريكية"),  # not the Saudi body
+])
+def test_bodies_and_places_the_headlines_name_often_are_in_the_gazetteer(body: str, entity: str):
+    assert entity in canonicals(body)
