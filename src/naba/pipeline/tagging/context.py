@@ -329,7 +329,7 @@ def _verb_after_preposition(stream: Stream, words: list[Word], hit: Match[Name])
     return at > 0 and not stream.breaks[at] and stream.keys[at - 1] in _PREPOSITIONS
 
 
-_PREPOSITIONS = frozenset(index(w) for w in "في إلى من عن حتى نحو قرب داخل".split())
+_PREPOSITIONS = LOCATIVES | _set("عن حتى نحو قرب داخل")
 
 
 def after_kinship(stream: Stream, words: list[Word], at: int) -> bool:

@@ -63,7 +63,10 @@ def _house_names(stream: Stream, words: Sequence[Word], taken: bytearray) -> lis
     """A given name (and the father's), آل and the house (تركي آل الشيخ، محمد سعيد آل جابر): a man of that
     family, when the headline names him or the article says the house twice. Not the end of a nasab (بن سعود
     آل سعود)."""
-    keys, found, gazetteer = stream.keys, [], load_gazetteer()  # آل الشيخ: a house named like a title
+    keys, found = stream.keys, list[NewName]()
+    if HOUSE not in keys:  # most articles: one scan in C
+        return found
+    gazetteer = load_gazetteer()  # آل الشيخ: a house named like a title
     for i in (i for i, key in enumerate(keys) if key == HOUSE and 0 < i < len(keys) - 1):
         if taken[i - 1] or taken[i] or (taken[i + 1] and not gazetteer.is_title(stream.surface(i + 1))) \
                 or stream.breaks[i] or stream.breaks[i + 1] or not _given(stream, words, i - 1) \

@@ -85,8 +85,9 @@ def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | N
     hit_at = {hit.start: hit for hit in hits}
     titled = newnames.titled_positions(stream, words, titles, hit_at) | royal
     # the arts' trades title new names only (الروائي سلمان ناطور is no king)
-    statesmen = newnames.titled_positions(
-        stream, words, [t for t in titles if words[t.start].shown not in newnames.ARTS_TITLES], hit_at) | royal
+    offices = [t for t in titles if words[t.start].shown not in newnames.ARTS_TITLES]
+    statesmen = titled if len(offices) == len(titles) else \
+        newnames.titled_positions(stream, words, offices, hit_at) | royal
     mentions = _resolve_known(stream, words, hits, statesmen, year, lex, inner, taken)
     # no written form: the entity is shown by his name (an adjective's mentions are the same)
     mentions += [Mention(start, end, "", ref_of(king), 1.0 if start < stream.title_end else TITLE_ONLY_WEIGHT)

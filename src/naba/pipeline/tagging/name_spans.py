@@ -21,6 +21,7 @@ from naba.pipeline.tagging.newnames import (
     NASAB_LINKS,
     NOT_NAMES,
     TRAILING_WORD_MAX_ZIPF,
+    clitic_and_word,
     has_article,
     may_be_in_name,
 )
@@ -32,7 +33,7 @@ from naba.text import ARTICLE, index
 ONE_WORD_MAX_ZIPF = 4.0  # a one-word name after a title is this rare (a title is as often followed by a noun)
 _GODS_NAMES = frozenset(index(w) for w in "الله العزيز الرحمن الكريم".split())
 CLITIC_WORD_ZIPF = 3.0  # a one-word name's rest after a clitic letter this common: a clitic and a word
-CONJUNCT_REST_ZIPF = 2.5  # or this common and commoner than the whole (وفصاحة)
+CONJUNCT_REST_ZIPF = 2.5  # or this common and commoner than the whole (فصاحة 2.6 of وفصاحة 2.3)
 CLITIC_NOUN_ZIPF = 2.7  # بهدفين: the rest with the article this common (الهدفين 2.9; not الكري of بكري, 2.6)
 _PRONOUNS = ("اه", "ها", "هم", "هما")  # وزميلاه، وزملاؤهم
 OFFICES = frozenset(index(w) for w in "رئيس نائب مدير وزير أمين عضو قائد سكرتير".split())  # no name opens on one
@@ -53,9 +54,12 @@ def name_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
             or (keys[at].startswith("و" + ARTICLE) and len(keys[at]) >= 7):  # بن طلال، رئيس المراسم، والمستطرف
         return at  # (not والتر، فالح)
     given = given_name(keys[at])  # a given name opens it: the words after it may be common ones
-    # given names and their links: سلطان محمد أحمد عبدالله الشهراني، صالح بن عبدالرحمن بن سليمان المحيميد
-    while end < len(stream) and not taken[end] and _name_words(keys, at, end, given) < (
-            MAX_NAME_WORDS + 1 if given and _given_names(keys, at, end) else MAX_NAME_WORDS):
+    while end < len(stream) and not taken[end]:
+        # a run of given names takes one word more and does not count its links: سلطان محمد أحمد عبدالله
+        # الشهراني، صالح بن عبدالرحمن بن سليمان المحيميد
+        run = given and _given_run(keys, at, end)
+        if _name_words(keys, at, end, run) >= (MAX_NAME_WORDS + 1 if run else MAX_NAME_WORDS):
+            break
         key = keys[end]
         if (end > at and stream.breaks[end]) or not may_be_in_name(stream, words, end) or (end > at and (
                 _preposition_and_word(key) or _conjunction_and_word(key) or key in OFFICES or key in RULERS)):
@@ -66,7 +70,7 @@ def name_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
         if has_article(stream, end):  # a family name (عادل الجبير) ends the name
             if end > at and key not in DESCRIBING and (
                     key.endswith("ي") or (words[end].zipf < FAMILY_NAME_MAX_ZIPF and not participle(key))
-                    or (given and _given_names(keys, at, end) and _family_after_given(stream, words, end))):
+                    or (run and _family_after_given(stream, words, end))):
                 end += 2 if _two_word_family(stream, end) else 1  # محمد العبد الله
             break
         end += 1
@@ -78,19 +82,18 @@ def name_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
     if end == at or (not family and not (given and _given_and_names(stream, words, at, end, taken))
                      and min(w.zipf for w in words[at:end]) >= (ONE_WORD_MAX_ZIPF if end - at == 1 else NAME_MAX_ZIPF)):
         return at
-    if end - at == 1 and (words[at].nominal or _clitic_and_word(keys[at], words[at])):
-        return at  # تطورات: a noun the language writes with the article; بمفرده: ب + a word
+    if end - at == 1 and (words[at].nominal
+                          or clitic_and_word(keys[at], words[at], CLITIC_WORD_ZIPF, CONJUNCT_REST_ZIPF)):
+        return at  # تطورات: a noun the language writes with the article; بمفرده، وفصاحة: a clitic and a word
     return end
 
 
-def _name_words(keys: list[str], at: int, end: int, given: bool) -> int:
-    """The name's words so far; in a run of given names their links (بن، عبد، آل) are not counted."""
-    if given and _given_names(keys, at, end):
-        return sum(1 for key in keys[at:end] if key not in NAME_LINKS)
-    return end - at
+def _name_words(keys: list[str], at: int, end: int, run: bool) -> int:
+    """The name's words so far; in a run of given names (``run``) its links (بن، عبد، آل) are not counted."""
+    return sum(1 for key in keys[at:end] if key not in NAME_LINKS) if run else end - at
 
 
-def _given_names(keys: list[str], at: int, end: int) -> bool:
+def _given_run(keys: list[str], at: int, end: int) -> bool:
     """Every word from ``at`` to ``end`` a given name or a nasab link (فهد بن عبدالله، محمد محمد صالح)."""
     return all(given_name(keys[i]) or keys[i] in NAME_LINKS or (i > at and keys[i - 1] == "عبد")
                for i in range(at, end))
@@ -130,15 +133,6 @@ def _given_and_names(stream: Stream, words: list[Word], at: int, end: int, taken
     keys = stream.keys
     return all(given_name(keys[i]) or keys[i] in NAME_LINKS or keys[i - 1] == "عبد"  # عبد الله: God's name
                or words[i].zipf < NAME_PART_MAX_ZIPF for i in range(at + 1, end))
-
-
-def _clitic_and_word(key: str, word: Word) -> bool:
-    """بمفرده، وفصاحة: a clitic letter before a word the language knows (this common, or commoner than
-    the whole: فصاحة 2.6 against وفصاحة 2.3), not a one-word name (فوزي: وزي is the rarer)."""
-    if key[0] not in "وفبلك":
-        return False
-    rest = lexicon().zipf(key[1:])
-    return rest >= CLITIC_WORD_ZIPF or (rest >= CONJUNCT_REST_ZIPF and rest > word.zipf)
 
 
 def _family_after_given(stream: Stream, words: list[Word], i: int) -> bool:

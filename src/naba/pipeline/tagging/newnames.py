@@ -288,15 +288,22 @@ def _headline_word(stream: Stream, words: list[Word], i: int) -> bool:
         return False
     if key.startswith(ARTICLE):  # الأفلاج: only a word the language has never seen
         return word.zipf <= HEADLINE_ARTICLE_MAX_ZIPF
-    rest_zipf = lexicon().zipf(key[1:])
-    if key[0] in "وفبلك" and (rest_zipf >= COMMON_REST_ZIPF or (rest_zipf >= HEADLINE_CLITIC_REST_ZIPF
-                                                              and rest_zipf > word.zipf)):
+    if clitic_and_word(key, word, COMMON_REST_ZIPF, HEADLINE_CLITIC_REST_ZIPF):
         return False  # لضم: ل + ضم; لتحفيز، وجنوده: the rest is the commoner word (not كوبر، ليستر)
     if key.endswith(("ها", "هم", "هما")) or key[0] == "ي" or article_form(key) != key:
         return False  # صداها، يتفقان، والرزفة
     if (key.endswith("ه") and future_verb(key[:-1])) or _pronoun_on_common(key):
         return False  # سيقرره، قوتك: a pronoun on a verb or a common noun
     return not word.nominal and word.zipf < HEADLINE_COMMON_MAX_ZIPF
+
+
+def clitic_and_word(key: str, word: Word, common: float, floor: float) -> bool:
+    """لضم، بمفرده، وجنوده: a clitic letter before a word the language knows, as common as ``common``,
+    or as common as ``floor`` and commoner than the whole (not كوبر، فوزي: their rest is the rarer)."""
+    if key[0] not in "وفبلك":
+        return False
+    rest = lexicon().zipf(key[1:])
+    return rest >= common or (rest >= floor and rest > word.zipf)
 
 
 def _pronoun_on_common(key: str) -> bool:
