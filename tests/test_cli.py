@@ -150,5 +150,6 @@ def test_compare_two_articles(sample_db):
     apart = json.loads(run("compare", str(same[0]), str(other), "--json", db=sample_db).stdout)
     assert 0.0 <= apart["similarity"] < together["similarity"] <= 1.0
     assert isinstance(together["same_story"], bool) and apart["same_story"] is False
+    assert together["ruled_out_by"] is None  # no rule overrules the models on these
     shown = run("compare", str(same[0]), str(same[1]), db=sample_db)
     assert shown.returncode == 0 and "similarity" in shown.stdout

@@ -118,6 +118,36 @@ def test_two_days_bulletins_are_other_news_but_a_bulletin_republished_the_next_d
     assert not republished.evidence.other_day and republished.copy  # it keeps its day
 
 
+VISIT = ("{title}",
+         "{verb} الأمير فيصل بن سعد وزير الدولة اليوم {place} في زيارة رسمية تلبية لدعوة من رئيس الوزراء الأردني. "
+         "وكان في {party} سموه رئيس الديوان ووزير الخارجية وعدد من المسؤولين في الحكومة الأردنية.\n"
+         "كما كان في {party} سفير المملكة لدى الأردن والملحق العسكري وعدد من منسوبي السفارة في عمان.\n"
+         "ويضم الوفد الرسمي المرافق لسموه وزير الشؤون الاجتماعية ووزير الثقافة والإعلام ومستشار الديوان الملكي.")
+
+
+def _visit(title: str, verb: str, place: str, party: str) -> Profile:
+    return _profile(VISIT[0].format(title=title), VISIT[1].format(verb=verb, place=place, party=party))
+
+
+def test_a_visits_arrival_and_its_departure_are_neither_a_copy_nor_one_event():
+    arrival = _visit("وزير الدولة يصل إلى الأردن", "وصل", "إلى المملكة الأردنية الهاشمية", "استقبال")
+    departure = _visit("وزير الدولة يغادر الأردن", "غادر", "المملكة الأردنية الهاشمية", "وداع")
+    assert (arrival.act, departure.act) == ("arrival", "departure")
+    judged = _judge(arrival, departure, gap=30.0)
+    assert judged.evidence.other_act and judged.ruled_out and "journey" in (judged.ruling or "")
+    assert not judged.copy and not judged.same_event
+    republished = _judge(arrival, _visit("وصول وزير الدولة إلى الأردن", "وصل", "إلى المملكة الأردنية الهاشمية",
+                                         "استقبال"), gap=3.0)
+    assert not republished.evidence.other_act and republished.copy  # one end, retitled: a copy
+
+
+def test_a_title_telling_both_ends_of_a_journey_has_no_act():
+    both = _visit("وزير الدولة يصل إلى عمان ويغادر غدا", "وصل", "إلى المملكة الأردنية الهاشمية", "استقبال")
+    assert both.act == ""
+    treacherous = _visit("أمير المنطقة يزور المصابين في عمل إرهابي غادر", "زار", "المستشفى", "استقبال")
+    assert treacherous.act == ""  # غادر, "treacherous", after an attack
+
+
 def test_the_evidence_is_the_same_whichever_article_comes_first():
     a, b = _profile(*CABINET, "outlet-a"), _profile(*EDITED, "outlet-b")
     assert feature_values(evidence(a, b, 3.0)) == feature_values(evidence(b, a, 3.0))

@@ -177,5 +177,7 @@ def compare(
         out.print(Text.assemble(("time gap: ", "dim"), f"{evidence.gap_hours:.1f} hours"))
     decided = ", ".join(f"{name} {value:+.2f}" for name, value in judged.reasons()[:5])
     out.print(Text.assemble(("what decided: ", "dim"), decided))
+    if judged.ruling:
+        out.print(Text.assemble(("ruled out: ", "dim"), judged.ruling))
     stories = "one story" if a.story_id == b.story_id else f"stories {a.story_id} and {b.story_id}"
     out.print(Text.assemble(("stored in: ", "dim"), stories))

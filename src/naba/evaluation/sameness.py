@@ -58,7 +58,8 @@ class LabelledPair:
 def labelled_pairs(include_old: bool = False, stream: bool = True) -> list[LabelledPair]:
     """The labelled pairs: drawn across the similarity range, and (``stream``) drawn from the pairs the
     story stage itself judged on all of SaudiNewsNet + ANT (bins ``stream_*``)."""
-    files = ["sameness_pairs.jsonl", "sameness_pairs_more.jsonl", *(["sameness_stream_pairs.jsonl"] if stream else [])]
+    files = ["sameness_pairs.jsonl", "sameness_pairs_more.jsonl",
+             *(["sameness_stream_pairs.jsonl", "sameness_journey_pairs.jsonl"] if stream else [])]
     rows = [json.loads(line) for name in files for line in (LABELS / name).read_text(encoding="utf-8").splitlines()]
     pairs = [LabelledPair(r["pair"], r["a"], r["b"], r["label"], r["split"], r["bin"]) for r in rows]
     if include_old:

@@ -155,6 +155,9 @@ class Comparison(BaseModel):
     shared_terms: list[str]
     evidence: dict[str, float] = Field(description="Every feature of the pair, by name")
     reasons: list[Reason] = Field(description="What decided, largest contribution first")
+    ruled_out_by: str | None = Field(None, description="The rule that made both answers no however alike the "
+                                                       "two read (a filled-in template, another day's report, "
+                                                       "a journey's other end)")
     story_ids: list[int | None] = Field(description="The stories the two are stored in")
 
     @classmethod
@@ -167,4 +170,4 @@ class Comparison(BaseModel):
                    shared_entities=list(e.shared_entities), shared_terms=list(e.shared_terms),
                    evidence={k: round(v, 4) for k, v in feature_values(e).items()},
                    reasons=[Reason(feature=f, contribution=c) for f, c in judged.reasons()],
-                   story_ids=[a.story_id, b.story_id])
+                   ruled_out_by=judged.ruling, story_ids=[a.story_id, b.story_id])

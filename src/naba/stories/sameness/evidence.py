@@ -34,6 +34,9 @@ the same whichever article arrived first.
                   tonnage, Friday's weather after Thursday's): neither a copy nor the same event however
                   alike the wording (a copy republished the next day keeps its figures and its day: أمس
                   الخميس for اليوم الخميس)
+    other_act     one title tells a journey's arrival, the other its departure (``Profile.act``): two
+                  happenings of one visit, days apart or hours, neither a copy nor the same event however
+                  alike (the agency writes both from one template: the same titles, the same delegation)
     gap_hours     how far apart they were reported, None when a time is unknown
     complete      False for a first evidence (``first_evidence``): the trace, the shingle overlap, the
                   shingle-rich template check and the shared terms are not read yet (0, False, ()); most
@@ -85,6 +88,7 @@ class Evidence:
     same_source: bool
     templated: bool
     other_day: bool
+    other_act: bool
     gap_hours: float | None
     complete: bool = True  # False: the costly numbers not read yet (``first_evidence``), left at 0
 
@@ -119,6 +123,7 @@ def first_evidence(a: Profile, b: Profile, gap_hours: float | None) -> Evidence:
         same_source=bool(a.source) and a.source == b.source,
         templated=False,
         other_day=_other_day(a, b, gap_hours),
+        other_act=bool(a.act) and bool(b.act) and a.act != b.act,
         gap_hours=gap_hours,
         complete=False,
     )

@@ -9,7 +9,8 @@ A copy is always the same event (the stage puts a copy in its original's story);
 hold. Two rules stand over the models: a filled-in template (``Evidence.templated``: other names, or
 other numbers in mostly shared words, in the same slots) is neither a copy nor the same event, however
 alike; and neither are two reports of another day (``Evidence.other_day``: the next market close, the
-next day's weather bulletin), whose figures and weekday a copy republished the next day keeps. The
+next day's weather bulletin), whose figures and weekday a copy republished the next day keeps, nor
+a visit's arrival and its departure (``Evidence.other_act``), which the agency writes from one template. The
 weights are fitted by ``bench/fit_sameness.py`` on the tune half of naba's labelled pairs
 (``naba/evaluation/labels/sameness_pairs.jsonl``, ``sameness_pairs_more.jsonl`` and
 ``sameness_stream_pairs.jsonl``) and reported on the other half; ``--write`` puts them here, they are
@@ -102,8 +103,18 @@ class Judgement:
 
     @property
     def ruled_out(self) -> bool:
-        """Different news however alike: a filled-in template, or another day's figures."""
-        return self.evidence.templated or self.evidence.other_day
+        """Different news however alike: a filled-in template, another day's figures, a journey's other end."""
+        return self.evidence.templated or self.evidence.other_day or self.evidence.other_act
+
+    @property
+    def ruling(self) -> str | None:
+        """The rule that overruled both models, said for a reader (``naba compare``), if one did."""
+        e = self.evidence
+        if e.templated:
+            return "one template filled in with other names or figures"
+        if e.other_day:
+            return "another day's report of a routine"
+        return "the other end of a journey (an arrival and a departure)" if e.other_act else None
 
     @property
     def copy(self) -> bool:

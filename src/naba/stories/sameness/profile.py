@@ -12,6 +12,8 @@
     title      the title's content words;  numbers  the numbers it prints
     days       the weekdays its title and lead name (الخميس), and TODAY when it says its news is of
                the day it appeared (لهذا اليوم، اليوم الخميس): the day a routine bulletin is for
+    act        ARRIVAL or DEPARTURE when its title tells a journey's arrival (يصل، وصول) or departure
+               (يغادر، مغادرة) and not both, else "": a visit's stages are other happenings
 
 Everything here is a pure function of the article, so two processes profile alike and a pair's evidence
 (naba.stories.sameness.evidence) does not depend on which article came first. It reads the pipeline's
@@ -46,6 +48,15 @@ _WEEKDAYS = {form: day for day in map(index, "السبت الأحد الاثني
              for form in with_clitics(day)}
 TODAY = index("اليوم")  # not alone: «عين اليوم» and «اليوم» are papers; «هذا اليوم», «اليوم الخميس»
 _THIS = frozenset(map(index, "هذا لهذا وهذا بهذا".split()))
+ARRIVAL, DEPARTURE = "arrival", "departure"
+# a journey's two ends as titles write them (verb and verbal noun, with و or ف); hand-written: no library lists
+# them. Not the farewell words (توديع، وداع): a funeral is a farewell too.
+_ACTS = {conjunction + index(word): act
+         for act, words in ((ARRIVAL, "يصل تصل وصل وصلت وصول يصلان تصلان يصلون وصلوا"),
+                            (DEPARTURE, "يغادر تغادر غادر غادرت مغادرة يغادران تغادران يغادرون غادروا"))
+         for word in words.split() for conjunction in ("", "و", "ف")}
+# غادر after an attack is the adjective "treacherous" (عمل إرهابي غادر، هجوم غادر), no departure
+_TREACHEROUS_AFTER = frozenset(map(index, "إرهابي هجوم عمل اعتداء تفجير عدوان جبان وجبان إجرامي".split()))
 _LOW32 = np.uint64(0xFFFFFFFF)
 
 
@@ -62,6 +73,7 @@ class Profile:
     title: tuple[str, ...]  # distinct, sorted (a tuple is 40 + 8n bytes, a frozenset of 5 to 18 strings 728)
     numbers: tuple[str, ...]  # distinct, sorted
     days: tuple[str, ...]  # distinct, sorted
+    act: str  # ARRIVAL, DEPARTURE or ""
     length: int  # body tokens
     source: str  # the outlet ("" when unknown): one outlet rarely reports one event twice
 
@@ -102,6 +114,7 @@ def profile_of_tokens(text: TokenizedText, entities: tuple[str, ...] = (), sourc
         title=tuple(sorted(set(vocab.strings(title[_sentence_words(vocab, title)])))),
         numbers=tuple(sorted(set(vocab.strings(np.unique(head[vocab.numeric[head]]))))),
         days=_days(vocab.strings(ids[:text.title_end + LEAD_DAY_TOKENS])),
+        act=_act(vocab.strings(title)),
         length=int(body.size),
         source=source,
     )
@@ -113,6 +126,11 @@ def _days(tokens: list[str]) -> tuple[str, ...]:
            for i, t in enumerate(tokens)):
         days.add(TODAY)
     return tuple(sorted(days))
+
+
+def _act(title: list[str]) -> str:
+    acts = {_ACTS[t] for i, t in enumerate(title) if t in _ACTS and not (i and title[i - 1] in _TREACHEROUS_AFTER)}
+    return acts.pop() if len(acts) == 1 else ""
 
 
 def _kept_tokens(vocab: Vocabulary, head: np.ndarray, tokens: list[str]) -> list[str]:
