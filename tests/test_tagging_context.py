@@ -193,7 +193,7 @@ def test_the_title_inside_another_mans_office_or_a_name_is_not_the_king(body: st
 def test_a_name_in_the_headline_never_ends_on_abd():
     found = canonicals("رسالة أمل من سيرين عبد النور إلى النساء", "توجه سيرين عبد النور رسالة أمل إلى النساء. "
                        "وتزور سيرين عبد النور جمعية صوت المرأة.")
-    assert not any(name.endswith(" عبد") for name in found) and any("عبد النور" in name for name in found)
+    assert not any(name.endswith(" عبد") for name in found) and any("عبدالنور" in name for name in found)  # «عبد» glued
 
 
 @pytest.mark.parametrize("title, body, published", [
@@ -224,7 +224,7 @@ def test_another_mans_name_starts_at_his_own_given_names():
     found = canonicals(None, "حضر الدورة وكيل المحافظ صالح سلمان الودعاني، وأشاد بدعم مركز الملك سلمان للإغاثة.")
     assert "صالح سلمان الودعاني" in found and "سلمان الودعاني" not in found
     assert "سلمان" not in found and "مركز الملك سلمان للإغاثة" in found
-    assert "عبد الله عباس الوشلي" in canonicals(None, "وقال عبد الله عباس الوشلي إن الحوثيين انسحبوا.")
+    assert "عبدالله عباس الوشلي" in canonicals(None, "وقال عبد الله عباس الوشلي إن الحوثيين انسحبوا.")
     assert "مبارك الأخصائية" not in canonicals(None, "وقالت ملاك آل مبارك الأخصائية النفسية إن الأطفال تأثروا.")
 
 

@@ -11,7 +11,7 @@ from rich.text import Text
 from naba.cli.articles import _timestamp_or_none, find_article
 from naba.cli.common import DbOption, JsonOption, SinceOption, open_db, out, print_json
 from naba.errors import NotFound
-from naba.pipeline.tagging import resolve_entity
+from naba.pipeline.tagging import resolve_entity, usual_name
 from naba.serve.contract import Comparison, EntityPage, Related, StoryDetail, StoryList
 from naba.serve.paging import articles_slice, stories_slice
 from naba.stories import story_detail
@@ -121,13 +121,14 @@ def entity(
 ) -> None:
     """An entity's canonical form, the spellings seen, its latest articles and stories."""
     resolved = resolve_entity(name)
-    canonical = resolved.canonical if resolved else name.strip()
+    canonical = resolved.canonical if resolved else usual_name(name)  # a learned name's canonical form
     store = open_db(db)
     try:
         spellings = store.entities.spellings(canonical)
-        if resolved is None and not spellings:  # an unknown name may still be stored in index form
-            canonical = index(name)
-            spellings = store.entities.spellings(canonical)
+        for other in (name.strip(), index(name)) if resolved is None else ():  # as typed; a tag's index form
+            if spellings:
+                break
+            canonical, spellings = other, store.entities.spellings(other)
         page = articles_slice(store, None, limit, entity=canonical)
         story_list = store.stories.newest(entity=canonical, limit=limit)
     finally:

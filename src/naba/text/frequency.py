@@ -8,16 +8,24 @@ once per process (about 1 s; nothing is downloaded: the list ships in the packag
     zipf(token)    wordfreq's Zipf scale, log10 of occurrences per billion words: 7.5 for في, about
                    5.8 for السعوديه; a word rarer than MIN_ZIPF_KEPT (or unlisted) reads UNSEEN_ZIPF
     rarity(token)  9 - zipf: -log10 of the word's share of running text
+    usual_spelling(word)  the spelling Arabic text uses most for a word written with a bare alef, a
+                   ه, ي or ى, or with marks and tatweel (ساره → سارة، اوروبا → أوروبا، الدخيّل → الدخيل):
+                   one form for the names the tagger learns from articles that spell them apart
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
-from naba.text.normalize import index
+from naba.text.normalize import index, strip_diacritics, strip_tatweel
 
 MIN_ZIPF_KEPT = 2.0  # rarer words are left out of the table (~200k words kept)
 UNSEEN_ZIPF = 1.5
+RESPELL_MARGIN = 0.7  # a written form this much rarer (Zipf) than the usual one is respelt
+RESPELL_BELOW = 4.5  # ... unless it is this common itself: علي is a name, not على misspelt
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+_MEANT = frozenset("أإآؤئءة")  # letters a writer chose: only a bare alef, ه, ي or ى is respelt
 
 
 @functools.cache
@@ -41,6 +49,47 @@ def zipf_table() -> dict[str, float]:
         if zipf_value > table.get(key, 0.0):
             table[key] = zipf_value
     return table
+
+
+@functools.cache
+def _spellings() -> dict[str, tuple[tuple[str, float], ...]]:
+    """Index form → its written forms in wordfreq's list with their Zipf, commonest first; only the
+    index forms written more than one way, or one way other than the index form itself."""
+    import wordfreq
+
+    buckets = wordfreq.read_cBpack(wordfreq.available_languages("best")["ar"])
+    last = round((9 - MIN_ZIPF_KEPT) * 100)
+    kept = [(word, 9 - i / 100) for i, bucket in enumerate(buckets[:last + 1]) for word in bucket
+            if _ARABIC_WORD.fullmatch(word)]
+    del buckets
+    folded = index("\n".join(w for w, _ in kept)).split("\n")  # one call, as zipf_table folds them
+    forms: dict[str, list[tuple[str, float]]] = {}
+    for key, written in zip(folded, kept, strict=True):
+        forms.setdefault(key, []).append(written)
+    return {key: tuple(written) for key, written in forms.items() if len(written) > 1 or written[0][0] != key}
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def usual_spelling(word: str) -> str:
+    """``word`` without marks and tatweel, in the spelling Arabic text uses most for it when the one
+    written is far rarer (``RESPELL_MARGIN``) and not common itself (``RESPELL_BELOW``), and differs
+    from it only where it wrote a bare alef, ه, ي or ى; a word wordfreq does not list, or one of
+    another script, stays as written."""
+    bare = strip_tatweel(strip_diacritics(word))
+    if not _ARABIC_WORD.fullmatch(bare):
+        return bare
+    key = index(bare)
+    forms = _spellings().get(key)
+    if forms is None:  # listed, if at all, only as its index form (سيرغي for سيرغى)
+        forms = ((key, zipf_table()[key]),) if key in zipf_table() else ()
+    if not forms or forms[0][0] == bare:
+        return bare
+    written = next((z for form, z in forms if form == bare), 0.0)
+    usual, usual_zipf = forms[0]
+    # a written hamza or ة is meant: إدوار is no أدوار ("roles"), قلمة no قلمه ("his pen")
+    if len(usual) != len(bare) or any(c in _MEANT and c != u for c, u in zip(bare, usual, strict=True)):
+        return bare
+    return usual if written < RESPELL_BELOW and usual_zipf - written >= RESPELL_MARGIN else bare
 
 
 def zipf(token: str) -> float:

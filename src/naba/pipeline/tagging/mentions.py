@@ -31,6 +31,7 @@ from naba.pipeline.tagging.newnames import NAME_LINKS
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word
 from naba.text import ARTICLE
+from naba.text.frequency import usual_spelling
 
 KIND_OF_TYPE = {"person": "person", "country": "place", "city": "place", "region": "place", "org": "org"}
 ADJECTIVE_WEIGHT = 0.5
@@ -61,6 +62,25 @@ class Mention(NamedTuple):  # a NamedTuple, not a frozen dataclass: dozens are b
 
 def ref_of(entry: Entry) -> Ref:
     return Ref(entry.id, entry.canonical, KIND_OF_TYPE.get(entry.type, "other"))
+
+
+def new_ref(keys: Sequence[str], surface: str, kind: str) -> Ref:
+    """A name the gazetteer lacks, canonical in its usual spelling (``usual_name``)."""
+    return Ref("new:" + " ".join(keys), usual_name(surface), kind)
+
+
+def usual_name(surface: str) -> str:
+    """One spelling of a name whichever way it was written (one entity page for سارة ساندرز and ساره
+    ساندرز): each word in its usual spelling (marks and tatweel dropped,
+    ``naba.text.frequency.usual_spelling``) and «عبد» glued to the name after it (عبدالعزيز: the
+    Saudi papers' spelling, most of the corpora's)."""
+    glued: list[str] = []
+    for word in map(usual_spelling, surface.split()):
+        if glued and glued[-1] == "عبد" and word.startswith(ARTICLE):
+            glued[-1] += word
+        else:
+            glued.append(word)
+    return " ".join(glued)
 
 
 def find_mentions(stream: Stream, words: list[Word], lex: Lexicon, year: int | None = None, *,
@@ -137,7 +157,7 @@ def _named_after_people(stream: Stream, words: list[Word], mentions: list[Mentio
         keys = (key, *stream.keys[m.start:m.end])
         kind = "place" if key in context.ROAD_HEADS else "org"
         surface = stream.written(head, m.end, key)
-        out.append(Mention(head, m.end, key, Ref("new:" + " ".join(keys), surface, kind), 1.0))
+        out.append(Mention(head, m.end, key, new_ref(keys, surface, kind), 1.0))
     return out
 
 
@@ -309,7 +329,7 @@ def _identify(found: list[newnames.NewName], lex: Lexicon, known: frozenset[str]
         if entry is not None and KIND_OF_TYPE.get(entry.type) == name.kind:
             ref = ref_of(entry)
         else:
-            ref = Ref("new:" + " ".join(name.keys), name.surface, name.kind)
+            ref = new_ref(name.keys, name.surface, name.kind)
         mentions.append(Mention(name.start, name.end, name.keys[0], ref, 1.0))
     return mentions
 

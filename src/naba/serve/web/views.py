@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from naba.dates import parse_user_date
 from naba.errors import NotFound, UsageError
 from naba.models import Recommendation, Related, StoredArticle, StorySummary
-from naba.pipeline.tagging import resolve_entity
+from naba.pipeline.tagging import resolve_entity, usual_name
 from naba.serve.paging import Slice, articles_slice, decode_offset, offset_cursor
 from naba.serve.search import SearchPage, Spellings, search
 from naba.serve.web.dates import SITE_ZONE
@@ -167,11 +167,12 @@ def article_tags(stored: StoredArticle) -> tuple[str, ...]:
 
 
 def entity_key(name: str) -> tuple[str, str | None]:
-    """The canonical name every spelling of ``name`` shares, and the entity's kind (None: a plain tag)."""
+    """The canonical name every spelling of ``name`` shares, and the entity's kind (None: a name the
+    gazetteer lacks, in the spelling the tagger gives such a name's canonical form, or a plain tag)."""
     entity = resolve_entity(name)
     if entity is not None:
         return entity.canonical, entity.kind
-    return index(name), None
+    return usual_name(name) or index(name), None
 
 
 def entity_view(store: Store, key: str, kind: str | None, cursor: str | None, limit: int) -> EntityView:
