@@ -6,16 +6,16 @@ Two logistic models over the same features (``naba.stories.sameness.evidence``):
     P(same event)  = σ(SAME.intercept + Σ SAME.weights[f] · f(evidence))
 
 A copy is always the same event (the stage puts a copy in its original's story); the reverse does not
-hold. Two rules stand over the models: a filled-in template (``Evidence.templated``: other names, or
+hold. Three rules stand over the models: a filled-in template (``Evidence.templated``: other names, or
 other numbers in mostly shared words, in the same slots) is neither a copy nor the same event, however
 alike; and neither are two reports of another day (``Evidence.other_day``: the next market close, the
 next day's weather bulletin), whose figures and weekday a copy republished the next day keeps, nor
-a visit's arrival and its departure (``Evidence.other_act``), which the agency writes from one template. The
-weights are fitted by ``bench/fit_sameness.py`` on the tune half of naba's labelled pairs
-(``naba/evaluation/labels/sameness_pairs.jsonl``, ``sameness_pairs_more.jsonl`` and
-``sameness_stream_pairs.jsonl``) and reported on the other half; ``--write`` puts them here, they are
-never edited by hand. Logistic weights explain themselves: ``Judgement.reasons`` lists each feature's
-contribution to the decision, largest first.
+a visit's arrival and its departure (``Evidence.other_act``), which the agency writes from one
+template. The weights are fitted by ``bench/fit_sameness.py`` on the tune half of naba's labelled
+pairs (``naba/evaluation/labels/sameness_pairs.jsonl``, ``sameness_pairs_more.jsonl``,
+``sameness_stream_pairs.jsonl`` and ``sameness_journey_pairs.jsonl``) and reported on the other half;
+``--write`` puts them here, they are never edited by hand. Logistic weights explain themselves:
+``Judgement.reasons`` lists each feature's contribution to the decision, largest first.
 
 ``judge_at_least`` reads the costly evidence (the sentence trace, the shingle overlap) only when its most
 favourable values could change the answer: the story stage and the related lists skip it for most pairs.
