@@ -65,6 +65,24 @@ def test_an_institution_or_a_cup_named_after_a_place_is_the_institution(sentence
     assert part not in found and longer in found
 
 
+@pytest.mark.parametrize("sentence, part, longer", [
+    ("وأعلنت شرطة دبي القبض على أفراد العصابة خلال ساعات من وقوع الجريمة.", "دبي", "شرطة دبي"),
+    ("وقررت بلدية القدس هدم المنزل بحجة البناء دون ترخيص.", "القدس", "بلدية القدس"),
+    ("وأوضح مدير مرور الرياض أن الحملة تستمر أسبوعين.", "الرياض", "مرور الرياض"),
+    ("وأطلقت أمانة جدة حملة لإزالة التعديات على الأرصفة.", "جدة", "أمانة جدة"),
+    ("وأحيلت القضية لشرطة جدة للتحقيق فيها.", "جدة", "شرطة جدة"),  # the clitic is not the name's
+    ("وتواصل سفن التحالف دورياتها في خليج عدن لحماية الملاحة.", "عدن", "خليج عدن"),
+    ("ويجري الأسطول مناورات في مضيق تايوان منذ أمس.", "تايوان", "مضيق تايوان"),
+])
+def test_a_department_or_a_gulf_named_after_a_place_is_not_the_place(sentence: str, part: str, longer: str):
+    found = canonicals(None, sentence)
+    assert part not in found and longer in found
+
+
+def test_an_emirate_is_the_place_itself():
+    assert "دبي" in canonicals(None, "وتستضيف إمارة دبي المعرض الدولي في أكتوبر المقبل.")
+
+
 @pytest.mark.parametrize("sentence, place", [
     ("تقدمت القوات المشتركة باتجاه مدينة وميناء الحديدة في وقت يبدأ فيه الهجوم.", "الحديدة"),  # two heads
     ("ناقش المجلس خطته في اجتماع عقده في مقر الشركة بالرياض مساء الأحد.", "الرياض"),  # a preposition

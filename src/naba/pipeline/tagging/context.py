@@ -5,9 +5,10 @@
                             actor, a place, a national team or a league (``STATE_HEADS``), never a
                             player, club, company or paper (``PERSON_OR_FIRM_HEADS``, or a name)
     inside_longer(...)      a place inside a longer name: مصر للطيران، دوري أبطال أوروبا، رابيد فيينا،
-                            الكويت الكويتي (a club), كوبا أميركا, an institution named after it (غرفة
-                            الرياض، مطار عدن الدولي، ملعب سانتياغو برنابيو), and an organisation inside a
-                            cup or a prize (كأس الاتحاد الأوروبي); the longer name, or nothing
+                            الكويت الكويتي (a club), كوبا أميركا, an institution or a department named
+                            after it (غرفة الرياض، مطار عدن الدولي، شرطة دبي), a gulf or a strait (خليج
+                            عدن), and an organisation inside a cup or a prize (كأس الاتحاد الأوروبي); the
+                            longer name, or nothing
     royal_starts(...)       after الأمير/الشيخ/الملك comes a first name (تركي، مشعل), never a
                             country or a namesake
     supported(...)          a gazetteer word that is also a common word (مآرب، ميلان، الرباط، سيول)
@@ -71,6 +72,11 @@ ORG_HEADS = _set("""
 سبارتاك لوكوموتيف زينيت شاختار أياكس سبورتينغ بوروسيا أولمبيك إنتر
 غرفة شركة ملعب استاد ستاد مطار ميناء مستشفى معهد كلية متحف مجمع جمرك جمارك
 """)
+# A city's or a region's department, named by the place it serves (شرطة دبي، بلدية القدس، أمانة منطقة
+# الرياض، مرور الرياض، جوازات جازان): the department, not the place. Not إمارة: إمارة دبي is the emirate.
+DEPARTMENT_HEADS = _set("شرطة بلدية أمانة مرور جوازات")
+# A sea's or a strait's name on a place (خليج عدن، خليج المكسيك، مضيق تايوان): another place.
+WATER_HEADS = _set("خليج مضيق")
 # Heads of a place or an institution named after a king or a prince (مطار الملك خالد الدولي، جامعة
 # الملك سعود، طريق الملك فهد، مركز الملك سلمان للإغاثة): what follows the title is their name.
 NAMED_AFTER_HEADS = ORG_HEADS | _set("""
@@ -103,7 +109,7 @@ _LEADING_TO = frozenset(index(w) for w in "إلى بين".split())
 _COMMON_READ_NAMES = _PRAYER_NAMES | _PARTICIPLE_NAMES
 CLUB_SUFFIXES = _set("سيتي يونايتد")
 GIVEN_MAX_ZIPF = 4.5  # a given name this common at most before a place (not أمير of أمير قطر)
-LONGER_HEADS = COMPETITION_HEADS | ORG_HEADS | PRIZE_HEADS  # the first word of a longer name, clitic-free
+LONGER_HEADS = COMPETITION_HEADS | ORG_HEADS | PRIZE_HEADS | DEPARTMENT_HEADS | WATER_HEADS  # clitic-free
 PLACE_HEADS = _set("مدينة محافظة ولاية منطقة بلدة قرية إقليم عاصمة جزيرة مديرية حي ميناء مطار بلاد")
 CLUB_HEADS = _set("نادي فريق ناد لاعب نجم مدرب")
 ROYAL_TITLES = _set("أمير أميرة شيخ شيخة ملك ملكة سلطان سمو")
@@ -198,8 +204,10 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
             while end < len(stream) and not stream.breaks[end] and kind_at.get(end) == "place":
                 end += 1  # بطولة كوبا أميركا
             return first, _nisba_run(stream, words, end), "other"
-        if head in ORG_HEADS:
+        if head in ORG_HEADS or head in DEPARTMENT_HEADS:
             return _institution(stream, words, before, end, kind_at)
+        if head in WATER_HEADS and kind_at.get(start) == "place":
+            return before, end, "place"
         if kind_at.get(start) == "place" and _latin(stream.keys[before]) and not stream.keys[start].isascii():
             return before, end, ""  # MBC مصر: a Latin name ends in the place
         if kind_at.get(start) == "place" and _given_name(stream, words, before):
