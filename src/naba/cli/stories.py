@@ -125,10 +125,11 @@ def entity(
     store = open_db(db)
     try:
         spellings = store.entities.spellings(canonical)
-        for other in (name.strip(), index(name)) if resolved is None else ():  # as typed; a tag's index form
-            if spellings:
-                break
-            canonical, spellings = other, store.entities.spellings(other)
+        if resolved is None and not spellings:  # as typed, then a plain tag's index form
+            for other in (name.strip(), index(name)):
+                canonical, spellings = other, store.entities.spellings(other)
+                if spellings:
+                    break
         page = articles_slice(store, None, limit, entity=canonical)
         story_list = store.stories.newest(entity=canonical, limit=limit)
     finally:

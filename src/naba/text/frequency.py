@@ -35,17 +35,8 @@ def zipf_table() -> dict[str, float]:
     Read with ``wordfreq.read_cBpack``, not ``get_frequency_dict``: the latter keeps all 620k
     Arabic words cached for the life of the process (~150 MB); this keeps the ~200k used.
     """
-    import wordfreq  # deferred: reading the Arabic list takes about a second
-
-    buckets = wordfreq.read_cBpack(wordfreq.available_languages("best")["ar"])
-    last = round((9 - MIN_ZIPF_KEPT) * 100)  # bucket i holds words of Zipf 9 - i / 100
-    kept = [(word, 9 - i / 100) for i, bucket in enumerate(buckets[:last + 1]) for word in bucket]
-    del buckets
-    folded = index("\n".join(w.replace("\n", " ") for w, _ in kept)).split("\n")
-    if len(folded) != len(kept):  # a word folded to nothing shifted the lines: one at a time
-        folded = [index(w) for w, _ in kept]
     table: dict[str, float] = {}
-    for key, (_, zipf_value) in zip(folded, kept, strict=True):
+    for _, key, zipf_value in _listed():
         if zipf_value > table.get(key, 0.0):
             table[key] = zipf_value
     return table
@@ -55,18 +46,26 @@ def zipf_table() -> dict[str, float]:
 def _spellings() -> dict[str, tuple[tuple[str, float], ...]]:
     """Index form → its written forms in wordfreq's list with their Zipf, commonest first; only the
     index forms written more than one way, or one way other than the index form itself."""
-    import wordfreq
+    forms: dict[str, list[tuple[str, float]]] = {}
+    for written, key, zipf_value in _listed():
+        if _ARABIC_WORD.fullmatch(written):
+            forms.setdefault(key, []).append((written, zipf_value))
+    return {key: tuple(written) for key, written in forms.items() if len(written) > 1 or written[0][0] != key}
+
+
+def _listed() -> list[tuple[str, str, float]]:
+    """wordfreq's Arabic words no rarer than MIN_ZIPF_KEPT, commonest first: (as written, index form,
+    Zipf). Not kept: each table above reads it once (about 0.2 s)."""
+    import wordfreq  # deferred: reading the Arabic list takes a while
 
     buckets = wordfreq.read_cBpack(wordfreq.available_languages("best")["ar"])
-    last = round((9 - MIN_ZIPF_KEPT) * 100)
-    kept = [(word, 9 - i / 100) for i, bucket in enumerate(buckets[:last + 1]) for word in bucket
-            if _ARABIC_WORD.fullmatch(word)]
+    last = round((9 - MIN_ZIPF_KEPT) * 100)  # bucket i holds words of Zipf 9 - i / 100
+    kept = [(word, 9 - i / 100) for i, bucket in enumerate(buckets[:last + 1]) for word in bucket]
     del buckets
-    folded = index("\n".join(w for w, _ in kept)).split("\n")  # one call, as zipf_table folds them
-    forms: dict[str, list[tuple[str, float]]] = {}
-    for key, written in zip(folded, kept, strict=True):
-        forms.setdefault(key, []).append(written)
-    return {key: tuple(written) for key, written in forms.items() if len(written) > 1 or written[0][0] != key}
+    folded = index("\n".join(w.replace("\n", " ") for w, _ in kept)).split("\n")
+    if len(folded) != len(kept):  # a word folded to nothing shifted the lines: one at a time
+        folded = [index(w) for w, _ in kept]
+    return [(word, key, zipf_value) for (word, zipf_value), key in zip(kept, folded, strict=True)]
 
 
 @functools.lru_cache(maxsize=1 << 14)
