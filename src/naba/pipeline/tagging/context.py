@@ -27,6 +27,7 @@ from __future__ import annotations
 import operator
 
 from naba.gazetteer import Entry
+from naba.pipeline.tagging.franchises import franchise_end
 from naba.pipeline.tagging.lexicon import Name, lexicon
 from naba.pipeline.tagging.matching import Match
 from naba.pipeline.tagging.stream import Stream
@@ -66,7 +67,7 @@ PERSON_OR_FIRM_HEADS = _set("""
 مقاتل مقاتلون مقاتلين مدنيون مدنيين لاجئ لاجئون لاجئين مهاجر مهاجرون مهاجرين أسرة أسر عائلة عائلات
 """)
 # Words before a place that make it part of a longer name (a competition, an airline, a club, ...).
-COMPETITION_HEADS = _set("دوري كأس بطولة جائزة مهرجان معرض ماراثون رالي أبطال أمم سباق خام")
+COMPETITION_HEADS = _set("دوري كأس بطولة جائزة مهرجان معرض ماراثون رالي أبطال أمم سباق خام مونديال أولمبياد")
 ORG_HEADS = _set("""
 طيران جامعة بنك مصرف بورصة نادي فريق أكاديمية اتحاد أنصار جند كتائب لواء سرايا ريال فلاي رابيد ستيوا دينامو
 سبارتاك لوكوموتيف زينيت شاختار أياكس سبورتينغ بوروسيا أولمبيك إنتر
@@ -106,8 +107,10 @@ PRAYER_WORDS = _set("بعد قبل صلاة صلاتي أذان عقب وقت ح
 _PRAYER_NAMES = _set("المغرب")
 _PARTICIPLE_NAMES = _set("الموصل")  # الطريق الموصل إلى: the road leading to
 _LEADING_TO = frozenset(index(w) for w in "إلى بين".split())
-_COMMON_READ_NAMES = _PRAYER_NAMES | _PARTICIPLE_NAMES
-CLUB_SUFFIXES = _set("سيتي يونايتد")
+_BIRTHPLACE_NAMES = _set("مسقط")  # مسقط الرأس، مسقط رأسه: a birthplace, not Muscat
+_HEAD_WORDS = frozenset(index(w) for w in "الرأس رأس رأسه رأسها رأسي رأسهم".split())
+_COMMON_READ_NAMES = _PRAYER_NAMES | _PARTICIPLE_NAMES | _BIRTHPLACE_NAMES
+CLUB_SUFFIXES = _set("سيتي يونايتد ستي")
 GIVEN_MAX_ZIPF = 4.5  # a given name this common at most before a place (not أمير of أمير قطر)
 LONGER_HEADS = COMPETITION_HEADS | ORG_HEADS | PRIZE_HEADS | DEPARTMENT_HEADS | WATER_HEADS  # clitic-free
 PLACE_HEADS = _set("مدينة محافظة ولاية منطقة بلدة قرية إقليم عاصمة جزيرة مديرية حي ميناء مطار بلاد")
@@ -179,7 +182,7 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
                   ) -> tuple[int, int, str] | None:
     """The longer name a place hit (or an organisation after كأس/جائزة) is part of, as (start, end,
     kind), kind "" for "drop it". In a sports report (``sporting``) سيتي or يونايتد after a city makes
-    a club (نيويورك سيتي، أوكلاهوما سيتي).
+    a club (نيويورك سيتي، أوكلاهوما سيتي), and so does a franchise's name (تورونتو رابتورز: ``franchises``).
 
     None when the name stands as itself.
     """
@@ -198,9 +201,9 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
         head = key_of(words, before)
         if head == "غرب" and before > 0 and key_of(words, before - 1) == "خام":  # خام غرب تكساس
             return before - 1, end, "other"
-        if head in COMPETITION_HEADS:
+        if head in COMPETITION_HEADS and not _definite(words, before):  # المونديال مصر: no construct
             first = before - 1 if before > 0 and not stream.breaks[before] and key_of(words, before - 1) in \
-                COMPETITION_HEADS else before
+                COMPETITION_HEADS and not _definite(words, before - 1) else before
             while end < len(stream) and not stream.breaks[end] and kind_at.get(end) == "place":
                 end += 1  # بطولة كوبا أميركا
             return first, _nisba_run(stream, words, end), "other"
@@ -214,6 +217,9 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
             return before, end, ""  # عبدالله بن محمد السويد، فهد السويد: a man's surname
     if after >= 0 and stream.keys[after] in CLUB_SUFFIXES and kind_at.get(start) == "place" and sporting(words):
         return start, after + 1, "org"  # نيويورك سيتي
+    if after >= 0 and hit.value.owners[0].type == "city" \
+            and (franchise := franchise_end(stream, words, after, kind_at)) > after and sporting(words):
+        return start, franchise, "org"  # تورونتو رابتورز، فيلادلفيا سيفنتي سيكسرز
     if after >= 0:
         adjective = words[after].adjective
         owner = hit.value.owners[0]
@@ -225,18 +231,23 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
     return None
 
 
+def _definite(words: list[Word], i: int) -> bool:
+    """The word has the article: the first noun of a construct (كأس العالم، مونديال روسيا) never does."""
+    return words[i].shown.startswith(ARTICLE)
+
+
 def common_reading(stream: Stream, words: list[Word], hit: Match[Name]) -> bool:
     """A place's name read as the common word it also is, by the word before or after it (hand-written
-    Arabic rules): بعد المغرب, صلاة المغرب (the sunset prayer); after an ال-word, الموصل إلى is "leading
-    to" (الخط الإسفلتي الموصل إلى), not Mosul (من الموصل إلى بغداد is)."""
+    Arabic rules): بعد المغرب, صلاة المغرب (the sunset prayer); مسقط الرأس (a birthplace); after an ال-word,
+    الموصل إلى is "leading to" (الخط الإسفلتي الموصل إلى), not Mosul (من الموصل إلى بغداد is)."""
     at = hit.start
     form = key_of(words, at)
     if hit.end - at != 1 or form not in _COMMON_READ_NAMES:  # most hits: one set lookup
         return False
     before = key_of(words, at - 1) if at > 0 and not stream.breaks[at] else ""
     after = stream.keys[at + 1] if at + 1 < len(stream) and not stream.breaks[at + 1] else ""
-    return (form in _PRAYER_NAMES and before in PRAYER_WORDS) or (
-        form in _PARTICIPLE_NAMES and after in _LEADING_TO and words[at - 1].shown.startswith(ARTICLE))
+    return (form in _PRAYER_NAMES and before in PRAYER_WORDS) or (form in _BIRTHPLACE_NAMES and after in _HEAD_WORDS) \
+        or (form in _PARTICIPLE_NAMES and after in _LEADING_TO and words[at - 1].shown.startswith(ARTICLE))
 
 
 def _given_name(stream: Stream, words: list[Word], i: int) -> bool:

@@ -34,6 +34,7 @@ ONE_WORD_MAX_ZIPF = 4.0  # a one-word name after a title is this rare (a title i
 _GODS_NAMES = frozenset(index(w) for w in "الله العزيز الرحمن الكريم".split())
 CLITIC_WORD_ZIPF = 3.0  # a one-word name's rest after a clitic letter this common: a clitic and a word
 CONJUNCT_REST_ZIPF = 2.5  # or this common and commoner than the whole (فصاحة 2.6 of وفصاحة 2.3)
+HER_VERB_TWIN_ZIPF = 3.5  # يبقي 5.0، ينكر 4.0, against يكاي، يجولي 1.5 (كايت، جوليت: names)
 CLITIC_NOUN_ZIPF = 2.7  # بهدفين: the rest with the article this common (الهدفين 2.9; not الكري of بكري, 2.6)
 _PRONOUNS = ("اه", "ها", "هم", "هما")  # وزميلاه، وزملاؤهم
 OFFICES = frozenset(index(w) for w in "رئيس نائب مدير وزير أمين عضو قائد سكرتير".split())  # no name opens on one
@@ -86,6 +87,18 @@ def name_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
                           or clitic_and_word(keys[at], words[at], CLITIC_WORD_ZIPF, CONJUNCT_REST_ZIPF)):
         return at  # تطورات: a noun the language writes with the article; بمفرده، وفصاحة: a clitic and a word
     return end
+
+
+def her_verb(stream: Stream, at: int) -> bool:
+    """الملكة بقيت، الممثلة المتهمة أنكرت: after a feminine word (in ة), a word in ت whose imperfect
+    (يبقي، ينكر) is a common word is her verb in the past (its feminine ending), not her name; not
+    كايت، جوليت، جانيت (no يكاي، يجولي). A passive or hollow past (شوهدت، فازت) is left alone."""
+    key = stream.keys[at]
+    if at == 0 or len(key) < 3 or not key.endswith("ت") or not stream.surface(at - 1).endswith("ة") \
+            or given_name(key):
+        return False
+    rest = key[:-1].removeprefix("ا")  # أنكرت: ينكر
+    return lexicon().zipf("ي" + rest) >= HER_VERB_TWIN_ZIPF
 
 
 def _name_words(keys: list[str], at: int, end: int, run: bool) -> int:

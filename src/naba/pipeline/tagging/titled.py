@@ -30,8 +30,9 @@ def after_titles(stream: Stream, words: list[Word], titled: set[int], hit_at: di
     for at in sorted(titled):
         if at in hit_at or taken[at]:
             continue
-        if sentence_after_title(stream, words, at) and not _name_goes_on(stream, words, at + 1):
-            continue  # الأمير حزينا، الرئيس الأمريكي تعريفة جمركية: the sentence goes on
+        if (sentence_after_title(stream, words, at) and not _name_goes_on(stream, words, at + 1)) \
+                or name_spans.her_verb(stream, at):
+            continue  # الأمير حزينا، الرئيس الأمريكي تعريفة جمركية، الملكة بقيت: the sentence goes on
         ends = newnames.nasab_end if at in royal else name_spans.name_end
         end = ends(stream, words, at, taken)
         head = newnames.named_after(stream, words, at, taken) if at in royal and end > at else -1
