@@ -28,6 +28,7 @@ from naba.pipeline.tagging.lexicon import Lexicon, Name
 from naba.pipeline.tagging.matching import Match, drop_where, keyed_with_clitics, scan, untake
 from naba.pipeline.tagging.namesakes import read_namesakes
 from naba.pipeline.tagging.newnames import NAME_LINKS
+from naba.pipeline.tagging.shared_places import shared_place
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word
 from naba.text import ARTICLE
@@ -278,7 +279,8 @@ def _resolve_known(stream: Stream, words: list[Word], hits: list[Match[Name]], t
         if not hit.value.ambiguous and len(owners) == 1:
             chosen = owners[0]
         else:
-            named = [o for o in owners if o.id in sure]
+            # one owner the article names for sure, or a city-or-country name it settles (عمان)
+            named = [o for o in owners if o.id in sure] or [*filter(None, [shared_place(stream, hit, hits, related)])]
             if len(named) == 1:
                 chosen = named[0]
             elif len(owners) == 1 and ((hit.start in titled and not newnames.family_follows(stream, words, hit.end))
