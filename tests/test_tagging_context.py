@@ -775,3 +775,12 @@ def test_a_birthplace_is_not_muscat():
 ])
 def test_her_verb_after_a_feminine_title_is_no_name(sentence: str, verb: str):
     assert verb not in [e.name for e in tag_article(None, sentence).entities]
+
+
+def test_a_club_named_by_a_common_word_and_its_nationality_outside_sport_is_the_phrase():
+    # «الشباب السعودي»: young Saudis in a report on jobs, the club in a match report
+    jobs = "أين المسؤولية الاجتماعية للوزارة في الاستعانة بالشباب السعودي وتوفير فرص عمل لهم في مشاريع الإسكان."
+    match = ("فاز الشباب السعودي على الأهلي في الدوري، وسجل اللاعب هدفين في المباراة وقال المدرب إن الفريق قدم"
+             " مباراة كبيرة.")
+    assert "الشباب السعودي" not in canonicals(None, jobs)
+    assert "الشباب السعودي" in canonicals(None, match)

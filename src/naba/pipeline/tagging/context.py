@@ -110,6 +110,7 @@ _LEADING_TO = frozenset(index(w) for w in "إلى بين".split())
 _BIRTHPLACE_NAMES = _set("مسقط")  # مسقط الرأس، مسقط رأسه: a birthplace, not Muscat
 _HEAD_WORDS = frozenset(index(w) for w in "الرأس رأس رأسه رأسها رأسي رأسهم".split())
 _COMMON_READ_NAMES = _PRAYER_NAMES | _PARTICIPLE_NAMES | _BIRTHPLACE_NAMES
+COMMON_CLUB_WORD_ZIPF = 5.0  # الشباب 5.4، الاتحاد 5.6 (not الهلال 4.7، النصر 4.7)
 CLUB_SUFFIXES = _set("سيتي يونايتد ستي")
 GIVEN_MAX_ZIPF = 4.5  # a given name this common at most before a place (not أمير of أمير قطر)
 LONGER_HEADS = COMPETITION_HEADS | ORG_HEADS | PRIZE_HEADS | DEPARTMENT_HEADS | WATER_HEADS  # clitic-free
@@ -239,8 +240,12 @@ def _definite(words: list[Word], i: int) -> bool:
 def common_reading(stream: Stream, words: list[Word], hit: Match[Name]) -> bool:
     """A place's name read as the common word it also is, by the word before or after it (hand-written
     Arabic rules): بعد المغرب, صلاة المغرب (the sunset prayer); مسقط الرأس (a birthplace); after an ال-word,
-    الموصل إلى is "leading to" (الخط الإسفلتي الموصل إلى), not Mosul (من الموصل إلى بغداد is)."""
+    الموصل إلى is "leading to" (الخط الإسفلتي الموصل إلى), not Mosul (من الموصل إلى بغداد is). Outside a
+    sports report a club named by a word this common and its nationality is that phrase: «الشباب السعودي»
+    are young Saudis."""
     at = hit.start
+    if hit.end - at == 2 and words[at].zipf >= COMMON_CLUB_WORD_ZIPF and words[at + 1].adjective is not None:
+        return [owner.subtype for owner in hit.value.owners] == ["club"] and not sporting(words)
     form = key_of(words, at)
     if hit.end - at != 1 or form not in _COMMON_READ_NAMES:  # most hits: one set lookup
         return False
