@@ -238,7 +238,7 @@ def _definite(words: list[Word], i: int) -> bool:
 
 
 def common_reading(stream: Stream, words: list[Word], hit: Match[Name]) -> bool:
-    """A place's name read as the common word it also is, by the word before or after it (hand-written
+    """A name read as the common words it also is, by the word before or after it (hand-written
     Arabic rules): بعد المغرب, صلاة المغرب (the sunset prayer); مسقط الرأس (a birthplace); after an ال-word,
     الموصل إلى is "leading to" (الخط الإسفلتي الموصل إلى), not Mosul (من الموصل إلى بغداد is). Outside a
     sports report a club named by a word this common and its nationality is that phrase: «الشباب السعودي»
@@ -252,7 +252,7 @@ def common_reading(stream: Stream, words: list[Word], hit: Match[Name]) -> bool:
     before = key_of(words, at - 1) if at > 0 and not stream.breaks[at] else ""
     after = stream.keys[at + 1] if at + 1 < len(stream) and not stream.breaks[at + 1] else ""
     return (form in _PRAYER_NAMES and before in PRAYER_WORDS) or (form in _BIRTHPLACE_NAMES and after in _HEAD_WORDS) \
-        or (form in _PARTICIPLE_NAMES and after in _LEADING_TO and words[at - 1].shown.startswith(ARTICLE))
+        or (form in _PARTICIPLE_NAMES and after in _LEADING_TO and _definite(words, at - 1))
 
 
 def _given_name(stream: Stream, words: list[Word], i: int) -> bool:
@@ -286,7 +286,7 @@ def _institution(stream: Stream, words: list[Word], head: int, end: int, kind_at
     if key_of(words, head) in FIELD_NAMED_HEADS and end < len(stream) and not stream.breaks[end] \
             and kind_at.get(end) is None and stream.keys[end].startswith("لل") and words[end].content:
         end = _nisba_run(stream, words, end + 1)
-    if end == at and words[head].shown.startswith(ARTICLE):
+    if end == at and _definite(words, head):
         return head, end, ""
     return head, end, "org"
 

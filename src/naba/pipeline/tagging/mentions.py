@@ -174,7 +174,7 @@ def _words_not_clitics(stream: Stream, lex: Lexicon, hits: list[Match[Name]], ta
 
 def _not_common_words(stream: Stream, words: list[Word], hits: list[Match[Name]], taken: bytearray
                       ) -> list[Match[Name]]:
-    """Drop a place read as the common word it also is there (``context.common_reading``: بعد المغرب),
+    """Drop a name read as the common words it also is (``context.common_reading``: بعد المغرب، بالشباب السعودي),
     and a name read off a word written as an indefinite accusative (لساناً is not ل + سانا: a name
     takes no tanween)."""
     return drop_where(hits, taken, lambda hit: context.common_reading(stream, words, hit)
