@@ -16,9 +16,13 @@ A phrase is shown only when it reads as a tag (hand-written rules over ``Word``'
     the first word is no unit (``UNITS``: كيلو جرام)
     no word carries a case ending on a common noun (رقما قياسيا، تجمعا، متحدثا: the tag reads as
         a fragment of the sentence), and no word after the first has a clitic (أيد أمينة والأعداء)
+    the last word is no bare comparative (قدرة أكبر، بلد آخر), and two words are not an indefinite noun
+        and its nationality (شركة صينية، مؤسسة ألمانية: which one? the country is the tag); no time
+        (ريال الشهر الماضي: a month, a week or a year after the first word, or «الماضي» closing it)
     the first word is not a comparative, a quantity or a place-adverb noun (``NOT_FIRST``: أكبر
         لاعب، داخل شجرة، متن طائرة، مدى قريب, which cut a phrase out of its sentence), nor a
-        relational adjective after its noun (منطقة جبلية وعرة، النجم المصري الصاعد: ``_agrees``)
+        relational adjective after its noun (منطقة جبلية وعرة، النجم المصري الصاعد: ``_agrees``), nor the
+        vocative يا (يا وطني، يا حلاوة العيد: a line of a poem or a slogan cut out of the headline)
 No two keywords where one contains the other, unless the shorter is said on its own at least as
 often as inside the longer (``OWN_USE``); a phrase that shares a word with a chosen one is a second
 cut of the same words (لتكبد ثاني / ثاني أكبر) and is left out. The common single words left out
@@ -77,8 +81,10 @@ ELATIVES = frozenset(index_form(w) for w in """
 NOT_FIRST = ELATIVES | frozenset(index_form(w) for w in """
 داخل خارج متن مدى نحو حول قرب بين عبر وسط أمام خلف فوق تحت جانب خلال أثناء بعد قبل إثر عقب
 شيء أمر عدد بعض كل جميع معظم أغلب غالبية مختلف كافة سائر شتى أيام يوم عام سنة شهر
-تم يتم مقابل ضد
+تم يتم مقابل ضد يا
 """.split())
+TIME_NOUNS = frozenset(index_form(w) for w in "شهر أسبوع سنة".split())  # not عام: الرأي العام، الأمن العام
+TIME_ENDS = frozenset(index_form(w) for w in "الماضي الماضية المقبل المقبلة الجاري الحالي القادم المنصرم".split())
 BOUND_SHARE = 2 / 3
 BOUND_MIN_COUNT = 3  # مبادرة الهدنة twice is a phrase, not a name
 _CONJUNCTIONS = "وف"
@@ -124,6 +130,11 @@ def readable(phrase: Phrase, words: Sequence[Word], stream: Stream) -> bool:
         return False
     if _title(stream.keys[at:at + len(span)]):
         return False  # نائب رئيس: (the start of) a title, said of a person
+    if span[-1].shown in ELATIVES or (len(span) == 2 and span[1].adjective is not None
+                                      and not span[0].shown.startswith("ال")):
+        return False  # قدرة أكبر، بلد آخر; شركة صينية، طفل فلسطيني: "a Chinese company", its country is the tag
+    if span[-1].shown in TIME_ENDS or any(w.shown.removeprefix("ال") in TIME_NOUNS for w in span[1:]):
+        return False  # ريال الشهر الماضي، حلول الأسبوع: when, not what
     keys = stream.keys[at + 1:at + len(span)]
     return not any(w.glued for w in span) and all(w.shown == key for w, key in zip(span[1:], keys, strict=True))
 

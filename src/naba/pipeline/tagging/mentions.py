@@ -165,10 +165,11 @@ def _named_after_people(stream: Stream, words: list[Word], mentions: list[Mentio
 def _words_not_clitics(stream: Stream, lex: Lexicon, hits: list[Match[Name]], taken: bytearray
                        ) -> list[Match[Name]]:
     """Drop a name read by cutting a clitic off a word the language knows better whole: كتبت (she
-    wrote) is not ك + التبت, وبينت not و + بينيت; وبوتين and للأردن stay."""
+    wrote) is not ك + التبت, وبينت not و + بينيت, للحج not ل + لحج (ل + الحج); وبوتين، للبنان stay."""
     def glued(hit: Match[Name]) -> bool:
         key = stream.keys[hit.start]
-        return hit.form != key and not hit.form.startswith("ال") and lex.zipf(key) > lex.zipf(hit.form)
+        return hit.form != key and not hit.form.startswith("ال") and lex.zipf(hit.form) < max(
+            lex.zipf(key), lex.zipf(ARTICLE + key[2:]) if key.startswith("لل") else 0.0)
     return drop_where(hits, taken, glued)
 
 

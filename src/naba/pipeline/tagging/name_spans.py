@@ -38,6 +38,9 @@ HER_VERB_TWIN_ZIPF = 3.5  # يبقي 5.0، ينكر 4.0, against يكاي، يج
 CLITIC_NOUN_ZIPF = 2.7  # بهدفين: the rest with the article this common (الهدفين 2.9; not الكري of بكري, 2.6)
 _PRONOUNS = ("اه", "ها", "هم", "هما")  # وزميلاه، وزملاؤهم
 OFFICES = frozenset(index(w) for w in "رئيس نائب مدير وزير أمين عضو قائد سكرتير".split())  # no name opens on one
+# the head of an office that takes more words (المتحدث العسكري، المدير العام): never a family after given
+# names, unlike الأمين، المرشد، القائد, families as often as offices
+OFFICE_HEADS = frozenset(index(w) for w in "المتحدث الناطق المدير المندوب المبعوث".split())
 RULERS = frozenset(index(w) for w in "أمير محافظ".split())  # a name's end, not its start (أمير كرارة)
 
 
@@ -151,11 +154,12 @@ def _given_and_names(stream: Stream, words: list[Word], at: int, end: int, taken
 def _family_after_given(stream: Stream, words: list[Word], i: int) -> bool:
     """After a title and a given name, an ال-word as common as family names are is the family (الفنان
     عمر الشريف، اللاعب فهد المولد), unless it describes the man (السابق، الحائز، المصاب), is a
-    nationality, a relational adjective, a verbal noun (التقدم) or a time word. Not every participle:
-    المولد، المبارك are families."""
+    nationality, a relational adjective, a verbal noun (التقدم), a time word or the first word of an
+    office that takes more words (العميد محمد سمير المتحدث العسكري). Not every participle: المولد،
+    المبارك are families."""
     word, key = words[i], stream.keys[i]
     return word.zipf < NAME_PART_MAX_ZIPF and word.adjective is None and not word.nisba \
-        and key not in DESCRIBING and key not in NOT_NAMES and not _verbal_noun(key)
+        and key not in DESCRIBING and key not in NOT_NAMES and not _verbal_noun(key) and key not in OFFICE_HEADS
 
 
 def _verbal_noun(key: str) -> bool:

@@ -63,6 +63,9 @@ _ORG_HEADS = """
 محكمة برنامج صندوق مركز معهد جيش سفارة قنصلية رئاسة
 """
 ORG_HEADS = frozenset(index(w) for w in _ORG_HEADS.split())
+# English words of a company's or a society's name as Arabic papers write them (not كومباني, Kompany)
+BODY_WORDS = frozenset(index(w) for w in """إنترناشيونال إنترناشونال تكنولوجيز كوليدج كوربوريشن كوربريشن
+كورب هولدينغ هولدنغ سيستمز أسوسييشن أسوسيشن سوسايتي سوسيتي يونيفرسيتي فاونديشن ليميتد إنستيتيوت""".split())
 ORG_HEAD_TOKENS = frozenset(t for head in ORG_HEADS for h in (head, "ال" + head) for t in with_clitics(h))
 _NOT_NAMES = "الذي التي الذين اللذين عن إن أن لدى"  # pronouns and particles: the sentence goes on
 NOT_NAMES = TIME_WORDS | frozenset(index(w) for w in _NOT_NAMES.split()) | SPEECH_VERBS
@@ -381,8 +384,11 @@ def _guess_kind(stream: Stream, words: list[Word], seen: list[int], start: int, 
 def new_name(stream: Stream, at: int, end: int, kind: str, taken: bytearray,
              heads: frozenset[str] = ORG_HEADS) -> NewName:
     """The name at ``at:end``; an organisation's (or, given ``heads``, a longer name's) first word
-    loses its clitic when it is one of ``heads``."""
+    loses its clitic when it is one of ``heads``. A "person" with a transliterated body's word is an
+    organisation (أميريكان سوسايتي أوف كلينيكل أونكولودجي، أوبر تكنولوجيز)."""
     key = stream.keys[at]
+    if kind == "person" and not BODY_WORDS.isdisjoint(stream.keys[at:end]):
+        kind = "org"
     form = key
     if kind == "org" or heads is not ORG_HEADS:  # لوزارة → وزارة; للجمعية → الجمعية: the article stays
         form = article_form(key)
