@@ -6,7 +6,7 @@ import pytest
 
 from naba.pipeline.tagging.lexicon import lexicon
 from naba.text import index
-from naba.text.morphology import inflected
+from naba.text.morphology import inflected, noun_number
 
 
 @pytest.mark.parametrize("word, rule", [
@@ -33,3 +33,11 @@ def test_an_inflected_common_word_is_read_as_one(word: str, rule: str):
 ])
 def test_a_name_that_looks_inflected_is_not(word: str):
     assert inflected(index(word), lexicon().given, lexicon().zipf) is None
+
+
+@pytest.mark.parametrize("word, number", [
+    ("جنديين", True), ("مسلحان", True), ("قطارين", True),
+    ("عدنان", False), ("زيدان", False), ("لبنان", False), ("بوتين", False),  # عدن، زيد never take the article
+])
+def test_a_common_nouns_dual_is_read_as_one(word: str, number: bool):
+    assert noun_number(index(word), lexicon().zipf) is number

@@ -53,6 +53,7 @@ DERIVED_FOUR_ZIPF = 3.5  # يقلع of أقلع: a four-letter past read back on
 DUAL_NOUN_ZIPF = 3.0  # طائره of طائرتين (بوه of بوتين is 2.8)
 PLURAL_NOUN_ZIPF = 3.5  # متاخره of متأخرات
 PLURAL_COMMONER_BY = 1.0  # ... and this much commoner (فرحه is 0.7 commoner than the surname فرحات)
+NOUN_WITH_ARTICLE_ZIPF = 3.5  # الجندي of جنديين, البائع of بائعة (العدن of عدنان is 1.5)
 
 _PRONOUNS = ("هما", "هم", "هن", "ها", "نا", "كم", "ه")
 _C = "([^اويء])"  # a root consonant
@@ -187,3 +188,17 @@ _RULES: tuple[tuple[str, Callable[[str, float, Zipf], bool]], ...] = (
     ("future", _future), ("pronoun", _pronoun), ("plural verb", _plural_verb), ("masdar", _masdar),
     ("accusative", _accusative), ("dual", _feminine_dual), ("plural", _feminine_plural),
     ("past verb", _past_verb), ("imperfect plural", _imperfect_plural))
+
+
+def noun_number(key: str, zipf: Zipf = wordfreq_zipf) -> bool:
+    """جنديين، مسلحان، بائعه (index form of بائعة): the dual, the ين plural or the feminine of a noun
+    the language writes with the article and far more often. Not one of ``inflected``'s rules: names
+    look the same (خلفان: خلف، فوزان: فوز، نوره: نور), so only callers that already hold the word for
+    no name the language knows ask it, and not of a listed given name (the headline words of
+    ``newnames``, a one-word name of ``namemodel``)."""
+    for ending in ("ان", "ين", "ه"):
+        noun = key[:-len(ending)]
+        if key.endswith(ending) and len(noun) >= 3 and not key.startswith(ARTICLE) \
+                and zipf(ARTICLE + noun) >= NOUN_WITH_ARTICLE_ZIPF and zipf(noun) >= zipf(key) + PLURAL_COMMONER_BY:
+            return True
+    return False

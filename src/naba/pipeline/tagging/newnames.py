@@ -33,6 +33,7 @@ from naba.pipeline.tagging.verbs import (
 )
 from naba.pipeline.tagging.words import TIME_WORDS, Word
 from naba.text import ARTICLE, article_form, bare_forms, index, is_stopword, with_clitics
+from naba.text.morphology import noun_number
 
 _SHOWN = operator.attrgetter("shown")
 MAX_DESCRIPTORS = 4
@@ -255,7 +256,7 @@ def headline_names(stream: Stream, words: list[Word], taken: bytearray) -> list[
     first name stands with it, else a place after في/مدينة/أهالي, else an organisation after
     نادي/فريق/شركة, else "other".
     """
-    candidates = [i for i in range(stream.title_end) if not taken[i] and _headline_word(stream, words, i)]
+    candidates = [i for i in range(stream.title_end) if not taken[i] and _headline_word(stream, words, i, taken)]
     if not candidates:
         return []
     wanted = {words[i].shown for i in candidates}
@@ -282,7 +283,7 @@ def headline_names(stream: Stream, words: list[Word], taken: bytearray) -> list[
     return names
 
 
-def _headline_word(stream: Stream, words: list[Word], i: int) -> bool:
+def _headline_word(stream: Stream, words: list[Word], i: int, taken: bytearray) -> bool:
     word, key = words[i], stream.keys[i]
     if not word.content or word.glued or word.suffixed or word.number or word.nisba or len(key) < 3:
         return False
@@ -293,8 +294,9 @@ def _headline_word(stream: Stream, words: list[Word], i: int) -> bool:
         return word.zipf <= HEADLINE_ARTICLE_MAX_ZIPF
     if clitic_and_word(key, word, COMMON_REST_ZIPF, HEADLINE_CLITIC_REST_ZIPF):
         return False  # لضم: ل + ضم; لتحفيز، وجنوده: the rest is the commoner word (not كوبر، ليستر)
-    if key.endswith(("ها", "هم", "هما")) or key[0] == "ي" or article_form(key) != key:
-        return False  # صداها، يتفقان، والرزفة
+    if key.endswith(("ها", "هم", "هما")) or key[0] == "ي" or article_form(key) != key or (key[0] == "ت" and i > 0
+            and taken[i - 1]) or (noun_number(key, lexicon().zipf) and not given_name(key)):  # شرطة جازان تعايد
+        return False  # صداها، يتفقان، والرزفة، جنديين: a verb after its subject, a noun's dual
     if (key.endswith("ه") and future_verb(key[:-1])) or _pronoun_on_common(key):
         return False  # سيقرره، قوتك: a pronoun on a verb or a common noun
     return not word.nominal and word.zipf < HEADLINE_COMMON_MAX_ZIPF
