@@ -65,3 +65,25 @@ def test_a_headline_word_in_ta_after_its_subject_is_its_verb():
                      "وتعايد أسرهم بالهدايا.")
     assert "تعايد" not in found
 
+
+
+def test_a_given_name_alone_is_no_new_person():
+    people = [e.canonical for e in tag_article(None, "وقال الشيخ أحمد إن المؤتمر ناقش حكم قطر.").entities
+              if e.kind == "person"]
+    assert "أحمد" not in people
+    assert "نيمار" in entities(None, "وقال نيمار إنه سعيد بالفوز.")  # a gazetteer mononym stays
+    assert "هاري" in entities(None, "وقال الأمير هاري إن حفل الزفاف سيقام في وندسور.")  # a royal title names him
+
+
+def test_a_companys_name_said_without_its_head_is_the_company():
+    found = entities(None, 'وقال رئيس الشركة لبي بي سي إن شركة "جيمالتو" الفرنسية - الهولندية قد فازت بعقد قيمته '
+                     '490 مليون جنيه. ولم تستجب شركة جيمالتو، التي يوجد مقرها في باريس، على طلبات التعليق.')
+    assert found.get("شركة جيمالتو") == "org" and "جيمالتو" not in found
+
+
+def test_the_european_union_of_a_sports_report_is_uefa():
+    report = ("قرر الاتحاد الأوروبي معاقبة النادي بعد المباراة. وقال مدرب الفريق إن اللاعبين قدموا مباراة "
+              "كبيرة في الدوري، وإن المنتخب سيلعب على الملعب نفسه، وسجل المهاجم هدفا.")
+    found = entities(None, report)
+    assert "الاتحاد الأوروبي لكرة القدم" in found and "الاتحاد الأوروبي" not in found
+    assert "الاتحاد الأوروبي" in entities(None, "وقرر الاتحاد الأوروبي فرض عقوبات على روسيا.")

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from naba.gazetteer import OUTLET_SUBTYPES, load_gazetteer
 from naba.models import Entity
+from naba.pipeline.tagging.context import ROYAL_TITLES, key_of, sporting
 from naba.pipeline.tagging.keywords import Candidate, pick
-from naba.pipeline.tagging.lexicon import Lexicon, lexicon
+from naba.pipeline.tagging.lexicon import Lexicon, given_name, lexicon
 from naba.pipeline.tagging.mentions import Mention, Ref, find_mentions, ref_of
 from naba.pipeline.tagging.newnames import NASAB_LINKS
 from naba.pipeline.tagging.options import DEFAULT, TagOptions
@@ -26,10 +27,13 @@ from naba.pipeline.tagging.words import Word, words_of
 from naba.text import ARTICLE, dateline_end, index, tokens
 from naba.text.tokenize import TokenizedText, tokenize_article
 
+COMMON_GIVEN_ZIPF = 5.0  # محمد 6.1، أحمد 5.6، عبدالله 5.5: a given name alone that names no one in particular
 CANDIDATE_PHRASES = 4  # times max_tags: phrases past that rank never make the list
 _OPENING_QUOTES = "«\"“"
 _CLOSING_QUOTES = "»\"”"
 _PAPER_WORDS = ("صحيفة", "جريدة")  # a paper named after a place: صحيفة الرياض
+_FIRM_HEADS = frozenset(index(w) for w in "شركة الشركة مجموعة".split())
+_EU, _UEFA = "org:eu", "org:uefa"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +59,54 @@ def tag_tokens(text: TokenizedText, options: TagOptions = DEFAULT, *, published:
     words = words_of(stream.keys, lex)
     year = int(published[:4]) if published and published[:4].isdigit() else None
     mentions, taken = find_mentions(stream, words, lex, year, day=published[:10] if published else None)
-    mentions = _quoted_papers(stream, _merge_prefixes(_merge_spellings(mentions)))
+    mentions = _no_given_name_alone(stream, words, _firms_named_bare(_merge_prefixes(_merge_spellings(mentions))))
+    mentions = _union_of_football(words, _quoted_papers(stream, mentions))
     entities = _entities(stream, mentions, options)
     phrases = key_phrases(stream, words, taken, options, limit=options.max_tags * CANDIDATE_PHRASES)
     label = functools.partial(_label, stream, words)
     keywords = pick([item for item, _ in entities], phrases, label, words, options, stream, taken)  # phrases best first
     return Tags(keywords=keywords, entities=tuple(entity for _, entity in entities))
+
+
+def _no_given_name_alone(stream: Stream, words: list[Word], mentions: list[Mention]) -> list[Mention]:
+    """A new person named by one listed given name and nothing more (محمد، سلمان، أرنولد: the rest of
+    the name cut off, or a man named once in passing) is no one an entity page can hold, unless a royal
+    title names him (الأمير هاري، الملك فاروق، الشيخ تميم) or the article keeps calling him so; never
+    a name thousands share (محمد، أحمد، عبدالله: Zipf ≥ ``COMMON_GIVEN_ZIPF``). A gazetteer mononym
+    (نيمار) stays."""
+    said = Counter(m.ref for m in mentions)
+    royal = {m.ref for m in mentions if m.start > 0 and not stream.breaks[m.start]
+             and key_of(words, m.start - 1) in ROYAL_TITLES}
+    zipf = lexicon().zipf
+
+    def alone(ref: Ref) -> bool:
+        key = ref.key.removeprefix("new:")
+        return ref.kind == "person" and ref.key.startswith("new:") and " " not in key and given_name(key) \
+            and ((said[ref] < 2 and ref not in royal) or zipf(key) >= COMMON_GIVEN_ZIPF)
+    return [m for m in mentions if not alone(m.ref)]
+
+
+def _firms_named_bare(mentions: list[Mention]) -> list[Mention]:
+    """«شركة جيمالتو» then «جيمالتو»: the company's name said without its head is the company, not a
+    person the name tagger took it for."""
+    firms = {}
+    for m in mentions:
+        keys = m.ref.key.removeprefix("new:").split(" ")
+        if m.ref.kind == "org" and m.ref.key.startswith("new:") and len(keys) > 1 and keys[0] in _FIRM_HEADS:
+            firms["new:" + " ".join(keys[1:])] = m.ref
+    if not firms:
+        return mentions
+    return [m._replace(ref=firms[m.ref.key]) if m.ref.kind != "org" and m.ref.key in firms else m for m in mentions]
+
+
+def _union_of_football(words: list[Word], mentions: list[Mention]) -> list[Mention]:
+    """In a sports report «الاتحاد الأوروبي» is UEFA, as sports pages write it («الاتحاد الأوروبي للعبة»,
+    its president Platini), not the European Union."""
+    if not any(m.ref.key == _EU for m in mentions) or not sporting(words) \
+            or (entry := load_gazetteer().get(_UEFA)) is None:
+        return mentions
+    uefa = ref_of(entry)
+    return [m._replace(ref=uefa) if m.ref.key == _EU else m for m in mentions]
 
 
 def _label(stream: Stream, words: list[Word], item: Candidate) -> str:
