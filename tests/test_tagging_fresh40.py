@@ -87,3 +87,10 @@ def test_the_european_union_of_a_sports_report_is_uefa():
     found = entities(None, report)
     assert "الاتحاد الأوروبي لكرة القدم" in found and "الاتحاد الأوروبي" not in found
     assert "الاتحاد الأوروبي" in entities(None, "وقرر الاتحاد الأوروبي فرض عقوبات على روسيا.")
+
+
+def test_european_clubs_are_clubs_and_a_city_named_club_only_in_a_sports_report():
+    report = entities(None, "تعادل إيفرتون مع سوانزي في الدوري الإنجليزي، وفاز روما على ميلان، وسجل اللاعب هدفا "
+                      "في المباراة على الملعب.")
+    assert report.get("إيفرتون") == "org" and report.get("سوانزي سيتي") == "org" and report.get("نادي روما") == "org"
+    assert entities(None, "وزار البابا روما أمس والتقى المسؤولين.").get("روما") == "place"
