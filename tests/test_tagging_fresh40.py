@@ -66,7 +66,6 @@ def test_a_headline_word_in_ta_after_its_subject_is_its_verb():
     assert "تعايد" not in found
 
 
-
 def test_a_given_name_alone_is_no_new_person():
     people = [e.canonical for e in tag_article(None, "وقال الشيخ أحمد إن المؤتمر ناقش حكم قطر.").entities
               if e.kind == "person"]
@@ -94,3 +93,9 @@ def test_european_clubs_are_clubs_and_a_city_named_club_only_in_a_sports_report(
                       "في المباراة على الملعب.")
     assert report.get("إيفرتون") == "org" and report.get("سوانزي سيتي") == "org" and report.get("نادي روما") == "org"
     assert entities(None, "وزار البابا روما أمس والتقى المسؤولين.").get("روما") == "place"
+
+
+def test_the_corpus_commonest_new_people_have_one_name_in_any_spelling():
+    assert "هيذر نويرت" in entities(None, "وقالت هيذر ناورت المتحدثة باسم الخارجية الأمريكية إن الوزير سيزور المنطقة.")
+    assert "ديدييه ديشان" in entities(None, "وقال مدرب فرنسا ديدييه ديشامب إن المنتخب جاهز للمباراة.")
+    assert "مانويل نوير" in entities(None, "وتصدى الحارس مانويل نوير لكرة خطيرة، وقال نوير بعد المباراة إنه سعيد.")
