@@ -294,9 +294,10 @@ def _headline_word(stream: Stream, words: list[Word], i: int, taken: bytearray) 
         return word.zipf <= HEADLINE_ARTICLE_MAX_ZIPF
     if clitic_and_word(key, word, COMMON_REST_ZIPF, HEADLINE_CLITIC_REST_ZIPF):
         return False  # لضم: ل + ضم; لتحفيز، وجنوده: the rest is the commoner word (not كوبر، ليستر)
-    if key.endswith(("ها", "هم", "هما")) or key[0] == "ي" or article_form(key) != key or (key[0] == "ت" and i > 0
-            and taken[i - 1]) or (noun_number(key, lexicon().zipf) and not given_name(key)):  # شرطة جازان تعايد
-        return False  # صداها، يتفقان، والرزفة، جنديين: a verb after its subject, a noun's dual
+    if key.endswith(("ها", "هم", "هما")) or key[0] == "ي" or article_form(key) != key:
+        return False  # صداها، يتفقان، والرزفة
+    if (key[0] == "ت" and i > 0 and taken[i - 1]) or (noun_number(key, lexicon().zipf) and not given_name(key)):
+        return False  # شرطة جازان تعايد: a verb after its subject; جنديين، مسلحان: a common noun's dual
     if (key.endswith("ه") and future_verb(key[:-1])) or _pronoun_on_common(key):
         return False  # سيقرره، قوتك: a pronoun on a verb or a common noun
     return not word.nominal and word.zipf < HEADLINE_COMMON_MAX_ZIPF
