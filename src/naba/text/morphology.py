@@ -193,9 +193,8 @@ _RULES: tuple[tuple[str, Callable[[str, float, Zipf], bool]], ...] = (
 def noun_number(key: str, zipf: Zipf = wordfreq_zipf) -> bool:
     """جنديين، مسلحان، بائعه (index form of بائعة): the dual, the ين plural or the feminine of a noun
     the language writes with the article and far more often. Not one of ``inflected``'s rules: names
-    look the same (خلفان: خلف، فوزان: فوز، نوره: نور), so only callers that already hold the word for
-    no name the language knows ask it, and not of a listed given name (the headline words of
-    ``newnames``, a one-word name of ``namemodel``)."""
+    look the same (خلفان: خلف، فوزان: فوز، نوره: نور), so only the tagger's ``lexicon.common_dual`` asks
+    it, of a word it already holds for no name the language knows and no listed given name."""
     for ending in ("ان", "ين", "ه"):
         noun = key[:-len(ending)]
         if key.endswith(ending) and len(noun) >= 3 and not key.startswith(ARTICLE) \

@@ -31,6 +31,7 @@ from naba.pipeline.tagging.matching import Starts, keyed_with_clitics
 from naba.pipeline.tagging.spelling import MIN_LETTERS, similar, skeleton
 from naba.text import ARTICLE, index, stopword_set, tokens
 from naba.text.frequency import UNSEEN_ZIPF, zipf_table
+from naba.text.morphology import noun_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,12 @@ GIVEN_NAMES = frozenset(index(w) for w in """
 def given_name(key: str) -> bool:
     """A given name: a common Arab one (``GIVEN_NAMES``) or one the gazetteer's people bear."""
     return key in GIVEN_NAMES or key in lexicon().given
+
+
+def common_dual(key: str) -> bool:
+    """جنديين، مسلحان: a common noun's dual (``morphology.noun_number``) and no listed given name; for
+    the words the tagger already holds for no name the language knows (خلفان، فوزان look the same)."""
+    return noun_number(key, lexicon().zipf) and not given_name(key)
 
 # Endings tried on every listed adjective when the table is built; only the forms the gazetteer's
 # own ``lookup_adjective`` confirms are kept, so this may list more than the loader inflects.

@@ -33,13 +33,13 @@ from pathlib import Path
 from typing import Any
 
 from naba.pipeline.tagging import newnames
-from naba.pipeline.tagging.lexicon import given_name, lexicon
+from naba.pipeline.tagging.lexicon import common_dual, lexicon
 from naba.pipeline.tagging.newnames import NewName
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import NOMINAL_MIN_ZIPF, Word
 from naba.text import ARTICLE
 from naba.text.frequency import UNSEEN_ZIPF
-from naba.text.morphology import noun_number, singulars
+from naba.text.morphology import singulars
 
 MODEL_PATH = Path(__file__).with_name("data") / "names.crfsuite"
 KINDS = {"PER": "person", "ORG": "org", "LOC": "place"}
@@ -250,7 +250,7 @@ def model_names(stream: Stream, words: Sequence[Word], taken: bytearray) -> list
         start, end = trim(stream, words, start, end)
         if end <= start or any(taken[start:end]) or (end - start == 1 and words[start].shown in surnames) \
                 or newnames.counted(stream, words, start) or not accept(stream, words, start, end, kind, counts, sure) \
-                or (end - start == 1 and _dual(stream.keys[start])):
+                or (end - start == 1 and common_dual(stream.keys[start])):  # مصدران alone; سالمان غنيم stays
             continue
         name = newnames.new_name(stream, start, end, kind, taken)
         if stream.surface(start)[:2] in _CLITIC_HAMZA:  # وإيفيكا أوليتش، لأفيشاي سيفان: و or ل + the name
@@ -277,12 +277,6 @@ def trim(stream: Stream, words: Sequence[Word], start: int, end: int) -> tuple[i
             words[end - 1].shown.startswith("ال") and not _family(words[end - 1]))):
         end -= 1
     return start, end
-
-
-def _dual(key: str) -> bool:
-    """مصدران، مسؤولان، صاروخين alone: a common noun's dual (``noun_number``), no name; خلفان، فوزان
-    look the same, so only a word no list gives as a name, and only alone (سالمان غنيم keeps it)."""
-    return noun_number(key, lexicon().zipf) and not given_name(key)
 
 
 def _conjunct(key: str) -> bool:

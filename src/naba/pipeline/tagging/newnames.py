@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from naba.pipeline.tagging import context
-from naba.pipeline.tagging.lexicon import Name, given_name, lexicon
+from naba.pipeline.tagging.lexicon import Name, common_dual, given_name, lexicon
 from naba.pipeline.tagging.matching import Match
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.verbs import (
@@ -33,7 +33,6 @@ from naba.pipeline.tagging.verbs import (
 )
 from naba.pipeline.tagging.words import TIME_WORDS, Word
 from naba.text import ARTICLE, article_form, bare_forms, index, is_stopword, with_clitics
-from naba.text.morphology import noun_number
 
 _SHOWN = operator.attrgetter("shown")
 MAX_DESCRIPTORS = 4
@@ -296,7 +295,7 @@ def _headline_word(stream: Stream, words: list[Word], i: int, taken: bytearray) 
         return False  # لضم: ل + ضم; لتحفيز، وجنوده: the rest is the commoner word (not كوبر، ليستر)
     if key.endswith(("ها", "هم", "هما")) or key[0] == "ي" or article_form(key) != key:
         return False  # صداها، يتفقان، والرزفة
-    if (key[0] == "ت" and i > 0 and taken[i - 1]) or (noun_number(key, lexicon().zipf) and not given_name(key)):
+    if (key[0] == "ت" and i > 0 and taken[i - 1]) or common_dual(key):
         return False  # شرطة جازان تعايد: a verb after its subject; جنديين، مسلحان: a common noun's dual
     if (key.endswith("ه") and future_verb(key[:-1])) or _pronoun_on_common(key):
         return False  # سيقرره، قوتك: a pronoun on a verb or a common noun

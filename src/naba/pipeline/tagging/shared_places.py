@@ -11,7 +11,7 @@ on SaudiNewsNet + ANT 407 of the 630 articles that write «عمان» listed nei
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from naba.gazetteer import Entry
 from naba.pipeline.tagging.lexicon import Name
@@ -21,7 +21,7 @@ from naba.pipeline.tagging.stream import Stream
 _INSIDE_A_COUNTRY = frozenset(("city", "region"))
 
 
-def shared_place(stream: Stream, hit: Match[Name], hits: Iterable[Match[Name]], related: set[str]) -> Entry | None:
+def shared_place(stream: Stream, hit: Match[Name], hits: Sequence[Match[Name]], related: set[str]) -> Entry | None:
     """The owner a city-or-country name means here, or None (not such a name, or nothing settles it)."""
     owners = hit.value.owners
     countries = [owner for owner in owners if owner.type == "country"]
@@ -29,10 +29,9 @@ def shared_place(stream: Stream, hit: Match[Name], hits: Iterable[Match[Name]], 
     if len(countries) != 1 or len(places) != 1 or len(owners) != 2:
         return None
     country, place = countries[0], places[0]
-    neighbours = _neighbours(hit, hits)
     if _dateline(stream, hit, hits, place):
         return place
-    kinds = {owner.type for owner in neighbours}
+    kinds = {owner.type for owner in _neighbours(hit, hits)}
     if kinds == {"country"}:
         return country
     if kinds and kinds <= _INSIDE_A_COUNTRY:
@@ -41,12 +40,12 @@ def shared_place(stream: Stream, hit: Match[Name], hits: Iterable[Match[Name]], 
     return pointed[0] if len(pointed) == 1 else None
 
 
-def _neighbours(hit: Match[Name], hits: Iterable[Match[Name]]) -> list[Entry]:
+def _neighbours(hit: Match[Name], hits: Sequence[Match[Name]]) -> list[Entry]:
     """The names written right before and after it (a list: وعمان، «، عمان»), by their first owner."""
     return [other.value.owners[0] for other in hits if other.end == hit.start or other.start == hit.end]
 
 
-def _dateline(stream: Stream, hit: Match[Name], hits: Iterable[Match[Name]], place: Entry) -> bool:
+def _dateline(stream: Stream, hit: Match[Name], hits: Sequence[Match[Name]], place: Entry) -> bool:
     """«عمان، الأردن»: the city, a comma and its own country (not «وعمان والأردن», a list)."""
     return hit.end < len(stream) and bool(stream.breaks[hit.end]) and not stream.keys[hit.end].startswith("و") \
         and any(other.start == hit.end and other.value.owners[0].id == place.country for other in hits)

@@ -74,16 +74,17 @@ def _no_given_name_alone(stream: Stream, words: list[Word], mentions: list[Menti
     title names him (الأمير هاري، الملك فاروق، الشيخ تميم) or the article keeps calling him so; never
     a name thousands share (محمد، أحمد، عبدالله: Zipf ≥ ``COMMON_GIVEN_ZIPF``). A gazetteer mononym
     (نيمار) stays."""
-    said = Counter(m.ref for m in mentions)
-    royal = {m.ref for m in mentions if m.start > 0 and not stream.breaks[m.start]
+    given = {m.ref for m in mentions if m.ref.kind == "person" and m.ref.key.startswith("new:")
+             and " " not in m.ref.key and given_name(m.ref.key.removeprefix("new:"))}
+    if not given:  # most articles: nothing to weigh
+        return mentions
+    said = Counter(m.ref for m in mentions if m.ref in given)
+    royal = {m.ref for m in mentions if m.ref in given and m.start > 0 and not stream.breaks[m.start]
              and key_of(words, m.start - 1) in ROYAL_TITLES}
     zipf = lexicon().zipf
-
-    def alone(ref: Ref) -> bool:
-        key = ref.key.removeprefix("new:")
-        return ref.kind == "person" and ref.key.startswith("new:") and " " not in key and given_name(key) \
-            and ((said[ref] < 2 and ref not in royal) or zipf(key) >= COMMON_GIVEN_ZIPF)
-    return [m for m in mentions if not alone(m.ref)]
+    alone = {ref for ref in given if (said[ref] < 2 and ref not in royal)
+             or zipf(ref.key.removeprefix("new:")) >= COMMON_GIVEN_ZIPF}
+    return [m for m in mentions if m.ref not in alone]
 
 
 def _firms_named_bare(mentions: list[Mention]) -> list[Mention]:
