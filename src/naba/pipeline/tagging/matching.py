@@ -16,6 +16,7 @@ from naba.pipeline.tagging.stream import Stream
 from naba.text import bare_forms, with_clitics
 
 T = TypeVar("T")
+SHORT_FIRST_WORD = 2  # letters of a name's first word that takes clitics only before the name's other words
 # name size → {the name's tokens after the first: value}, longest size first
 Sizes = tuple[tuple[int, dict[tuple[str, ...], T]], ...]
 # token → ((clitic-free reading, Sizes), ...), readings in bare_forms order
@@ -30,8 +31,24 @@ def keyed_with_clitics(table: Mapping[str, Iterable[tuple[tuple[str, ...], T]]])
     for first in table:
         for token in with_clitics(first):
             readings.setdefault(token, set()).add(first)
-    return {token: tuple((form, sizes[form]) for form in bare_forms(token) if form in forms)
-            for token, forms in readings.items()}
+    starts = {token: tuple((form, sizes[form]) for form in bare_forms(token) if form in forms)
+              for token, forms in readings.items()}
+    for first, names in table.items():
+        if len(first) == SHORT_FIRST_WORD:
+            _add_short_first(starts, first, _by_size(name for name in names if len(name[0]) > 1))
+    return starts
+
+
+def _add_short_first(starts: dict[str, Starts[T]], first: str, longer: Sizes[T]) -> None:
+    """A two-letter first word takes clitics too when more words follow (وتل أبيب، وشي جين بينغ،
+    وأم القيوين): ``bare_forms`` keeps three letters after a clitic, so a single word (وقم) stays
+    whole, and the words after the first make the reading safe. Listed after the token's own
+    readings, so the longest name still wins (وأم القيوين over وام, WAM)."""
+    if not longer:
+        return
+    for token in (c + p + first for c in ("", "و", "ف") for p in ("", "ب", "ل")):  # not ك: كاي بي إم جي
+        if token != first and first in bare_forms(token, min_rest=SHORT_FIRST_WORD):
+            starts[token] = (*starts.get(token, ()), (first, longer))
 
 
 def _by_size(names: Iterable[tuple[tuple[str, ...], T]]) -> Sizes[T]:

@@ -70,12 +70,15 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
                 return at  # الجيش الموالي للشرعية: "the army loyal to", no name
             if end > at + 1:
                 break  # مجلس العموم المؤلف، مركز الفيصلية التابع، مجلس الوزراء الموقر: the sentence describes it
-        if bare_head in MINISTRY_HEADS and end > at + 1 and key.startswith((ARTICLE, "لل")) and not word.nisba \
-                and word.adjective is None and not keys[end - 1].startswith("وال"):  # والشؤون الصحية
-            break  # وزارة التعليم الشاعر، وكيل وزارة العمل للتفتيش: a ministry's field is one word, described
+        if bare_head in MINISTRY_HEADS and end > at + 1 and key.startswith((ARTICLE, "لل")) \
+                and (not word.nisba or key.startswith("لل")) and word.adjective is None \
+                and not keys[end - 1].startswith("وال"):  # والشؤون الصحية
+            break  # وزارة التعليم الشاعر، وزارة العمل للتفتيش، وزارة الدفاع للصحافيين: one field, described
         if key.startswith("لل") and word.shown.startswith(ARTICLE):
             if not with_article and (words[end - 1].adjective is not None or keys[end - 1].startswith("وال")):
                 break  # وزارة الدفاع الروسية للفيديو، هيئة الشباب والرياضة للفوز: the construct is whole
+            if bare_head in NATIONAL_BODIES and words[end - 1].adjective is not None:
+                break  # الجيش المصري للبلاد: a state's body is named by its nationality alone
             if with_article and end == at + 1:
                 return at  # الوزارة للتفتيش، المنظمة للمهرجان: "the ministry, for inspection", no name
             complement = True  # للصحافة
