@@ -299,7 +299,7 @@ def test_name_is_not_a_title(gaz):
 
 # --- size, API, loader ------------------------------------------------------------------------
 
-FLOORS = {"country": 195, "city": 200, "region": 40, "org": 120, "person": 300}
+FLOORS = {"country": 195, "city": 200, "region": 40, "org": 120, "person": 300, "event": 25}
 
 
 @pytest.mark.parametrize(("type_", "floor"), FLOORS.items())

@@ -67,3 +67,21 @@ def test_a_writers_address_names_no_company():
     assert "ياهو" not in entities("الحضارة", "هؤلاء من صنعوا الحضارة. للتواصل: ali.salem@yahoo.com")
     assert "ياهو" in entities(None, "أعلنت شركة Yahoo أرباحها الفصلية أمس.")
     assert "مجموعة اتصالات" not in entities(None, "وتورطت شركة اتصالات كبرى في القضية.")
+
+
+def test_competitions_and_operations_are_named_things():
+    found = entities("المنتخب يستعد للمونديال", "يستعد المنتخب السعودي لنهائيات كأس العالم في روسيا، فيما يواصل "
+                     "الدوري الإنجليزي الممتاز موسمه. وكان التحالف قد أطلق عاصفة الحزم ضد ميليشيات الحوثي.")
+    assert {"كأس العالم", "الدوري الإنجليزي الممتاز", "عاصفة الحزم", "الحوثيون"} <= set(found)
+    assert found["كأس العالم"] == "other"
+    assert "المملكة المتحدة" not in found  # the nationality belongs to the league's name
+    rally = entities(None, "وحافظ الفريق على المركز الثاني في كأس العالم للراليات الصحراوية الطويلة.")
+    assert "كأس العالم" not in rally  # another sport's world cup
+
+
+def test_landmarks_and_regions_the_gazetteer_lacked():
+    found = entities(None, "وأدى المصلون الصلاة في المسجد الحرام والمسجد النبوي، وفي المسجد الأقصى. وقال إن "
+                     "أمريكا الجنوبية تأثرت بانهيار الاتحاد السوفيتي.")
+    assert {"المسجد الحرام", "المسجد النبوي", "المسجد الأقصى", "أمريكا الجنوبية", "الاتحاد السوفيتي"} <= set(found)
+    assert "الولايات المتحدة" not in found  # South America is not the United States
+    assert not entities(None, "وبلغت السرعة الحد الأقصى المسموح به.")  # the utmost is no mosque

@@ -34,7 +34,7 @@ try:  # the package's profile (naba.text exports it once the text module settles
 except ImportError:  # pragma: no cover - older naba.text without the re-export
     from naba.text.normalize import index
 
-TYPES = ("country", "city", "region", "org", "person")
+TYPES = ("country", "city", "region", "org", "person", "event")
 REQUIRED_COLUMNS = ("id", "canonical", "type")
 KNOWN_COLUMNS = (*REQUIRED_COLUMNS, "subtype", "variants", "adjectives", "country", "en", "flags", "note")
 FLAGS = ("exact", "cue")

@@ -198,6 +198,8 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
         return None
     if after >= 0 and key_of(words, after) in COMPANY_WORDS and stream.keys[after].startswith("لل"):
         return start, after + 1, "org"  # (شركة) مصر للطيران: the company's own name
+    if before >= 0 and kind_at.get(before) == "other" and key_of(words, before) in COMPETITION_HEADS:
+        return None if _definite(words, before) else (before, end, "")  # مونديال روسيا: the World Cup's host
     if before >= 0 and kind_at.get(before) is None:
         head = key_of(words, before)
         if head == "غرب" and before > 0 and key_of(words, before - 1) == "خام":  # خام غرب تكساس

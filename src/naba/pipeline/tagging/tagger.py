@@ -38,6 +38,11 @@ _EU, _UEFA = "org:eu", "org:uefa"
 # mother", وأم القيوين; 112 of 112 such readings of the corpora).
 _BARE_ALIF_ACRONYMS = frozenset({index("وام")})
 _HAMZAS = "أإآ"
+_WORLD_CUP = "event:fifa-world-cup"
+# «كأس العالم» + ل-word: football's cup only for these (لكرة القدم، للسيدات، للشباب); للراليات، لكرة اليد
+# name another sport's
+_FOOTBALL_CUP_WORDS = frozenset(index(w) for w in "لكرة للسيدات للشباب للناشئين للناشئات".split())
+_FOOTBALL = index("القدم")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +69,7 @@ def tag_tokens(text: TokenizedText, options: TagOptions = DEFAULT, *, published:
     year = int(published[:4]) if published and published[:4].isdigit() else None
     mentions, taken = find_mentions(stream, words, lex, year, day=published[:10] if published else None)
     mentions = _no_given_name_alone(stream, words, _firms_named_bare(_merge_prefixes(_merge_spellings(mentions))))
-    mentions = _not_in_addresses(stream, _acronyms_on_bare_alif(stream, mentions))
+    mentions = _not_in_addresses(stream, _acronyms_on_bare_alif(stream, _other_sports_cups(stream, mentions)))
     mentions = _union_of_football(words, _quoted_papers(stream, mentions))
     entities = _entities(stream, mentions, options)
     phrases = key_phrases(stream, words, taken, options, limit=options.max_tags * CANDIDATE_PHRASES)
@@ -96,6 +101,20 @@ def _acronyms_on_bare_alif(stream: Stream, mentions: list[Mention]) -> list[Ment
     """«وام» (WAM) is an acronym on a bare alif; «وأم» is و + أم, never the agency."""
     return [m for m in mentions if not (m.end - m.start == 1 and stream.keys[m.start] in _BARE_ALIF_ACRONYMS
                                         and any(h in stream.surface(m.start) for h in _HAMZAS))]
+
+
+def _other_sports_cups(stream: Stream, mentions: list[Mention]) -> list[Mention]:
+    """«كأس العالم للراليات»، «كأس العالم لكرة اليد» are other sports' world cups, not football's."""
+    return [m for m in mentions if m.ref.key != _WORLD_CUP or not _another_sport(stream, m.end)]
+
+
+def _another_sport(stream: Stream, after: int) -> bool:
+    if after >= len(stream) or stream.breaks[after] or not stream.keys[after].startswith("ل"):
+        return False
+    key = stream.keys[after]
+    if key not in _FOOTBALL_CUP_WORDS:
+        return True
+    return key == index("لكرة") and (after + 1 >= len(stream) or stream.keys[after + 1] != _FOOTBALL)
 
 
 def _not_in_addresses(stream: Stream, mentions: list[Mention]) -> list[Mention]:
