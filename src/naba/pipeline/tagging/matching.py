@@ -33,9 +33,9 @@ def keyed_with_clitics(table: Mapping[str, Iterable[tuple[tuple[str, ...], T]]])
             readings.setdefault(token, set()).add(first)
     starts = {token: tuple((form, sizes[form]) for form in bare_forms(token) if form in forms)
               for token, forms in readings.items()}
-    for first, names in table.items():
+    for first in table:
         if len(first) == SHORT_FIRST_WORD:
-            _add_short_first(starts, first, _by_size(name for name in names if len(name[0]) > 1))
+            _add_short_first(starts, first, tuple((size, rests) for size, rests in sizes[first] if size > 1))
     return starts
 
 

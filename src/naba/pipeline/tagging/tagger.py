@@ -42,7 +42,7 @@ _WORLD_CUP = "event:fifa-world-cup"
 # «كأس العالم» + ل-word: football's cup only for these (لكرة القدم، للسيدات، للشباب); للراليات، لكرة اليد
 # name another sport's
 _FOOTBALL_CUP_WORDS = frozenset(index(w) for w in "لكرة للسيدات للشباب للناشئين للناشئات".split())
-_FOOTBALL = index("القدم")
+_BALL, _FOOTBALL = index("لكرة"), index("القدم")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,12 +109,13 @@ def _other_sports_cups(stream: Stream, mentions: list[Mention]) -> list[Mention]
 
 
 def _another_sport(stream: Stream, after: int) -> bool:
+    """A ل-word right after the cup names a sport or a category other than football's."""
     if after >= len(stream) or stream.breaks[after] or not stream.keys[after].startswith("ل"):
         return False
     key = stream.keys[after]
     if key not in _FOOTBALL_CUP_WORDS:
         return True
-    return key == index("لكرة") and (after + 1 >= len(stream) or stream.keys[after + 1] != _FOOTBALL)
+    return key == _BALL and (after + 1 >= len(stream) or stream.keys[after + 1] != _FOOTBALL)
 
 
 def _not_in_addresses(stream: Stream, mentions: list[Mention]) -> list[Mention]:
@@ -124,8 +125,6 @@ def _not_in_addresses(stream: Stream, mentions: list[Mention]) -> list[Mention]:
     if not latin:
         return mentions
     raw = "\n".join(stream.text.parts)
-    if "@" not in raw and "." not in raw:
-        return mentions
     addressed = {ref for ref in latin if all(_in_address(raw, stream.written(m.start, m.end))
                                              for m in mentions if m.ref == ref)}
     return [m for m in mentions if m.ref not in addressed]
