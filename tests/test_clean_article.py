@@ -71,6 +71,18 @@ def test_a_galleries_next_previous_controls_are_not_text():
     assert "صورة من الحفل." in cleaned and "صورة أخرى من الحفل" in cleaned and cleaned.endswith(P2)
 
 
+def test_a_columns_sms_line_to_its_writer_is_not_text():
+    body = (f"{P1}\n\n{P2}\n\nm.writer@gmail.comللتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (61) ثم مسافة ثم نص "
+            "الرسالة إلى 88591 - Stc 635031 - Mobily 737221 - Zain")
+    cleaned = clean_article(RawArticle(body=body)).body
+    assert "Mobily" not in cleaned and "للتواصل" not in cleaned
+    assert cleaned.startswith(P1) and P2 in cleaned  # the column itself stays
+    okaz = f"{P1}\n\nwriter@gmail.com\n\nللتواصل أرسل SMS إلى 88548 الاتصالات ،636250 موبايلي،\n 738303 زين تبدأ بالرمز 165"
+    assert "موبايلي" not in clean_article(RawArticle(body=okaz)).body
+    four_lines = f"{P1}\n\nللتواصل مع الكاتب ارسل رسالة SMS\nتبدأ بالرمز (136) ثم مسافة\n88591 - Stc\n635031 - Mobily\n737221 - Zain"
+    assert clean_article(RawArticle(body=four_lines)).body == P1
+
+
 def test_boilerplate_and_teasers():
     body = "\n".join([
         P1, "اقرأ أيضا: سجن رجل أعمال أمريكي عرض مكافأة", P2,

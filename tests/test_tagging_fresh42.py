@@ -77,6 +77,8 @@ def test_competitions_and_operations_are_named_things():
     assert "المملكة المتحدة" not in found  # the nationality belongs to the league's name
     rally = entities(None, "وحافظ الفريق على المركز الثاني في كأس العالم للراليات الصحراوية الطويلة.")
     assert "كأس العالم" not in rally  # another sport's world cup
+    special = entities(None, "وحصد الفريق ثلاث ميداليات في دورة الألعاب العالمية للأولمبياد الخاص في لوس أنجلوس.")
+    assert "الأولمبياد الخاص" in special and "الألعاب الأولمبية" not in special
 
 
 def test_landmarks_and_regions_the_gazetteer_lacked():

@@ -25,6 +25,7 @@ from naba.pipeline.clean.boilerplate import (
     read_also_headline,
     strip_boilerplate,
     strip_slideshow_controls,
+    strip_writer_contact,
     teaser_headline,
 )
 from naba.pipeline.clean.leaks import extract_leaks
@@ -74,7 +75,7 @@ def clean_body(text: str, title: str | None = None) -> tuple[str, PageBlocks, li
     Without a trailing read-also block, the first inline "اقرأ أيضا: <headline>" line is the page's
     read-also teaser (HTML pages put it there, with no lede); other teaser lines are leaks.
     """
-    text, blocks = split_trailing_blocks(display(strip_slideshow_controls(text)))
+    text, blocks = split_trailing_blocks(display(strip_writer_contact(strip_slideshow_controls(text))))
     text, removed = strip_boilerplate(text)
     inline_read_also = None
     if blocks.page_read_also is None:

@@ -105,6 +105,20 @@ def strip_slideshow_controls(text: str) -> str:
     return _SLIDESHOW_CONTROLS.sub("\n", text) if "Next Previous" in text else text
 
 
+# Columns end with the writer's SMS line, often glued to their e-mail address (Al-Madina: «…@yahoo.com
+# للتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (3) … - Stc … - Mobily … - Zain», on one line or four; Okaz:
+# «للتواصل أرسل SMS إلى 88548 الاتصالات ،636250 موبايلي، 738303 زين تبدأ بالرمز …»): 231 stored bodies.
+# Never prose, and the operators it lists are no companies the column is about.
+_WRITER_CONTACT = "للتواصل"
+_WRITER_SMS = re.compile(_WRITER_CONTACT + r"(?:[ \t\u00a0]+مع[ \t\u00a0]+الكاتب)?[ \t\u00a0]+[اأإ]رسل[ \t\u00a0]+"
+                         r"(?:رسالة[ \t\u00a0]+)?SMS[\s\S]{0,200}?(?:Zain|زين)[^\n]*")
+
+
+def strip_writer_contact(text: str) -> str:
+    """The text without a column's "send the writer an SMS" line (what stood before it on its line stays)."""
+    return _WRITER_SMS.sub("", text) if _WRITER_CONTACT in text else text
+
+
 def strip_boilerplate(text: str) -> tuple[str, list[str]]:
     """Remove boilerplate lines from ``text``; return the clean text and the removed lines."""
     kept: list[str] = []
