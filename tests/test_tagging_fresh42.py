@@ -87,3 +87,10 @@ def test_landmarks_and_regions_the_gazetteer_lacked():
     assert {"المسجد الحرام", "المسجد النبوي", "المسجد الأقصى", "أمريكا الجنوبية", "الاتحاد السوفيتي"} <= set(found)
     assert "الولايات المتحدة" not in found  # South America is not the United States
     assert not entities(None, "وبلغت السرعة الحد الأقصى المسموح به.")  # the utmost is no mosque
+
+
+def test_a_several_word_name_is_settled_by_its_rarest_word_and_no_other_nationality():
+    us = entities(None, "وقال زعيم الحزب الجمهوري في مجلس النواب الأمريكي إن ترامب سيوقع القانون.")
+    assert "الحزب الجمهوري الأمريكي" in us  # الحزب alone is too common to decide it
+    italy = entities(None, "وصوت مجلس الشيوخ الإيطالي في روما على القانون بعد زيارة ترامب.")
+    assert "مجلس الشيوخ الأمريكي" not in italy and "إيطاليا" in italy

@@ -11,9 +11,8 @@
                             longer name, or nothing
     royal_starts(...)       after الأمير/الشيخ/الملك comes a first name (تركي، مشعل), never a
                             country or a namesake
-    supported(...)          a gazetteer word that is also a common word (مآرب، ميلان، الرباط، سيول)
-                            counts only with a title, a kind word (مدينة، نادي), a dateline or a
-                            related entity in the article
+    supported(...)          a gazetteer name that is also common words (مآرب، سيول، الحزب الجمهوري)
+                            counts only with a kind word, a dateline or a related entity
     club_in_play(...)       in a sports report (``sporting``), a club's name that is also a common
                             word (الاتفاق، التعاون، الوحدة) is the club; of two namesake clubs, the
                             one of a country the article names
@@ -326,13 +325,14 @@ COMMON_MAX_ZIPF = 5.0  # a name as common as العربية (5.8) is not settled
 
 
 def supported(stream: Stream, words: list[Word], hit: Match[Name], kind: str, related: set[str]) -> bool:
-    """A common-word name (مآرب، ميلان، الرباط) counts only with context: a kind word before it
-    (مدينة، نادي), a dateline (the body's first word, before punctuation), or a related entity named
-    in the article (its country, or a place of that country); a ``cue`` entry (الخبر, also "the news
-    item", and the news says it in every other article) only with a kind word or a dateline."""
-    owner = hit.value.owners[0]
-    if (owner.id in related or (owner.country and owner.country in related)) \
-            and words[hit.start].zipf < COMMON_MAX_ZIPF and "cue" not in owner.flags and owner.subtype != "club":
+    """A common-word name (مآرب، ميلان، الحزب الجمهوري) counts only with context: a kind word before it
+    (مدينة، نادي), a dateline (the body's first word), or a related entity named in the article (its
+    country or a place of it; judged by the name's rarest word, and not when another country's
+    nationality follows: مجلس الشيوخ الإيطالي); a ``cue`` entry (الخبر) only with a kind word or a dateline."""
+    owner, after = hit.value.owners[0], words[hit.end].adjective if hit.end < len(stream) else None
+    if (owner.id in related or (owner.country and owner.country in related)) and "cue" not in owner.flags \
+            and min(words[i].zipf for i in range(hit.start, hit.end)) < COMMON_MAX_ZIPF and owner.subtype != "club" \
+            and (after is None or stream.breaks[hit.end] or after.id == owner.country):
         return True  # not a club: التعاون in a Saudi article is cooperation (see club_in_play)
     before = hit.start - 1
     if before >= 0 and not stream.breaks[hit.start]:
