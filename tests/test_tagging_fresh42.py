@@ -67,6 +67,7 @@ def test_a_writers_address_names_no_company():
     assert "ياهو" not in entities("الحضارة", "هؤلاء من صنعوا الحضارة. للتواصل: ali.salem@yahoo.com")
     assert "ياهو" in entities(None, "أعلنت شركة Yahoo أرباحها الفصلية أمس.")
     assert "مجموعة اتصالات" not in entities(None, "وتورطت شركة اتصالات كبرى في القضية.")
+    assert "مجموعة السبع" not in entities(None, "وبلغت المباني الستة الأولى من G+7 مستوى السطح.")  # floors
 
 
 def test_competitions_and_operations_are_named_things():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from naba.gazetteer import OUTLET_SUBTYPES, load_gazetteer
@@ -68,8 +69,11 @@ def tag_tokens(text: TokenizedText, options: TagOptions = DEFAULT, *, published:
     words = words_of(stream.keys, lex)
     year = int(published[:4]) if published and published[:4].isdigit() else None
     mentions, taken = find_mentions(stream, words, lex, year, day=published[:10] if published else None)
-    mentions = _no_given_name_alone(stream, words, _firms_named_bare(_merge_prefixes(_merge_spellings(mentions))))
-    mentions = _not_in_addresses(stream, _acronyms_on_bare_alif(stream, _other_sports_cups(stream, mentions)))
+    mentions = _firms_named_bare(_merge_prefixes(_merge_spellings(mentions)))
+    mentions = _no_given_name_alone(stream, words, mentions)
+    mentions = _other_sports_cups(stream, mentions)
+    mentions = _acronyms_on_bare_alif(stream, mentions)
+    mentions = _not_in_addresses(stream, mentions)
     mentions = _union_of_football(words, _quoted_papers(stream, mentions))
     entities = _entities(stream, mentions, options)
     phrases = key_phrases(stream, words, taken, options, limit=options.max_tags * CANDIDATE_PHRASES)
@@ -131,13 +135,22 @@ def _not_in_addresses(stream: Stream, mentions: list[Mention]) -> list[Mention]:
 
 
 def _in_address(raw: str, name: str) -> bool:
-    """Every place ``name`` is written in ``raw`` it follows «@» or «.», or comes before «.» and a letter."""
+    """Everywhere ``name`` is written in ``raw`` it follows «@» or «.», or comes before «.» and a letter;
+    also when it is not written as read at all: pieces the tokenizer put together (G+7, a building's
+    floors, read as G7) are no name either."""
+    return _everywhere(raw, name, lambda at, end: (at > 0 and raw[at - 1] in "@.")
+                       or (raw[end:end + 1] == "." and raw[end + 1:end + 2].isalpha()), absent=True)
+
+
+def _everywhere(raw: str, name: str, holds: Callable[[int, int], bool], absent: bool = False) -> bool:
+    """``holds(start, end)`` wherever ``name`` is written in ``raw``; ``absent`` when it is nowhere."""
     at = raw.find(name)
+    if at < 0:
+        return absent
     while at >= 0:
-        end = at + len(name)
-        if not ((at > 0 and raw[at - 1] in "@.") or raw[end:end + 1] == "." and raw[end + 1:end + 2].isalpha()):
+        if not holds(at, at + len(name)):
             return False
-        at = raw.find(name, end)
+        at = raw.find(name, at + len(name))
     return True
 
 
@@ -217,21 +230,15 @@ def _quoted_papers(stream: Stream, mentions: list[Mention]) -> list[Mention]:
 def _only_quoted(raw: str, name: str) -> bool:
     """Every place ``name`` is written in ``raw`` it stands alone in quotes (after a clitic at most;
     a space inside the quotes, as some papers type them: لـ" الرياض ")."""
-    at = raw.find(name)
-    if at < 0:
-        return False
-    while at >= 0:
-        end = at + len(name)
+    def quoted(at: int, end: int) -> bool:
         opening, closing = at - 1, end
         while opening >= 0 and raw[opening] == " ":
             opening -= 1
         while closing < len(raw) and raw[closing] == " ":
             closing += 1
-        if not (opening >= 0 and raw[opening] in _OPENING_QUOTES and closing < len(raw)
-                and raw[closing] in _CLOSING_QUOTES):
-            return False
-        at = raw.find(name, end)
-    return True
+        return opening >= 0 and raw[opening] in _OPENING_QUOTES and closing < len(raw) \
+            and raw[closing] in _CLOSING_QUOTES
+    return _everywhere(raw, name, quoted)
 
 
 def _merge_prefixes(mentions: list[Mention]) -> list[Mention]:
