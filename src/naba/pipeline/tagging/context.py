@@ -3,7 +3,8 @@
     country_adjective(...)  الجيش الروسي names Russia; يوفنتوس الإيطالي and الهولندي فان غال do not:
                             a nationality adjective is a country only when it qualifies a state
                             actor, a place, a national team or a league (``STATE_HEADS``), never a
-                            player, club, company or paper (``PERSON_OR_FIRM_HEADS``, or a name)
+                            player, club, company or paper (``PERSON_OR_FIRM_HEADS``, or a name:
+                            محمد الجزائري is a family name)
     inside_longer(...)      a place inside a longer name: مصر للطيران، دوري أبطال أوروبا، رابيد فيينا،
                             الكويت الكويتي (a club), كوبا أميركا, an institution or a department named
                             after it (غرفة الرياض، مطار عدن الدولي، شرطة دبي), a gulf or a strait (خليج
@@ -17,8 +18,8 @@
                             word (الاتفاق، التعاون، الوحدة) is the club; of two namesake clubs, the
                             one of a country the article names
 
-Words are compared in their clitic-free form without the article (``key_of``): حكومه for
-والحكومة. The word lists are news usage written down by hand; no library has them.
+Words are compared clitic-free without the article (``key_of``: حكومه for والحكومة). The word
+lists are news usage written down by hand; no library has them.
 """
 
 from __future__ import annotations
@@ -72,8 +73,7 @@ ORG_HEADS = _set("""
 سبارتاك لوكوموتيف زينيت شاختار أياكس سبورتينغ بوروسيا أولمبيك إنتر
 غرفة شركة ملعب استاد ستاد مطار ميناء مستشفى معهد كلية متحف مجمع جمرك جمارك
 """)
-# A city's or a region's department, named by the place it serves (شرطة دبي، بلدية القدس، أمانة منطقة
-# الرياض، مرور الرياض، جوازات جازان): the department, not the place. Not إمارة: إمارة دبي is the emirate.
+# A place's department (شرطة دبي، بلدية القدس، مرور الرياض، جوازات جازان), not the place; إمارة دبي is the emirate.
 DEPARTMENT_HEADS = _set("شرطة بلدية أمانة مرور جوازات")
 # A sea's or a strait's name on a place (خليج عدن، خليج المكسيك، مضيق تايوان): another place.
 WATER_HEADS = _set("خليج مضيق")
@@ -91,8 +91,7 @@ ROAD_HEADS = _set("طريق شارع جسر حي ميدان باب سد نفق �
 PERSON_NAMED_HEADS = ROAD_HEADS | _set("""
 مدرسة ثانوية متوسطة ابتدائية جامعة مستشفى مطار ملعب استاد ستاد مسجد جامع قاعة مكتبة حديقة""")
 VENUE_HEADS = _set("ملعب استاد ستاد")  # a rare word after the place is still the stadium's name
-# Only these name a field after the place (معهد كاليفورنيا للتكنولوجيا); after an airport or a port a
-# لل-word is what happens there (مطار كوالالمبور للصعود إلى الطائرة), not its name.
+# Only these name a field after the place (معهد كاليفورنيا للتكنولوجيا); not an airport's لل-word.
 FIELD_NAMED_HEADS = _set("معهد كلية مجمع شركة مستشفى أكاديمية جامعة مركز")
 # Before an organisation's name, these make it part of a competition or a prize: كأس الاتحاد الأوروبي
 # is UEFA's cup, not the EU; جائزة الاتحاد الأفريقي is CAF's award, not the African Union.
@@ -149,7 +148,8 @@ def country_adjective(stream: Stream, words: list[Word], i: int, names_at: dict[
         if stream.breaks[j + 1]:
             break
         kind, key = names_at.get(j), key_of(words, j)
-        if key in PERSON_OR_FIRM_HEADS or key in SEA_HEADS or kind in ("person", "org", "new"):
+        if key in PERSON_OR_FIRM_HEADS or key in SEA_HEADS or kind in ("person", "org", "new") \
+                or (j == i - 1 and kind is None and _given_name(stream, words, j, arab=True)):  # محمد الجزائري
             return False  # also المحيط الهندي، بحر العرب: a sea's name, not the country
         if key in STATE_HEADS or kind == "place":
             return not (key in DIRECTIONS and j > 0 and not stream.breaks[j]
@@ -256,14 +256,14 @@ def common_reading(stream: Stream, words: list[Word], hit: Match[Name]) -> bool:
         or (form in _PARTICIPLE_NAMES and after in _LEADING_TO and _definite(words, at - 1))
 
 
-def _given_name(stream: Stream, words: list[Word], i: int) -> bool:
-    """A given name written bare: a common Arab one (محمد; not باسم, "in the name of") or one the
-    gazetteer's people bear that is no common word (not أمير of أمير قطر)."""
+def _given_name(stream: Stream, words: list[Word], i: int, arab: bool = False) -> bool:
+    """A given name written bare: a common Arab one (محمد; not باسم, "in the name of") or, unless ``arab``,
+    one the gazetteer's people bear that is no common word (سيب of سيب بلاتر; not أمير of أمير قطر)."""
     from naba.pipeline.tagging.namesakes import common_given_name  # it reads this module's lists
 
     key, lex = stream.keys[i], lexicon()
     return words[i].shown == key and (
-        common_given_name(key, lex) or (key in lex.given and words[i].zipf < GIVEN_MAX_ZIPF))
+        common_given_name(key, lex) or (not arab and key in lex.given and words[i].zipf < GIVEN_MAX_ZIPF))
 
 
 def _latin(key: str) -> bool:

@@ -9,6 +9,7 @@ Entities that only the article knows and that share a spelling skeleton are one 
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +34,9 @@ CANDIDATE_PHRASES = 4  # times max_tags: phrases past that rank never make the l
 _OPENING_QUOTES = "«\"“"
 _CLOSING_QUOTES = "»\"”"
 _PAPER_WORDS = ("صحيفة", "جريدة")  # a paper named after a place: صحيفة الرياض
+# a media word (with its clitics and ending: لصحيفة، ومجلة، قناتي) and an opening quote right before a name
+_OUTLET_BEFORE = re.compile(r"(?:صحيف|جريد|مجل|موقع|قنا|شبك|وكال|إذاع)\S*\s*[«\"“]\s*$")
+_NAME_GOES_ON = re.compile(r" +[^\s«»\"“”.,،:؛()]")  # another word of the name before the closing quote
 _FIRM_HEADS = frozenset(index(w) for w in "شركة الشركة مجموعة".split())
 _EU, _UEFA = "org:eu", "org:uefa"
 # Acronyms the press writes on a bare alif: written with a hamza they are other words (وأم: "and a
@@ -74,7 +78,7 @@ def tag_tokens(text: TokenizedText, options: TagOptions = DEFAULT, *, published:
     mentions = _other_sports_cups(stream, mentions)
     mentions = _acronyms_on_bare_alif(stream, mentions)
     mentions = _not_in_addresses(stream, mentions)
-    mentions = _union_of_football(words, _quoted_papers(stream, mentions))
+    mentions = _union_of_football(words, _quoted_papers(stream, _inside_outlet_names(stream, mentions)))
     entities = _entities(stream, mentions, options)
     phrases = key_phrases(stream, words, taken, options, limit=options.max_tags * CANDIDATE_PHRASES)
     label = functools.partial(_label, stream, words)
@@ -225,6 +229,21 @@ def _quoted_papers(stream: Stream, mentions: list[Mention]) -> list[Mention]:
         return mentions
     return [m._replace(ref=papers[m.ref]) if m.ref in papers else m for m in mentions]
 
+
+
+def _inside_outlet_names(stream: Stream, mentions: list[Mention]) -> list[Mention]:
+    """A place the text only writes as the first word of an outlet's quoted name (لصحيفة "فيلادلفيا
+    إنكوايرر"، موقع «نيويورك ماغازين») is part of that name, not the place."""
+    places = {m.ref for m in mentions if m.ref.kind == "place"}
+    raw = "\n".join(stream.text.parts) if places else ""
+    if not any(quote in raw for quote in _OPENING_QUOTES):
+        return mentions
+
+    def opens_outlet_name(at: int, end: int) -> bool:
+        return bool(_OUTLET_BEFORE.search(raw, max(0, at - 30), at)) and bool(_NAME_GOES_ON.match(raw, end))
+    inside = {ref for ref in places if all(_everywhere(raw, stream.written(m.start, m.end, m.form or None),
+                                                       opens_outlet_name) for m in mentions if m.ref == ref)}
+    return [m for m in mentions if m.ref not in inside]
 
 
 def _only_quoted(raw: str, name: str) -> bool:
