@@ -26,7 +26,7 @@ from naba.pipeline.tagging.newnames import (
     may_be_in_name,
 )
 from naba.pipeline.tagging.stream import Stream
-from naba.pipeline.tagging.verbs import participle, past_verb
+from naba.pipeline.tagging.verbs import TRAILING_SHE_PAST_LETTERS, participle, past_verb, she_past
 from naba.pipeline.tagging.words import Word
 from naba.text import ARTICLE, index
 
@@ -34,7 +34,6 @@ ONE_WORD_MAX_ZIPF = 4.0  # a one-word name after a title is this rare (a title i
 _GODS_NAMES = frozenset(index(w) for w in "الله العزيز الرحمن الكريم".split())
 CLITIC_WORD_ZIPF = 3.0  # a one-word name's rest after a clitic letter this common: a clitic and a word
 CONJUNCT_REST_ZIPF = 2.5  # or this common and commoner than the whole (فصاحة 2.6 of وفصاحة 2.3)
-HER_VERB_TWIN_ZIPF = 3.5  # يبقي 5.0، ينكر 4.0, against يكاي، يجولي 1.5 (كايت، جوليت: names)
 CLITIC_NOUN_ZIPF = 2.7  # بهدفين: the rest with the article this common (الهدفين 2.9; not الكري of بكري, 2.6)
 _PRONOUNS = ("اه", "ها", "هم", "هما")  # وزميلاه، وزملاؤهم
 OFFICES = frozenset(index(w) for w in "رئيس نائب مدير وزير أمين عضو قائد سكرتير".split())  # no name opens on one
@@ -79,8 +78,9 @@ def name_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
             break
         end += 1
     while end > at and (keys[end - 1] in NAME_LINKS or (end - at > 1 and not given_name(keys[end - 1]) and (
-            _sentence_goes_on(keys[end - 1], words[end - 1]) or (end - at > 2 and past_verb(keys[end - 1]))))):
-        end -= 1  # a common noun or verb after the name is the sentence going on; تييري هنري keeps هنري
+            _sentence_goes_on(keys[end - 1], words[end - 1]) or she_past(keys[end - 1], TRAILING_SHE_PAST_LETTERS)
+            or (end - at > 2 and past_verb(keys[end - 1]))))):
+        end -= 1  # a common noun or a verb after the name (نشيميريمانا أصيبت; not هنري of تييري هنري)
     family = end - at > 1 and has_article(stream, end - 1) and keys[end - 1].endswith("ي") \
         and words[end - 1].adjective is None  # تركي المالكي: a given name and a family nisba
     if end == at or (not family and not (given and _given_and_names(stream, words, at, end, taken))
@@ -93,15 +93,9 @@ def name_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
 
 
 def her_verb(stream: Stream, at: int) -> bool:
-    """الملكة بقيت، الممثلة المتهمة أنكرت: after a feminine word (in ة), a word in ت whose imperfect
-    (يبقي، ينكر) is a common word is her verb in the past (its feminine ending), not her name; not
-    كايت، جوليت، جانيت (no يكاي، يجولي). A passive or hollow past (شوهدت، فازت) is left alone."""
-    key = stream.keys[at]
-    if at == 0 or len(key) < 3 or not key.endswith("ت") or not stream.surface(at - 1).endswith("ة") \
-            or given_name(key):
-        return False
-    rest = key[:-1].removeprefix("ا")  # أنكرت: ينكر
-    return lexicon().zipf("ي" + rest) >= HER_VERB_TWIN_ZIPF
+    """الملكة بقيت، الممثلة المتهمة أنكرت: after a feminine word (in ة), her verb in the past
+    (``verbs.she_past``), not her name."""
+    return at > 0 and stream.surface(at - 1).endswith("ة") and she_past(stream.keys[at])
 
 
 def _name_words(keys: list[str], at: int, end: int, run: bool) -> int:

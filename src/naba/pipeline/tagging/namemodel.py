@@ -36,6 +36,7 @@ from naba.pipeline.tagging import newnames
 from naba.pipeline.tagging.lexicon import common_dual, lexicon
 from naba.pipeline.tagging.newnames import NewName
 from naba.pipeline.tagging.stream import Stream
+from naba.pipeline.tagging.verbs import TRAILING_SHE_PAST_LETTERS, she_past
 from naba.pipeline.tagging.words import NOMINAL_MIN_ZIPF, Word
 from naba.text import ARTICLE
 from naba.text.frequency import UNSEEN_ZIPF
@@ -273,9 +274,9 @@ def trim(stream: Stream, words: Sequence[Word], start: int, end: int) -> tuple[i
             break
     while start < end and words[start].shown.startswith("ال"):
         start += 1
-    while end > start and (_common(words[end - 1]) or (
+    while end > start and (_common(words[end - 1]) or she_past(stream.keys[end - 1], TRAILING_SHE_PAST_LETTERS) or (
             words[end - 1].shown.startswith("ال") and not _family(words[end - 1]))):
-        end -= 1
+        end -= 1  # مايك شروبفر كبير، نشيميريمانا أصيبت: the sentence going on
     return start, end
 
 

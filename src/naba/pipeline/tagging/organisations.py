@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import itertools
 
+from naba.gazetteer import load_gazetteer
 from naba.pipeline.tagging import context
 from naba.pipeline.tagging.newnames import DESCRIBING, ORG_HEAD_TOKENS, ORG_HEADS, NewName, head_key, new_name
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import TIME_WORDS, Word
-from naba.text import ARTICLE, article_form, index, is_stopword
+from naba.text import ARTICLE, article_form, index, is_stopword, with_clitics
 
 WEAK_HEAD_MAX_ZIPF = 3.5  # a weak head (مركز، حركة) names something only before a word rarer than this
 WEAK_ORG_HEADS = frozenset(index(w) for w in "مركز برنامج حركة نادي شركة".split())
@@ -23,6 +24,17 @@ MINISTRY_HEADS = frozenset(index(w) for w in "وزارة".split())
 _GENERAL = frozenset(index(w) for w in "العام العامة العليا الأعلى".split())  # adjectives of a body, no nisba
 _NOT_FIELDS = context.PLACE_HEADS | frozenset(index(w) for w in "بقية كافة جميع معظم أغلب".split())
 POSITION_HEADS = frozenset(index(w) for w in "رئاسة".split())  # a body only as الرئاسة + a nationality
+# Heads that name a state's general body only with «العامة» or «العليا» after them (الإدارة العامة للمرور،
+# المديرية العامة للجوازات، الرئاسة العامة للأرصاد، اللجنة العليا للمشاريع); alone they are any office
+GENERAL_BODY_HEADS = frozenset(index(w) for w in "إدارة مديرية رئاسة لجنة دائرة هيئة مؤسسة".split())
+# what a وال-conjunct may follow: an ال-word, or in a general body a لل-field too (للشباب والرياضة)
+GENERAL_BODY_WORDS = 4  # الهيئة العامة للسياحة والتراث الوطني، المؤسسة العامة للتدريب التقني والمهني
+_FIELD_STARTS: dict[bool, str | tuple[str, ...]] = {False: ARTICLE, True: (ARTICLE, "لل")}
+_OTHER_BODIES = frozenset(index(w) for w in "جهات هيئات مؤسسات شركات وزارات دوائر إدارات لجان مديريات".split())
+_NOT_SECOND_FIELDS = ORG_HEADS | GENERAL_BODY_HEADS | context.NAMED_AFTER_HEADS | frozenset(
+    index(w) for w in "رئيس نائب وزير مدير أمين".split())
+_GENERAL_HEAD_TOKENS = frozenset(t for head in GENERAL_BODY_HEADS for h in (head, "ال" + head)
+                                 for t in with_clitics(h))
 ARAB_COUNTRIES = frozenset("country:" + code for code in """
 dza bhr com dji egy irq jor kwt lbn lby mrt mar omn pse qat sau som sdn syr tun are yem""".split())
 # Bodies that every company, university, province or country has: on their own they name no one
@@ -46,25 +58,58 @@ def organisations(stream: Stream, words: list[Word], taken: bytearray) -> list[N
     """
     names = []
     keys = stream.keys
-    for at in list(itertools.compress(range(len(keys)), map(ORG_HEAD_TOKENS.__contains__, keys))):
+    heads = ORG_HEAD_TOKENS | _GENERAL_HEAD_TOKENS
+    for at in list(itertools.compress(range(len(keys)), map(heads.__contains__, keys))):
         if taken[at]:
             continue
-        end = _org_end(stream, words, at, taken)
+        general = _general_body(stream, words, at)
+        if not general and keys[at] not in ORG_HEAD_TOKENS:
+            continue
+        end = _org_end(stream, words, at, taken, general)
         if end > at + 1 and (words[at].shown, *stream.keys[at + 1:end]) not in GENERIC_BODIES:
             names.append(new_name(stream, at, end, "org", taken))
     return names
 
 
-def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
+def _general_body(stream: Stream, words: list[Word], at: int) -> bool:
+    """A general body's head: «العامة» or «العليا» right after it, then a لل-field (الهيئة العامة للاستثمار)."""
+    keys = stream.keys
+    return at + 2 < len(keys) and keys[at + 1] in _GENERAL and keys[at + 2].startswith("لل") \
+        and not stream.breaks[at + 1] and not stream.breaks[at + 2] \
+        and keys[at + 2][2:] not in ORG_HEADS | context.NAMED_AFTER_HEADS \
+        and head_key(stream, words, at, GENERAL_BODY_HEADS) in GENERAL_BODY_HEADS  # not الإدارة العامة للشركة
+
+
+def _describes_field(field: str, key: str, word: Word) -> bool:
+    """A relational adjective of a general body's field (للتدريب التقني، للشؤون الصحية، والتراث الوطني),
+    agreeing with it: not the masculine after a feminine plural (للجوازات الإلكتروني: the system's)."""
+    return word.nisba or key in _GENERAL or key.endswith("يه") or (key.endswith("ي") and not field.endswith("ات"))
+
+
+def _second_field(stream: Stream, words: list[Word], i: int) -> bool:
+    """و + a noun + its ال-genitive after a general body's field (للأرصاد وحماية البيئة); not a second body
+    or its head (للاستثمار ومؤسسة النقد، للرياضة ورئيس اللجنة)."""
+    keys = stream.keys
+    key = keys[i]
+    return key.startswith("و") and not key.startswith("وال") and i + 1 < len(keys) and not stream.breaks[i + 1] \
+        and words[i].content and keys[i + 1].startswith(ARTICLE) and key[1:] not in _NOT_SECOND_FIELDS \
+        and not load_gazetteer().is_title(key[1:])
+
+
+def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray, general: bool = False) -> int:
     keys = stream.keys
     head = article_form(keys[at])
     with_article = head.startswith(ARTICLE)
     bare_head = head_key(stream, words, at, ORG_HEADS)  # clitic-free: لشركة is a weak head too
     end, complement = at + 1, False
-    while end < len(keys) and end - at <= 3 and not taken[end] and not stream.breaks[end]:
+    while end < len(keys) and end - at <= (GENERAL_BODY_WORDS if general else 3) and not taken[end] \
+            and not stream.breaks[end]:
         key, word = keys[end], words[end]
-        if is_stopword(key) or key in TIME_WORDS or word.number or word.suffixed:
-            break
+        if (is_stopword(key) and not (general and key in _GENERAL)) or key in TIME_WORDS or word.number \
+                or word.suffixed:
+            break  # but «العامة» of a general body (الإدارة العامة للعلاقات العامة)
+        if general and complement and key.startswith(ARTICLE) and not _describes_field(keys[end - 1], key, word):
+            break  # المديرية العامة للجوازات الأخوة: after its field, only the field's relational adjectives
         if key in DESCRIBING:
             if with_article and end == at + 1:
                 return at  # الجيش الموالي للشرعية: "the army loyal to", no name
@@ -87,9 +132,11 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
         elif _complement_of(stream, words, at, end, with_article, complement):
             complement = True  # الهيئة الوطنية لمكافحة الفساد: ل + a noun and its genitive
             end += 1
-        elif key.startswith("وال") and end > at + 1 and keys[end - 1].startswith(ARTICLE):
-            if key in ORG_HEAD_TOKENS:
-                break  # وزارة المالية والمصرف المركزي: a second body
+        elif general and complement and _second_field(stream, words, end):
+            end += 1  # الرئاسة العامة للأرصاد وحماية البيئة: a second field, a noun and its genitive
+        elif key.startswith("وال") and end > at + 1 and keys[end - 1].startswith(_FIELD_STARTS[general]):
+            if key in ORG_HEAD_TOKENS or key[3:] in _OTHER_BODIES:
+                break  # وزارة المالية والمصرف المركزي، الهيئة العامة للاستثمار والجهات: a second body
             # else وزارة الثقافة والإعلام، الشؤون الأمنية والسياسية
         elif not key.startswith(ARTICLE) or word.glued or article_form(key) != key:
             break
@@ -99,7 +146,8 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
     if with_article and not complement and not _national_institution(words, at + 1, end) \
             and not (bare_head in NATIONAL_BODIES and end == at + 2 and words[at + 1].adjective is not None):
         return at  # المركز الخامس، الشركة العملاقة; but الجيش السوري، السفارة الروسية
-    if bare_head in POSITION_HEADS and not (with_article and end == at + 2 and words[at + 1].adjective is not None):
+    if bare_head in POSITION_HEADS and not general \
+            and not (with_article and end == at + 2 and words[at + 1].adjective is not None):
         return at  # رئاسة الحكومة، الرئاسة الدورية للمجلس: a post; الرئاسة الفلسطينية: a body
     if bare_head in WEAK_ORG_HEADS and min(w.zipf for w in words[at + 1:end]) >= WEAK_HEAD_MAX_ZIPF \
             and not (bare_head != "برنامج" and _national(stream, words, at + 1, end)) \

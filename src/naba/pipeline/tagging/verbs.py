@@ -22,6 +22,10 @@ PAST_TWIN_MIN_ZIPF = 4.0  # يقود، يخسر: a past's imperfect this common 
 VERB_TWIN_MIN_ZIPF = 2.3  # يشار (تشار 2.5) is a verb; توران (يوران unseen) is not
 WE_FORM_MIN_ZIPF = 3.0  # يتصدى of نتصدى: the he-form of a "we" imperfect this common (نتنياهو: يتنياهو unseen)
 FIRST_PERSON_REST_ZIPF = 3.0  # أظل 3.2, أكمل 4.4
+TRAILING_SHE_PAST_LETTERS = 4  # a she-past that ends a name span this long at least: أصيبت، ملأت; not فيت
+SHE_PAST_TWIN_ZIPF = 3.5  # يبقي 5.0، ينكر 4.0, against يكاي، يجولي 1.5 (كايت، جوليت: names)
+# given names in ت whose rest is a verb's (رفعت: يرفع): محمد رفعت، طلعت حرب، نشأت الديهي
+_T_NAMES = frozenset(index(w) for w in "رفعت طلعت حكمت نشأت نعمت مدحت عزت عصمت بهجت رأفت صفوت ثروت جودت حشمت".split())
 FUTURE_REST_MIN_ZIPF = 4.0  # the imperfect after a future's س this common (تنقل 4.3; not تيفاني of ستيفاني, 3.3)
 # given names that start with the imperfect's ي (a verb otherwise)
 Y_NAMES = frozenset(index(w) for w in """
@@ -103,6 +107,17 @@ def past_verb(key: str) -> bool:
         twins += ["ي" + key[0] + "و" + key[2], "ي" + key[0] + "ي" + key[2]]
     zipf = lexicon().zipf
     return any(zipf(twin) >= PAST_TWIN_MIN_ZIPF for twin in twins)
+
+
+def she_past(key: str, shortest: int = 3) -> bool:
+    """بقيت، أنكرت، أصيبت، أثبتت: a past in «she»'s ت whose imperfect (يبقي، ينكر، يصيب، يثبت) is a
+    common word; not كايت، جوليت (no يكاي، يجولي), nor a given name. A passive or hollow past (شوهدت،
+    فازت) is left alone. ``shortest``: fewer letters than this are too short to tell (ظلت after a
+    feminine title is a verb; فيت، ايت ending a foreign name are not)."""
+    if len(key) < shortest or not key.endswith("ت") or given_name(key) or key in _T_NAMES:
+        return False
+    rest = key[:-1].removeprefix("ا")  # أنكرت: ينكر
+    return lexicon().zipf("ي" + rest) >= SHE_PAST_TWIN_ZIPF
 
 
 def participle(key: str) -> bool:
