@@ -64,3 +64,12 @@ def test_her_verb_after_a_name_is_not_part_of_it():
     assert "نشيميريمانا" in found
     assert she_past(index("أصيبت")) and she_past(index("أثبتت"))
     assert not she_past(index("رفعت")) and not she_past(index("كايت"))  # محمد رفعت; كايت has no يكاي
+
+
+def test_a_city_naming_an_accord_or_a_battle_is_part_of_its_name():
+    found = entities("ذكرى الاتفاق", "وأكد أن اتفاق الطائف أنهى الحرب الأهلية، وتحدث الخطيب عن غزوة تبوك ودروسها.")
+    assert {"اتفاق الطائف", "غزوة تبوك"} <= set(found)
+    assert not {"الطائف", "تبوك"} & set(found)
+    assert "الطائف" in entities(None, "وقع الطرفان اتفاق الطائف، ثم عاد الوفد إلى الطائف مساء.")
+    assert "روسيا" in entities(None, "وقال إن اتفاق روسيا وتركيا صامد.")  # a country's agreement, no accord's name
+    assert "أنقرة" in entities(None, "وقال إن اتفاق أنقرة وموسكو حول إدلب صامد.")  # the two states' deal

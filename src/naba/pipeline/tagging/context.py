@@ -8,15 +8,13 @@
     inside_longer(...)      a place inside a longer name: مصر للطيران، دوري أبطال أوروبا، رابيد فيينا،
                             الكويت الكويتي (a club), كوبا أميركا, an institution or a department named
                             after it (غرفة الرياض، مطار عدن الدولي، شرطة دبي), a gulf or a strait (خليج
-                            عدن), and an organisation inside a cup or a prize (كأس الاتحاد الأوروبي); the
-                            longer name, or nothing
-    royal_starts(...)       after الأمير/الشيخ/الملك comes a first name (تركي، مشعل), never a
-                            country or a namesake
+                            عدن), an organisation inside a cup or a prize (كأس الاتحاد الأوروبي), a city
+                            naming an accord or a battle (اتفاق الطائف، غزوة تبوك); the longer name, or nothing
+    royal_starts(...)       after الأمير/الشيخ/الملك a first name (تركي، مشعل), never a country or a namesake
     supported(...)          a gazetteer name that is also common words (مآرب، سيول، الحزب الجمهوري)
                             counts only with a kind word, a dateline or a related entity
-    club_in_play(...)       in a sports report (``sporting``), a club's name that is also a common
-                            word (الاتفاق، التعاون، الوحدة) is the club; of two namesake clubs, the
-                            one of a country the article names
+    club_in_play(...)       in a sports report (``sporting``), a club named by a common word (الاتفاق،
+                            الوحدة) is the club; of two namesake clubs, the one of a country named
 
 Words are compared clitic-free without the article (``key_of``: حكومه for والحكومة). The word
 lists are news usage written down by hand; no library has them.
@@ -77,17 +75,15 @@ ORG_HEADS = _set("""
 DEPARTMENT_HEADS = _set("شرطة بلدية أمانة مرور جوازات")
 # A sea's or a strait's name on a place (خليج عدن، خليج المكسيك، مضيق تايوان): another place.
 WATER_HEADS = _set("خليج مضيق")
-# Heads of a place or an institution named after a king or a prince (مطار الملك خالد الدولي، جامعة
-# الملك سعود، طريق الملك فهد، مركز الملك سلمان للإغاثة): what follows the title is their name.
+# Heads of a place or an institution named after a king or a prince (مطار الملك خالد، جامعة الملك سعود)
 NAMED_AFTER_HEADS = ORG_HEADS | _set("""
 طريق شارع جسر جامع مسجد مركز مؤسسة مدينة حي ميدان قاعدة مدرسة صالة حديقة جائزة كأس برنامج وقف صندوق
 قصر مجمع منتزه مكتبة دارة واحة كرسي مهرجان مشروع دوري بطولة باب سد نفق مخطط كورنيش توسعة ممشى وسام قلادة
 """)
 # named after a king, these are places; the others institutions
 ROAD_HEADS = _set("طريق شارع جسر حي ميدان باب سد نفق مخطط كورنيش ممشى")
-# Heads of a place or an institution named after anyone (مدرسة مارجوري ستونمان دوجلاس، مطار رفيق
-# الحريري، شارع محمد علي): a person named right after one is its name. Not برنامج، صندوق، مركز:
-# «برنامج ترامب» is his programme.
+# Heads of a place or an institution named after anyone (مدرسة مارجوري ستونمان دوجلاس، شارع محمد علي):
+# a person named right after one is its name. Not برنامج، صندوق، مركز: «برنامج ترامب» is his programme.
 PERSON_NAMED_HEADS = ROAD_HEADS | _set("""
 مدرسة ثانوية متوسطة ابتدائية جامعة مستشفى مطار ملعب استاد ستاد مسجد جامع قاعة مكتبة حديقة""")
 VENUE_HEADS = _set("ملعب استاد ستاد")  # a rare word after the place is still the stadium's name
@@ -111,7 +107,8 @@ _COMMON_READ_NAMES = _PRAYER_NAMES | _PARTICIPLE_NAMES | _BIRTHPLACE_NAMES
 COMMON_CLUB_WORD_ZIPF = 5.0  # الشباب 5.4، الاتحاد 5.6 (not الهلال 4.7، النصر 4.7)
 CLUB_SUFFIXES = _set("سيتي يونايتد ستي")
 GIVEN_MAX_ZIPF = 4.5  # a given name this common at most before a place (not أمير of أمير قطر)
-LONGER_HEADS = COMPETITION_HEADS | ORG_HEADS | PRIZE_HEADS | DEPARTMENT_HEADS | WATER_HEADS  # clitic-free
+ACCORD_HEADS = _set("اتفاق اتفاقية اتفاقيات معاهدة غزوة")  # before a city: اتفاق الطائف، معاهدة لشبونة، غزوة تبوك
+LONGER_HEADS = COMPETITION_HEADS | ORG_HEADS | PRIZE_HEADS | DEPARTMENT_HEADS | WATER_HEADS | ACCORD_HEADS
 PLACE_HEADS = _set("مدينة محافظة ولاية منطقة بلدة قرية إقليم عاصمة جزيرة مديرية حي ميناء مطار بلاد")
 CLUB_HEADS = _set("نادي فريق ناد لاعب نجم مدرب")
 ROYAL_TITLES = _set("أمير أميرة شيخ شيخة ملك ملكة سلطان سمو")
@@ -209,6 +206,9 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
             while end < len(stream) and not stream.breaks[end] and kind_at.get(end) == "place":
                 end += 1  # بطولة كوبا أميركا
             return first, _nisba_run(stream, words, end), "other"
+        if head in ACCORD_HEADS and not _definite(words, before) and hit.value.owners[0].type == "city" \
+                and not (after >= 0 and kind_at.get(after) == "place"):  # اتفاق أنقرة وموسكو: the two states'
+            return before, end, "other"  # the accord or the battle, not the city
         if head in ORG_HEADS or head in DEPARTMENT_HEADS:
             return _institution(stream, words, before, end, kind_at)
         if head in WATER_HEADS and kind_at.get(start) == "place":
