@@ -27,14 +27,16 @@ POSITION_HEADS = frozenset(index(w) for w in "رئاسة".split())  # a body onl
 # Heads that name a state's general body only with «العامة» or «العليا» after them (الإدارة العامة للمرور،
 # المديرية العامة للجوازات، الرئاسة العامة للأرصاد، اللجنة العليا للمشاريع); alone they are any office
 GENERAL_BODY_HEADS = frozenset(index(w) for w in "إدارة مديرية رئاسة لجنة دائرة هيئة مؤسسة".split())
-# what a وال-conjunct may follow: an ال-word, or in a general body a لل-field too (للشباب والرياضة)
 GENERAL_BODY_WORDS = 4  # الهيئة العامة للسياحة والتراث الوطني، المؤسسة العامة للتدريب التقني والمهني
+# what a وال-conjunct may follow: an ال-word, or in a general body a لل-field too (للشباب والرياضة)
 _FIELD_STARTS: dict[bool, str | tuple[str, ...]] = {False: ARTICLE, True: (ARTICLE, "لل")}
 _OTHER_BODIES = frozenset(index(w) for w in "جهات هيئات مؤسسات شركات وزارات دوائر إدارات لجان مديريات".split())
 _NOT_SECOND_FIELDS = ORG_HEADS | GENERAL_BODY_HEADS | context.NAMED_AFTER_HEADS | frozenset(
     index(w) for w in "رئيس نائب وزير مدير أمين".split())
 _GENERAL_HEAD_TOKENS = frozenset(t for head in GENERAL_BODY_HEADS for h in (head, "ال" + head)
                                  for t in with_clitics(h))
+_ALL_HEAD_TOKENS = ORG_HEAD_TOKENS | _GENERAL_HEAD_TOKENS
+_INSTITUTIONS = ORG_HEADS | context.NAMED_AFTER_HEADS  # a general body's field is no institution (للشركة)
 ARAB_COUNTRIES = frozenset("country:" + code for code in """
 dza bhr com dji egy irq jor kwt lbn lby mrt mar omn pse qat sau som sdn syr tun are yem""".split())
 # Bodies that every company, university, province or country has: on their own they name no one
@@ -54,12 +56,13 @@ def organisations(stream: Stream, words: list[Word], taken: bytearray) -> list[N
     is the sentence's «for» (الوزارة للتفتيش، المنظمة للمهرجان: of the 40 on 5,000 stored articles, the
     one name, الاتحاد للطيران, was cut wrong anyway), so no name begins there. The phrase stops at a word with a clitic
     (والمسؤول), a verb's object (الشركة التعليق: an ال-word common as a noun after the head), a
-    weekday, an ordinal; weak heads (مركز، برنامج، حركة، نادي) need a rare word after them.
+    weekday, an ordinal; weak heads (مركز، برنامج، حركة، نادي) need a rare word after them. A state's
+    general body (``_general_body``: الهيئة العامة للاستثمار، الإدارة العامة للمرور) is named by its head,
+    «العامة» or «العليا», its لل-field, the field's adjectives and a second field, four words at most.
     """
     names = []
     keys = stream.keys
-    heads = ORG_HEAD_TOKENS | _GENERAL_HEAD_TOKENS
-    for at in list(itertools.compress(range(len(keys)), map(heads.__contains__, keys))):
+    for at in list(itertools.compress(range(len(keys)), map(_ALL_HEAD_TOKENS.__contains__, keys))):
         if taken[at]:
             continue
         general = _general_body(stream, words, at)
@@ -75,9 +78,8 @@ def _general_body(stream: Stream, words: list[Word], at: int) -> bool:
     """A general body's head: «العامة» or «العليا» right after it, then a لل-field (الهيئة العامة للاستثمار)."""
     keys = stream.keys
     return at + 2 < len(keys) and keys[at + 1] in _GENERAL and keys[at + 2].startswith("لل") \
-        and not stream.breaks[at + 1] and not stream.breaks[at + 2] \
-        and keys[at + 2][2:] not in ORG_HEADS | context.NAMED_AFTER_HEADS \
-        and head_key(stream, words, at, GENERAL_BODY_HEADS) in GENERAL_BODY_HEADS  # not الإدارة العامة للشركة
+        and not stream.breaks[at + 1] and not stream.breaks[at + 2] and keys[at + 2][2:] not in _INSTITUTIONS \
+        and head_key(stream, words, at, GENERAL_BODY_HEADS) in GENERAL_BODY_HEADS
 
 
 def _describes_field(field: str, key: str, word: Word) -> bool:

@@ -230,7 +230,6 @@ def _quoted_papers(stream: Stream, mentions: list[Mention]) -> list[Mention]:
     return [m._replace(ref=papers[m.ref]) if m.ref in papers else m for m in mentions]
 
 
-
 def _inside_outlet_names(stream: Stream, mentions: list[Mention]) -> list[Mention]:
     """A place the text only writes as the first word of an outlet's quoted name (لصحيفة "فيلادلفيا
     إنكوايرر"، موقع «نيويورك ماغازين») is part of that name, not the place."""
