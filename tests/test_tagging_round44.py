@@ -55,6 +55,8 @@ def test_a_general_body_takes_its_fields_adjectives_and_stops_at_the_sentence():
     assert {"الهيئة العامة للسياحة والتراث الوطني", "المؤسسة العامة للتدريب التقني والمهني",
             "المديرية العامة للجوازات", "الهيئة العامة للاستثمار"} <= set(found)
     assert not [name for name in found if name.startswith("المصلحة")]
+    said = entities(None, "وقالت الهيئة العامة للمنشآت للصحيفة إن القرار نافذ.")  # a second «for»: to the paper
+    assert "الهيئة العامة للمنشآت" in said and not [name for name in said if name.endswith("للصحيفة")]
 
 
 def test_her_verb_after_a_name_is_not_part_of_it():
@@ -69,6 +71,7 @@ def test_her_verb_after_a_name_is_not_part_of_it():
 def test_a_city_naming_an_accord_or_a_battle_is_part_of_its_name():
     found = entities("ذكرى الاتفاق", "وأكد أن اتفاق الطائف أنهى الحرب الأهلية، وتحدث الخطيب عن غزوة تبوك ودروسها.")
     assert {"اتفاق الطائف", "غزوة تبوك"} <= set(found)
+    assert "ميثاق روما" in entities(None, "وصادقت الدولة على ميثاق روما المؤسس للمحكمة.")
     assert not {"الطائف", "تبوك"} & set(found)
     assert "الطائف" in entities(None, "وقع الطرفان اتفاق الطائف، ثم عاد الوفد إلى الطائف مساء.")
     assert "روسيا" in entities(None, "وقال إن اتفاق روسيا وتركيا صامد.")  # a country's agreement, no accord's name

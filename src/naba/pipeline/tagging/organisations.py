@@ -121,6 +121,8 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray, gener
                 and (not word.nisba or key.startswith("لل")) and word.adjective is None \
                 and not keys[end - 1].startswith("وال"):  # والشؤون الصحية
             break  # وزارة التعليم الشاعر، وزارة العمل للتفتيش، وزارة الدفاع للصحافيين: one field, described
+        if general and complement and key.startswith("لل"):
+            break  # الهيئة العامة للمنشآت للصحيفة: a second «for» is the sentence's
         if key.startswith("لل") and word.shown.startswith(ARTICLE):
             if not with_article and (words[end - 1].adjective is not None or keys[end - 1].startswith("وال")):
                 break  # وزارة الدفاع الروسية للفيديو، هيئة الشباب والرياضة للفوز: the construct is whole
