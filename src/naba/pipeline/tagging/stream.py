@@ -49,6 +49,11 @@ class Stream:
         """Token ``i`` as the article wrote it."""
         return self.text.surface(i)
 
+    def written_text(self) -> str:
+        """Title and body as written, one after the other on their own lines: where the text-level
+        filters (quotes, addresses) look a name up."""
+        return "\n".join(self.text.parts)
+
     def written(self, start: int, end: int, form: str | None = None) -> str:
         """Tokens ``start:end`` as written, the first cut down to its reading ``form`` (clitics dropped)."""
         first = self.text.surface(start)

@@ -132,7 +132,7 @@ def _not_in_addresses(stream: Stream, mentions: list[Mention]) -> list[Mention]:
     latin = {m.ref for m in mentions if stream.keys[m.start].isascii()}
     if not latin:
         return mentions
-    raw = "\n".join(stream.text.parts)
+    raw = stream.written_text()
     addressed = {ref for ref in latin if all(_in_address(raw, stream.written(m.start, m.end))
                                              for m in mentions if m.ref == ref)}
     return [m for m in mentions if m.ref not in addressed]
@@ -212,7 +212,7 @@ def _quoted_papers(stream: Stream, mentions: list[Mention]) -> list[Mention]:
     places = {m.ref for m in mentions if m.ref.kind == "place" and not m.ref.key.startswith("new:")}
     if not places:
         return mentions
-    raw = "\n".join(stream.text.parts)
+    raw = stream.written_text()
     if not any(quote in raw for quote in _OPENING_QUOTES):
         return mentions
     gazetteer = load_gazetteer()
@@ -234,9 +234,9 @@ def _inside_outlet_names(stream: Stream, mentions: list[Mention]) -> list[Mentio
     """A place the text only writes as the first word of an outlet's quoted name (لصحيفة "فيلادلفيا
     إنكوايرر"، موقع «نيويورك ماغازين») is part of that name, not the place."""
     places = {m.ref for m in mentions if m.ref.kind == "place"}
-    raw = "\n".join(stream.text.parts) if places else ""
+    raw = stream.written_text() if places else ""
     if not any(quote in raw for quote in _OPENING_QUOTES):
-        return mentions
+        return mentions  # no place, or no quote
 
     def opens_outlet_name(at: int, end: int) -> bool:
         return bool(_OUTLET_BEFORE.search(raw, max(0, at - 30), at)) and bool(_NAME_GOES_ON.match(raw, end))
