@@ -18,6 +18,11 @@ def test_one_outlet_under_its_names_has_one_key():
     assert label_key("صحيفة كوريري ديللو سبورت") == label_key("كوريري ديللو سبورت")
 
 
+def test_a_figure_in_a_name_is_part_of_its_key():
+    assert label_key("موقع سبورت 360", gold=True) == label_key("سبورت 360")
+    assert label_key("موقع سبورت 360", gold=True) != label_key("صحيفة سبورت")
+
+
 def test_scoring_counts_a_second_name_of_one_outlet_as_wrong():
     score = CreditScore()
     wrong, lost = score.add(["رويترز", "وكالة رويترز", "صحيفة الحياة"], ["رويترز", "وكالة الأنباء الفرنسية"])

@@ -54,7 +54,7 @@ def _words(name: str) -> list[str]:
     name = re.sub(r"\s*\([^()]*\)", " ", name)  # «وكالة الأنباء الهولندية (إيه.إن.بي)»: its abbreviation
     words = [w.strip(_PUNCT) for w in index(name).replace('"', " ").replace(".", " ").split()]
     words = [w for w in words if w]
-    arabic = [w for w in words if not w.isascii()]
+    arabic = [w for w in words if not w.isascii() or w.isdigit()]  # a figure is part of the name: سبورت 360
     return arabic if any(w not in _MEDIA for w in arabic) else words
 
 

@@ -133,8 +133,9 @@ def _misspelt(read: list[str], known: list[str]) -> bool:
         a, b = word.removeprefix(ARTICLE), spelling.removeprefix(ARTICLE)
         if a == b:
             continue
-        # «إيه.بي.سي»، «إن.تي.في»: letters of an abbreviation are no misspelling
-        if len(a) < FUZZY_WORD_LETTERS or not a.isalpha() or a[0] != b[0]:
+        # «إيه.بي.سي»، «إن.تي.في»: letters of an abbreviation are no misspelling; «إل» of «إل موندو»
+        # is only the article once indexed
+        if len(a) < FUZZY_WORD_LETTERS or not a.isalpha() or not b or a[0] != b[0]:
             return False
         if OSA.distance(a, b) > (2 if len(a) >= FUZZY_TWO_EDITS else 1) or (len(a) != len(b) and a[-1] != b[-1]):
             return False
