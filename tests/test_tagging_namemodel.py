@@ -15,9 +15,9 @@ from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import words_of
 
 PASTOR = ("محكمة تركية تفرج عن قس أميركي بعد عامين من الاحتجاز",
-          "أطلقت محكمة في مدينة إزمير سراح القس الأميركي أندرو برانسون بعد عامين من احتجازه. "
-          "وقال محامي برانسون إن موكله سيغادر البلاد خلال ساعات. "
-          "وكانت قضية برانسون قد أثارت أزمة بين أنقرة وواشنطن.")
+          "أطلقت محكمة في مدينة إزمير سراح القس الأميركي كريغ برانستيتر بعد عامين من احتجازه. "
+          "وقال محامي برانستيتر إن موكله سيغادر البلاد خلال ساعات. "
+          "وكانت قضية برانستيتر قد أثارت أزمة بين أنقرة وواشنطن.")
 
 
 def names(title: str | None, body: str, *, model: bool = True) -> set[str]:
@@ -29,12 +29,13 @@ def names(title: str | None, body: str, *, model: bool = True) -> set[str]:
 
 
 def test_the_model_finds_a_person_no_gazetteer_or_title_rule_knows():
-    assert "أندرو برانسون" not in names(*PASTOR, model=False)  # the rules alone miss him
-    assert "أندرو برانسون" in names(*PASTOR)
+    # (a made-up pastor: the real one, أندرو برانسون, is a gazetteer person since the corpora's people joined it)
+    assert "كريغ برانستيتر" not in names(*PASTOR, model=False)  # the rules alone miss him
+    assert "كريغ برانستيتر" in names(*PASTOR)
     tags = tag_article(*PASTOR)
-    pastor = next(e for e in tags.entities if e.canonical == "أندرو برانسون")
+    pastor = next(e for e in tags.entities if e.canonical == "كريغ برانستيتر")
     assert pastor.kind == "person"
-    assert "أندرو برانسون" in tags.keywords[:5]
+    assert "كريغ برانستيتر" in tags.keywords[:5]
 
 
 def test_a_new_name_said_once_in_the_body_is_left_out():

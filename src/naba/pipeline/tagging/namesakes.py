@@ -30,11 +30,24 @@ def read_namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], t
     a man and his father (الرائد هادي يحيى); a known man's given name before another family is another
     man's father (صالح سلمان الودعاني, ``_family_after``)."""
     kept, found = [], []
-    # the first words of the people named here: قمة كيم ترمب is Kim Jong Un and Trump side by side
+    hits = _surnames_of_people_named(hits)
+    # the first words of the people named here: قمة كيم ترمب is Kim Jong Un and Trump side by side; not
+    # a given name thousands share (محمد of a known محمد بن ... says nothing of محمد المالكي)
     named = {hit.value.tokens[0] for hit in hits if len(hit.value.tokens) > 1
-             and any(owner.type == "person" for owner in hit.value.owners)}
+             and any(owner.type == "person" for owner in hit.value.owners)
+             and not common_given_name(hit.value.tokens[0], lex)}
+    # a known man's whole name inside another man's (زيد محمد القحطاني): his son's given name before
+    # it, which may itself have read as a known surname (مشعل of مشعل جابر الأحمد)
+    alone_at = {hit.start for hit in hits if hit.end - hit.start == 1}
+    nasabs = [hit for hit in hits if _in_another_nasab(stream, hit, taken, lex, named, alone_at)]
+    sons = {hit.start - 1 for hit in nasabs}
     for hit in hits:
         owners = hit.value.owners
+        if hit in nasabs or (hit.end - hit.start == 1 and hit.start in sons):
+            untake(taken, hit)
+            if hit in nasabs:
+                found.append(newnames.new_name(stream, hit.start - 1, hit.end, "person", taken))
+            continue
         if hit.form != stream.keys[hit.start] or any(owner.type != "person" for owner in owners) \
                 or any(len(hit.value.tokens) >= len(owner.canonical.split(" ")) for owner in owners) \
                 or (len(owners) > 1 and not hit.form.startswith(ARTICLE)):  # باول of «بأول» is ب + أول
@@ -71,6 +84,45 @@ def read_namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], t
         untake(taken, hit)
         found.append(newnames.new_name(stream, hit.start, hit.end, "person", taken))
     return [hit for hit in kept if hit not in alone], found
+
+
+def _surnames_of_people_named(hits: list[Match[Name]]) -> list[Match[Name]]:
+    """A known surname alone that the gazetteer marks ambiguous (?ساندرز) when the article names one
+    other known person of that family in full (سارة ساندرز) and not the man the surname alone may mean
+    (بيرني ساندرز): her. An unmarked surname (أوباما) stays its famous man's beside his wife's name."""
+    full: dict[str, set[Entry]] = {}
+    for hit in hits:
+        if len(hit.value.tokens) > 1 and len(hit.value.owners) == 1 and hit.value.owners[0].type == "person":
+            full.setdefault(hit.value.tokens[-1], set()).add(hit.value.owners[0])
+    if not full:
+        return hits
+    out = []
+    for hit in hits:
+        owners = set(hit.value.owners)
+        single = len(hit.value.tokens) == 1 and hit.value.ambiguous
+        others = full.get(hit.value.tokens[0], set()) - owners if single else set()
+        if len(others) == 1 and all(o.type == "person" for o in owners) and not owners & full[hit.value.tokens[0]]:
+            hit = hit._replace(value=Name(hit.value.tokens, tuple(others), False))
+        out.append(hit)
+    return out
+
+
+def _in_another_nasab(stream: Stream, hit: Match[Name], taken: bytearray, lex: Lexicon, named: set[str],
+                      alone_at: set[int]) -> bool:
+    """A known man's whole name, given name first, right after another given name is the father's
+    and family's part of another man's name, written without بن as Arab names often are (زيد محمد
+    القحطاني is not محمد القحطاني; مشعل جابر الأحمد is not the late emir); not when that given name
+    opens another person named here (two names side by side) or a clitic joins them (ومحمد). The
+    given name may have read as a one-word name (``alone_at``: مشعل, Khaled Meshaal's surname)."""
+    j = hit.start - 1
+    owners = hit.value.owners
+    return (j >= 0 and not stream.breaks[hit.start] and (not taken[j] or j in alone_at)
+            and hit.form == stream.keys[hit.start]
+            and len(owners) == 1 and owners[0].type == "person" and len(hit.value.tokens) > 1
+            and len(hit.value.tokens) >= len(owners[0].canonical.split(" "))
+            and given_name(stream.keys[hit.start]) and stream.keys[j] not in named
+            and (stream.keys[j] in lex.given or common_given_name(stream.keys[j], lex))
+            and not (j > 0 and not stream.breaks[j] and stream.keys[j - 1] in NAME_LINKS))
 
 
 def common_given_name(key: str, lex: Lexicon) -> bool:
