@@ -47,6 +47,9 @@ def test_an_ambiguous_surname_alone_is_the_person_the_article_names_in_full():
     body = "قالت المتحدثة سارة ساندرز إن الرئيس سيزور لندن. وأضافت ساندرز أن الزيارة مهمة."
     found = _canonicals("البيت الأبيض", body)
     assert "سارة ساندرز" in found and "بيرني ساندرز" not in found
+    # a father's name in a nasab is no family name: the king named alone beside his son's full name
+    found = _canonicals("الحكم", "أن يكون سلمان ثم محمد بن نايف ثم محمد بن سلمان على التوالي في ترتيب الحكم")
+    assert "سلمان بن عبدالعزيز آل سعود" in found
     # a surname the gazetteer does not mark ambiguous stays its famous man's, beside his wife's full name
     found = _canonicals("زيارة", "قال أوباما إن زوجته ميشيل أوباما ستزور لندن.")
     assert "باراك أوباما" in found and "ميشيل أوباما" in found

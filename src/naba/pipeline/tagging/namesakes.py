@@ -92,7 +92,8 @@ def _surnames_of_people_named(hits: list[Match[Name]]) -> list[Match[Name]]:
     (بيرني ساندرز): her. An unmarked surname (أوباما) stays its famous man's beside his wife's name."""
     full: dict[str, set[Entry]] = {}
     for hit in hits:
-        if len(hit.value.tokens) > 1 and len(hit.value.owners) == 1 and hit.value.owners[0].type == "person":
+        if len(hit.value.tokens) > 1 and len(hit.value.owners) == 1 and hit.value.owners[0].type == "person" \
+                and hit.value.tokens[-2] not in NAME_LINKS:  # سلمان of محمد بن سلمان is his father, not a family
             full.setdefault(hit.value.tokens[-1], set()).add(hit.value.owners[0])
     if not full:
         return hits
