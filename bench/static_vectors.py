@@ -4,7 +4,7 @@ against 0.01 for the content cosine and -0.01 for a football report, with 10,000
 
 ``PATH`` (written at build time by ``bench/distil_vectors.py``, never downloaded) holds one vector for
 each of the most frequent stems of SaudiNewsNet and ANT. The package ships no such file and no such
-module: issue 11 measured these vectors as sameness evidence and left them out (README, "Semantic
+module: issue 11 measured these vectors as sameness evidence and left them out (docs/benchmarks.md, "Semantic
 evidence"); this bench module is what ``bench/semantic_gain.py`` measured them with.
 
     keys     uint32, sorted: the stem's BLAKE2b-32 hash, as ``Vocabulary.hash32`` and

@@ -3,7 +3,7 @@ vectors and their cosine.
 
 Unit tests on small hand-made tables (three stems in two dimensions, so every expected number can be
 worked out by hand; random vectors for a real profile's stems). The package ships no vectors file: the
-experiment of issue 11 measured them and left them out (README, "Semantic evidence").
+experiment of issue 11 measured them and left them out (docs/benchmarks.md, "Semantic evidence").
 """
 
 from __future__ import annotations

@@ -114,7 +114,7 @@ def test_exit_codes_and_one_line_errors(tmp_path):
         assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("error: "), result.stderr
 
 
-# Share of the 2 GB budget one record may take: the README's full ingest (61k articles) peaks at
+# Share of the 2 GB budget one record may take: the full ingest of docs/benchmarks.md (61k articles) peaks at
 # 1,579 MB, most of it the story stage's memory of every article; a huge record comes on top of that.
 RECORD_BUDGET_MB = 560
 

@@ -1,6 +1,6 @@
 """`naba` starts at once: no heavy part is imported before a command needs it (issue 13).
 
-Timing is left to the README's hyperfine figures (never timed in tests); what is checked here is what
+Timing is left to the start-up figures of docs/benchmarks.md (never timed in tests); what is checked here is what
 made the start slow: which modules a process has imported after ``import naba.cli``, after
 ``naba --help`` and after ``naba show ID``, each in a fresh interpreter. Then the table of lazy
 commands (``naba.cli.lazy``) against the commands themselves, and one run of the real entry point

@@ -156,7 +156,7 @@ def test_stories_match_the_sample_truth(sample_url):
     # real labelled pairs, where it lifted the stored stories' F1 from 0.80 to 0.86 (precision 0.69 ->
     # 0.95): the sample's fictional rewrites share little wording (three stories mix English and
     # Arabic), so its stories split; they are never merged with another story. The old score found 0.60
-    # of these pairs by chaining more on real news (README, "Sameness").
+    # of these pairs by chaining more on real news (docs/benchmarks.md, "Copies and stories").
     assert precision >= 0.95 and recall >= 0.20, (precision, recall)
 
 

@@ -54,8 +54,8 @@ def place(nodes: Iterable[tuple[int, float, str]], edges: Iterable[Judged]) -> I
     """Each article's decisions from (id, reported time, content key) of every article and the kept
     edges, each given as (later, earlier). Articles are added in order, each with its edges to earlier
     ones; the rules' answer does not depend on that order (tests/test_placement.py), it only lets one
-    ``settle`` decide every node once, forward. Memory: a Node and its edges per article (see the README
-    for a collection too large for one machine)."""
+    ``settle`` decide every node once, forward. Memory: a Node and its edges per article (see the README,
+    "Archives at scale", for a collection too large for one machine)."""
     by_later: dict[int, list[tuple[int, Edge]]] = {}
     for judged in edges:
         if judged.kept:

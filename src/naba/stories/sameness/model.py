@@ -74,7 +74,7 @@ class Weights:
         return self.intercept + math.fsum(self.weights[name] * values[name] for name in self.weights)
 
 
-# fitted by bench/fit_sameness.py (see its output in the README); do not edit by hand
+# fitted by bench/fit_sameness.py (see its output in docs/benchmarks.md); do not edit by hand
 COPY = Weights(
     intercept=-6.0770, threshold=0.425,
     weights={"content": 2.0283, "cosine": 2.7024, "entities": 0.6822, "jaccard": 0.1212, "containment": 0.0211,
