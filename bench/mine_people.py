@@ -127,13 +127,11 @@ def write(items_path: Path, answer_paths: list[Path], english_paths: list[Path],
         del kept[short]
     rows, ids = [], set()
     for number, item in sorted(items.items()):
-        verdict = verdicts[number]
-        if number not in kept:
-            continue
-        names = kept[number]
-        rows.append(_row(_unique_id(names[0], ids), names, english,
-                         f"named in {item['articles']} articles of the corpora; vetted by a labeller"))
-        if verdict == "first":
+        if number in kept:
+            names = kept[number]
+            rows.append(_row(_unique_id(names[0], ids), names, english,
+                             f"named in {item['articles']} articles of the corpora; vetted by a labeller"))
+        if verdicts[number] == "first":
             # the spellings judged another man (محمد العويس beside محمد العيسى) are that man: as an entry of
             # his own, the spelling skeleton the two share reads neither (``lexicon.spelled_like``); a
             # shorter form of the first name (فهد بن خالد) stays out, as ambiguous

@@ -60,3 +60,17 @@ def test_a_common_given_name_of_a_known_man_does_not_split_another_mans_name():
     body = ("واستقبل محمد بن عبدالعزيز السعد اللاعبين. وضمت القائمة فائز العنزي، مسفر العماري، "
             "محمد المالكي، ويشرف عليهم المدرب.")
     assert "محمد المالكي" in _canonicals("المنتخب", body)
+
+
+@pytest.mark.parametrize("body,person", [
+    # two Arab given names a long vowel apart are two names (سعود، سعيد)
+    ("وقال الأمير عبدالعزيز بن سعود إن الوزارة ستعلن الخطة.", "عبدالعزيز بن سعيد"),
+    # two family names with the article likewise (السعيدي، السعد)
+    ("وقال محمد السعيدي إن الفريق جاهز.", "محمد السعد"),
+])
+def test_a_spelling_skeleton_does_not_join_two_arab_names(body, person):
+    assert person not in _canonicals("خبر", body)
+
+
+def test_a_spelling_skeleton_still_joins_two_transliterations():
+    assert "إيلكاي غوندوغان" in _canonicals("مانشستر سيتي", "وقال إلكاي غندوغان إن الفريق جاهز.")

@@ -62,7 +62,9 @@ class Lexicon:
             return None
         entry, surfaces = found
         text = " ".join(tokens)
-        return entry if any(similar(text, surface) for surface in surfaces) else None
+        person = entry.type == "person"
+        return entry if any(similar(text, surface) and not (person and _other_arab_name(tokens, surface.split(" ")))
+                            for surface in surfaces) else None
 
     def zipf(self, token: str) -> float:
         return self.frequencies.get(token, UNSEEN_ZIPF)
@@ -83,6 +85,16 @@ GIVEN_NAMES = frozenset(index(w) for w in """
 هالة هند هدى سارة نورة منى مها ريم رشا سلوى سميرة فاطمة عائشة مريم ليلى نادية أمل دينا رانيا
 فهمي حلمي لطفي رشدي شكري حمدي مجدي فتحي صبري رمزي فوزي زكي
 """.split())
+
+
+def _other_arab_name(read: tuple[str, ...] | list[str], known: list[str]) -> bool:
+    """The skeleton is for transliterations (زيلنسكي، زيلينسكي); a person's Arab names that differ by
+    a long vowel are other names: two common given names (سعد، سعيد، سعود) or two family names with
+    the article (السعد، السعيدي؛ العيسى، العويس). (Places keep theirs: الدنمرك is الدنمارك.)"""
+    if len(read) != len(known):
+        return False
+    return any(a != b and ((a in GIVEN_NAMES and b in GIVEN_NAMES) or (a.startswith(ARTICLE) and b.startswith(ARTICLE)))
+               for a, b in zip(read, known, strict=True))
 
 
 def given_name(key: str) -> bool:
