@@ -39,10 +39,10 @@ from naba.text import index
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "naba" / "gazetteer" / "data" / "people_corpus.tsv"
 NASAB = ("بن", "ال", "ابن")  # index forms: a longer name goes on with its nasab or its family
-_LATIN = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآؤئ",
+# the letters of an index form (naba.text.index has folded أ إ آ ى ة ؤ ئ already)
+_LATIN = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويء",
                   ["a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z", "a",
-                   "gh", "f", "q", "k", "l", "m", "n", "h", "w", "y", "a", "a", "", "a", "i", "a", "w", "y"],
-                  strict=True))
+                   "gh", "f", "q", "k", "l", "m", "n", "h", "w", "y", ""], strict=True))
 
 
 def candidates(tagged: Path, out_dir: Path, least: int) -> None:
