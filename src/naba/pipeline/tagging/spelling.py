@@ -23,7 +23,10 @@ MIN_LETTERS = 5  # skeleton letters needed; measured on the gazetteer, see below
 # share a skeleton, 0.53; المنصهرة ~ المنصورة 0.88.
 MIN_SIMILARITY = 0.9
 
-_DROPPED = "اويءه"  # long vowels, hamza seats (index form) and the final ه of a folded ة
+_DROPPED = "اويءه"  # long vowels, hamza seats (index form) and a medial ه (ساوثهامبتون / ساوثمبتون)
+# A one-word name's final ه (a folded ة) stays: with and without it are two words (القطيف / القطيفة
+# "velvet", العراق / العراقة "heritage"), and a transliteration never gains or loses it. A longer
+# name's may: its last adjective's gender is often written wrong (وزارة الدفاع الأمريكي).
 _GROUPS = {"ج": "غ", "ق": "غ", "ك": "غ", "ط": "ت", "ص": "س", "ث": "س", "ض": "د", "ذ": "ز", "ظ": "ز"}
 _TABLE = {ord(c): None for c in _DROPPED} | {ord(k): v for k, v in _GROUPS.items()}
 
@@ -37,11 +40,13 @@ def similar(a: str, b: str) -> bool:
 def skeleton(tokens: tuple[str, ...] | list[str]) -> str:
     """The skeleton of a name given as index-form tokens: ("زيلينيسكي",) → "زلنسغ".
 
-    Only the name's first letter keeps its vowel: the words are joined first, so that a name
-    written in one word or two (بيونغيانغ / بيونغ يانغ) has one skeleton.
+    Only the name's first letter keeps its vowel, and a one-word name's last its ه: the words are
+    joined first, so that a name written in one word or two (بيونغيانغ / بيونغ يانغ) has one skeleton.
     """
     joined = "".join(tokens)
     if not joined:
         return ""
     folded = _GROUPS.get(joined[0], joined[0]) + joined[1:].translate(_TABLE)
+    if len(tokens) == 1 and len(joined) > 1 and joined[-1] == "ه":
+        folded += "ه"
     return "".join(c for i, c in enumerate(folded) if i == 0 or c != folded[i - 1])
