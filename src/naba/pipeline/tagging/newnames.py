@@ -31,7 +31,7 @@ from naba.pipeline.tagging.verbs import (
     past_verb,
     perfect_verb,
 )
-from naba.pipeline.tagging.words import TIME_WORDS, Word
+from naba.pipeline.tagging.words import TIME_WORDS, Word, pronoun_host
 from naba.text import ARTICLE, article_form, bare_forms, index, is_stopword, with_clitics
 
 _SHOWN = operator.attrgetter("shown")
@@ -241,9 +241,14 @@ def written_accusative(stream: Stream, i: int) -> bool:
 
 
 def _pronoun_heh(stream: Stream, words: Sequence[Word], i: int) -> bool:
-    """قتلته، معاليه: written with ه (not ة) after a common word."""
-    return stream.surface(i).endswith("\u0647") and words[i].zipf < lexicon().zipf(stream.keys[i][:-1]) \
-        and lexicon().zipf(stream.keys[i][:-1]) >= SUFFIX_ROOT_ZIPF
+    """قتلته، معاليه: written with ه (not ة) after a common word, or after a less common noun
+    (``words.pronoun_host``: تحضيراته، مشواره، موظفيه); not after a given name (جوزيه)."""
+    if not stream.surface(i).endswith("\u0647"):
+        return False
+    zipf, rest = lexicon().zipf, stream.keys[i][:-1]
+    if words[i].zipf < zipf(rest) and zipf(rest) >= SUFFIX_ROOT_ZIPF:
+        return True
+    return stream.keys[i] not in lexicon().given and pronoun_host(rest, lexicon())
 
 
 def headline_names(stream: Stream, words: list[Word], taken: bytearray) -> list[NewName]:

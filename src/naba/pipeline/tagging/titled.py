@@ -14,6 +14,7 @@ from naba.pipeline.tagging.namesakes import common_given_name
 from naba.pipeline.tagging.newnames import NewName
 from naba.pipeline.tagging.spelling import similar
 from naba.pipeline.tagging.stream import Stream
+from naba.pipeline.tagging.verbs import conjugated_past
 from naba.pipeline.tagging.words import Word
 from naba.text import index, tokens
 
@@ -93,13 +94,15 @@ def _name_goes_on(stream: Stream, words: list[Word], at: int) -> bool:
 
 def sentence_after_title(stream: Stream, words: list[Word], at: int) -> bool:
     """The word after a title is the sentence going on, not a name (hand-written Arabic rules): a
-    noun the language writes with the article (الرئيس الأمريكي تعريفة جمركية، الأستاذ مدفوعة), or a
-    common word's accusative or dual (الأمير حزينا، والرئيس قلقان), unless it is a given name."""
+    noun the language writes with the article (الرئيس الأمريكي تعريفة جمركية، الأستاذ مدفوعة), a past
+    verb (الوزير كرر، الفريق خاض), or a common word's accusative or dual (الأمير حزينا، والرئيس قلقان),
+    unless it is a given name."""
     key, word, lex = stream.keys[at], words[at], lexicon()
     if key in lex.given or common_given_name(key, lex):
         return False
     ending = 1 if key.endswith("ا") else 2 if key.endswith("ان") else 0
-    return word.nominal or (ending > 0 and len(key) - ending >= 3 and lex.zipf(key[:-ending]) >= INFLECTED_BASE_ZIPF)
+    return word.nominal or conjugated_past(key) \
+        or (ending > 0 and len(key) - ending >= 3 and lex.zipf(key[:-ending]) >= INFLECTED_BASE_ZIPF)
 
 
 # The Saudi king's own title names him alone: «خادم الحرمين يستقبل ...» is the king reigning that day

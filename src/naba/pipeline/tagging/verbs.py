@@ -6,6 +6,7 @@ word's kin exist: an Arabic verb conjugates, a foreign name has no kin.
     future_verb      ستنقل، سيغادر (تنقل is common), not ستيفاني، سيرجي
     perfect_verb     اختلس، واعتصموا، واتلاف (يختلس، يعتصم، يتلف), not امستردام، انشيلوتي
     past_verb        قاد، خسر، ركز (يقود، يخسر، يركز): a plain past, not جون، كلاوس
+    conjugated_past  خاض، كرر (خاضت، خاضوا، يخوض): a looser test where a name was expected
     participle       المعتدلة، مروج، مخزون، المستفيدين (يعتدل، يروج، يخزن، يستفيد), not مدريد، المونديال
     SPEECH_VERBS     the reporting verbs (دعا، حث، يتوعد), listed: too short or too common for the rules
 
@@ -19,6 +20,8 @@ from naba.pipeline.tagging.words import Word
 from naba.text import index
 
 PAST_TWIN_MIN_ZIPF = 4.0  # يقود، يخسر: a past's imperfect this common (not يعمر of عمر, 3.1)
+CONJUGATED_MIN_ZIPF = 3.0  # خاضت، يخوض; كررت، يكرر (a given name's سعدت 3.3 fails on سعدوا)
+THEY_PAST_MIN_ZIPF = 2.4  # خاضوا 3.1، كرروا 2.5; سعدوا 2.1، حسنوا 2.2
 VERB_TWIN_MIN_ZIPF = 2.3  # يشار (تشار 2.5) is a verb; توران (يوران unseen) is not
 WE_FORM_MIN_ZIPF = 3.0  # يتصدى of نتصدى: the he-form of a "we" imperfect this common (نتنياهو: يتنياهو unseen)
 FIRST_PERSON_REST_ZIPF = 3.0  # أظل 3.2, أكمل 4.4
@@ -107,6 +110,18 @@ def past_verb(key: str) -> bool:
         twins += ["ي" + key[0] + "و" + key[2], "ي" + key[0] + "ي" + key[2]]
     zipf = lexicon().zipf
     return any(zipf(twin) >= PAST_TWIN_MIN_ZIPF for twin in twins)
+
+
+def conjugated_past(key: str) -> bool:
+    """خاض، كرر: a past of three letters whose she-form, they-form and imperfect are all words
+    (خاضت، خاضوا، يخوض), a looser test than ``past_verb`` for where a name was expected; not a given
+    name (سعد: سعدوا is rare)."""
+    if len(key) != 3 or given_name(key):
+        return False
+    zipf = lexicon().zipf
+    twins = ["ي" + key] + (["ي" + key[0] + "و" + key[2], "ي" + key[0] + "ي" + key[2]] if key[1] == "ا" else [])
+    return zipf(key + "ت") >= CONJUGATED_MIN_ZIPF and zipf(key + "وا") >= THEY_PAST_MIN_ZIPF \
+        and max(map(zipf, twins)) >= CONJUGATED_MIN_ZIPF
 
 
 def she_past(key: str, shortest: int = 3) -> bool:

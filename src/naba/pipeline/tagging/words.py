@@ -61,6 +61,7 @@ NOMINAL_MIN_ZIPF = 2.5  # ال + the word is at least this common: the language 
 # asks the written surface for that one)
 _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا")
 SUFFIX_ROOT_MIN_ZIPF = 3.5  # تقرير of تقريره must be a common word for the ه to be a pronoun
+SUFFIX_NOUN_MIN_ZIPF = 3.0  # ... or a noun written with the article this common (تحضيرات of تحضيراته)
 _NISBA_ENDINGS = ("يين", "يون", "يات", "يتين", "يه", "يا", "ي")
 
 
@@ -142,7 +143,8 @@ def _nominal(shown: str, bare: str, lex: Lexicon) -> bool:
 
 
 def _suffixed(bare: str, lex: Lexicon) -> bool:
-    """زرعها، حملاتهم، دعمها: a common word with a pronoun glued after it."""
+    """زرعها، حملاتهم، دعمها: a common word with a pronoun glued after it, or a less common noun
+    (``pronoun_host``: لاعبيها، مشاركتهم، باغتصابها)."""
     zipf = lex.zipf(bare)
     for suffix in _PRONOUN_SUFFIXES:
         root = bare[:-len(suffix)]
@@ -150,7 +152,20 @@ def _suffixed(bare: str, lex: Lexicon) -> bool:
             root_zipf = lex.zipf(root)
             if root_zipf >= SUFFIX_ROOT_MIN_ZIPF and root_zipf >= zipf:
                 return True
+            if pronoun_host(root, lex):
+                return True
     return False
+
+
+def pronoun_host(root: str, lex: Lexicon) -> bool:
+    """What a pronoun is glued to (``_suffixed``, ``newnames``' ه): a noun the language writes with
+    the article (مشاركت: المشاركة), a construct plural (لاعبي: اللاعبين; not بيكي of بيكيه, كانتي of
+    كانتيه), or a clitic on a common word (باغتصاب)."""
+    if root[0] in "بل" and lex.zipf(root[1:]) >= SUFFIX_ROOT_MIN_ZIPF:  # a preposition (not كانتيه: ك + انتي)
+        return True
+    nouns = (root, root[:-1] + "ه") if root.endswith("ت") else (root,)
+    written = (ARTICLE + root + "ن",) if root.endswith("ي") else tuple(ARTICLE + noun for noun in nouns)
+    return max(map(lex.zipf, nouns)) >= SUFFIX_NOUN_MIN_ZIPF and max(map(lex.zipf, written)) >= NOMINAL_MIN_ZIPF
 
 
 def _nisba(bare: str, lex: Lexicon) -> bool:
