@@ -2,8 +2,7 @@
 
     الرئيس الروسي فلاديمير بوتين     title, descriptors (ال-words, adjectives, places), then a person
     المتحدث باسم الخارجية الأمريكية هيذر ناورت
-    وزارة الخارجية الأمريكية         a head noun and the ال-words after it: an organisation
-                                     (``organisations``)
+    وزارة الخارجية الأمريكية         a head noun and the ال-words after it: an organisation (``organisations``)
 
 A person's name is one to four words, stopping at punctuation, a stopword, a number, a weekday or
 month, or after a word with ال (a family name: عادل الجبير). A one-word name after a title must be a
@@ -243,12 +242,9 @@ def written_accusative(stream: Stream, i: int) -> bool:
 def _pronoun_heh(stream: Stream, words: Sequence[Word], i: int) -> bool:
     """قتلته، معاليه: written with ه (not ة) after a common word, or after a less common noun
     (``words.pronoun_host``: تحضيراته، مشواره، موظفيه); not after a given name (جوزيه)."""
-    if not stream.surface(i).endswith("\u0647"):
-        return False
-    zipf, rest = lexicon().zipf, stream.keys[i][:-1]
-    if words[i].zipf < zipf(rest) and zipf(rest) >= SUFFIX_ROOT_ZIPF:
-        return True
-    return stream.keys[i] not in lexicon().given and pronoun_host(rest, lexicon())
+    lex, key = lexicon(), stream.keys[i]
+    common = lex.zipf(key[:-1]) >= SUFFIX_ROOT_ZIPF and lex.zipf(key[:-1]) > words[i].zipf
+    return stream.surface(i).endswith("\u0647") and (common or (key not in lex.given and pronoun_host(key[:-1], lex)))
 
 
 def headline_names(stream: Stream, words: list[Word], taken: bytearray) -> list[NewName]:
