@@ -70,3 +70,42 @@ def test_a_noun_with_its_pronoun_is_no_name(title, body, not_a_name):
 ])
 def test_a_past_verb_after_a_title_is_no_name(body, verb):
     assert verb not in _canonicals("خبر", body)
+
+
+@pytest.mark.parametrize("title, body", [
+    ("الشباب", "حيث لم يعرف الفريق طعم الانتصارات في المراحل الأربع الماضية."),
+    ("الاتحاد", "إن الجماهير لن ترضى بخروج الفريق خالي الوفاض. وقال السليمان إن الفريق جاهز."),
+    ("الأهلي", "من الهجمة الوحيدة للفريق طوال شوطي المباراة."),
+])
+def test_a_noun_after_the_team_is_no_generals_name(title, body):
+    # الفريق is a rank, and far more often "the team"
+    assert not [e for e in tag_article(title, body).entities if e.kind == "person"]
+
+
+def test_the_rank_still_names_a_general():
+    assert "عبدالرحمن البنيان" in _canonicals("قوات", "وقال الفريق عبدالرحمن البنيان إن القوات جاهزة.")
+
+
+@pytest.mark.parametrize("title, body, name, not_a_name", [
+    ("ستيوارت", "وكان من بين المغردين السيناتور جون مكين والمذيعان الكوميديان إلين ديغينيريس.", "جون ماكين", "والمذيعان"),
+    ("مصر", "وأتاح التعديل لوزير الزراعة واستصلاح الأراضي التنسيق مع وزير الموارد المائية.", None, "استصلاح"),
+    ("اليونان", "كان وزير المالية الألماني فولفجانج شيوبله المنتمي إلى تحالف ميركل يرفض.", "فولفجانج شيوبله",
+     "المنتمي"),
+])
+def test_a_name_stops_where_the_sentence_goes_on(title, body, name, not_a_name):
+    people = [e.canonical for e in tag_article(title, body).entities if e.kind == "person"]
+    assert name is None or name in people
+    assert not any(not_a_name in person for person in people)
+
+
+def test_a_family_of_abd_and_one_of_gods_names_is_two_words():
+    assert "محمد العبد الجبار" in _canonicals("دراسة", "أما الدراسة الأخرى فكانت للدكتور محمد العبد الجبار، استشاري المخ.")
+
+
+def test_a_team_members_name_after_the_team_is_still_a_name():
+    body = "وأقر الاجتماع إيقاف مدرب الفريق بشير العاصمي لمدة عام، وقال العاصمي إنه سيستأنف."
+    assert "بشير العاصمي" in _canonicals("عقوبات", body)
+
+
+def test_a_servant_of_gods_name_after_the_rank_is_a_general():
+    assert "عبدالرزاق الناظوري" in _canonicals("ليبيا", "وقال رئيس الأركان الفريق عبدالرزاق الناظوري إن الجيش سيواصل.")

@@ -31,7 +31,10 @@ from naba.pipeline.tagging.words import Word
 from naba.text import ARTICLE, index
 
 ONE_WORD_MAX_ZIPF = 4.0  # a one-word name after a title is this rare (a title is as often followed by a noun)
-_GODS_NAMES = frozenset(index(w) for w in "الله العزيز الرحمن الكريم".split())
+# God's names that follow عبد in a name, so that العبد + one is a family of two words (العبد الجبار)
+_GODS_NAMES = frozenset(index(w) for w in """الله العزيز الرحمن الكريم الرحيم الجبار اللطيف الحميد القادر
+الرزاق الوهاب الهادي المحسن الخالق السلام المجيد العليم الحكيم الحليم الستار الغفور الباري الصمد المعطي
+الواحد الغني الحي القيوم الملك الكبير العظيم المنعم الرؤوف الودود الفتاح الناصر الباسط""".split())
 CLITIC_WORD_ZIPF = 3.0  # a one-word name's rest after a clitic letter this common: a clitic and a word
 CONJUNCT_REST_ZIPF = 2.5  # or this common and commoner than the whole (فصاحة 2.6 of وفصاحة 2.3)
 CLITIC_NOUN_ZIPF = 2.7  # بهدفين: the rest with the article this common (الهدفين 2.9; not الكري of بكري, 2.6)
@@ -53,9 +56,9 @@ def _sentence_goes_on(key: str, word: Word) -> bool:
 def name_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
     """Where the name starting at ``at`` ends (``at`` itself when there is no name)."""
     keys, end = stream.keys, at
-    if keys[at] in NASAB_LINKS or keys[at] in OFFICES or _preposition_and_word(keys[at]) \
-            or (keys[at].startswith("و" + ARTICLE) and len(keys[at]) >= 7):  # بن طلال، رئيس المراسم، والمستطرف
-        return at  # (not والتر، فالح)
+    if keys[at] in NASAB_LINKS or keys[at] in OFFICES or _preposition_and_word(keys[at]) or _and_the(keys[at]) \
+            or conjunction_and_word(keys[at]):
+        return at  # بن طلال، رئيس المراسم، والمستطرف، واستصلاح (الأراضي) (not والتر، فالح)
     given = given_name(keys[at])  # a given name opens it: the words after it may be common ones
     while end < len(stream) and not taken[end]:
         # a run of given names takes one word more and does not count its links: سلطان محمد أحمد عبدالله
@@ -65,13 +68,14 @@ def name_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> in
             break
         key = keys[end]
         if (end > at and stream.breaks[end]) or not may_be_in_name(stream, words, end) or (end > at and (
-                _preposition_and_word(key) or _conjunction_and_word(key) or key in OFFICES or key in RULERS)):
-            break  # سيمون برودكين بدعوى، حسين عبدالغني وزميلاه، فيصل بن مشعل أمير منطقة القصيم
+                _preposition_and_word(key) or conjunction_and_word(key) or _and_the(key) or key in OFFICES
+                or key in RULERS)):
+            break  # سيمون برودكين بدعوى، حسين عبدالغني وزميلاه، جون مكين والمذيعان، فيصل بن مشعل أمير منطقة القصيم
         if key == "عبد" and end + 1 < len(stream) and not stream.breaks[end + 1]:
             end += 2  # عبد الله: one name of two words, the second with the article
             continue
         if has_article(stream, end):  # a family name (عادل الجبير) ends the name
-            if end > at and key not in DESCRIBING and (
+            if end > at and key not in DESCRIBING and not _governing(stream, end) and (
                     key.endswith("ي") or (words[end].zipf < FAMILY_NAME_MAX_ZIPF and not participle(key))
                     or (run and _family_after_given(stream, words, end))):
                 end += 2 if _two_word_family(stream, end) else 1  # محمد العبد الله
@@ -115,7 +119,24 @@ def _two_word_family(stream: Stream, i: int) -> bool:
         and stream.keys[i + 1] in _GODS_NAMES
 
 
-def _conjunction_and_word(key: str) -> bool:
+def _governing(stream: Stream, i: int) -> bool:
+    """شيوبله المنتمي إلى ...: a participle in ي followed by its preposition describes the man, it is
+    not his family (المعاني، الموسى are families too, so the preposition decides)."""
+    after = i + 1
+    return after < len(stream) and not stream.breaks[after] and stream.keys[after] in _GOVERNED \
+        and stream.keys[i].endswith("ي") and participle(stream.keys[i])
+
+
+_GOVERNED = frozenset(index(w) for w in "إلى الى على عن في من لدى".split())
+
+
+def _and_the(key: str) -> bool:
+    """والمذيعان، والمستطرف: و and the article before a word of four letters or more, the sentence's
+    next noun (not والتر، والاس)."""
+    return key.startswith("و" + ARTICLE) and len(key) >= 7
+
+
+def conjunction_and_word(key: str) -> bool:
     """وزميلاه، ومساعديه: و before a word commoner than the whole, or one with a pronoun, is the sentence
     going on (not وهبي، وليد، ويلبيك)."""
     if key[0] != "و" or key in NAME_LINKS or given_name(key):

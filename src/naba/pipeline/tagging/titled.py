@@ -20,6 +20,8 @@ from naba.text import index, tokens
 
 KING_TITLES = frozenset(("ملك", "ملكه", "سلطان"))  # key_of forms: ة folds to ه
 REGNAL_ORDINALS = frozenset(index(w) for w in "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن".split())
+TEAM_TITLES = frozenset((index("الفريق"),))  # the rank, and far more often "the team"
+TEAM_MEMBERS = frozenset(index(w) for w in "مدرب لاعب قائد حارس مدافع مهاجم نجم رئيس مدير مساعد إداري طبيب".split())
 INFLECTED_BASE_ZIPF = 4.0  # حزين of حزينا، قلق of قلقان: a word this common, inflected, is no name
 
 
@@ -32,7 +34,7 @@ def after_titles(stream: Stream, words: list[Word], titled: set[int], hit_at: di
         if at in hit_at or taken[at]:
             continue
         if (sentence_after_title(stream, words, at) and not _name_goes_on(stream, words, at + 1)) \
-                or name_spans.her_verb(stream, at):
+                or name_spans.her_verb(stream, at) or _the_team(stream, words, at):
             continue  # الأمير حزينا، الرئيس الأمريكي تعريفة جمركية، الملكة بقيت: the sentence goes on
         ends = newnames.nasab_end if at in royal else name_spans.name_end
         end = ends(stream, words, at, taken)
@@ -45,6 +47,17 @@ def after_titles(stream: Stream, words: list[Word], titled: set[int], hit_at: di
             king = _the_king(stream, words, at, end, taken)
             names.append(king or newnames.new_name(stream, at, end, "person", taken))
     return names
+
+
+def _the_team(stream: Stream, words: list[Word], at: int) -> bool:
+    """الفريق طعم الانتصارات، الفريق خالي الوفاض: after الفريق (the rank, far more often "the team") a
+    noun that is no given name is the team's sentence going on, whatever follows it; not after one of
+    the team's people (مدرب الفريق بشير العاصمي: الفريق is the coach's, the name his), nor before a
+    servant of God's name (الفريق عبدالرزاق الناظوري)."""
+    key = stream.keys[at]
+    member = at > 1 and not stream.breaks[at - 1] and context.key_of(words, at - 2) in TEAM_MEMBERS
+    return at > 0 and words[at - 1].shown in TEAM_TITLES and words[at].nominal and not member \
+        and not (key in lexicon().given or common_given_name(key, lexicon()) or key.startswith("عبد"))
 
 
 def _known_family(stream: Stream, hit_at: dict[int, Match[Name]], at: int, end: int) -> bool:
@@ -87,6 +100,8 @@ def _name_goes_on(stream: Stream, words: list[Word], at: int) -> bool:
         return False
     key, word = stream.keys[at], words[at]
     nisba = newnames.has_article(stream, at) and key.endswith("ي") and word.adjective is None
+    if name_spans.conjunction_and_word(key):
+        return False  # ماديا ومعنويا: the sentence goes on
     return newnames.family_follows(stream, words, at) or key in newnames.NAME_LINKS or key in lexicon().given \
         or key.startswith("عبد") or nisba \
         or (newnames.may_be_in_name(stream, words, at) and not word.nominal and word.zipf < newnames.NAME_MAX_ZIPF)
