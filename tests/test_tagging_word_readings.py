@@ -109,3 +109,18 @@ def test_a_team_members_name_after_the_team_is_still_a_name():
 
 def test_a_servant_of_gods_name_after_the_rank_is_a_general():
     assert "عبدالرزاق الناظوري" in _canonicals("ليبيا", "وقال رئيس الأركان الفريق عبدالرزاق الناظوري إن الجيش سيواصل.")
+
+
+def test_a_compound_given_name_is_not_the_famous_man():
+    # صلاح الدين is a given name, a province, a street: never محمد صلاح
+    people = _canonicals("مصر", "وأسندت وزارة البيئة إلى ياسمين صلاح الدين فؤاد خلفا لخالد فهمي.")
+    assert "محمد صلاح" not in people
+
+
+def test_a_kunya_family_after_a_famous_given_name_is_another_man():
+    people = _canonicals("اليمن", "أما الصحفي صدام أبو عاصم، فقد علق على الخطاب ساخرا.")
+    assert "صدام حسين" not in people and "صدام أبو عاصم" in people
+
+
+def test_a_famous_name_followed_by_its_own_kunya_is_still_him():
+    assert "محمود عباس" in _canonicals("فلسطين", "وقال الرئيس محمود عباس أبو مازن إن القيادة ترفض القرار.")

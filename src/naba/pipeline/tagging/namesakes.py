@@ -54,7 +54,11 @@ def read_namesakes(stream: Stream, words: list[Word], hits: list[Match[Name]], t
             kept.append(hit)
             continue
         # a surname two known men share (المالكي) has no first name or family to read further
-        family_end = hit.end if len(owners) > 1 else _family_after(stream, words, hit, taken)
+        if len(owners) == 1 and _compound_name(stream, hit):
+            untake(taken, hit)  # left to the rules for names the gazetteer lacks
+            continue
+        family_end = hit.end if len(owners) > 1 else max(_family_after(stream, words, hit, taken),
+                                                         _kunya_after(stream, hit, taken))
         end = hit.end if len(owners) > 1 else max(
             _first_name_of(stream, words, hit, taken), _before_father(stream, hit, taken, lex),
             _other_family(stream, words, hit, taken), family_end)
@@ -181,6 +185,29 @@ def _family_after(stream: Stream, words: list[Word], hit: Match[Name], taken: by
         return hit.end  # قوات هادي المدعومة: a participle describes him
     nisba = stream.keys[k].endswith("ي") and words[k].zipf < OTHER_FAMILY_MAX_ZIPF
     return k + 1 if nisba or words[k].zipf < newnames.FAMILY_NAME_MAX_ZIPF else hit.end
+
+
+# hand-written Arabic name rules: الدين makes a compound given name of the word before it (صلاح الدين،
+# نور الدين), أبو and a name a kunya family after a given name (صدام أبو عاصم)
+_COMPOUND_END = tokens("الدين")[0]
+_KUNYA = frozenset(tokens("أبو ابو أبي"))
+
+
+def _compound_name(stream: Stream, hit: Match[Name]) -> bool:
+    """صلاح الدين (a man, a province, a street): a compound given name, not محمد صلاح."""
+    k = hit.end
+    return hit.end - hit.start == 1 and k < len(stream) and not stream.breaks[k] and stream.keys[k] == _COMPOUND_END \
+        and _COMPOUND_END not in tokens(hit.value.owners[0].canonical)
+
+
+def _kunya_after(stream: Stream, hit: Match[Name], taken: bytearray) -> int:
+    """A known one-word name followed by أبو and a name that are not the known person's own (صدام أبو
+    عاصم is not صدام حسين; عباس أبو مازن is Abbas): another man's family; its end, else ``hit.end``."""
+    k, own = hit.end, tokens(hit.value.owners[0].canonical)
+    if hit.end - hit.start != 1 or k + 1 >= len(stream) or stream.keys[k] not in _KUNYA \
+            or any(stream.breaks[k:k + 2]) or any(taken[k:k + 2]):
+        return hit.end
+    return k + 2 if stream.keys[k + 1] not in own else hit.end
 
 
 def _given_names_before(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
