@@ -2,7 +2,8 @@
 
 Hand-written Arabic rules (no library reads Arabic names without a model download). A name runs over
 one to four words and stops at punctuation, a stopword, a verb, a clitic before a common word
-(بدعوى، وزميلاه), an office (رئيس، أمير) or after its family name with the article (عادل الجبير). A
+(بدعوى، وزميلاه) or و with the article (والمذيعان), an office (رئيس، أمير) or after its family name with
+the article (عادل الجبير; not a participle with its preposition: المنتمي إلى). A
 name of common words must hold one rarer than ``NAME_MAX_ZIPF``, unless it opens on a given name: then
 the words after it are the father's and the family's however common (مرتضى منصور، عمر الشريف، فهد بن
 عبدالله المبارك), and a run of given names does not count its links (بن، عبد).

@@ -101,7 +101,7 @@ def _name_goes_on(stream: Stream, words: list[Word], at: int) -> bool:
     key, word = stream.keys[at], words[at]
     nisba = newnames.has_article(stream, at) and key.endswith("ي") and word.adjective is None
     if name_spans.conjunction_and_word(key):
-        return False  # ماديا ومعنويا: the sentence goes on
+        return False  # الأمير حزينا ومساعديه: the sentence goes on
     return newnames.family_follows(stream, words, at) or key in newnames.NAME_LINKS or key in lexicon().given \
         or key.startswith("عبد") or nisba \
         or (newnames.may_be_in_name(stream, words, at) and not word.nominal and word.zipf < newnames.NAME_MAX_ZIPF)
