@@ -187,26 +187,25 @@ def _adjective_readings(stream: Stream, words: list[Word], hits: list[Match[Name
     """A country's name with the article that is also its adjective, right after a noun with the
     article, is the adjective (العرضة السعودية، الأندية السعودية): left to ``_adjectives``, which keeps
     the country only where it qualifies the state (الحكومة السعودية). Not before ل + a trade (الشركة
-    السعودية للكهرباء: a company's name)."""
+    السعودية للكهرباء: a company's name). So is a city's name in ية after a feminine (الحقبة الناصرية)."""
     return drop_where(hits, taken, lambda hit: _reads_as_adjective(stream, words, hit, taken))
 
 
 def _reads_as_adjective(stream: Stream, words: list[Word], hit: Match[Name], taken: bytearray) -> bool:
-    at = hit.start
-    adjective = words[at].adjective
-    if hit.end - at != 1 or adjective is None or at == 0 or stream.breaks[at] or not hit.form.startswith("ال") \
-            or hit.form != stream.keys[at] or not any(owner.id == adjective.id for owner in hit.value.owners):
+    at, owners, adjective, before = hit.start, hit.value.owners, words[hit.start].adjective, hit.start - 1
+    if hit.end - at != 1 or at == 0 or stream.breaks[at] or hit.form != stream.keys[at] or hit.form[:2] != ARTICLE:
         return False  # والسعودية، تشيلي: a conjunct, or no article
-    before = words[at - 1]
-    return before.nominal and before.content and stream.keys[at - 1].startswith("ال") and not taken[at - 1] \
-        and not _names_company(stream, words, at)
+    own = adjective is not None and any(owner.id == adjective.id for owner in owners)
+    city = hit.form.endswith("يه") and all(owner.type == "city" for owner in owners) \
+        and stream.surface(before).endswith(("ة", "ات"))  # agreeing: القصيدة النبطية; not الأهم اللاذقية
+    return (own or city) and words[before].nominal and words[before].content and not taken[before] \
+        and stream.keys[before].startswith(ARTICLE) and not _names_company(stream, words, at)
 
 
 def _names_company(stream: Stream, words: list[Word], at: int) -> bool:
     """(الشركة) السعودية للكهرباء: the place before ل + a trade names a company (``inside_longer``)."""
-    after = at + 1
-    return after < len(stream) and not stream.breaks[after] and stream.keys[after].startswith("لل") \
-        and context.key_of(words, after) in context.COMPANY_WORDS
+    return at + 1 < len(stream) and not stream.breaks[at + 1] and stream.keys[at + 1].startswith("لل") \
+        and context.key_of(words, at + 1) in context.COMPANY_WORDS
 
 
 def _drop_inside_people(stream: Stream, words: list[Word], hits: list[Match[Name]], royal: set[int],
