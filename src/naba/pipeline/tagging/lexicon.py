@@ -194,9 +194,13 @@ def _skeleton_table() -> dict[str, tuple[Entry, tuple[str, ...]]]:
                 forms = owners[key][entry.id]  # an ambiguous surface claims its skeleton, is no answer
                 if surface not in entry.ambiguous:
                     forms.append(" ".join(words))
-    unique = {key: (gaz.get(next(iter(ids))), tuple(next(iter(ids.values()))))
-              for key, ids in owners.items() if len(ids) == 1 and next(iter(ids.values()))}
-    return {key: (entry, forms) for key, (entry, forms) in unique.items() if entry is not None}
+    table: dict[str, tuple[Entry, tuple[str, ...]]] = {}
+    for key, ids in owners.items():
+        if len(ids) == 1:
+            [(entry_id, forms)] = ids.items()
+            if forms and (owner := gaz.get(entry_id)) is not None:
+                table[key] = (owner, tuple(forms))
+    return table
 
 
 _YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")

@@ -203,11 +203,11 @@ def _compound_name(stream: Stream, hit: Match[Name]) -> bool:
 def _kunya_after(stream: Stream, hit: Match[Name], taken: bytearray) -> int:
     """A known one-word name followed by أبو and a name that are not the known person's own (صدام أبو
     عاصم is not صدام حسين; عباس أبو مازن is Abbas): another man's family; its end, else ``hit.end``."""
-    k, own = hit.end, tokens(hit.value.owners[0].canonical)
+    k = hit.end
     if hit.end - hit.start != 1 or k + 1 >= len(stream) or stream.keys[k] not in _KUNYA \
             or any(stream.breaks[k:k + 2]) or any(taken[k:k + 2]):
         return hit.end
-    return k + 2 if stream.keys[k + 1] not in own else hit.end
+    return k + 2 if stream.keys[k + 1] not in tokens(hit.value.owners[0].canonical) else hit.end
 
 
 def _given_names_before(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:

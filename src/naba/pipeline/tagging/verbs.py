@@ -105,11 +105,12 @@ def past_verb(key: str) -> bool:
     verb's ا is و or ي there) is a common word, and no given name (زيد: يزيد; حسن: يحسن)."""
     if len(key) != 3 or given_name(key):
         return False
-    twins = ["ي" + key]
-    if key[1] == "ا":
-        twins += ["ي" + key[0] + "و" + key[2], "ي" + key[0] + "ي" + key[2]]
-    zipf = lexicon().zipf
-    return any(zipf(twin) >= PAST_TWIN_MIN_ZIPF for twin in twins)
+    return max(map(lexicon().zipf, _imperfects(key))) >= PAST_TWIN_MIN_ZIPF
+
+
+def _imperfects(key: str) -> list[str]:
+    """A three-letter past's imperfect (قاد: يقاد، يقود، يقيد: a hollow verb's ا is و or ي there)."""
+    return ["ي" + key] + (["ي" + key[0] + "و" + key[2], "ي" + key[0] + "ي" + key[2]] if key[1] == "ا" else [])
 
 
 def conjugated_past(key: str) -> bool:
@@ -119,9 +120,8 @@ def conjugated_past(key: str) -> bool:
     if len(key) != 3 or given_name(key):
         return False
     zipf = lexicon().zipf
-    twins = ["ي" + key] + (["ي" + key[0] + "و" + key[2], "ي" + key[0] + "ي" + key[2]] if key[1] == "ا" else [])
     return zipf(key + "ت") >= CONJUGATED_MIN_ZIPF and zipf(key + "وا") >= THEY_PAST_MIN_ZIPF \
-        and max(map(zipf, twins)) >= CONJUGATED_MIN_ZIPF
+        and max(map(zipf, _imperfects(key))) >= CONJUGATED_MIN_ZIPF
 
 
 def she_past(key: str, shortest: int = 3) -> bool:

@@ -144,7 +144,7 @@ def _nominal(shown: str, bare: str, lex: Lexicon) -> bool:
 
 def _suffixed(bare: str, lex: Lexicon) -> bool:
     """زرعها، حملاتهم، دعمها: a common word with a pronoun glued after it, or a less common noun
-    (``pronoun_host``: لاعبيها، مشاركتهم، باغتصابها)."""
+    (``pronoun_host``: عامليها، مشاركتهم، باغتصابها)."""
     zipf = lex.zipf(bare)
     for suffix in _PRONOUN_SUFFIXES:
         root = bare[:-len(suffix)]
@@ -159,7 +159,7 @@ def _suffixed(bare: str, lex: Lexicon) -> bool:
 
 def pronoun_host(root: str, lex: Lexicon) -> bool:
     """What a pronoun is glued to (``_suffixed``, ``newnames``' ه): a noun the language writes with
-    the article (مشاركت: المشاركة), a construct plural (لاعبي: اللاعبين; not بيكي of بيكيه, كانتي of
+    the article (مشاركت: المشاركة), a construct plural (عاملي: العاملين; not بيكي of بيكيه, كانتي of
     كانتيه), or a clitic on a common word (باغتصاب)."""
     if root[0] in "بل" and lex.zipf(root[1:]) >= SUFFIX_ROOT_MIN_ZIPF:  # a preposition (not كانتيه: ك + انتي)
         return True
