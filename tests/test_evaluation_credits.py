@@ -8,7 +8,7 @@ def test_the_labels_are_well_formed():
     assert len({row["key"] for row in labels}) == len(labels) >= 500
     assert {row["split"] for row in labels} == {"train", "test"}
     assert all(row["key"].startswith(("snn:", "ant:")) and isinstance(row["credits"], list) for row in labels)
-    assert len(load_labels("test")) == 190 and len(load_labels("train")) == 735
+    assert len(load_labels("test")) == 250 and len(load_labels("train")) == 795
 
 
 def test_one_outlet_under_its_names_has_one_key():

@@ -14,6 +14,8 @@ from naba.pipeline.clean.credit_model import NameReading, near_outlet, read_name
 from naba.pipeline.clean.credit_names import QUOTES_AND_PUNCTUATION
 from naba.pipeline.clean.credit_quotes import NAME_ENDS, OPENING, QuotedNames
 from naba.pipeline.clean.credit_words import credit_tables, is_adjective, latin_key
+from naba.pipeline.tagging.lexicon import lexicon
+from naba.pipeline.tagging.words import words_of
 from naba.text import index
 from naba.text.frequency import zipf
 from naba.text.morphology import inflected
@@ -93,12 +95,20 @@ class UnknownNames(QuotedNames):
             # «وكالة الفضاء»، «وكالة الحماية المدنية»: not a news agency; «وكالة بلومبرغ»، «وكالة "سمارت"»:
             # a proper name (a common noun after «وكالة» is what it does), but not one whose field
             # follows («وكالة إينسي للإحصاءات»، «وكالة موديز للتصنيف الائتماني»)
-            after = self.keys[end] if end < len(self.keys) else ""
+            after = self.past_descriptors(end)
             if any(key.startswith("لل") and key not in cw.NEWS_WORDS for key in [*names[1:], after]):
                 return False
             return self.reading(at).proper or (quoted and after in cw.NEWS_WORDS)
+        if not quoted and words_of(names[:1], lexicon())[0].suffixed:
+            return False  # «بحسب موقع اتجاهها»: a noun with its pronoun is no name
         # «موقع الحادث»، «موقع الإحصاءات»: a place, or a site that is not an outlet
         return loose or not (first in cw.SITE_WORDS and names[0].startswith("ال") and not quoted)
+
+    def past_descriptors(self, end: int) -> str:
+        """The word after a name and its descriptors («وكالة (إيلنا) شبه الرسمية للأنباء»: للأنباء)."""
+        while end < len(self.keys) and (self.keys[end] in cw.DESCRIPTORS or self.keys[end] == "شبه"):
+            end += 1
+        return self.keys[end] if end < len(self.keys) else ""
 
     def reading(self, at: int) -> NameReading:
         """What the name tagger and the lexicon make of the words after the media word at ``at``."""
