@@ -112,18 +112,15 @@ LONGER_HEADS = COMPETITION_HEADS | ORG_HEADS | PRIZE_HEADS | DEPARTMENT_HEADS | 
 PLACE_HEADS = _set("مدينة محافظة ولاية منطقة بلدة قرية إقليم عاصمة جزيرة مديرية حي ميناء مطار بلاد")
 CLUB_HEADS = _set("نادي فريق ناد لاعب نجم مدرب")
 ROYAL_TITLES = _set("أمير أميرة شيخ شيخة ملك ملكة سلطان سمو")
-KINSHIP = _set("""
-طفلته طفله ابنته ابنه زوجته زوجها شقيقته شقيقه والدته والده أخته أخيه أمه أبيه حفيدته حفيده ابنتها ابنها
-""")
+KINSHIP = _set("""طفلته طفله ابنته ابنه زوجته زوجها شقيقته شقيقه والدته والده أخته أخيه أمه أبيه حفيدته حفيده
+ابنتها ابنها""")
 NASAB = _set("بن ابن بنت")
 LOCATIVES = frozenset(index(w) for w in "في إلى من".split())
 PASSIVE_AUXILIARIES = frozenset(index(w) for w in "تم يتم سيتم وتم ويتم".split())
 # Words a sports report uses and other news seldom does (not هدف، جولة، فريق، ملعب: a goal, a round
 # of talks, a team of experts, "the ball is in their court"): two of them make the article sport.
-SPORTS_WORDS = _set("""
-مباراة مباراتين مباريات دوري لاعب لاعبين لاعبي مدرب منتخب تعادل شوط ركلة ركلات مهاجم مدافع هداف بطولة أندية
-استاد فريقي مرمى
-""")
+SPORTS_WORDS = _set("""مباراة مباراتين مباريات دوري لاعب لاعبين لاعبي مدرب منتخب تعادل شوط ركلة ركلات مهاجم مدافع
+هداف بطولة أندية استاد فريقي مرمى""")
 SPORTING_MIN = 2
 _SPORTS_SHOWN = SPORTS_WORDS | {ARTICLE + word for word in SPORTS_WORDS}  # as Word.shown holds them
 _SHOWN = operator.attrgetter("shown")
@@ -325,16 +322,19 @@ COMMON_MAX_ZIPF = 5.0  # a name as common as العربية (5.8) is not settled
 
 
 def supported(stream: Stream, words: list[Word], hit: Match[Name], kind: str, related: set[str]) -> bool:
-    """A common-word name (مآرب، ميلان، الحزب الجمهوري) counts only with context: a kind word before it
-    (مدينة، نادي), a dateline (the body's first word), or a related entity named in the article (its
-    country or a place of it; judged by the name's rarest word, and not when another country's
-    nationality follows: مجلس الشيوخ الإيطالي); a ``cue`` entry (الخبر) only with a kind word or a dateline."""
+    """A common-word name (مآرب، ميلان، الحزب الجمهوري) counts only with context: a kind word or its own name's
+    head before it (مدينة، نادي; تنظيم of تنظيم القاعدة), a dateline (the body's first word), or a related
+    entity named in the article (its country or a place of it; judged by the name's rarest word, and not when
+    another country's nationality follows: مجلس الشيوخ الإيطالي); a ``cue`` entry (الخبر) a kind word or dateline."""
     owner, after = hit.value.owners[0], words[hit.end].adjective if hit.end < len(stream) else None
     if (owner.id in related or (owner.country and owner.country in related)) and "cue" not in owner.flags \
             and min(words[i].zipf for i in range(hit.start, hit.end)) < COMMON_MAX_ZIPF and owner.subtype != "club" \
             and (after is None or stream.breaks[hit.end] or after.id == owner.country):
         return True  # not a club: التعاون in a Saudi article is cooperation (see club_in_play)
-    before = hit.start - 1
+    before, named = hit.start - 1, owner.canonical.split(" ")
+    if before >= 0 and len(named) == hit.end - before and hit.start not in stream.text.sentence_starts \
+            and key_of(words, before) == index(named[0]).removeprefix(ARTICLE):
+        return True  # its own head before it, quoted or not: «تنظيم "الدولة الإسلامية"»، «حركة "حماس"»
     if before >= 0 and not stream.breaks[hit.start]:
         head = key_of(words, before)
         if (kind == "place" and head in PLACE_HEADS) or (kind == "org" and head in CLUB_HEADS):
