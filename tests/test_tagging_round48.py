@@ -42,3 +42,20 @@ def test_a_city_the_club_shares_is_the_city_outside_sport():
 
 def test_venice_is_no_rifle():
     assert "البندقية" not in canonicals(None, "أطلق الرجل النار من البندقية على المارة.")
+
+
+@pytest.mark.parametrize("sentence, club, not_new", [
+    ("فاز فريق روما على ضيفه بهدفين في الدوري، وسجل المهاجم هدفي المباراة.", "نادي روما", "فريق روما"),
+    ("تعادل مرسيليا الفرنسي مع ليفربول في دوري الأبطال، وسجل المهاجم هدف المباراة.", "أولمبيك مرسيليا",
+     "مرسيليا الفرنسي"),
+])
+def test_a_city_a_club_shares_after_a_team_word_or_before_its_adjective_is_the_club(sentence, club, not_new):
+    found = canonicals(None, sentence)
+    assert club in found and not_new not in found
+
+
+def test_footballs_name_makes_a_sports_report():
+    # one word of the sports list (الدوري) and «لكرة القدم»: a club a city shares is the club
+    body = ("حقق ريال مدريد ثلاث نقاط بفوزه على ضيفه ضمن الجولة الـ34 من الدوري الاسباني لكرة القدم، "
+            "ليقلص الفارق مع متصدر الترتيب برشلونة إلى نقطتين.")
+    assert "نادي برشلونة" in canonicals(None, body)

@@ -22,10 +22,8 @@ lists are news usage written down by hand; no library has them.
 
 from __future__ import annotations
 
-import operator
-
 from naba.gazetteer import Entry
-from naba.pipeline.tagging.franchises import franchise_end
+from naba.pipeline.tagging.franchises import franchise_end, named_club, sporting
 from naba.pipeline.tagging.lexicon import Name, lexicon
 from naba.pipeline.tagging.matching import Match
 from naba.pipeline.tagging.stream import Stream
@@ -117,13 +115,6 @@ KINSHIP = _set("""طفلته طفله ابنته ابنه زوجته زوجها 
 NASAB = _set("بن ابن بنت")
 LOCATIVES = frozenset(index(w) for w in "في إلى من".split())
 PASSIVE_AUXILIARIES = frozenset(index(w) for w in "تم يتم سيتم وتم ويتم".split())
-# Words a sports report uses and other news seldom does (not هدف، جولة، فريق، ملعب: a goal, a round
-# of talks, a team of experts, "the ball is in their court"): two of them make the article sport.
-SPORTS_WORDS = _set("""مباراة مباراتين مباريات دوري لاعب لاعبين لاعبي مدرب منتخب تعادل شوط ركلة ركلات مهاجم مدافع
-هداف بطولة أندية استاد فريقي مرمى""")
-SPORTING_MIN = 2
-_SPORTS_SHOWN = SPORTS_WORDS | {ARTICLE + word for word in SPORTS_WORDS}  # as Word.shown holds them
-_SHOWN = operator.attrgetter("shown")
 NAME_TAIL_MAX_ZIPF = 3.5  # a word after head + place this rare (برنابيو، أرينا) is part of the name
 HEAD_WINDOW = 3  # words looked back for the head a nationality adjective qualifies
 
@@ -185,7 +176,7 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
         return None  # بالرياض، لموسكو، والكويت: a preposition or a conjunction, the place stands as itself
     before = start - 1 if start > 0 and not stream.breaks[start] else -1
     after = end if end < len(stream) and not stream.breaks[end] else -1
-    if kind_at.get(start) == "org":
+    if kind_at.get(start) == "org" or named_club(words, hit, before, after):
         if before >= 0 and key_of(words, before) in PRIZE_HEADS:
             return before, _nisba_run(stream, words, end), "other"
         return None
@@ -361,13 +352,6 @@ _PREPOSITIONS = LOCATIVES | _set("عن حتى نحو قرب داخل")
 def after_kinship(stream: Stream, words: list[Word], at: int) -> bool:
     """طفلته مكة: a word after a kinship noun is a person's name."""
     return at > 0 and not stream.breaks[at] and key_of(words, at - 1) in KINSHIP
-
-
-def sporting(words: list[Word]) -> bool:
-    """The article reports sport: ``SPORTING_MIN`` different ``SPORTS_WORDS`` in it. (Two clubs'
-    names do not count: الاتفاق على التعاون is an agreement to cooperate.)"""
-    found = _SPORTS_SHOWN.intersection(map(_SHOWN, words))  # one pass in C: it runs on many articles
-    return len({key.removeprefix(ARTICLE) for key in found}) >= SPORTING_MIN
 
 
 def outside_sport(hit: Match[Name]) -> Entry | None:

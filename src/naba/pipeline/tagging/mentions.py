@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from naba.gazetteer import Entry, load_gazetteer
-from naba.pipeline.tagging import context, families, namemodel, newnames, organisations
+from naba.pipeline.tagging import context, families, franchises, namemodel, newnames, organisations
 from naba.pipeline.tagging import titled as titled_names
 from naba.pipeline.tagging.lexicon import Lexicon, Name
 from naba.pipeline.tagging.matching import Match, drop_where, keyed_with_clitics, scan, untake
@@ -289,7 +289,7 @@ def _resolve_known(stream: Stream, words: list[Word], hits: list[Match[Name]], t
                 chosen = owners[0]
             if chosen is None and any(o.subtype == "club" for o in owners):
                 if sporting is None:
-                    sporting = context.sporting(words)
+                    sporting = franchises.sporting(words)
                 chosen = context.club_in_play(stream, hit, related) if sporting else context.outside_sport(hit)
                 if chosen is None and all(o.subtype == "club" for o in owners):
                     untake(taken, hit)  # the word (التعاون، الوحدة) may be part of a new name: منظمة التعاون ...

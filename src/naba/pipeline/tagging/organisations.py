@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 
 from naba.gazetteer import load_gazetteer
-from naba.pipeline.tagging import context
+from naba.pipeline.tagging import context, franchises
 from naba.pipeline.tagging.newnames import DESCRIBING, ORG_HEAD_TOKENS, ORG_HEADS, NewName, head_key, new_name
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import TIME_WORDS, Word
@@ -155,7 +155,7 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray, gener
         return at  # رئاسة الحكومة، الرئاسة الدورية للمجلس: a post; الرئاسة الفلسطينية: a body
     if bare_head in WEAK_ORG_HEADS and min(w.zipf for w in words[at + 1:end]) >= WEAK_HEAD_MAX_ZIPF \
             and not (bare_head != "برنامج" and _national(stream, words, at + 1, end)) \
-            and not (bare_head in context.CLUB_HEADS and context.sporting(words)):
+            and not (bare_head in context.CLUB_HEADS and franchises.sporting(words)):
         return at  # حركة الملاحة، نادي الحي, لشركة السيارات (but لنادي الشباب in a sports report)
     return end
 

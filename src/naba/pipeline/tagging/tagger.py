@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from naba.gazetteer import OUTLET_SUBTYPES, load_gazetteer
 from naba.models import Entity
-from naba.pipeline.tagging.context import ROYAL_TITLES, key_of, sporting
+from naba.pipeline.tagging.context import ROYAL_TITLES, key_of
+from naba.pipeline.tagging.franchises import sporting
 from naba.pipeline.tagging.keywords import Candidate, pick
 from naba.pipeline.tagging.lexicon import Lexicon, given_name, lexicon
 from naba.pipeline.tagging.mentions import Mention, Ref, find_mentions, ref_of
