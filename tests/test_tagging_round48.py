@@ -59,3 +59,14 @@ def test_footballs_name_makes_a_sports_report():
     body = ("حقق ريال مدريد ثلاث نقاط بفوزه على ضيفه ضمن الجولة الـ34 من الدوري الاسباني لكرة القدم، "
             "ليقلص الفارق مع متصدر الترتيب برشلونة إلى نقطتين.")
     assert "نادي برشلونة" in canonicals(None, body)
+
+
+def test_football_needs_its_two_words_side_by_side():
+    body = ("ناقش البرلمان الاتفاق النووي في الدوري الأول من جلساته، ومع اقتراب موعد تنفيذ الاتفاق قال نائب إن "
+            "إيران تحترم العهود منذ القدم وإن الكرة الآن في ملعب الغرب.")
+    assert "الاتفاق السعودي" not in canonicals(None, body)
+
+
+def test_athletic_bilbao_in_atleticos_spelling_is_not_atletico_madrid():
+    found = canonicals(None, "بعد انتقاله من أتليتيكو بيلباو الأسباني إلى تشيلسي الإنجليزي مقابل 71 مليون جنيه.")
+    assert "أتلتيك بلباو" in found and "أتلتيكو مدريد" not in found

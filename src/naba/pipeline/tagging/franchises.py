@@ -31,18 +31,20 @@ SPORTS_WORDS = frozenset(index(w).removeprefix(ARTICLE) for w in """مباراة
 مدرب منتخب تعادل شوط ركلة ركلات مهاجم مدافع هداف بطولة أندية استاد فريقي مرمى""".split())
 SPORTING_MIN = 2
 _SPORTS_SHOWN = SPORTS_WORDS | {ARTICLE + word for word in SPORTS_WORDS}  # as Word.shown holds them
-# «لكرة القدم»: football's two words count as one more (كرة alone is also "the ball is in their court")
-_FOOTBALL = frozenset(("كره", "الكره", "لكره", "القدم"))
+# «لكرة القدم»: football's two words side by side count as one more (كرة alone is also "the ball is in
+# their court", القدم alone "antiquity" or "the foot")
+_BALL = frozenset(("كره", "الكره", "لكره"))
 _SHOWN = operator.attrgetter("shown")
 
 
 def sporting(words: list[Word]) -> bool:
     """The article reports sport: ``SPORTING_MIN`` different ``SPORTS_WORDS`` in it, football's name
     counting as one. (Two clubs' names do not count: الاتفاق على التعاون is an agreement to cooperate.)"""
-    shown = set(map(_SHOWN, words))  # one pass in C: it runs on many articles
-    found = {key.removeprefix(ARTICLE) for key in _SPORTS_SHOWN.intersection(shown)}
-    football = _FOOTBALL.intersection(shown)
-    return len(found) + ("القدم" in football and len(football) > 1) >= SPORTING_MIN
+    shown = list(map(_SHOWN, words))  # one pass in C: it runs on many articles
+    found = len({key.removeprefix(ARTICLE) for key in _SPORTS_SHOWN.intersection(shown)})
+    if found == SPORTING_MIN - 1 and "القدم" in shown and not _BALL.isdisjoint(shown):
+        found += any(shown[i - 1] in _BALL for i, key in enumerate(shown) if i and key == "القدم")
+    return found >= SPORTING_MIN
 
 
 def named_club(words: list[Word], hit: Match[Name], before: int, after: int) -> bool:
