@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/mine_people.py candidates TAGGED.jsonl OUT_DIR [--min 8]
     .venv/bin/python bench/mine_people.py write OUT_DIR/items.json ANSWERS.json [...] --en EN.json [...] \
-        --tagged TAGGED.jsonl
+        --tagged TAGGED.jsonl [--append]
 
 ``TAGGED.jsonl``: one JSON object an article (``key``, ``title``, ``body``, ``entities`` as ``[name,
 canonical, kind]``), the tagger's output on SaudiNewsNet + ANT. ``candidates`` lists the people the
@@ -12,8 +12,9 @@ shorter form folded into the one longer name its nasab opens (فيصل بن خا
 a shorter form two longer names open is left out), each shown in one passage: ``items.json`` and
 ``items.md`` for a labeller who did not write this, who answers ``keep`` (a real person's complete
 name, every listed spelling the same person), ``first`` (the first spelling only) or ``drop``.
-``write`` turns the answers into ``naba/gazetteer/data/people_corpus.tsv``, with each person's English
-name from ``--en`` (JSON objects mapping the written ids to English names, given by a helper). A kept
+``write`` turns the answers into ``naba/gazetteer/data/people_corpus.tsv`` (``--append``: after the people
+a round before wrote), with each person's English name from ``--en`` (JSON objects mapping the written ids
+to English names, given by a helper). A kept
 name of two words (عزام الدخيل) and the one kept name that adds a nasab between them (عزام بن محمد
 الدخيل) are one entry when some article of ``--tagged`` lists both: one man named both ways, canonical
 in the form more articles use.
@@ -107,7 +108,8 @@ def _passage(text: str, name: str) -> str:
     return text[max(0, at - 90):at + len(name) + 60].replace("\n", " ")
 
 
-def write(items_path: Path, answer_paths: list[Path], english_paths: list[Path], tagged: Path) -> None:
+def write(items_path: Path, answer_paths: list[Path], english_paths: list[Path], tagged: Path,
+          append: bool = False) -> None:
     items = {it["item"]: it for it in json.loads(items_path.read_text(encoding="utf-8"))}
     verdicts: dict[int, str] = {}
     for path in answer_paths:
@@ -125,7 +127,8 @@ def write(items_path: Path, answer_paths: list[Path], english_paths: list[Path],
         kept[long_] = kept[first] + kept[then]
         items[long_]["articles"] += items[short]["articles"]
         del kept[short]
-    rows, ids = [], set()
+    kept_rows = OUT.read_text(encoding="utf-8").rstrip("\n").split("\n")[1:] if append else []
+    rows, ids = [], {row.split("\t", 1)[0] for row in kept_rows}
     for number, item in sorted(items.items()):
         if number in kept:
             names = kept[number]
@@ -140,7 +143,7 @@ def write(items_path: Path, answer_paths: list[Path], english_paths: list[Path],
                 if other.split() != head[:len(other.split())]:
                     rows.append(_row(_unique_id(other, ids), [other], english,
                                      f"read beside {item['names'][0]}, another man to a labeller"))
-    OUT.write_text("id\tcanonical\ttype\tvariants\ten\tnote\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    OUT.write_text("id\tcanonical\ttype\tvariants\ten\tnote\n" + "\n".join(kept_rows + rows) + "\n", encoding="utf-8")
     print(f"{len(rows)} people of {len(items)} items: {OUT}")
 
 
@@ -195,11 +198,12 @@ def main() -> None:
     written.add_argument("answers", type=Path, nargs="+")
     written.add_argument("--en", type=Path, nargs="+", default=[])
     written.add_argument("--tagged", type=Path, required=True)
+    written.add_argument("--append", action="store_true", help="keep the people already written (a later round)")
     args = parser.parse_args()
     if args.command == "candidates":
         candidates(args.tagged, args.out_dir, args.min)
     else:
-        write(args.items, args.answers, args.en, args.tagged)
+        write(args.items, args.answers, args.en, args.tagged, args.append)
 
 
 if __name__ == "__main__":

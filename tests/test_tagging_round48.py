@@ -70,3 +70,10 @@ def test_football_needs_its_two_words_side_by_side():
 def test_athletic_bilbao_in_atleticos_spelling_is_not_atletico_madrid():
     found = canonicals(None, "بعد انتقاله من أتليتيكو بيلباو الأسباني إلى تشيلسي الإنجليزي مقابل 71 مليون جنيه.")
     assert "أتلتيك بلباو" in found and "أتلتيكو مدريد" not in found
+
+
+def test_a_known_persons_surname_alone_is_that_person():
+    # إيرينا بوكوفا is a mined entry (people_corpus.tsv); «وأضافت بوكوفا» is learned, then merged into her
+    body = "قالت ايرينا بوكوفا المديرة العامة لليونسكو إن التدمير جريمة. وأضافت بوكوفا أن المحكمة مطالبة بالتحرك."
+    assert canonicals("دعوة للجنائية الدولية من قبل اليونسكو", body).count("إيرينا بوكوفا") == 1
+    assert "بوكوفا" not in canonicals("دعوة للجنائية الدولية من قبل اليونسكو", body)

@@ -188,18 +188,21 @@ def _label(stream: Stream, words: list[Word], item: Candidate) -> str:
 
 def _merge_spellings(mentions: list[Mention]) -> list[Mention]:
     """New names the article spells two ways (same skeleton, same kind) → the first-seen spelling;
-    a new person named by surname alone (كالدويل) → the full name (مايكل كالدويل)."""
+    a new person named by surname alone (كالدويل) → the full name, learned or known (مايكل كالدويل;
+    إيرينا بوكوفا, then «وأضافت بوكوفا»), unless two people of the article bear it."""
     if not any(m.ref.key.startswith("new:") for m in mentions):
         return mentions
-    surnames = {ref.key.rsplit(" ", 1)[-1]: ref for ref in (m.ref for m in mentions)
-                if ref.kind == "person" and ref.key.startswith("new:") and " " in ref.key}
+    surnames: dict[str, Ref | None] = {}
+    for ref in {m.ref for m in mentions if m.ref.kind == "person" and " " in m.ref.canonical}:
+        last = ref.key.rsplit(" ", 1)[-1] if ref.key.startswith("new:") else index(ref.canonical.rsplit(" ", 1)[-1])
+        surnames[last] = ref if surnames.get(last, ref) == ref else None
     first_ref: dict[tuple[str, str], Ref] = {}
     merged = []
     for mention in sorted(mentions, key=lambda m: m.start):
         ref = mention.ref
         if ref.key.startswith("new:"):
-            if ref.kind == "person" and " " not in ref.key and ref.key[4:] in surnames:
-                ref = surnames[ref.key[4:]]
+            if ref.kind == "person" and " " not in ref.key and (full := surnames.get(ref.key[4:])) is not None:
+                ref = full
             seen = first_ref.setdefault((skeleton(ref.key[4:].split(" ")), ref.kind), ref)
             ref = seen if similar(seen.key[4:], ref.key[4:]) else ref
         merged.append(mention._replace(ref=ref) if ref is not mention.ref else mention)
