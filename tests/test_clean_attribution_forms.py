@@ -109,7 +109,7 @@ def test_the_publisher_named_by_its_site_code_is_never_its_own_source(outlet, te
     ('وأفادت القناة الرسمية "أرت 1" أن المسؤولين ألقي القبض عليهم.', ("قناة أرت 1",)),
     # two outlets after a dual media word; a broadcast; «نيوز» makes an agency's name a news one
     ("وذكرت صحيفتا «ذي دايلي مايل» و»دايلي تلغراف» أن سيتي يسعى إلى حسم الصفقة.",
-     ("صحيفة ذي دايلي مايل", "ديلي تلغراف")),
+     ("ديلي ميل", "ديلي تلغراف")),  # دايلي مايل: the Daily Mail as the gazetteer names it
     ('وأظهر مقطع فيديو بثته قناة "سكاي تي جي 24" الإخبارية المسافرين وهم يصرخون.', ("قناة سكاي تي جي 24",)),
     ("ونقلت وكالة «باس نيوز» الكردية، عن مصدر مطلع قوله إن القصف توقف.", ("وكالة باس نيوز",)),
     # no name: the paper named before, or a quote of what the medium said
