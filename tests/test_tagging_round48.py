@@ -77,3 +77,19 @@ def test_a_known_persons_surname_alone_is_that_person():
     body = "قالت ايرينا بوكوفا المديرة العامة لليونسكو إن التدمير جريمة. وأضافت بوكوفا أن المحكمة مطالبة بالتحرك."
     assert canonicals("دعوة للجنائية الدولية من قبل اليونسكو", body).count("إيرينا بوكوفا") == 1
     assert "بوكوفا" not in canonicals("دعوة للجنائية الدولية من قبل اليونسكو", body)
+
+
+@pytest.mark.parametrize("sentence, known, not_new", [
+    ("وتراجعت العلاقات في عهد جاك شيراك بشكل كبير.", "جاك شيراك", "عهد جاك شيراك"),  # in the era of
+    ("وفي كلمته روى حسن نصرالله قصة الحرب.", "حسن نصر الله", "روى حسن نصرالله"),  # narrated
+])
+def test_a_word_a_mined_persons_first_name_shares_opens_no_other_mans_name(sentence, known, not_new):
+    found = canonicals(None, sentence)
+    assert known in found and not_new not in found
+
+
+def test_a_headline_surname_of_no_known_kind_is_the_person_named_in_full():
+    title = "لامبارد يخسر مباراته الأولى في الدوري الأمريكي"
+    body = "قضى فرانك لامبارد أسطورة تشيلسي ليلة غير سعيدة في دوري المحترفين الأمريكي لكرة القدم."
+    found = canonicals(title, body)
+    assert "فرانك لامبارد" in found and "لامبارد" not in found

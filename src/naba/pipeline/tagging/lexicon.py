@@ -218,6 +218,9 @@ def _since_table() -> dict[str, int]:
 
 GIVEN_MAX_ZIPF = 5.0  # a first word more common than this (علي: "on") is not taken as a given name
 _NOT_GIVEN = "بن ابن بنت أبو أبي أم عبد آل دي دو فون فان سان"  # particles that open names
+# First names of mined people (``people_corpus.tsv``) that news writes far more often as words: «في عهد
+# جاك شيراك» (in the era of), «روى حسن نصرالله» (narrated), سفر (travel), شامل، مطلق، وحيد، أصغر
+_WORDS_MORE_THAN_NAMES = "عهد روى سفر شامل مطلق وحيد أصغر"
 
 
 # Foreign given names the news writes often, in their usual Arabic spellings: the gazetteer's people
@@ -242,7 +245,7 @@ _FOREIGN_GIVEN = frozenset(tokens(FOREIGN_GIVEN))
 def _given_names(frequencies: dict[str, float]) -> frozenset[str]:
     """The first words of the gazetteer's people's names of two words or more, and the foreign given
     names listed above, as index forms."""
-    zipf, skip = frequencies.get, frozenset(tokens(_NOT_GIVEN)) | stopword_set()
+    zipf, skip = frequencies.get, frozenset(tokens(_NOT_GIVEN + " " + _WORDS_MORE_THAN_NAMES)) | stopword_set()
     firsts = {words[0] for entry in load_gazetteer().of_type("person")
               for words in map(tokens, (entry.canonical, *entry.variants)) if len(words) > 1} | _FOREIGN_GIVEN
     return frozenset(w for w in firsts if w not in skip and not w.startswith(ARTICLE)

@@ -189,7 +189,8 @@ def _label(stream: Stream, words: list[Word], item: Candidate) -> str:
 def _merge_spellings(mentions: list[Mention]) -> list[Mention]:
     """New names the article spells two ways (same skeleton, same kind) → the first-seen spelling;
     a new person named by surname alone (كالدويل) → the full name, learned or known (مايكل كالدويل;
-    إيرينا بوكوفا, then «وأضافت بوكوفا»), unless two people of the article bear it."""
+    إيرينا بوكوفا, then «وأضافت بوكوفا»; a headline's «لامبارد» of unknown kind), unless two people of the
+    article bear it."""
     if not any(m.ref.key.startswith("new:") for m in mentions):
         return mentions
     surnames: dict[str, Ref | None] = {}
@@ -201,8 +202,9 @@ def _merge_spellings(mentions: list[Mention]) -> list[Mention]:
     for mention in sorted(mentions, key=lambda m: m.start):
         ref = mention.ref
         if ref.key.startswith("new:"):
-            if ref.kind == "person" and " " not in ref.key and (full := surnames.get(ref.key[4:])) is not None:
-                ref = full
+            # a headline's one word of no known kind (لامبارد يخسر ...) is the person too
+            full = surnames.get(ref.key[4:]) if ref.kind in ("person", "other") and " " not in ref.key else None
+            ref = full or ref
             seen = first_ref.setdefault((skeleton(ref.key[4:].split(" ")), ref.kind), ref)
             ref = seen if similar(seen.key[4:], ref.key[4:]) else ref
         merged.append(mention._replace(ref=ref) if ref is not mention.ref else mention)
