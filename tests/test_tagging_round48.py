@@ -95,3 +95,11 @@ def test_a_headline_surname_of_no_known_kind_is_the_person_named_in_full():
             "تحية حارة من المشجعين عند مشاركته كبديل.")
     found = canonicals(title, body)
     assert "فرانك لامبارد" in found and "لامبارد" not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "وقدم الأمير خالص التعازي لأسرة الفقيد.",
+    "رفع الشيخ الدكتور عبدالله آل الشيخ أحر التعازي وأصدق المواساة لخادم الحرمين الشريفين.",
+])
+def test_condolences_are_no_persons_name(sentence):
+    assert not any("التعازي" in name for name in canonicals(None, sentence))
