@@ -53,7 +53,7 @@ def named_club(words: list[Word], hit: Match[Name], before: int, after: int) -> 
     clubs = [owner for owner in hit.value.owners if owner.subtype == "club"]
     if not clubs:
         return False
-    if before >= 0 and words[before].shown.removeprefix("ال") in TEAM_WORDS:
+    if before >= 0 and words[before].shown.removeprefix(ARTICLE) in TEAM_WORDS:
         return True
     adjective = words[after].adjective if after >= 0 else None
     return adjective is not None and any(club.country == adjective.id for club in clubs)
