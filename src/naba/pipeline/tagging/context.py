@@ -316,7 +316,8 @@ def supported(stream: Stream, words: list[Word], hit: Match[Name], kind: str, re
     """A common-word name (مآرب، ميلان، الحزب الجمهوري) counts only with context: a kind word or its own name's
     head before it (مدينة، نادي; تنظيم of تنظيم القاعدة), a dateline (the body's first word), or a related
     entity named in the article (its country or a place of it; judged by the name's rarest word, and not when
-    another country's nationality follows: مجلس الشيوخ الإيطالي); a ``cue`` entry (الخبر) only the first two."""
+    another country's nationality follows: مجلس الشيوخ الإيطالي); a ``cue`` entry (الخبر) only with a kind word
+    or a dateline."""
     owner, after = hit.value.owners[0], words[hit.end].adjective if hit.end < len(stream) else None
     if (owner.id in related or (owner.country and owner.country in related)) and "cue" not in owner.flags \
             and min(words[i].zipf for i in range(hit.start, hit.end)) < COMMON_MAX_ZIPF and owner.subtype != "club" \
