@@ -103,3 +103,20 @@ def test_a_headline_surname_of_no_known_kind_is_the_person_named_in_full():
 ])
 def test_condolences_are_no_persons_name(sentence):
     assert not any("التعازي" in name for name in canonicals(None, sentence))
+
+
+def test_a_tag_written_inside_another_is_dropped():
+    title = "دراسة: الروبوتات الجنسية خطر على البشر"
+    body = ("حذرت دراسة بريطانية من انتشار الروبوتات الجنسية. وقالت الدراسة إن روبوتات جنسية تباع في الأسواق، "
+            "وإن الروبوتات قد تؤثر على العلاقات. وأضافت أن الروبوتات الجنسية تثير أسئلة أخلاقية.")
+    keywords = tag_article(title, body).keywords
+    assert "الروبوتات الجنسية" in keywords and "الروبوتات" not in keywords
+
+
+def test_a_one_word_entity_inside_another_tag_stays():
+    from naba.pipeline.tagging.keywords import _not_inside_others
+
+    picked = ["مصر", "مصر للطيران", "البريد السعودي", "مؤسسة البريد السعودي", "مؤسسة النقد", "مؤسسة النقد للتدخل"]
+    entities = {"مصر", "مصر للطيران", "البريد السعودي", "مؤسسة البريد السعودي", "مؤسسة النقد"}
+    assert _not_inside_others(picked, entities) == ["مصر", "مصر للطيران", "مؤسسة البريد السعودي", "مؤسسة النقد",
+                                                   "مؤسسة النقد للتدخل"]

@@ -226,7 +226,19 @@ def pick(entities: list[Candidate], phrases: list[Phrase], label: Callable[[Cand
         size = 0 if item.phrase is None else len(item.phrase.words)
         if size != 1 and (size >= FILLER_PHRASE_MIN_WORDS or size == 0 or not picked):
             _add(label(item), picked, seen)  # two words only when the article has no tag at all; one never
-    return tuple(picked)
+    return tuple(_not_inside_others(picked, {label(item) for item in entities}))
+
+
+def _not_inside_others(picked: list[str], entity_labels: set[str]) -> list[str]:
+    """Drop a tag written inside another tag, word for word: a phrase inside any tag (الروبوتات beside
+    روبوتات جنسية), an entity of two words or more inside another entity (البريد السعودي beside مؤسسة البريد
+    السعودي): one name or phrase tagged twice. An entity inside a phrase stays (مؤسسة النقد beside a phrase
+    that runs on from it), and so does a one-word entity (مصر beside مصر للطيران: the country is news too)."""
+    words = [tuple(index_form(w).removeprefix("ال") for w in tag.split()) for tag in picked]
+    entity = [tag in entity_labels for tag in picked]
+    return [tag for tag, own, is_entity in zip(picked, words, entity, strict=True)
+            if not any(_inside(own, other) and (not is_entity or (len(own) > 1 and other_is_entity))
+                       for other, other_is_entity in zip(words, entity, strict=True))]
 
 
 def _redundant_places(sure: list[Candidate], stream: Stream, gazetteer: Gazetteer) -> list[Candidate]:
