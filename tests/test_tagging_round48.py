@@ -113,10 +113,12 @@ def test_a_tag_written_inside_another_is_dropped():
     assert "الروبوتات الجنسية" in keywords and "الروبوتات" not in keywords
 
 
-def test_a_one_word_entity_inside_another_tag_stays():
+def test_a_place_inside_a_name_stays_and_one_name_or_phrase_twice_goes():
     from naba.pipeline.tagging.keywords import _not_inside_others
 
-    picked = ["مصر", "مصر للطيران", "البريد السعودي", "مؤسسة البريد السعودي", "مؤسسة النقد", "مؤسسة النقد للتدخل"]
-    entities = {"مصر", "مصر للطيران", "البريد السعودي", "مؤسسة البريد السعودي", "مؤسسة النقد"}
-    assert _not_inside_others(picked, entities) == ["مصر", "مصر للطيران", "مؤسسة البريد السعودي", "مؤسسة النقد",
-                                                   "مؤسسة النقد للتدخل"]
+    picked = ["المدينة المنورة", "أمانة المدينة المنورة", "البنك المركزي", "البنك المركزي المصري", "أسلحة كيميائية",
+              "منظمة حظر الأسلحة الكيميائية", "الروبوتات", "روبوتات جنسية"]
+    kinds = {"المدينة المنورة": "place", "أمانة المدينة المنورة": "org", "البنك المركزي": "org",
+             "البنك المركزي المصري": "org", "منظمة حظر الأسلحة الكيميائية": "org"}
+    assert _not_inside_others(picked, kinds) == ["المدينة المنورة", "أمانة المدينة المنورة", "البنك المركزي المصري",
+                                                "منظمة حظر الأسلحة الكيميائية", "روبوتات جنسية"]

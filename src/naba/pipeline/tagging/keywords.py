@@ -189,10 +189,12 @@ def _case_ending(word: Word) -> bool:
 
 
 def pick(entities: list[Candidate], phrases: list[Phrase], label: Callable[[Candidate], str],
-         words: Sequence[Word], options: TagOptions, stream: Stream, taken: bytearray) -> tuple[str, ...]:
+         words: Sequence[Word], options: TagOptions, stream: Stream, taken: bytearray,
+         kinds: dict[str, str] | None = None) -> tuple[str, ...]:
     """The sure tags (central entities, readable phrases, other entities), closed up to ``SHOWN_MIN``
-    with the next best entities, then phrases; at most ``max_tags``. ``taken``: the tokens inside entity
-    mentions."""
+    with the next best entities, then phrases; at most ``max_tags``, none written inside another
+    (``_not_inside_others``). ``taken``: the tokens inside entity mentions; ``kinds``: each entity
+    label's kind."""
     central = [e for e in entities if e.central]
     others = [e for e in entities if not e.central]
     chosen_phrases = _phrases(phrases, words, options, stream)
@@ -226,19 +228,24 @@ def pick(entities: list[Candidate], phrases: list[Phrase], label: Callable[[Cand
         size = 0 if item.phrase is None else len(item.phrase.words)
         if size != 1 and (size >= FILLER_PHRASE_MIN_WORDS or size == 0 or not picked):
             _add(label(item), picked, seen)  # two words only when the article has no tag at all; one never
-    return tuple(_not_inside_others(picked, {label(item) for item in entities}))
+    return tuple(_not_inside_others(picked, kinds or {}))
 
 
-def _not_inside_others(picked: list[str], entity_labels: set[str]) -> list[str]:
-    """Drop a tag written inside another tag, word for word: a phrase inside any tag (الروبوتات beside
-    روبوتات جنسية), an entity of two words or more inside another entity (البريد السعودي beside مؤسسة البريد
-    السعودي): one name or phrase tagged twice. An entity inside a phrase stays (مؤسسة النقد beside a phrase
-    that runs on from it), and so does a one-word entity (مصر beside مصر للطيران: the country is news too)."""
+def _not_inside_others(picked: list[str], kinds: dict[str, str]) -> list[str]:
+    """Drop a tag written inside another tag, word for word: one thing tagged twice. A phrase inside any
+    tag (الروبوتات beside روبوتات جنسية, البنك المركزي beside البنك المركزي المصري), a person or an
+    organisation of two words or more inside another of its kind (البريد السعودي beside مؤسسة البريد السعودي). A
+    place stays (المدينة المنورة beside أمانة المدينة المنورة: the city is news too), and so does a one-word
+    name. ``kinds``: the entity tags' kinds; a tag without one is a phrase."""
     words = [tuple(index_form(w).removeprefix("ال") for w in tag.split()) for tag in picked]
-    entity = [tag in entity_labels for tag in picked]
-    return [tag for tag, own, is_entity in zip(picked, words, entity, strict=True)
-            if not any(_inside(own, other) and (not is_entity or (len(own) > 1 and other_is_entity))
-                       for other, other_is_entity in zip(words, entity, strict=True))]
+
+    def twice(tag: str, own: tuple[str, ...], other_tag: str, other: tuple[str, ...]) -> bool:
+        kind = kinds.get(tag)
+        if kind is not None and (kind == "place" or len(own) == 1 or kinds.get(other_tag) != kind):
+            return False
+        return _inside(own, other)
+    return [tag for tag, own in zip(picked, words, strict=True)
+            if not any(twice(tag, own, other_tag, other) for other_tag, other in zip(picked, words, strict=True))]
 
 
 def _redundant_places(sure: list[Candidate], stream: Stream, gazetteer: Gazetteer) -> list[Candidate]:

@@ -83,7 +83,8 @@ def tag_tokens(text: TokenizedText, options: TagOptions = DEFAULT, *, published:
     entities = _entities(stream, mentions, options)
     phrases = key_phrases(stream, words, taken, options, limit=options.max_tags * CANDIDATE_PHRASES)
     label = functools.partial(_label, stream, words)
-    keywords = pick([item for item, _ in entities], phrases, label, words, options, stream, taken)  # phrases best first
+    kinds = {item.label: entity.kind for item, entity in entities}
+    keywords = pick([item for item, _ in entities], phrases, label, words, options, stream, taken, kinds)
     return Tags(keywords=keywords, entities=tuple(entity for _, entity in entities))
 
 
