@@ -105,15 +105,15 @@ def test_condolences_are_no_persons_name(sentence):
     assert not any("التعازي" in name for name in canonicals(None, sentence))
 
 
-def test_a_tag_written_inside_another_is_dropped():
-    title = "دراسة: الروبوتات الجنسية خطر على البشر"
-    body = ("حذرت دراسة بريطانية من انتشار الروبوتات الجنسية. وقالت الدراسة إن روبوتات جنسية تباع في الأسواق، "
-            "وإن الروبوتات قد تؤثر على العلاقات. وأضافت أن الروبوتات الجنسية تثير أسئلة أخلاقية.")
+def test_a_phrase_written_inside_a_name_is_dropped():
+    title = "البنك المركزي المصري يرفع أسعار الفائدة"
+    body = ("رفع البنك المركزي المصري أسعار الفائدة الرئيسية. وقال البنك المركزي في بيان إن القرار يهدف إلى "
+            "كبح التضخم، وأضاف البنك المركزي أن لجنة السياسة النقدية ستجتمع الشهر المقبل.")
     keywords = tag_article(title, body).keywords
-    assert "الروبوتات الجنسية" in keywords and "الروبوتات" not in keywords
+    assert "البنك المركزي المصري" in keywords and "البنك المركزي" not in keywords
 
 
-def test_a_place_inside_a_name_stays_and_one_name_or_phrase_twice_goes():
+def test_a_place_inside_a_name_stays_and_one_name_twice_goes():
     from naba.pipeline.tagging.keywords import _not_inside_others
 
     picked = ["المدينة المنورة", "أمانة المدينة المنورة", "البنك المركزي", "البنك المركزي المصري", "أسلحة كيميائية",
@@ -121,4 +121,4 @@ def test_a_place_inside_a_name_stays_and_one_name_or_phrase_twice_goes():
     kinds = {"المدينة المنورة": "place", "أمانة المدينة المنورة": "org", "البنك المركزي": "org",
              "البنك المركزي المصري": "org", "منظمة حظر الأسلحة الكيميائية": "org"}
     assert _not_inside_others(picked, kinds) == ["المدينة المنورة", "أمانة المدينة المنورة", "البنك المركزي المصري",
-                                                "منظمة حظر الأسلحة الكيميائية", "روبوتات جنسية"]
+                                                "منظمة حظر الأسلحة الكيميائية", "الروبوتات", "روبوتات جنسية"]

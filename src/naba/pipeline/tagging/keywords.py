@@ -232,16 +232,17 @@ def pick(entities: list[Candidate], phrases: list[Phrase], label: Callable[[Cand
 
 
 def _not_inside_others(picked: list[str], kinds: dict[str, str]) -> list[str]:
-    """Drop a tag written inside another tag, word for word: one thing tagged twice. A phrase inside any
-    tag (الروبوتات beside روبوتات جنسية, البنك المركزي beside البنك المركزي المصري), a person or an
-    organisation of two words or more inside another of its kind (البريد السعودي beside مؤسسة البريد السعودي). A
-    place stays (المدينة المنورة beside أمانة المدينة المنورة: the city is news too), and so does a one-word
-    name. ``kinds``: the entity tags' kinds; a tag without one is a phrase."""
+    """Drop a tag written inside an entity's tag, word for word: one thing tagged twice. A phrase (البنك
+    المركزي beside البنك المركزي المصري), a person or an organisation of two words or more inside another of
+    its kind (البريد السعودي beside مؤسسة البريد السعودي). A place stays (المدينة المنورة beside أمانة
+    المدينة المنورة: the city is news too), and so does a one-word name; a tag inside a phrase is left to
+    ``_place`` (the longer phrase is as often a cut one: «مجلس المنافسة العدد»). ``kinds``: the entity
+    tags' kinds; a tag without one is a phrase."""
     words = [tuple(index_form(w).removeprefix("ال") for w in tag.split()) for tag in picked]
 
     def twice(tag: str, own: tuple[str, ...], other_tag: str, other: tuple[str, ...]) -> bool:
-        kind = kinds.get(tag)
-        if kind is not None and (kind == "place" or len(own) == 1 or kinds.get(other_tag) != kind):
+        kind, other_kind = kinds.get(tag), kinds.get(other_tag)
+        if other_kind is None or (kind is not None and (kind != other_kind or kind == "place" or len(own) == 1)):
             return False
         return _inside(own, other)
     return [tag for tag, own in zip(picked, words, strict=True)
