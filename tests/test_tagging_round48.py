@@ -122,3 +122,8 @@ def test_a_place_inside_a_name_stays_and_one_name_twice_goes():
              "البنك المركزي المصري": "org", "منظمة حظر الأسلحة الكيميائية": "org"}
     assert _not_inside_others(picked, kinds) == ["المدينة المنورة", "أمانة المدينة المنورة", "البنك المركزي المصري",
                                                 "منظمة حظر الأسلحة الكيميائية", "الروبوتات", "روبوتات جنسية"]
+
+
+def test_the_africa_cup_of_nations_under_its_short_name_is_one_entity():
+    found = canonicals("مصر تتأهل إلى كأس أفريقيا", "تأهل منتخب مصر إلى نهائيات كأس الأمم الأفريقية بعد فوزه.")
+    assert found.count("كأس الأمم الأفريقية") == 1 and "كأس أفريقيا" not in found
