@@ -91,6 +91,18 @@ def usual_spelling(word: str) -> str:
     return usual if written < RESPELL_BELOW and usual_zipf - written >= RESPELL_MARGIN else bare
 
 
+# Stems news Arabic spells two ways, both common (so ``usual_spelling`` keeps either): one entity page
+# for الجيش الأمريكي and الجيش الأميركي.
+_TWO_WAYS = (("أميرك", "أمريك"), ("اميرك", "امريك"))
+
+
+def one_spelling(text: str) -> str:
+    """``text`` with each stem of ``_TWO_WAYS`` in its one spelling."""
+    for variant, usual in _TWO_WAYS:
+        text = text.replace(variant, usual)
+    return text
+
+
 def zipf(token: str) -> float:
     return zipf_table().get(token, UNSEEN_ZIPF)
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from naba.gazetteer import Entry
 from naba.pipeline.tagging.franchises import franchise_end, named_club, sporting
-from naba.pipeline.tagging.lexicon import Name, lexicon
+from naba.pipeline.tagging.lexicon import Name, given_name, lexicon
 from naba.pipeline.tagging.matching import Match
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.verbs import imperfect_verb
@@ -63,7 +63,8 @@ PERSON_OR_FIRM_HEADS = _set("""
 مقاتل مقاتلون مقاتلين مدنيون مدنيين لاجئ لاجئون لاجئين مهاجر مهاجرون مهاجرين أسرة أسر عائلة عائلات
 """)
 # Words before a place that make it part of a longer name (a competition, an airline, a club, ...).
-COMPETITION_HEADS = _set("دوري كأس بطولة جائزة مهرجان معرض ماراثون رالي أبطال أمم سباق خام مونديال أولمبياد")
+_TOURS = _set("دورة")  # دورة روما: a tournament in a sports report, named after its city (not دورة البرازيل)
+COMPETITION_HEADS = _TOURS | _set("دوري كأس بطولة جائزة مهرجان معرض ماراثون رالي أبطال أمم سباق خام مونديال أولمبياد")
 ORG_HEADS = _set("""
 طيران جامعة بنك مصرف بورصة نادي فريق أكاديمية اتحاد أنصار جند كتائب لواء سرايا ريال فلاي رابيد ستيوا دينامو
 سبارتاك لوكوموتيف زينيت شاختار أياكس سبورتينغ بوروسيا أولمبيك إنتر
@@ -101,11 +102,13 @@ _PARTICIPLE_NAMES = _set("الموصل")  # الطريق الموصل إلى: th
 _LEADING_TO = frozenset(index(w) for w in "إلى بين".split())
 _BIRTHPLACE_NAMES = _set("مسقط")  # مسقط الرأس، مسقط رأسه: a birthplace, not Muscat
 _HEAD_WORDS = frozenset(index(w) for w in "الرأس رأس رأسه رأسها رأسي رأسهم".split())
-_COMMON_READ_NAMES = _PRAYER_NAMES | _PARTICIPLE_NAMES | _BIRTHPLACE_NAMES
+_FORCE_NAMES = _set("القاهرة")  # القوة القاهرة: force majeure, not Cairo
+_FORCE_WORDS = _set("قوة")
+_COMMON_READ_NAMES = _PRAYER_NAMES | _PARTICIPLE_NAMES | _BIRTHPLACE_NAMES | _FORCE_NAMES
 COMMON_CLUB_WORD_ZIPF = 5.0  # الشباب 5.4، الاتحاد 5.6 (not الهلال 4.7، النصر 4.7)
 CLUB_SUFFIXES = _set("سيتي يونايتد ستي")
 GIVEN_MAX_ZIPF = 4.5  # a given name this common at most before a place (not أمير of أمير قطر)
-ACCORD_HEADS = _set("اتفاق اتفاقية اتفاقيات معاهدة ميثاق غزوة")  # before a city: اتفاق الطائف، معاهدة لشبونة، غزوة تبوك
+ACCORD_HEADS = _set("اتفاق اتفاقية اتفاقيات معاهدة معاهدات ميثاق غزوة")  # اتفاق الطائف، معاهدات جنيف، غزوة تبوك
 LONGER_HEADS = COMPETITION_HEADS | ORG_HEADS | PRIZE_HEADS | DEPARTMENT_HEADS | WATER_HEADS | ACCORD_HEADS
 PLACE_HEADS = _set("مدينة محافظة ولاية منطقة بلدة قرية إقليم عاصمة جزيرة مديرية حي ميناء مطار بلاد")
 CLUB_HEADS = _set("نادي فريق ناد لاعب نجم مدرب")
@@ -129,6 +132,9 @@ def country_adjective(stream: Stream, words: list[Word], i: int, names_at: dict[
 
     ``names_at`` maps each token inside a mention to its kind ("person", "place", "org").
     """
+    if i > 0 and not stream.breaks[i] and key_of(words, i - 1) in DIRECTIONS and _definite(words, i - 1) \
+            and not _definite(words, i):
+        return False  # الجنوب أفريقي: one adjective, "South African", not Africa
     for j in range(i - 1, max(-1, i - 1 - HEAD_WINDOW), -1):
         if stream.breaks[j + 1]:
             break
@@ -142,9 +148,9 @@ def country_adjective(stream: Stream, words: list[Word], i: int, names_at: dict[
         if _name_like(words, j):  # يوفنتوس الإيطالي، اياكس الهولندي: an unknown name before it
             return False
     after = i + 1
-    if after < len(stream) and not stream.breaks[after] and (names_at.get(after) == "person"
-                                                            or _name_like(words, after)):
-        return False  # الهولندي فان غال: it describes the person named next
+    if after < len(stream) and not stream.breaks[after] and (
+            names_at.get(after) == "person" or _name_like(words, after) or given_name(stream.keys[after])):
+        return False  # الهولندي فان غال، الجنوب أفريقي كيفن أندرسون: it describes the person named next
     # alone, a plural names the people (الأتراك، الإيرانيون) and so the country
     return key_of(words, i).endswith(("ين", "ون", "اك", "اس", "ان")) and i > stream.title_end
 
@@ -188,7 +194,8 @@ def inside_longer(stream: Stream, words: list[Word], hit: Match[Name], kind_at: 
         head = key_of(words, before)
         if head == "غرب" and before > 0 and key_of(words, before - 1) == "خام":  # خام غرب تكساس
             return before - 1, end, "other"
-        if head in COMPETITION_HEADS and not _definite(words, before):  # المونديال مصر: no construct
+        if head in COMPETITION_HEADS and not _definite(words, before) and (head not in _TOURS or (
+                hit.value.owners[0].type in ("city", "region") and sporting(words))):  # المونديال مصر: no construct
             first = before - 1 if before > 0 and not stream.breaks[before] and key_of(words, before - 1) in \
                 COMPETITION_HEADS and not _definite(words, before - 1) else before
             while end < len(stream) and not stream.breaks[end] and kind_at.get(end) == "place":
@@ -228,7 +235,8 @@ def _definite(words: list[Word], i: int) -> bool:
 
 def common_reading(stream: Stream, words: list[Word], hit: Match[Name]) -> bool:
     """A name read as the common words it also is, by the word before or after it (hand-written
-    Arabic rules): بعد المغرب, صلاة المغرب (the sunset prayer); مسقط الرأس (a birthplace); after an ال-word,
+    Arabic rules): بعد المغرب, صلاة المغرب (the sunset prayer); مسقط الرأس (a birthplace); القوة القاهرة
+    (force majeure); after an ال-word,
     الموصل إلى is "leading to" (الخط الإسفلتي الموصل إلى), not Mosul (من الموصل إلى بغداد is). Outside a
     sports report a club named by a word this common and its nationality is that phrase: «الشباب السعودي»
     are young Saudis."""
@@ -241,7 +249,8 @@ def common_reading(stream: Stream, words: list[Word], hit: Match[Name]) -> bool:
     before = key_of(words, at - 1) if at > 0 and not stream.breaks[at] else ""
     after = stream.keys[at + 1] if at + 1 < len(stream) and not stream.breaks[at + 1] else ""
     return (form in _PRAYER_NAMES and before in PRAYER_WORDS) or (form in _BIRTHPLACE_NAMES and after in _HEAD_WORDS) \
-        or (form in _PARTICIPLE_NAMES and after in _LEADING_TO and _definite(words, at - 1))
+        or (form in _PARTICIPLE_NAMES and after in _LEADING_TO and _definite(words, at - 1)) \
+        or (form in _FORCE_NAMES and before in _FORCE_WORDS)
 
 
 def _given_name(stream: Stream, words: list[Word], i: int, arab: bool = False) -> bool:

@@ -5,7 +5,8 @@ A phrase is shown only when it reads as a tag (hand-written rules over ``Word``'
     every word a noun or adjective (``Word.nominal``): no verb-led fragment (يتجه لتكبد، عسير يتسابقون)
     no word with a pronoun glued after it (حملاتهم، أرضية زرعها), no number or number-word (ثاني أكبر)
     a phrase of two or more words has no preposition glued on (لضحايا تفجير، رسائل جنسية لابتزاز)
-    a single word is no bare relational or nationality adjective (التراثي، الأمريكي), shown without clitics
+    a single word is no bare relational or nationality adjective (التراثي، الأمريكي) and no dual
+        (المرحلتين: which two?), shown without clitics
     a single word is rarer than ``SINGLE_WORD_MAX_ZIPF``: a common noun alone (عام، عدد، مصادر،
         الحكومة، تدريب) is filler, not a tag; judged on the tune half, most single words that
         common were weak or junk and few good. Read off the clitic-free form (``_common``: ورصد is
@@ -19,8 +20,8 @@ A phrase is shown only when it reads as a tag (hand-written rules over ``Word``'
     the last word is no bare comparative (قدرة أكبر، بلد آخر), and two words are not an indefinite noun
         and its nationality (شركة صينية، مؤسسة ألمانية: which one? the country is the tag); no time
         (ريال الشهر الماضي: a month, a week or a year after the first word, or «الماضي» closing it)
-    the first word is not a comparative, a quantity or a place-adverb noun (``NOT_FIRST``: أكبر
-        لاعب، داخل شجرة، متن طائرة، مدى قريب, which cut a phrase out of its sentence), nor a
+    the first word is not a comparative, a quantity or an adverb noun (``NOT_FIRST``: أكبر لاعب، داخل
+        شجرة، متن طائرة، مدى قريب، إحدى المناطق، فور رفع العقوبات, which cut a phrase out of its sentence), nor a
         relational adjective after its noun (منطقة جبلية وعرة، النجم المصري الصاعد: ``_agrees``), nor the
         vocative يا (يا وطني، يا حلاوة العيد: a line of a poem or a slogan cut out of the headline)
 No two keywords where one contains the other, unless the shorter is said on its own at least as
@@ -64,6 +65,7 @@ from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.verbs import participle
 from naba.pipeline.tagging.words import Word
 from naba.text import index as index_form
+from naba.text.morphology import inflected
 
 OWN_USE = 3.0  # a word inside a chosen phrase stays a tag when said this many times as often as the phrase
 SINGLE_WORD_MAX_ZIPF = 4.0
@@ -81,7 +83,7 @@ ELATIVES = frozenset(index_form(w) for w in """
 NOT_FIRST = ELATIVES | frozenset(index_form(w) for w in """
 داخل خارج متن مدى نحو حول قرب بين عبر وسط أمام خلف فوق تحت جانب خلال أثناء بعد قبل إثر عقب
 شيء أمر عدد بعض كل جميع معظم أغلب غالبية مختلف كافة سائر شتى أيام يوم عام سنة شهر
-تم يتم مقابل ضد يا
+تم يتم مقابل ضد يا فور إحدى أحد لدى عند منذ
 """.split())
 TIME_NOUNS = frozenset(index_form(w) for w in "شهر أسبوع سنة".split())  # not عام: الرأي العام، الأمن العام
 TIME_ENDS = frozenset(index_form(w) for w in "الماضي الماضية المقبل المقبلة الجاري الحالي القادم المنصرم".split())
@@ -89,6 +91,7 @@ BOUND_SHARE = 2 / 3
 BOUND_MIN_COUNT = 3  # مبادرة الهدنة twice is a phrase, not a name
 _CONJUNCTIONS = "وف"
 _LINKS = {"ابن": "ابن", "بن": "ابن", "ابو": "ابو", "بو": "ابو"}  # a name's link: بن بيّه = ابن بيّه
+OFFICE_HEADS = frozenset(index_form(w) for w in "وزير وزيرة وزارة وكيل وكالة".split())  # clitic-free
 UNITS = frozenset(index_form(w) for w in """
 كيلو كيلوجرام كيلوغرام جرام غرام طن متر كيلومتر سنتيمتر ملليمتر ميل لتر برميل ميغاواط ميجاواط واط
 """.split())
@@ -120,6 +123,7 @@ def readable(phrase: Phrase, words: Sequence[Word], stream: Stream) -> bool:
         return False
     if len(span) == 1:
         return not span[0].nisba and span[0].adjective is None and not _agrees(words, stream, phrase.first) \
+            and inflected(stream.keys[at]) != "dual" \
             and not written_accusative(stream, at) and not participle(span[0].shown) \
             and (phrase.first < stream.title_end or phrase.count >= SINGLE_WORD_MIN_COUNT) \
             and not _bound(phrase, words, stream)
@@ -263,8 +267,10 @@ def _cut(phrase: Phrase, words: Sequence[Word], stream: Stream, taken: bytearray
     """A phrase first written right before a name, with no clitic between, is the head of a construct
     with that name (ميليشيا الحوثي، لرئاسة الفيفا، كيماوي دوما، محافظات منطقة جازان); one ending on an
     indefinite noun right before an ال-noun or an elative is a construct cut before its genitive
-    (ارتفاع ضغط الدم، استئناف عمل أول مفاعل); one ending on a given name is a name cut (شقيقة الفنان
-    خالد أبو النجا): alone, a cut of the sentence, never a tag."""
+    (ارتفاع ضغط الدم، استئناف عمل أول مفاعل); after a minister's or a ministry's word, one ending on a
+    relational adjective before و and another is a ministry's name cut (وزير الشؤون البلدية والقروية;
+    not الانتخابات الرئاسية والبرلمانية, two tags); one ending on a given name is a name cut (شقيقة
+    الفنان خالد أبو النجا): alone, a cut of the sentence, never a tag."""
     after = phrase.first + len(phrase.words)
     last = words[after - 1]
     if given_name(last.shown):
@@ -274,6 +280,9 @@ def _cut(phrase: Phrase, words: Sequence[Word], stream: Stream, taken: bytearray
     if taken[after]:
         return True
     following, key = words[after], stream.keys[after]
+    if last.nisba and key.startswith("وال") and key[-2:] == stream.keys[after - 1][-2:] and phrase.first > 0 \
+            and not stream.breaks[phrase.first] and words[phrase.first - 1].shown in OFFICE_HEADS:
+        return True  # وزير الشؤون البلدية والقروية: a ministry's name goes on with a second adjective
     if len(phrase.words) == 1 or last.shown.startswith("ال"):
         return False
     return key in ELATIVES or (key.startswith("ال") and following.content and not following.nisba

@@ -108,6 +108,13 @@ GIVEN_NAMES = frozenset(index(w) for w in """
 فهمي حلمي لطفي رشدي شكري حمدي مجدي فتحي صبري رمزي فوزي زكي
 """.split())
 
+# God's names that follow عبد in a name: عبد + one is a given name (عبدالواحد، عبدالكريم), and العبد + one a
+# family of two words (العبد الجبار)
+GODS_NAMES = frozenset(index(w) for w in """الله العزيز الرحمن الكريم الرحيم الجبار اللطيف الحميد القادر
+الرزاق الوهاب الهادي المحسن الخالق السلام المجيد العليم الحكيم الحليم الستار الغفور الباري الصمد المعطي
+الواحد الغني الحي القيوم الملك الكبير العظيم المنعم الرؤوف الودود الفتاح الناصر الباسط""".split())
+GIVEN_NAMES |= frozenset("عبد" + name for name in GODS_NAMES)
+
 
 def _other_arab_name(read: tuple[str, ...] | list[str], known: list[str]) -> bool:
     """The skeleton is for transliterations (زيلنسكي، زيلينسكي); a person's Arab names that differ by

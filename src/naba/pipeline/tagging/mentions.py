@@ -32,7 +32,7 @@ from naba.pipeline.tagging.shared_places import shared_place
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word
 from naba.text import ARTICLE
-from naba.text.frequency import usual_spelling
+from naba.text.frequency import one_spelling, usual_spelling
 
 KIND_OF_TYPE = {"person": "person", "country": "place", "city": "place", "region": "place", "org": "org"}
 ADJECTIVE_WEIGHT = 0.5
@@ -66,8 +66,8 @@ def ref_of(entry: Entry) -> Ref:
 
 
 def new_ref(keys: Sequence[str], surface: str, kind: str) -> Ref:
-    """A name the gazetteer lacks, canonical in its usual spelling (``usual_name``)."""
-    return Ref("new:" + " ".join(keys), usual_name(surface), kind)
+    """A name the gazetteer lacks, canonical in its usual spelling (``usual_name``, ``one_spelling``)."""
+    return Ref("new:" + " ".join(keys), one_spelling(usual_name(surface)), kind)
 
 
 def usual_name(surface: str) -> str:

@@ -11,7 +11,7 @@ the words after it are the father's and the family's however common (مرتضى 
 
 from __future__ import annotations
 
-from naba.pipeline.tagging.lexicon import given_name, lexicon
+from naba.pipeline.tagging.lexicon import GODS_NAMES, given_name, lexicon
 from naba.pipeline.tagging.newnames import (
     DESCRIBING,
     FAMILY_NAME_MAX_ZIPF,
@@ -32,10 +32,6 @@ from naba.pipeline.tagging.words import Word
 from naba.text import ARTICLE, index
 
 ONE_WORD_MAX_ZIPF = 4.0  # a one-word name after a title is this rare (a title is as often followed by a noun)
-# God's names that follow عبد in a name, so that العبد + one is a family of two words (العبد الجبار)
-_GODS_NAMES = frozenset(index(w) for w in """الله العزيز الرحمن الكريم الرحيم الجبار اللطيف الحميد القادر
-الرزاق الوهاب الهادي المحسن الخالق السلام المجيد العليم الحكيم الحليم الستار الغفور الباري الصمد المعطي
-الواحد الغني الحي القيوم الملك الكبير العظيم المنعم الرؤوف الودود الفتاح الناصر الباسط""".split())
 CLITIC_WORD_ZIPF = 3.0  # a one-word name's rest after a clitic letter this common: a clitic and a word
 CONJUNCT_REST_ZIPF = 2.5  # or this common and commoner than the whole (فصاحة 2.6 of وفصاحة 2.3)
 CLITIC_NOUN_ZIPF = 2.7  # بهدفين: the rest with the article this common (الهدفين 2.9; not الكري of بكري, 2.6)
@@ -117,7 +113,7 @@ def _given_run(keys: list[str], at: int, end: int) -> bool:
 def _two_word_family(stream: Stream, i: int) -> bool:
     """العبد الله، العبد العزيز: a family of ال-عبد and one of God's names."""
     return stream.keys[i] == ARTICLE + "عبد" and i + 1 < len(stream) and not stream.breaks[i + 1] \
-        and stream.keys[i + 1] in _GODS_NAMES
+        and stream.keys[i + 1] in GODS_NAMES
 
 
 def _governing(stream: Stream, i: int) -> bool:

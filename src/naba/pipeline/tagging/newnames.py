@@ -32,6 +32,7 @@ from naba.pipeline.tagging.verbs import (
 )
 from naba.pipeline.tagging.words import TIME_WORDS, Word, pronoun_host
 from naba.text import ARTICLE, article_form, bare_forms, index, is_stopword, with_clitics
+from naba.text.morphology import inflected
 
 _SHOWN = operator.attrgetter("shown")
 MAX_DESCRIPTORS = 4
@@ -304,12 +305,11 @@ def _headline_word(stream: Stream, words: list[Word], i: int, taken: bytearray) 
 
 
 def clitic_and_word(key: str, word: Word, common: float, floor: float) -> bool:
-    """لضم، بمفرده، وجنوده: a clitic letter before a word the language knows, as common as ``common``,
-    or as common as ``floor`` and commoner than the whole (not كوبر، فوزي: their rest is the rarer)."""
-    if key[0] not in "وفبلك":
-        return False
-    rest = lexicon().zipf(key[1:])
-    return rest >= common or (rest >= floor and rest > word.zipf)
+    """لضم، بمفرده، وجنوده: a clitic letter before a word the language knows, as common as ``common``, or as
+    common as ``floor`` and commoner than the whole (not كوبر، فوزي), or a common word's plural (بتداولات)."""
+    rest = lexicon().zipf(key[1:]) if key[0] in "وفبلك" else None
+    return rest is not None and (rest >= common or (rest >= floor and rest > word.zipf)
+                                 or inflected(key[1:]) in ("plural", "dual"))
 
 
 def _pronoun_on_common(key: str) -> bool:
@@ -377,11 +377,7 @@ def _guess_kind(stream: Stream, words: list[Word], seen: list[int], start: int, 
     cues = {words[j - 1].shown.removeprefix(ARTICLE) for j in seen if j > 0 and not stream.breaks[j]}
     if cues & PERSON_CUES:
         return "person"
-    if cues & PLACE_CUES:
-        return "place"
-    if cues & ORG_CUES:
-        return "org"
-    return "other"
+    return "place" if cues & PLACE_CUES else "org" if cues & ORG_CUES else "other"
 
 
 def new_name(stream: Stream, at: int, end: int, kind: str, taken: bytearray,

@@ -27,7 +27,7 @@ from naba.pipeline.tagging.phrases import key_phrases, position_weights
 from naba.pipeline.tagging.spelling import similar, skeleton
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.words import Word, words_of
-from naba.text import ARTICLE, dateline_end, index, tokens
+from naba.text import ARTICLE, dateline_end, fold_persian_letters, index, tokens
 from naba.text.tokenize import TokenizedText, tokenize_article
 
 COMMON_GIVEN_ZIPF = 5.0  # محمد 6.1، أحمد 5.6، عبدالله 5.5: a given name alone that names no one in particular
@@ -172,7 +172,7 @@ def _everywhere(raw: str, name: str, holds: Callable[[int, int], bool], absent: 
 
 def _firms_named_bare(mentions: list[Mention]) -> list[Mention]:
     """«شركة جيمالتو» then «جيمالتو»: the company's name said without its head is the company, not a
-    person the name tagger took it for."""
+    person or a second company the name tagger took it for."""
     firms = {}
     for m in mentions:
         keys = m.ref.key.removeprefix("new:").split(" ")
@@ -180,7 +180,7 @@ def _firms_named_bare(mentions: list[Mention]) -> list[Mention]:
             firms["new:" + " ".join(keys[1:])] = m.ref
     if not firms:
         return mentions
-    return [m._replace(ref=firms[m.ref.key]) if m.ref.kind != "org" and m.ref.key in firms else m for m in mentions]
+    return [m._replace(ref=firms[m.ref.key]) if m.ref.key in firms else m for m in mentions]
 
 
 def _union_of_football(words: list[Word], mentions: list[Mention]) -> list[Mention]:
@@ -194,7 +194,8 @@ def _union_of_football(words: list[Word], mentions: list[Mention]) -> list[Menti
 
 
 def _label(stream: Stream, words: list[Word], item: Candidate) -> str:
-    return item.phrase.display(stream, words) if item.phrase is not None else item.label
+    """A tag as the article writes it, in Arabic letters (حیاة typed on a Persian keyboard is حياة)."""
+    return fold_persian_letters(item.phrase.display(stream, words)) if item.phrase is not None else item.label
 
 
 def _merge_spellings(mentions: list[Mention]) -> list[Mention]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 from naba.pipeline.tagging import context, name_spans, newnames
+from naba.pipeline.tagging.franchises import sporting
 from naba.pipeline.tagging.lexicon import Name, given_name, lexicon
 from naba.pipeline.tagging.matching import Match
 from naba.pipeline.tagging.namesakes import common_given_name
@@ -53,11 +54,14 @@ def _the_team(stream: Stream, words: list[Word], at: int) -> bool:
     """الفريق طعم الانتصارات، الفريق خالي الوفاض: after الفريق (the rank, far more often "the team") a
     noun that is no given name is the team's sentence going on, whatever follows it; not after one of
     the team's people (مدرب الفريق بشير العاصمي: الفريق is the coach's, the name his), nor before a
-    servant of God's name (الفريق عبدالرزاق الناظوري)."""
+    servant of God's name (الفريق عبدالرزاق الناظوري). In a sports report any word but a given name
+    (لاعبي الفريق صوتوا: a verb; وجهازيه: the team's staff)."""
     key = stream.keys[at]
+    if at == 0 or words[at - 1].shown not in TEAM_TITLES \
+            or key in lexicon().given or common_given_name(key, lexicon()) or key.startswith("عبد"):
+        return False
     member = at > 1 and not stream.breaks[at - 1] and context.key_of(words, at - 2) in TEAM_MEMBERS
-    return at > 0 and words[at - 1].shown in TEAM_TITLES and words[at].nominal and not member \
-        and not (key in lexicon().given or common_given_name(key, lexicon()) or key.startswith("عبد"))
+    return (words[at].nominal and not member) or sporting(words)  # لاعبي الفريق صوتوا، للاعبي الفريق وجهازيه
 
 
 def _known_family(stream: Stream, hit_at: dict[int, Match[Name]], at: int, end: int) -> bool:
