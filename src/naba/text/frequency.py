@@ -93,7 +93,7 @@ def usual_spelling(word: str) -> str:
 
 # Stems news Arabic spells two ways, both common (so ``usual_spelling`` keeps either): one entity page
 # for الجيش الأمريكي and الجيش الأميركي.
-_TWO_WAYS = (("أميرك", "أمريك"), ("اميرك", "امريك"))
+_TWO_WAYS = (("أميرك", "أمريك"), ("اميرك", "امريك"), ("ديموقراط", "ديمقراط"), ("تليفزيون", "تلفزيون"))
 
 
 def one_spelling(text: str) -> str:

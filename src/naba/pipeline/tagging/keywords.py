@@ -14,7 +14,8 @@ A phrase is shown only when it reads as a tag (hand-written rules over ``Word``'
         or a noun of place alone (``verbs.participle``: المعتدلة، مروج، المستفيدين)
     a single word the article writes mostly after one and the same word is the end of a longer
         name (``_bound``: وادي السيليكون، ابن بيّه)
-    the first word is no unit (``UNITS``: كيلو جرام)
+    the first word is no unit (``UNITS``: كيلو جرام), and no phrase is the start of a title (نائب رئيس) or an
+        office before an indefinite noun (رئيس لجنة، مدير عام: which committee? said of a person)
     no word carries a case ending on a common noun (رقما قياسيا، تجمعا، متحدثا: the tag reads as
         a fragment of the sentence), and no word after the first has a clitic (أيد أمينة والأعداء)
     the last word is no bare comparative (قدرة أكبر، بلد آخر), and two words are not an indefinite noun
@@ -58,6 +59,7 @@ from dataclasses import dataclass
 
 from naba.gazetteer import Gazetteer, load_gazetteer
 from naba.pipeline.tagging.lexicon import given_name, lexicon
+from naba.pipeline.tagging.name_spans import OFFICES
 from naba.pipeline.tagging.newnames import written_accusative
 from naba.pipeline.tagging.options import TagOptions
 from naba.pipeline.tagging.phrases import Phrase
@@ -132,8 +134,8 @@ def readable(phrase: Phrase, words: Sequence[Word], stream: Stream) -> bool:
     if span[0].shown.removeprefix("ال") in NOT_FIRST or span[0].shown in NOT_FIRST \
             or (span[0].nisba and _agrees(words, stream, phrase.first)):  # (النجم) المصري الصاعد
         return False
-    if _title(stream.keys[at:at + len(span)]):
-        return False  # نائب رئيس: (the start of) a title, said of a person
+    if _title(stream.keys[at:at + len(span)]) or (span[0].shown in OFFICES and not span[-1].shown.startswith("ال")):
+        return False  # نائب رئيس: (the start of) a title, said of a person; رئيس لجنة، مدير عام: an office cut
     if span[-1].shown in ELATIVES or (len(span) == 2 and span[1].adjective is not None
                                       and not span[0].shown.startswith("ال")):
         return False  # قدرة أكبر، بلد آخر; شركة صينية، طفل فلسطيني: "a Chinese company", its country is the tag

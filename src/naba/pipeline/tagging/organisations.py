@@ -8,8 +8,10 @@ import itertools
 
 from naba.gazetteer import load_gazetteer
 from naba.pipeline.tagging import context, franchises
+from naba.pipeline.tagging.lexicon import lexicon
 from naba.pipeline.tagging.newnames import DESCRIBING, ORG_HEAD_TOKENS, ORG_HEADS, NewName, head_key, new_name
 from naba.pipeline.tagging.stream import Stream
+from naba.pipeline.tagging.verbs import participle
 from naba.pipeline.tagging.words import TIME_WORDS, Word
 from naba.text import ARTICLE, article_form, index, is_stopword, with_clitics
 
@@ -56,7 +58,9 @@ def organisations(stream: Stream, words: list[Word], taken: bytearray) -> list[N
     is the sentence's «for» (الوزارة للتفتيش، المنظمة للمهرجان: of the 40 on 5,000 stored articles, the
     one name, الاتحاد للطيران, was cut wrong anyway), so no name begins there. The phrase stops at a word with a clitic
     (والمسؤول), a verb's object (الشركة التعليق: an ال-word common as a noun after the head), a
-    weekday, an ordinal; weak heads (مركز، برنامج، حركة، نادي) need a rare word after them. A state's
+    weekday, an ordinal, a participle that describes it (``_governs``: حزب الشعب المقرب من، مجلس
+    الوزراء الموافقة على), a و-word after a nationality (وزارة الثقافة الإيطالية والعاملين); weak heads
+    (مركز، برنامج، حركة، نادي) need a rare word after them. A state's
     general body (``_general_body``: الهيئة العامة للاستثمار، الإدارة العامة للمرور) is named by its head,
     «العامة» or «العليا», its لل-field, the field's adjectives and a second field, four words at most.
     """
@@ -112,7 +116,8 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray, gener
             break  # but «العامة» of a general body (الإدارة العامة للعلاقات العامة)
         if general and complement and key.startswith(ARTICLE) and not _describes_field(keys[end - 1], key, word):
             break  # المديرية العامة للجوازات الأخوة: after its field, only the field's relational adjectives
-        if key in DESCRIBING:
+        if key in DESCRIBING or (end > at + 1 and not word.nisba and word.adjective is None
+                                 and _governs(stream, words, end)):
             if with_article and end == at + 1:
                 return at  # الجيش الموالي للشرعية: "the army loyal to", no name
             if end > at + 1:
@@ -139,8 +144,9 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray, gener
         elif general and complement and _second_field(stream, words, end):
             end += 1  # الرئاسة العامة للأرصاد وحماية البيئة: a second field, a noun and its genitive
         elif key.startswith("وال") and end > at + 1 and keys[end - 1].startswith(_FIELD_STARTS[general]):
-            if key in ORG_HEAD_TOKENS or key[3:] in _OTHER_BODIES:
-                break  # وزارة المالية والمصرف المركزي، الهيئة العامة للاستثمار والجهات: a second body
+            if key in ORG_HEAD_TOKENS or key[3:] in _OTHER_BODIES or words[end - 1].adjective is not None:
+                break  # وزارة المالية والمصرف المركزي، الهيئة العامة للاستثمار والجهات: a second body;
+                # وزارة الثقافة الإيطالية والعاملين: a nationality closes the name
             # else وزارة الثقافة والإعلام، الشؤون الأمنية والسياسية
         elif not key.startswith(ARTICLE) or word.glued or article_form(key) != key:
             break
@@ -158,6 +164,29 @@ def _org_end(stream: Stream, words: list[Word], at: int, taken: bytearray, gener
             and not (bare_head in context.CLUB_HEADS and franchises.sporting(words)):
         return at  # حركة الملاحة، نادي الحي, لشركة السيارات (but لنادي الشباب in a sports report)
     return end
+
+
+def _governs(stream: Stream, words: list[Word], i: int) -> bool:
+    """A participle (or البالغ، الكائن) with a preposition or a noun with a pronoun next describes the body
+    (حزب الشعب المقرب من، مجلس النواب البالغ عدده، مجلس الوزراء الموافقة على): the sentence, not its name;
+    not a plural (اتحاد الطلاب المسلمين في), a field (للتدريب، والإعلام) or «العام» (هيئة الادعاء العام)."""
+    after, key = i + 1, stream.keys[i]
+    if after >= len(stream) or stream.breaks[after] or key.startswith(("لل", "وال")) or key in _GENERAL \
+            or key.endswith(("ين", "ون", "ات")) or not (participle(key) or key in _STATIVE):
+        return False
+    following = stream.keys[after]
+    his = stream.surface(after).endswith("ه") and lexicon().zipf(following[:-1]) >= _HIS_NOUN_MIN_ZIPF  # عدده
+    if following in _PREPOSITIONS or (following == _IN and not key.endswith("ه")):
+        return True
+    return not is_stopword(following) and (words[after].suffixed or his)
+
+
+_PREPOSITIONS = frozenset(index(w) for w in "من إلى الى على عن مع لدى".split())
+_IN = index("في")  # after a masculine participle only: مجلس الشؤون الخارجية المنعقد في; a feminine one
+# is mostly the name's adjective and في where the body is (هيئة الأركان المشتركة في كوريا، معهد
+# الدراسات المتقدمة في برينستون)
+_STATIVE = frozenset(index(w) for w in "البالغ البالغة الكائن الكائنة الواقع الواقعة".split())
+_HIS_NOUN_MIN_ZIPF = 4.5  # عدده: a noun this common before «his» (the ه Word.suffixed leaves to ة)
 
 
 def _complement_of(stream: Stream, words: list[Word], at: int, i: int, with_article: bool, complement: bool) -> bool:
