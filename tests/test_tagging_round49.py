@@ -39,6 +39,9 @@ def test_the_teams_players_name_no_general():
     found = entities("الجيل يكسب ودية الفيصلي", "وكسب الفريق اللقاء بهدف سجله اللاعب الصاعد من كرة عرضية من "
                      "كابتن الفريق حسن غواص، وأشرك المدرب البدلاء في الشوط الثاني من المباراة الودية.")
     assert found.get("حسن غواص") == "person"  # the team's captain is named after it
+    found = entities(None, "وقال مدرب الفريق كومان بعد المباراة إن اللاعبين قدموا شوطا جيدا في الدوري. وأضاف "
+                     "كومان أن الفوز مهم.")
+    assert found.get("كومان") == "person"  # after one of the team's people, a foreign name is his
 
 
 def test_a_players_nationality_names_no_country():

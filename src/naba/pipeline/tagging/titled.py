@@ -61,7 +61,7 @@ def _the_team(stream: Stream, words: list[Word], at: int) -> bool:
             or key in lexicon().given or common_given_name(key, lexicon()) or key.startswith("عبد"):
         return False
     member = at > 1 and not stream.breaks[at - 1] and context.key_of(words, at - 2) in TEAM_MEMBERS
-    return (words[at].nominal and not member) or sporting(words)  # لاعبي الفريق صوتوا، للاعبي الفريق وجهازيه
+    return not member and (words[at].nominal or sporting(words))  # لاعبي الفريق صوتوا، للاعبي الفريق وجهازيه
 
 
 def _known_family(stream: Stream, hit_at: dict[int, Match[Name]], at: int, end: int) -> bool:
