@@ -8,10 +8,10 @@ import itertools
 
 from naba.gazetteer import load_gazetteer
 from naba.pipeline.tagging import context, franchises
-from naba.pipeline.tagging.lexicon import lexicon
+from naba.pipeline.tagging.lexicon import given_name, lexicon
 from naba.pipeline.tagging.newnames import DESCRIBING, ORG_HEAD_TOKENS, ORG_HEADS, NewName, head_key, new_name
 from naba.pipeline.tagging.stream import Stream
-from naba.pipeline.tagging.verbs import participle
+from naba.pipeline.tagging.verbs import imperfect_verb, participle
 from naba.pipeline.tagging.words import TIME_WORDS, Word
 from naba.text import ARTICLE, article_form, index, is_stopword, with_clitics
 
@@ -63,6 +63,8 @@ def organisations(stream: Stream, words: list[Word], taken: bytearray) -> list[N
     (مركز، برنامج، حركة، نادي) need a rare word after them. A state's
     general body (``_general_body``: الهيئة العامة للاستثمار، الإدارة العامة للمرور) is named by its head,
     «العامة» or «العليا», its لل-field, the field's adjectives and a second field, four words at most.
+    A university or an institute also takes a foreign name the article repeats (``_foreign_name_end``:
+    جامعة كامبريدج، معهد فراونهوفر).
     """
     names = []
     keys = stream.keys
@@ -73,9 +75,38 @@ def organisations(stream: Stream, words: list[Word], taken: bytearray) -> list[N
         if not general and keys[at] not in ORG_HEAD_TOKENS:
             continue
         end = _org_end(stream, words, at, taken, general)
+        if end <= at + 1 and not general:
+            end = _foreign_name_end(stream, words, at, taken)
         if end > at + 1 and (words[at].shown, *stream.keys[at + 1:end]) not in GENERIC_BODIES:
             names.append(new_name(stream, at, end, "org", taken))
     return names
+
+
+def _foreign_name_end(stream: Stream, words: list[Word], at: int, taken: bytearray) -> int:
+    """جامعة كامبريدج، معهد ماساتشوستس: a head that takes a foreign name, then one to three words no
+    Arabic noun or verb reads (``Word.name_like``) that the article says again or puts in its headline;
+    ``at`` when there is none."""
+    head = head_key(stream, words, at, FOREIGN_NAMED_HEADS)
+    if words[at].shown.startswith(ARTICLE) or head not in FOREIGN_NAMED_HEADS:
+        return at
+    end = at + 1
+    while end < min(len(stream), at + 4) and not stream.breaks[end] and not taken[end] and _foreign_word(
+            stream, words, end, first=end == at + 1):
+        end += 1
+    if end == at + 1 or (at >= stream.title_end and stream.keys.count(stream.keys[at + 1]) < 2):
+        return at
+    return end
+
+
+FOREIGN_NAMED_HEADS = frozenset(index(w) for w in "جامعة معهد".split())
+
+
+def _foreign_word(stream: Stream, words: list[Word], i: int, first: bool) -> bool:
+    """A word of a foreign institution's name: no Arabic noun, verb (تتعب) or clitic on a word (بالخط،
+    للبنين), and past the first no Arab given name (جامعة sdsu رانيا: the next sentence's subject)."""
+    key = stream.keys[i]
+    return words[i].name_like and not key.startswith(("لل", "بال", "وال", "كال", "فال")) \
+        and not imperfect_verb(key, words[i]) and (first or not given_name(key))
 
 
 def _general_body(stream: Stream, words: list[Word], at: int) -> bool:
