@@ -22,6 +22,8 @@ lists are news usage written down by hand; no library has them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from naba.gazetteer import Entry
 from naba.pipeline.tagging.franchises import franchise_end, named_club, sporting
 from naba.pipeline.tagging.lexicon import Name, given_name, lexicon
@@ -122,7 +124,7 @@ NAME_TAIL_MAX_ZIPF = 3.5  # a word after head + place this rare (برنابيو�
 HEAD_WINDOW = 3  # words looked back for the head a nationality adjective qualifies
 
 
-def key_of(words: list[Word], i: int) -> str:
+def key_of(words: Sequence[Word], i: int) -> str:
     """Token ``i`` clitic-free and without the article: what the word lists hold."""
     return words[i].shown.removeprefix(ARTICLE)
 

@@ -93,7 +93,7 @@ BOUND_SHARE = 2 / 3
 BOUND_MIN_COUNT = 3  # مبادرة الهدنة twice is a phrase, not a name
 _CONJUNCTIONS = "وف"
 _LINKS = {"ابن": "ابن", "بن": "ابن", "ابو": "ابو", "بو": "ابو"}  # a name's link: بن بيّه = ابن بيّه
-OFFICE_HEADS = frozenset(index_form(w) for w in "وزير وزيرة وزارة وكيل وكالة".split())  # clitic-free
+MINISTRY_WORDS = frozenset(index_form(w) for w in "وزير وزيرة وزارة وكيل وكالة".split())  # clitic-free
 UNITS = frozenset(index_form(w) for w in """
 كيلو كيلوجرام كيلوغرام جرام غرام طن متر كيلومتر سنتيمتر ملليمتر ميل لتر برميل ميغاواط ميجاواط واط
 """.split())
@@ -283,7 +283,7 @@ def _cut(phrase: Phrase, words: Sequence[Word], stream: Stream, taken: bytearray
         return True
     following, key = words[after], stream.keys[after]
     if last.nisba and key.startswith("وال") and key[-2:] == stream.keys[after - 1][-2:] and phrase.first > 0 \
-            and not stream.breaks[phrase.first] and words[phrase.first - 1].shown in OFFICE_HEADS:
+            and not stream.breaks[phrase.first] and words[phrase.first - 1].shown in MINISTRY_WORDS:
         return True  # وزير الشؤون البلدية والقروية: a ministry's name goes on with a second adjective
     if len(phrase.words) == 1 or last.shown.startswith("ال"):
         return False

@@ -96,6 +96,11 @@ PLACE_TYPES = frozenset({"country", "city", "region"})
 BARE_NOUN_MIN_ZIPF = 2.2
 
 
+# God's names that follow عبد in a name: عبد + one is a given name (عبدالواحد، عبدالكريم), and العبد + one a
+# family of two words (العبد الجبار)
+GODS_NAMES = frozenset(index(w) for w in """الله العزيز الرحمن الكريم الرحيم الجبار اللطيف الحميد القادر
+الرزاق الوهاب الهادي المحسن الخالق السلام المجيد العليم الحكيم الحليم الستار الغفور الباري الصمد المعطي
+الواحد الغني الحي القيوم الملك الكبير العظيم المنعم الرؤوف الودود الفتاح الناصر الباسط""".split())
 # Common given names that are also common words or too common for ``Lexicon.given`` (which skips
 # words above Zipf 5): frequency alone cannot tell محسن the name from محسن the noun.
 GIVEN_NAMES = frozenset(index(w) for w in """
@@ -106,14 +111,7 @@ GIVEN_NAMES = frozenset(index(w) for w in """
 لؤي مازن مالك معاذ مهند نبيل نادر هيثم وائل وسام أنس أيمن أسامة باسم بدر بسام جاسم جابر حاتم
 هالة هند هدى سارة نورة منى مها ريم رشا سلوى سميرة فاطمة عائشة مريم ليلى نادية أمل دينا رانيا
 فهمي حلمي لطفي رشدي شكري حمدي مجدي فتحي صبري رمزي فوزي زكي
-""".split())
-
-# God's names that follow عبد in a name: عبد + one is a given name (عبدالواحد، عبدالكريم), and العبد + one a
-# family of two words (العبد الجبار)
-GODS_NAMES = frozenset(index(w) for w in """الله العزيز الرحمن الكريم الرحيم الجبار اللطيف الحميد القادر
-الرزاق الوهاب الهادي المحسن الخالق السلام المجيد العليم الحكيم الحليم الستار الغفور الباري الصمد المعطي
-الواحد الغني الحي القيوم الملك الكبير العظيم المنعم الرؤوف الودود الفتاح الناصر الباسط""".split())
-GIVEN_NAMES |= frozenset("عبد" + name for name in GODS_NAMES)
+""".split()) | frozenset("عبد" + name for name in GODS_NAMES)
 
 
 def _other_arab_name(read: tuple[str, ...] | list[str], known: list[str]) -> bool:

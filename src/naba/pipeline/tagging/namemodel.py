@@ -38,7 +38,7 @@ from naba.pipeline.tagging.newnames import NewName
 from naba.pipeline.tagging.stream import Stream
 from naba.pipeline.tagging.verbs import TRAILING_SHE_PAST_LETTERS, she_past
 from naba.pipeline.tagging.words import NOMINAL_MIN_ZIPF, Word
-from naba.text import ARTICLE, bare_forms, index
+from naba.text import ARTICLE, index
 from naba.text.frequency import UNSEEN_ZIPF
 from naba.text.morphology import singulars
 
@@ -253,7 +253,7 @@ def model_names(stream: Stream, words: Sequence[Word], taken: bytearray) -> list
                 or newnames.counted(stream, words, start) or not accept(stream, words, start, end, kind, counts, sure) \
                 or (end - start == 1 and common_dual(stream.keys[start])):  # مصدران alone; سالمان غنيم stays
             continue
-        if kind == "person" and _after_firm_word(stream, start):
+        if kind == "person" and start > 0 and newnames.head_key(stream, words, start - 1, _FIRM_WORDS) in _FIRM_WORDS:
             kind = "org"  # لشركة "ريبورتبوست سوليوشنز": the model reads a foreign firm's name as a man's
         name = newnames.new_name(stream, start, end, kind, taken)
         if stream.surface(start)[:2] in _CLITIC_HAMZA:  # وإيفيكا أوليتش، لأفيشاي سيفان: و or ل + the name
@@ -265,13 +265,7 @@ def model_names(stream: Stream, words: Sequence[Word], taken: bytearray) -> list
     return found
 
 
-def _after_firm_word(stream: Stream, start: int) -> bool:
-    """The word before ``start`` (across a quote) is شركة or مجموعة, its clitics dropped."""
-    return start > 0 and any(form.removeprefix(ARTICLE) in _FIRM_WORDS
-                             for form in (stream.keys[start - 1], *bare_forms(stream.keys[start - 1], min_rest=2)))
-
-
-_FIRM_WORDS = frozenset(index(w) for w in "شركة مجموعة".split())
+_FIRM_WORDS = frozenset(index(w) for w in "شركة مجموعة".split())  # the word before a firm's name, clitics off
 
 
 def trim(stream: Stream, words: Sequence[Word], start: int, end: int) -> tuple[int, int]:

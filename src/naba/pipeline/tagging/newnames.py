@@ -153,7 +153,7 @@ def named_after(stream: Stream, words: list[Word], at: int, taken: bytearray) ->
     return head if head_key(stream, words, head) in context.NAMED_AFTER_HEADS else -1
 
 
-def head_key(stream: Stream, words: list[Word], i: int, heads: frozenset[str] = context.NAMED_AFTER_HEADS) -> str:
+def head_key(stream: Stream, words: Sequence[Word], i: int, heads: frozenset[str] = context.NAMED_AFTER_HEADS) -> str:
     """Token ``i`` as the head lists hold it, its preposition dropped too (بجائزة → جائزة), even where the
     language knows the whole word (لرئاسة → رئاسة)."""
     key = context.key_of(words, i)

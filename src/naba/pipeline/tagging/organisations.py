@@ -206,10 +206,10 @@ def _governs(stream: Stream, words: list[Word], i: int) -> bool:
             or key.endswith(("ين", "ون", "ات")) or not (participle(key) or key in _STATIVE):
         return False
     following = stream.keys[after]
-    his = stream.surface(after).endswith("ه") and lexicon().zipf(following[:-1]) >= _HIS_NOUN_MIN_ZIPF  # عدده
     if following in _PREPOSITIONS or (following == _IN and not key.endswith("ه")):
         return True
-    return not is_stopword(following) and (words[after].suffixed or his)
+    return not is_stopword(following) and (words[after].suffixed or (  # عدده: «his» on a common noun
+        stream.surface(after).endswith("ه") and lexicon().zipf(following[:-1]) >= _HIS_NOUN_MIN_ZIPF))
 
 
 _PREPOSITIONS = frozenset(index(w) for w in "من إلى الى على عن مع لدى".split())
